@@ -1,0 +1,148 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { drift, GenerateError, generate, paths, root } from './generate.mjs';
+
+const work = mkdtempSync(path.join(tmpdir(), 'rtk-generate-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const upstreamText = readFileSync(paths.upstream, 'utf8');
+let cases = 0;
+
+/** Writes an upstream variant and an overlays folder; returns the inputs for generate(). */
+function inputs({ upstream = upstreamText, overlay } = {}) {
+  const dir = path.join(work, `case-${++cases}`);
+  cpSync(paths.overlays, path.join(dir, 'overlays'), { recursive: true });
+  if (overlay !== undefined) writeFileSync(path.join(dir, 'overlays', 'zz-extra.overlay.yaml'), overlay);
+  writeFileSync(path.join(dir, 'upstream.yaml'), upstream);
+  return { upstream: path.join(dir, 'upstream.yaml'), overlays: path.join(dir, 'overlays') };
+}
+
+function replaceOnce(text, from, to) {
+  expect(text.includes(from), `fixture text not found: ${from}`).toBe(true);
+  return text.replace(from, to);
+}
+
+async function generateError(input) {
+  const error = await generate(input).then(
+    () => undefined,
+    (e) => e,
+  );
+  expect(error).toBeInstanceOf(GenerateError);
+  return error.message;
+}
+
+describe('generate', () => {
+  it('reproduces the committed files byte for byte', async () => {
+    const first = await generate();
+    const second = await generate();
+    expect([...second.entries()]).toEqual([...first.entries()]);
+    expect(drift(first)).toEqual([]);
+    for (const content of first.values()) expect(content).toMatch(/Do not edit/);
+  });
+
+  it('reports drift when a generated file differs or is missing', async () => {
+    const files = await generate();
+    const [firstFile, firstContent] = [...files.entries()][1];
+    files.set(firstFile, `${firstContent}\n// edited by hand`);
+    files.set(path.join(paths.generated, 'new.gen.ts'), 'export {};\n');
+    expect(drift(files)).toEqual([path.relative(root, firstFile), 'packages/core/src/generated/new.gen.ts']);
+  });
+
+  it('applies every overlay action: app_id accepts a 36-character UUID', async () => {
+    const files = await generate();
+    const effective = files.get(paths.effective);
+    expect(effective).toMatch(/realtimekit_app_id:\n(?:.*\n)*?\s+maxLength: 36/);
+    expect(upstreamText).toMatch(/realtimekit_app_id:\n(?:.*\n)*?\s+maxLength: 32/);
+  });
+
+  it('stops on invalid YAML, naming the file and the line', async () => {
+    const input = inputs({ upstream: replaceOnce(upstreamText, 'paths:\n', 'paths:\n  - [\n') });
+    const message = await generateError(input);
+    expect(message).toContain(path.basename(input.upstream));
+    expect(message).toMatch(/invalid YAML: .*line \d+/);
+  });
+
+  it('stops on a structurally invalid spec, naming the file and the node', async () => {
+    const input = inputs({
+      upstream: replaceOnce(
+        upstreamText,
+        '    realtimekit_AIConfig:\n      description: The AI Config allows you to customize the behavior of meeting transcriptions and summaries\n      type: object',
+        '    realtimekit_AIConfig:\n      description: broken\n      type: 42',
+      ),
+    });
+    const message = await generateError(input);
+    expect(message).toContain(path.basename(input.upstream));
+    expect(message).toContain('invalid spec');
+    expect(message).toContain('#/components/schemas/realtimekit_AIConfig/type');
+  });
+
+  it('stops on an unresolved $ref and on duplicate operationIds', async () => {
+    const badRef = inputs({
+      upstream: upstreamText.replace("responses/realtimekit_GetAllMeetings'", "responses/Nope'"),
+    });
+    expect(await generateError(badRef)).toMatch(/invalid spec:[\s\S]*resolve \$ref/);
+    const dup = inputs({
+      upstream: replaceOnce(upstreamText, 'operationId: create_meeting', 'operationId: get_all_meetings'),
+    });
+    expect(await generateError(dup)).toContain('operationId get_all_meetings is used twice');
+  });
+
+  it('stops when an overlay action targets nothing, naming the overlay file and the action', async () => {
+    const overlay = `overlay: 1.0.0
+info: { title: t, version: '1' }
+actions:
+  - target: $.components.schemas.realtimekit_DoesNotExist
+    description: a defect that is not there
+    update: { maxLength: 1 }
+`;
+    const message = await generateError(inputs({ overlay }));
+    expect(message).toContain('zz-extra.overlay.yaml');
+    expect(message).toContain('action 1 ($.components.schemas.realtimekit_DoesNotExist) changed nothing');
+  });
+
+  it('stops when upstream already carries a fix, so the overlay is revisited rather than kept blindly', async () => {
+    const fixedUpstream = replaceOnce(
+      upstreamText,
+      '      maxLength: 32\n      x-fragment-note',
+      '      maxLength: 36\n      x-fragment-note',
+    );
+    const message = await generateError(inputs({ upstream: fixedUpstream }));
+    expect(message).toContain('realtimekit-fixes.overlay.yaml');
+    expect(message).toContain('action 1 ($.components.schemas.realtimekit_app_id) changed nothing');
+  });
+
+  it('refuses an overlay action without a description of its defect', async () => {
+    const overlay = `overlay: 1.0.0
+info: { title: t, version: '1' }
+actions:
+  - target: $.info
+    update: { title: x }
+`;
+    expect(await generateError(inputs({ overlay }))).toContain('needs a description');
+  });
+
+  it('--check passes on the committed tree and refuses unknown flags', () => {
+    const script = path.join(import.meta.dirname, 'generate.mjs');
+    expect(execFileSync(process.execPath, [script, '--check'], { encoding: 'utf8' })).toMatch(/match the spec/);
+    const bad = spawnSync(process.execPath, [script, '--chek'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('usage: pnpm generate [--check]');
+  });
+
+  it('--check fails with "run pnpm generate and commit" on a copy whose generated file was edited', () => {
+    const copy = path.join(work, 'repo');
+    cpSync(path.join(root, 'spec'), path.join(copy, 'spec'), { recursive: true });
+    cpSync(paths.generated, path.join(copy, 'packages/core/src/generated'), { recursive: true });
+    cpSync(path.join(import.meta.dirname, 'generate.mjs'), path.join(copy, 'scripts/generate.mjs'));
+    symlinkSync(path.join(import.meta.dirname, 'node_modules'), path.join(copy, 'scripts/node_modules'));
+    const edited = path.join(copy, 'packages/core/src/generated/operations.gen.ts');
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace('successStatus: 201', 'successStatus: 200'));
+    const run = spawnSync(process.execPath, [path.join(copy, 'scripts/generate.mjs'), '--check'], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('packages/core/src/generated/operations.gen.ts');
+    expect(run.stderr).toContain('run pnpm generate and commit');
+  });
+});
