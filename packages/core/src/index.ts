@@ -1,0 +1,11 @@
+export type * from './aliases';
+export type { components, operations, paths } from './generated/openapi.gen';
+export {
+  APP_PATH_PREFIX,
+  type HttpMethod,
+  type Operation,
+  type OperationId,
+  type OperationTable,
+  operationTable,
+} from './generated/operations.gen';
+export type * from './operation-types';

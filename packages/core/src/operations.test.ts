@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { openapiDocument } from './generated/document.gen';
+import { APP_PATH_PREFIX, operationTable } from './generated/operations.gen';
+
+const specFile = new URL('../../../spec/realtimekit-meetings.openapi.yaml', import.meta.url);
+const spec = parse(readFileSync(specFile, 'utf8'));
+const methods = ['get', 'put', 'post', 'patch', 'delete'] as const;
+
+const fromSpec = Object.entries(spec.paths as Record<string, Record<string, { operationId: string }>>).flatMap(
+  ([path, item]) =>
+    methods.filter((m) => item[m]).map((m) => ({ operationId: item[m]?.operationId, method: m.toUpperCase(), path })),
+);
+
+describe('operationTable', () => {
+  it('lists exactly the 22 operations of the spec, with their method and path', () => {
+    expect(fromSpec).toHaveLength(22);
+    const table = Object.values(operationTable).map(({ operationId, method, path }) => ({ operationId, method, path }));
+    expect(table).toEqual(fromSpec);
+    for (const [key, op] of Object.entries(operationTable)) expect(key).toBe(op.operationId);
+  });
+
+  it('names path parameters in template order, under the app prefix', () => {
+    for (const op of Object.values(operationTable)) {
+      expect(op.path.startsWith(`${APP_PATH_PREFIX}/meetings`)).toBe(true);
+      expect(op.pathParams).toEqual([...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]));
+    }
+    expect(operationTable.regenerate_token.pathParams).toEqual([
+      'account_id',
+      'app_id',
+      'meeting_id',
+      'participant_id',
+    ]);
+  });
+
+  it('records success status, request body, tag and retry safety as the spec says', () => {
+    expect(operationTable.create_meeting).toMatchObject({ successStatus: 201, hasBody: true, retrySafe: false });
+    expect(operationTable.add_participant).toMatchObject({ successStatus: 201, hasBody: true, tag: 'Meetings' });
+    expect(operationTable.CreatePoll).toMatchObject({ successStatus: 201, tag: 'Active session' });
+    expect(operationTable.get_all_meetings).toMatchObject({ successStatus: 200, hasBody: false, retrySafe: true });
+    expect(operationTable.replace_meeting).toMatchObject({ method: 'PUT', retrySafe: true });
+    expect(operationTable.update_meeting).toMatchObject({ method: 'PATCH', retrySafe: false });
+    expect(operationTable.delete_meeting_participant).toMatchObject({ method: 'DELETE', retrySafe: true });
+    // requestBody with an empty content map: nothing to send
+    expect(operationTable.stop_livestreaming).toMatchObject({ hasBody: false, tag: 'Live streams' });
+    expect(operationTable.KickAllParticipants.hasBody).toBe(false);
+    expect(operationTable.get_all_meetings.queryParams).toEqual([
+      'page_no',
+      'per_page',
+      'start_time',
+      'end_time',
+      'search',
+      'status',
+    ]);
+  });
+
+  it('ships the effective spec as a document, identical to spec/realtimekit-meetings.openapi.yaml', () => {
+    expect(openapiDocument).toEqual(spec);
+  });
+});
