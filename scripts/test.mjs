@@ -2,13 +2,13 @@
 // @ts-check
 /**
  * `pnpm test`: the whole check, as CI runs it. Generated-file drift, spec lint, repo lint, typecheck, build,
- * package lint (publint, attw) and every workspace's tests, through turbo; then one plain line with the
+ * package lint (publint, attw), bundle size limits and every workspace's tests, through turbo; then one plain line with the
  * real totals from each workspace's vitest JSON report: `N passed, N failed`.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { root } from './generate.mjs';
+import { turbo } from './turbo.mjs';
 
 const REPORT = '.vitest-report.json';
 
@@ -30,27 +30,8 @@ function testedWorkspaces() {
 const workspaces = testedWorkspaces();
 for (const dir of workspaces) rmSync(path.join(root, dir, REPORT), { force: true });
 
-/**
- * turbo runs each task through the `pnpm` binary. On a fresh machine pnpm is only reachable as
- * `corepack pnpm`, so put corepack's pnpm shim (pinned by packageManager) on PATH for this run.
- */
-function pathWithPnpm() {
-  const PATH = process.env.PATH ?? '';
-  if (spawnSync('pnpm', ['--version'], { stdio: 'ignore' }).status === 0) return PATH;
-  const shims = path.join(root, 'node_modules/.corepack-bin');
-  mkdirSync(shims, { recursive: true });
-  const made = spawnSync('corepack', ['enable', '--install-directory', shims, 'pnpm'], { stdio: 'inherit' });
-  if (made.status !== 0) throw new Error('pnpm is not on PATH and corepack could not provide it');
-  return `${shims}${path.delimiter}${PATH}`;
-}
-
-const turbo = path.join(root, 'node_modules/.bin/turbo');
-const tasks = ['generate:check', 'lint:spec', 'lint:repo', 'typecheck', 'lint', 'test'];
-const run = spawnSync(turbo, ['run', ...tasks, '--continue', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', ...process.env, PATH: pathWithPnpm() },
-});
+const tasks = ['generate:check', 'lint:spec', 'lint:repo', 'typecheck', 'lint', 'size', 'test'];
+const status = turbo(['run', ...tasks, '--continue', ...process.argv.slice(2)]);
 
 let passed = 0;
 let failed = 0;
@@ -70,7 +51,6 @@ for (const dir of missing)
   console.log(`no test report from ${dir}: its tests did not run (see above); counted as 1 failed`);
 failed += missing.length;
 
-const status = run.status ?? 1;
 if (status !== 0 && failed === 0)
   console.log(`turbo exited with ${status}: a check other than the tests failed (see above)`);
 console.log(`${passed} passed, ${failed} failed`);
