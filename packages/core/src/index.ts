@@ -6,6 +6,7 @@ export {
   type Operation,
   type OperationId,
   type OperationTable,
+  operationRoutes,
   operationTable,
 } from './generated/operations.gen';
 export type * from './operation-types';

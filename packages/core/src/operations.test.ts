@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { openapiDocument } from './generated/document.gen';
-import { APP_PATH_PREFIX, operationTable } from './generated/operations.gen';
+import { APP_PATH_PREFIX, operationRoutes, operationTable } from './generated/operations.gen';
 
 const specFile = new URL('../../../spec/realtimekit-meetings.openapi.yaml', import.meta.url);
 const spec = parse(readFileSync(specFile, 'utf8'));
@@ -53,6 +53,22 @@ describe('operationTable', () => {
       'search',
       'status',
     ]);
+  });
+
+  it('operationRoutes is the same table reduced to method, path below the app, body and retry safety', () => {
+    const expanded = Object.fromEntries(
+      Object.entries(operationRoutes).map(([id, [method, below, hasBody, retrySafe]]) => [
+        id,
+        { method, path: APP_PATH_PREFIX + below, hasBody: !!hasBody, retrySafe: !!retrySafe },
+      ]),
+    );
+    const reduced = Object.fromEntries(
+      Object.entries(operationTable).map(([id, op]) => [
+        id,
+        { method: op.method, path: op.path, hasBody: op.hasBody, retrySafe: op.retrySafe },
+      ]),
+    );
+    expect(expanded).toEqual(reduced);
   });
 
   it('ships the effective spec as a document, identical to spec/realtimekit-meetings.openapi.yaml', () => {

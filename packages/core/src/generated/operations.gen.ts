@@ -253,3 +253,32 @@ export type HttpMethod = Operation['method'];
 
 /** Every path starts with this prefix; the part after it is what a proxy exposes. */
 export const APP_PATH_PREFIX = '/accounts/{account_id}/realtime/kit/{app_id}';
+
+/**
+ * The same operations reduced to what a client needs on every call, so a browser bundle need not carry the
+ * whole table: [method, path below APP_PATH_PREFIX, has a JSON body (1/0), safe to retry (1/0)].
+ */
+export const operationRoutes = {
+  "get_all_meetings": ["GET", "/meetings", 0, 1],
+  "create_meeting": ["POST", "/meetings", 1, 0],
+  "get_meeting": ["GET", "/meetings/{meeting_id}", 0, 1],
+  "replace_meeting": ["PUT", "/meetings/{meeting_id}", 1, 1],
+  "update_meeting": ["PATCH", "/meetings/{meeting_id}", 1, 0],
+  "get-v2-meetings-meetingId-active-livestream": ["GET", "/meetings/{meeting_id}/active-livestream", 0, 1],
+  "stop_livestreaming": ["POST", "/meetings/{meeting_id}/active-livestream/stop", 0, 0],
+  "GetActiveSession": ["GET", "/meetings/{meeting_id}/active-session", 0, 1],
+  "KickPartcipants": ["POST", "/meetings/{meeting_id}/active-session/kick", 1, 0],
+  "KickAllParticipants": ["POST", "/meetings/{meeting_id}/active-session/kick-all", 0, 0],
+  "MuteParticipants": ["POST", "/meetings/{meeting_id}/active-session/mute", 1, 0],
+  "MuteAllParticipants": ["POST", "/meetings/{meeting_id}/active-session/mute-all", 1, 0],
+  "CreatePoll": ["POST", "/meetings/{meeting_id}/active-session/poll", 1, 0],
+  "livestream-session-details": ["GET", "/meetings/{meeting_id}/livestream", 0, 1],
+  "start-livestreaming": ["POST", "/meetings/{meeting_id}/livestreams", 1, 0],
+  "get_meeting_participants": ["GET", "/meetings/{meeting_id}/participants", 0, 1],
+  "add_participant": ["POST", "/meetings/{meeting_id}/participants", 1, 0],
+  "get_meeting_participant": ["GET", "/meetings/{meeting_id}/participants/{participant_id}", 0, 1],
+  "replace_participant": ["PUT", "/meetings/{meeting_id}/participants/{participant_id}", 1, 1],
+  "edit_participant": ["PATCH", "/meetings/{meeting_id}/participants/{participant_id}", 1, 0],
+  "delete_meeting_participant": ["DELETE", "/meetings/{meeting_id}/participants/{participant_id}", 0, 1],
+  "regenerate_token": ["POST", "/meetings/{meeting_id}/participants/{participant_id}/token", 0, 0],
+} as const satisfies Record<OperationId, readonly [HttpMethod, string, 0 | 1, 0 | 1]>;
