@@ -1,0 +1,141 @@
+import { inspect } from 'node:util';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ACCOUNT, APP, MEETING, recordingFetch, TOKEN } from '../test-support/recording-fetch';
+import { createRealtimeKitClient } from './create-client';
+import { RealtimeKitError } from './errors';
+import type { Logger } from './options';
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
+});
+
+const everything = (value: unknown) =>
+  [
+    inspect(value, { depth: 10, showHidden: true, getters: true }),
+    JSON.stringify(value),
+    String(value),
+    value instanceof Error ? `${value.stack} ${inspect(value.cause, { depth: 10 })}` : '',
+  ].join('\n');
+
+describe('createRealtimeKitClient', () => {
+  it('reads token, account and app from the environment by default', async () => {
+    vi.stubEnv('CLOUDFLARE_API_TOKEN', TOKEN);
+    vi.stubEnv('CLOUDFLARE_ACCOUNT_ID', ACCOUNT);
+    vi.stubEnv('REALTIMEKIT_APP_ID', APP);
+    const { fetch, requests } = recordingFetch();
+    const rtk = createRealtimeKitClient({ fetch });
+    await rtk.meetings.get(MEETING);
+    expect(requests[0]!.url).toBe(
+      `https://api.cloudflare.com/client/v4/accounts/${ACCOUNT}/realtime/kit/${APP}/meetings/${MEETING}`,
+    );
+    expect(requests[0]!.headers.get('authorization')).toBe(`Bearer ${TOKEN}`);
+    expect(rtk.scope).toBe(`${ACCOUNT}/${APP}`);
+  });
+
+  it('prefers explicit options over the environment', async () => {
+    vi.stubEnv('CLOUDFLARE_API_TOKEN', 'env-token');
+    const { fetch, requests } = recordingFetch();
+    await createRealtimeKitClient({
+      apiToken: TOKEN,
+      accountId: 'a',
+      appId: 'b',
+      fetch,
+      baseUrl: 'http://127.0.0.1:9/v4/',
+    }).meetings.get(MEETING);
+    expect(requests[0]!.url).toBe(`http://127.0.0.1:9/v4/accounts/a/realtime/kit/b/meetings/${MEETING}`);
+    expect(requests[0]!.headers.get('authorization')).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it.each([
+    ['options that are not an object', () => createRealtimeKitClient('token' as never)],
+    ['an empty token', () => createRealtimeKitClient({ apiToken: '' })],
+    ['a token that is not a string', () => createRealtimeKitClient({ apiToken: 42 as never })],
+    ['a zero timeout', () => createRealtimeKitClient({ timeoutMs: 0 })],
+    ['negative retries', () => createRealtimeKitClient({ maxRetries: -1 })],
+    ['proxyUrl with a token', () => createRealtimeKitClient({ proxyUrl: '/api', apiToken: TOKEN })],
+    ['proxyUrl with an account', () => createRealtimeKitClient({ proxyUrl: '/api', accountId: ACCOUNT })],
+    ['proxyUrl with a baseUrl', () => createRealtimeKitClient({ proxyUrl: '/api', baseUrl: 'https://x' })],
+    ['an empty proxyUrl', () => createRealtimeKitClient({ proxyUrl: '' })],
+  ])('refuses %s with a typed error', (_name, create) => {
+    expect(create).toThrow(RealtimeKitError);
+    try {
+      create();
+    } catch (error) {
+      expect((error as RealtimeKitError).kind).toBe('invalid_argument');
+    }
+  });
+
+  describe('in a browser', () => {
+    it('refuses an API token where window and document exist', () => {
+      vi.stubGlobal('window', {});
+      vi.stubGlobal('document', {});
+      expect(() => createRealtimeKitClient({ apiToken: TOKEN })).toThrow(/readable|browser/i);
+      vi.stubEnv('CLOUDFLARE_API_TOKEN', TOKEN);
+      expect(() => createRealtimeKitClient({})).toThrow(RealtimeKitError);
+    });
+
+    it('allows it with dangerouslyAllowBrowser, and always allows proxy mode', () => {
+      vi.stubGlobal('window', {});
+      vi.stubGlobal('document', {});
+      vi.stubEnv('CLOUDFLARE_API_TOKEN', TOKEN);
+      expect(() => createRealtimeKitClient({ apiToken: TOKEN, dangerouslyAllowBrowser: true })).not.toThrow();
+      expect(() => createRealtimeKitClient({ proxyUrl: '/api/realtimekit' })).not.toThrow();
+    });
+  });
+});
+
+describe('secrets', () => {
+  it('the token appears nowhere in the client: not inspected, stringified or listed', () => {
+    const rtk = createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP });
+    expect(everything(rtk)).not.toContain(TOKEN);
+    expect(everything(rtk.raw)).not.toContain(TOKEN);
+    expect(everything(rtk.meetings)).not.toContain(TOKEN);
+  });
+
+  it('the token appears in no error, whatever went wrong', async () => {
+    const answers = [
+      () => Response.json({ success: false, error: { code: 401, message: 'bad token' } }, { status: 401 }),
+      () => new Response('<html>oops</html>', { status: 502 }),
+      () => new Response('{"data":', { status: 200, headers: { 'content-type': 'application/json' } }),
+      () => {
+        throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
+      },
+    ];
+    for (const answer of answers) {
+      const { fetch } = recordingFetch(answer);
+      const rtk = createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, fetch, maxRetries: 0 });
+      const error = await rtk.meetings.get(MEETING).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RealtimeKitError);
+      expect(everything(error)).not.toContain(TOKEN);
+    }
+  });
+
+  it('logger lines show Authorization: [redacted] and never a token, API or join', async () => {
+    const lines: string[] = [];
+    const logger: Logger = { debug: (line) => lines.push(line) };
+    const joinToken = 'join-token-SECRET-123';
+    let calls = 0;
+    const { fetch } = recordingFetch(() =>
+      ++calls === 1
+        ? Response.json(
+            { success: false, error: { code: 503, message: 'busy' } },
+            { status: 503, headers: { 'retry-after': '0' } },
+          )
+        : Response.json({ success: true, data: { id: 'p', token: joinToken } }, { status: 201 }),
+    );
+    const rtk = createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, fetch, logger });
+    await rtk.participants.add(MEETING, { custom_participant_id: 'c', preset_name: 'p' }).catch(() => undefined);
+    await rtk.participants.refreshToken(MEETING, 'p');
+    const all = lines.join('\n');
+    expect(all).not.toContain(TOKEN);
+    expect(all).not.toContain(joinToken);
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^\\[realtimekit\\] POST /client/v4/accounts/${ACCOUNT}/realtime/kit/${APP}/meetings/${MEETING}/participants 503 \\(attempt 1/3, \\d+ ms\\) Authorization: \\[redacted\\]$`,
+      ),
+    );
+    expect(lines[1]).toMatch(/ POST .*\/token 201 \(attempt 1\/3, \d+ ms\) Authorization: \[redacted\]$/);
+    expect(lines).toHaveLength(2);
+  });
+});

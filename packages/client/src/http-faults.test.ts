@@ -1,0 +1,227 @@
+import { getEventListeners } from 'node:events';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type FaultServer, refusedUrl, startFaultServer } from '../test-support/fault-server';
+import { ACCOUNT, APP, MEETING, TOKEN } from '../test-support/recording-fetch';
+import { createRealtimeKitClient } from './create-client';
+import { RealtimeKitError } from './errors';
+import type { RealtimeKitClientOptions } from './options';
+
+// Behaviour over real HTTP: a node:http server on 127.0.0.1 answers each request with a scripted fault.
+let server: FaultServer;
+beforeAll(async () => {
+  server = await startFaultServer();
+});
+afterAll(() => server.close());
+afterEach(() => {
+  server.reset();
+  vi.restoreAllMocks();
+});
+
+const meeting = { id: MEETING, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' };
+const ok = { status: 200, body: { success: true, data: meeting } };
+const created = { status: 201, body: { success: true, data: meeting } };
+const rtk = (options: RealtimeKitClientOptions = {}) =>
+  createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, baseUrl: server.url, ...options });
+const noJitter = () => vi.spyOn(Math, 'random').mockReturnValue(0);
+
+async function rejection(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(RealtimeKitError);
+  return error as RealtimeKitError;
+}
+
+describe('retries of safe requests (GET, PUT, DELETE)', () => {
+  it('rides out a burst of 503s', async () => {
+    noJitter();
+    server.reply({ status: 503, body: 'busy' }, { status: 503 }, ok);
+    await expect(rtk().meetings.get(MEETING)).resolves.toEqual(meeting);
+    expect(server.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'GET']);
+  });
+
+  it('gives up after maxRetries with the last error', async () => {
+    noJitter();
+    server.reply(
+      { status: 503 },
+      { status: 502 },
+      { status: 504, body: { success: false, error: { code: 504, message: 'Upstream timed out' } } },
+    );
+    const error = await rejection(rtk().meetings.replace(MEETING, { title: 'x' }));
+    expect(error).toMatchObject({ kind: 'http', status: 504, message: 'Upstream timed out', method: 'PUT' });
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('does not retry a 4xx other than 408 and 429', async () => {
+    server.reply({ status: 404, body: { success: false, error: { code: 404, message: 'Not found' } } });
+    expect((await rejection(rtk().participants.delete(MEETING, 'p1'))).status).toBe(404);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('honours Retry-After in seconds', async () => {
+    server.reply({ status: 429, headers: { 'retry-after': '1' } }, ok);
+    await rtk().meetings.get(MEETING);
+    const [first, second] = server.requests;
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
+  });
+
+  it('honours Retry-After as an HTTP date', async () => {
+    const date = new Date(Date.now() + 1500).toUTCString();
+    server.reply({ status: 503, headers: { 'retry-after': date } }, ok);
+    await rtk().meetings.get(MEETING);
+    const [first, second] = server.requests;
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(450);
+  });
+
+  it('does not wait out a Retry-After over 60 s: throws at once with retryAfter set', async () => {
+    server.reply({
+      status: 429,
+      headers: { 'retry-after': '120' },
+      body: { success: false, error: { code: 429, message: 'Slow down' } },
+    });
+    const error = await rejection(rtk().meetings.get(MEETING));
+    expect(error).toMatchObject({ kind: 'http', status: 429, retryAfter: 120, message: 'Slow down' });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('retries a dropped connection', async () => {
+    noJitter();
+    server.reply({ destroy: 'before-headers' }, ok);
+    await expect(rtk().meetings.get(MEETING)).resolves.toEqual(meeting);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('retries an answer cut off mid-body (a network failure, not invalid JSON)', async () => {
+    noJitter();
+    server.reply({ ...ok, destroy: 'mid-body' }, ok);
+    await expect(rtk().meetings.get(MEETING)).resolves.toEqual(meeting);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('times out each attempt after timeoutMs, retries, then reports timeout', async () => {
+    noJitter();
+    server.reply({ ...ok, delayMs: 2000 }, { ...ok, delayMs: 2000 });
+    const error = await rejection(rtk({ timeoutMs: 150, maxRetries: 1 }).meetings.get(MEETING));
+    expect(error).toMatchObject({ kind: 'timeout', operationId: 'get_meeting' });
+    expect(error.message).toContain('150 ms');
+    expect(server.requests).toHaveLength(2);
+  });
+});
+
+describe('writes (POST, PATCH) are never re-sent once they may have reached the server', () => {
+  it('a 503 on create is not retried', async () => {
+    server.reply({ status: 503 }, created);
+    expect((await rejection(rtk().meetings.create({ title: 'Standup' }))).status).toBe(503);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a timed-out create is not retried (it may have made a meeting)', async () => {
+    server.reply({ ...created, delayMs: 2000 }, created);
+    expect((await rejection(rtk({ timeoutMs: 150 }).meetings.create({ title: 'Standup' }))).kind).toBe('timeout');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a dropped connection on PATCH is not retried', async () => {
+    server.reply({ destroy: 'before-headers' }, ok);
+    expect((await rejection(rtk().meetings.update(MEETING, { title: 'x' }))).kind).toBe('network');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a 429 is retried: the server says it did not process the request', async () => {
+    server.reply({ status: 429, headers: { 'retry-after': '0' } }, created);
+    await expect(rtk().meetings.create({ title: 'Standup' })).resolves.toEqual(meeting);
+    expect(server.requests.map((r) => r.method)).toEqual(['POST', 'POST']);
+    expect(JSON.parse(server.requests[1]!.body)).toEqual({ title: 'Standup' });
+  });
+
+  it('a refused connection is retried: nothing was sent', async () => {
+    noJitter();
+    const attempts: string[] = [];
+    const client = rtk({
+      baseUrl: await refusedUrl(),
+      fetch: (request) => {
+        attempts.push(request.method);
+        return fetch(request);
+      },
+    });
+    const error = await rejection(client.meetings.create({ title: 'Standup' }));
+    expect(error.kind).toBe('network');
+    expect(error.message).toContain('ECONNREFUSED');
+    expect(attempts).toEqual(['POST', 'POST', 'POST']);
+  });
+});
+
+describe('answers that are not the JSON the API promises', () => {
+  it('an HTML error page becomes an http error with a short excerpt', async () => {
+    server.reply({
+      status: 502,
+      headers: { 'content-type': 'text/html' },
+      body: '<html><body><h1>502 Bad Gateway</h1></body></html>',
+    });
+    const error = await rejection(rtk({ maxRetries: 0 }).meetings.get(MEETING));
+    expect(error).toMatchObject({ kind: 'http', status: 502 });
+    expect(error.message).toBe('HTTP 502: <html><body><h1>502 Bad Gateway</h1></body></html>');
+  });
+
+  it('an empty 502 becomes an http error that says so', async () => {
+    server.reply({ status: 502 });
+    expect((await rejection(rtk({ maxRetries: 0 }).meetings.get(MEETING))).message).toBe('HTTP 502 with an empty body');
+  });
+
+  it('truncated JSON in a 2xx is invalid_response and is not retried', async () => {
+    server.reply(
+      { status: 200, headers: { 'content-type': 'application/json' }, body: '{"success":true,"data":{"id":' },
+      ok,
+    );
+    expect((await rejection(rtk().meetings.get(MEETING))).kind).toBe('invalid_response');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('carries the cf-ray header as requestId', async () => {
+    server.reply({
+      status: 403,
+      headers: { 'cf-ray': '8e1f2a3b4c5d-LHR' },
+      body: { success: false, errors: [{ code: 10000, message: 'Authentication error' }], messages: [], result: null },
+    });
+    expect(await rejection(rtk().meetings.get(MEETING))).toMatchObject({
+      status: 403,
+      code: 10000,
+      message: 'Authentication error',
+      requestId: '8e1f2a3b4c5d-LHR',
+    });
+  });
+});
+
+describe('cancellation', () => {
+  it("a caller's abort is 'aborted' and is never retried", async () => {
+    server.reply({ ...ok, delayMs: 2000 }, ok);
+    const controller = new AbortController();
+    const pending = rtk().meetings.get(MEETING, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    expect((await rejection(pending)).kind).toBe('aborted');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('an abort during the backoff wait ends the call at once', async () => {
+    server.reply({ status: 503, headers: { 'retry-after': '30' } }, ok);
+    const controller = new AbortController();
+    const pending = rtk().meetings.get(MEETING, { signal: controller.signal });
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+    controller.abort();
+    expect((await rejection(pending)).kind).toBe('aborted');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('an already-aborted signal sends nothing', async () => {
+    expect((await rejection(rtk().meetings.get(MEETING, { signal: AbortSignal.abort() }))).kind).toBe('aborted');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("leaves no listener on the caller's signal, however many calls share it", async () => {
+    const controller = new AbortController();
+    const client = rtk();
+    for (let i = 0; i < 20; i++) await client.meetings.get(MEETING, { signal: controller.signal });
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+});

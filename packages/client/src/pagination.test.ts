@@ -1,0 +1,97 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type FaultServer, type RecordedRequest, startFaultServer } from '../test-support/fault-server';
+import { ACCOUNT, APP, MEETING, TOKEN } from '../test-support/recording-fetch';
+import { createRealtimeKitClient } from './create-client';
+import { RealtimeKitError } from './errors';
+
+/** A server holding `total` items that pages them honestly by page_no and per_page (1-based offsets). */
+function pager(total: number) {
+  return (request: RecordedRequest) => {
+    const query = new URL(request.url, 'http://x').searchParams;
+    const page = Number(query.get('page_no'));
+    const perPage = Number(query.get('per_page'));
+    const start = (page - 1) * perPage;
+    const items = Array.from({ length: Math.max(0, Math.min(perPage, total - start)) }, (_, i) => ({
+      id: `item-${start + i + 1}`,
+    }));
+    return {
+      status: 200,
+      body: {
+        success: true,
+        data: items,
+        paging: { total_count: total, start_offset: start + 1, end_offset: start + items.length },
+      },
+    };
+  };
+}
+
+let server: FaultServer;
+let total = 0;
+beforeAll(async () => {
+  server = await startFaultServer((request) => pager(total)(request));
+});
+afterAll(() => server.close());
+afterEach(() => {
+  server.reset();
+});
+
+const rtk = () => createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, baseUrl: server.url });
+const pageOf = (r: RecordedRequest) => new URL(r.url, 'http://x').searchParams.get('page_no');
+
+describe('listAll', () => {
+  it('follows page_no to the end, asking for 100 per page', async () => {
+    total = 250;
+    const ids: string[] = [];
+    for await (const meeting of rtk().meetings.listAll()) ids.push(meeting.id);
+    expect(ids).toHaveLength(250);
+    expect(new Set(ids).size).toBe(250);
+    expect(ids.at(-1)).toBe('item-250');
+    expect(server.requests.map(pageOf)).toEqual(['1', '2', '3']);
+    expect(new URL(server.requests[0]!.url, 'http://x').searchParams.get('per_page')).toBe('100');
+  });
+
+  it("starts at the caller's page_no and keeps its per_page and filters", async () => {
+    total = 30;
+    const ids: string[] = [];
+    for await (const p of rtk().participants.listAll(MEETING, { page_no: 2, per_page: 10 })) ids.push(p.id);
+    expect(ids).toEqual(Array.from({ length: 20 }, (_, i) => `item-${i + 11}`));
+    expect(server.requests.map(pageOf)).toEqual(['2', '3']);
+    expect(server.requests[0]!.url).toContain(`/meetings/${MEETING}/participants?`);
+  });
+
+  it('stops on an empty page', async () => {
+    total = 0;
+    const items = [];
+    for await (const item of rtk().meetings.listAll({ search: 'nothing' })) items.push(item);
+    expect(items).toEqual([]);
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]!.url).toContain('search=nothing');
+  });
+
+  it('throws instead of looping when the server repeats a page', async () => {
+    total = 1000;
+    server.reply(pager(1000)({ url: '/?page_no=1&per_page=100' } as RecordedRequest));
+    server.reply(pager(1000)({ url: '/?page_no=1&per_page=100' } as RecordedRequest));
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const item of rtk().meetings.listAll()) seen.push(item.id);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RealtimeKitError);
+    expect((error as RealtimeKitError).kind).toBe('invalid_response');
+    expect(seen).toHaveLength(100);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('fetches lazily, one page at a time, so memory stays flat however many items stream', async () => {
+    total = 100_000;
+    let count = 0;
+    for await (const _ of rtk().meetings.listAll({ per_page: 1000 })) {
+      count++;
+      // never more than the page being consumed has been fetched
+      expect(server.requests.length).toBe(Math.ceil(count / 1000));
+      if (count === 25_000) break;
+    }
+    expect(count).toBe(25_000);
+    expect(server.requests).toHaveLength(25);
+  });
+});

@@ -1,0 +1,44 @@
+/** A Retry-After longer than this is not waited out: the error is thrown with `retryAfter` set. */
+export const MAX_RETRY_AFTER_SECONDS = 60;
+
+/**
+ * Whether an answer with this status may be retried. GET, PUT and DELETE are safe to repeat, on 408, 429, 500,
+ * 502, 503 and 504; a POST or PATCH may already have taken effect, so it is retried only on 429, which says it was not.
+ */
+export const shouldRetryStatus = (status: number, retrySafe: boolean) =>
+  status === 429 || (retrySafe && [408, 500, 502, 503, 504].includes(status));
+
+/** Whether a failure to get any answer may be retried: always for safe methods, else only when nothing was sent. */
+export const shouldRetryNetworkError = (error: unknown, retrySafe: boolean) =>
+  retrySafe || (error as { cause?: { code?: string } } | undefined)?.cause?.code === 'ECONNREFUSED';
+
+/** Exponential backoff with full jitter: a random wait up to 0.5 s × 2^retry, capped at 8 s. */
+export const backoffMs = (retry: number, random = Math.random) => random() * Math.min(8000, 500 * 2 ** retry);
+
+/** Parses Retry-After (seconds, or an HTTP date) into seconds; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  const seconds = !value
+    ? Number.NaN
+    : /^\s*\d+\s*$/.test(value)
+      ? +value
+      : /[a-z]{3}/i.test(value)
+        ? Math.ceil((Date.parse(value) - now) / 1000)
+        : Number.NaN;
+  return Number.isNaN(seconds) ? undefined : Math.max(0, seconds);
+}
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts; leaves no timer behind either way. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
