@@ -475,8 +475,9 @@ export interface components {
             /**
              * @description Success status of the operation
              * @default true
+             * @enum {boolean}
              */
-            success: boolean;
+            success: true;
         };
         /** LivestreamingConfig */
         realtimekit_LivestreamingConfig: {
@@ -538,8 +539,11 @@ export interface components {
                 /** @example 30 */
                 total_count: number;
             };
-            /** @example true */
-            success: boolean;
+            /**
+             * @example true
+             * @enum {boolean}
+             */
+            success: true;
         };
         /**
          * Participant
@@ -834,7 +838,8 @@ export interface components {
                         action?: string;
                         poll?: components["schemas"]["realtimekit_Poll"];
                     };
-                    success?: boolean;
+                    /** @enum {boolean} */
+                    success?: true;
                 };
             };
         };
@@ -884,7 +889,8 @@ export interface components {
             content: {
                 "application/json": {
                     data?: components["schemas"]["realtimekit_ActiveSession"];
-                    success?: boolean;
+                    /** @enum {boolean} */
+                    success?: true;
                 };
             };
         };
@@ -960,7 +966,8 @@ export interface components {
                         action?: string;
                         kicked_participants_count?: number;
                     };
-                    success?: boolean;
+                    /** @enum {boolean} */
+                    success?: true;
                 };
             };
         };
@@ -975,7 +982,8 @@ export interface components {
                         action?: string;
                         participants?: components["schemas"]["realtimekit_SessionParticipant"][];
                     };
-                    success?: boolean;
+                    /** @enum {boolean} */
+                    success?: true;
                 };
             };
         };
@@ -990,7 +998,8 @@ export interface components {
                         action?: string;
                         muted_participants_count?: number;
                     };
-                    success?: boolean;
+                    /** @enum {boolean} */
+                    success?: true;
                 };
             };
         };
@@ -1005,7 +1014,8 @@ export interface components {
                         action?: string;
                         participants?: components["schemas"]["realtimekit_SessionParticipant"][];
                     };
-                    success?: boolean;
+                    /** @enum {boolean} */
+                    success?: true;
                 };
             };
         };
@@ -1390,7 +1400,8 @@ export interface operations {
                              */
                             updated_at?: string;
                         };
-                        success?: boolean;
+                        /** @enum {boolean} */
+                        success?: true;
                     };
                 };
             };
@@ -1424,7 +1435,8 @@ export interface operations {
                         data?: {
                             message?: string;
                         };
-                        success?: boolean;
+                        /** @enum {boolean} */
+                        success?: true;
                     };
                 };
             };
@@ -1639,7 +1651,8 @@ export interface operations {
                                 updated_at?: string;
                             };
                         };
-                        success?: boolean;
+                        /** @enum {boolean} */
+                        success?: true;
                     };
                 };
             };
@@ -1690,7 +1703,8 @@ export interface operations {
                             /** @description Unique key for accessing each livestream. */
                             stream_key?: string;
                         };
-                        success?: boolean;
+                        /** @enum {boolean} */
+                        success?: true;
                     };
                 };
             };
