@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+import { type ContractResult, runContract } from '../run-contract';
+import { parseCli, usageError } from './args';
+
+const usage = `Usage: realtimekit-contract --base-url URL [--allow-writes] [--account-id ID] [--app-id ID]
+
+Runs the RealtimeKit Meetings contract checks against a deployment: one conforming call per operation, calls the
+API must refuse, and every operation without a token. Read-only (list and get) unless --allow-writes.
+The token comes from CLOUDFLARE_API_TOKEN; account and app from the flags or from CLOUDFLARE_ACCOUNT_ID and
+REALTIMEKIT_APP_ID. Put "realtimekit-mock --proxy <api>" in front of the API to have every answer validated.
+
+Options:
+  --base-url URL    the API, e.g. http://127.0.0.1:4010 (a mock or proxy) or https://api.cloudflare.com/client/v4
+  --allow-writes    also create, change and delete; on a real account this creates meetings nobody can delete
+  --account-id ID   Cloudflare account ID
+  --app-id ID       RealtimeKit app ID
+  --meeting-id ID   a meeting to read when the account lists none
+  --help            show this help
+
+Exit status: 0 when every check passed, 1 when one failed, 2 for a usage mistake.`;
+
+const values = parseCli(usage, {
+  'base-url': { type: 'string' },
+  'allow-writes': { type: 'boolean' },
+  'account-id': { type: 'string' },
+  'app-id': { type: 'string' },
+  'meeting-id': { type: 'string' },
+});
+const baseUrl = values['base-url'];
+if (!baseUrl) usageError(usage, '--base-url is required');
+if (!URL.canParse(baseUrl)) usageError(usage, `--base-url must be an absolute URL, not ${baseUrl}`);
+
+const mark = { pass: '✓', fail: '✗', skip: '-' } as const;
+const print = (r: ContractResult) =>
+  process.stdout.write(
+    `${mark[r.outcome]} ${r.name.padEnd(72)} ${String(r.status ?? '').padStart(3)} ${String(r.ms).padStart(5)} ms${r.detail && (r.outcome !== 'pass' || r.kind === 'valid') ? `\n    ${r.detail}` : ''}\n`,
+  );
+
+process.stdout.write(
+  `Contract checks against ${baseUrl} (${values['allow-writes'] ? 'reads and writes' : 'read-only'})\n\n`,
+);
+runContract({
+  baseUrl,
+  apiToken: process.env.CLOUDFLARE_API_TOKEN || undefined,
+  accountId: values['account-id'] ?? process.env.CLOUDFLARE_ACCOUNT_ID,
+  appId: values['app-id'] ?? process.env.REALTIMEKIT_APP_ID,
+  meetingId: values['meeting-id'],
+  allowWrites: values['allow-writes'],
+  // a real deployment may refuse with another 4xx than the mock's 422
+  exactStatuses: false,
+  onResult: print,
+}).then(
+  (results) => {
+    const count = (outcome: ContractResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
+    process.stdout.write(`\n${count('pass')} passed, ${count('fail')} failed, ${count('skip')} skipped\n`);
+    process.exit(count('fail') > 0 ? 1 : 0);
+  },
+  (error: Error) => {
+    process.stderr.write(`realtimekit-contract: ${error.message}\n`);
+    process.exit(1);
+  },
+);

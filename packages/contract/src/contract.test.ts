@@ -1,0 +1,127 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openapiDocument } from '@realtimekit-meetings/core/openapi';
+import { describe, expect, inject, it } from 'vitest';
+import { contractCases, invalidCases } from './cases';
+import { startMockServer } from './mock-server';
+import { type ContractResult, runContract } from './run-contract';
+
+// Every operation through @realtimekit-meetings/client against the Prism mock that globalSetup started.
+const ACCOUNT = '023e105f4ecef8ad9ca31a8372d0c353';
+const APP = '14a396e7-ca44-4937-bf1f-050a69118543';
+const ids = {
+  meetingId: 'bbb03399-24e3-4b0c-90ec-172e97e636be',
+  participantId: '4f2a7c1e-8f3b-4d39-9c55-1f0e6a7b2c11',
+};
+const target = { apiToken: 'contract-token', accountId: ACCOUNT, appId: APP, allowWrites: true };
+
+const failures = (results: ContractResult[]) =>
+  results.filter((r) => r.outcome !== 'pass').map((r) => `${r.kind} ${r.name}: ${r.outcome} ${r.detail ?? ''}`);
+
+describe('contract suite against the embedded mock', () => {
+  it.each(contractCases.map((c) => c.operationId))(
+    '%s: conforms, refuses bad input, requires a token',
+    async (operationId) => {
+      const results = await runContract({
+        ...target,
+        ...ids,
+        baseUrl: inject('realtimekitMockUrl'),
+        only: [operationId],
+      });
+      expect(failures(results)).toEqual([]);
+      const valid = results.filter((r) => r.kind === 'valid');
+      expect(valid).toHaveLength(1);
+      // our valid requests conform to the spec: Prism found nothing wrong with them, nor with its answers
+      expect(valid[0]?.violations).toEqual([]);
+      expect(results.filter((r) => r.kind === 'unauthorized').map((r) => r.status)).toEqual([401]);
+      for (const invalid of results.filter((r) => r.kind === 'invalid')) {
+        // Prism saw the problem in the request itself
+        expect(invalid.violations.some((v) => v.location[0] === 'request')).toBe(true);
+      }
+    },
+  );
+
+  it('refuses every invalid call with the status the spec gives it', async () => {
+    const results = await runContract({ ...target, baseUrl: inject('realtimekitMockUrl') });
+    const invalid = results.filter((r) => r.kind === 'invalid');
+    expect(invalid.map((r) => [r.name, r.status])).toEqual(invalidCases.map((c) => [c.name, c.status]));
+    expect(failures(results)).toEqual([]);
+  });
+
+  it('runs only reads unless writes are allowed', async () => {
+    const results = await runContract({ ...target, baseUrl: inject('realtimekitMockUrl'), allowWrites: false });
+    const ran = results.filter((r) => r.kind !== 'unauthorized').map((r) => r.operationId);
+    expect(new Set(ran)).toEqual(
+      new Set([
+        'get_all_meetings',
+        'get_meeting',
+        'get_meeting_participants',
+        'get_meeting_participant',
+        'GetActiveSession',
+        'get-v2-meetings-meetingId-active-livestream',
+        'livestream-session-details',
+      ]),
+    );
+    expect(failures(results)).toEqual([]);
+  });
+
+  it('also passes against answers generated from the schemas (dynamic mode)', async () => {
+    const mock = await startMockServer({ dynamic: true });
+    try {
+      for (let run = 0; run < 3; run++) {
+        const results = await runContract({
+          ...target,
+          baseUrl: mock.url,
+          ...ids,
+        });
+        expect(failures(results)).toEqual([]);
+        expect(results.flatMap((r) => (r.kind === 'valid' ? r.violations : []))).toEqual([]);
+      }
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it('reports failures when an API does not keep the contract', async () => {
+    // A server that says yes to everything, with empty data and no authentication.
+    const server = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"success":true,"data":{}}'),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const results = await runContract({
+        ...target,
+        baseUrl: `http://127.0.0.1:${port}`,
+        meetingId: 'm',
+        only: ['get_meeting', 'add_participant'],
+      });
+      const byKind = (kind: string) => results.filter((r) => r.kind === kind).map((r) => [r.outcome, r.detail]);
+      expect(byKind('valid')).toEqual([
+        ['fail', 'meetings.get().id: expected string, got undefined'],
+        ['fail', 'participants.add().id: expected string, got undefined'],
+      ]);
+      expect(
+        byKind('invalid').every(([outcome, detail]) => outcome === 'fail' && detail === 'the API accepted it'),
+      ).toBe(true);
+      expect(byKind('unauthorized')).toEqual([
+        ['fail', 'the API accepted it'],
+        ['fail', 'the API accepted it'],
+      ]);
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('coverage', () => {
+  it('every operation in the spec has a contract case, exactly once', () => {
+    const methods = ['get', 'put', 'post', 'patch', 'delete'];
+    const paths = openapiDocument.paths as Record<string, Record<string, { operationId?: string }>>;
+    const inSpec = Object.values(paths).flatMap((item) => methods.flatMap((m) => item[m]?.operationId ?? []));
+    expect(inSpec).toHaveLength(22);
+    const covered = contractCases.map((c) => c.operationId);
+    expect([...covered].sort()).toEqual([...inSpec].sort());
+    expect(new Set(covered).size).toBe(covered.length);
+  });
+});

@@ -1,0 +1,10 @@
+export {
+  type ContractCase,
+  type ContractContext,
+  ContractError,
+  contractCases,
+  type InvalidCase,
+  invalidCases,
+} from './cases';
+export { type MockServer, type MockServerOptions, startMockServer } from './mock-server';
+export { type ContractResult, type RunContractOptions, runContract, type Violation } from './run-contract';

@@ -1,0 +1,115 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRealtimeKitClient, RealtimeKitError } from '@realtimekit-meetings/client';
+import { describe, expect, inject, it } from 'vitest';
+import { startMockServer } from './mock-server';
+import setup from './vitest-global-setup';
+
+const ACCOUNT = '023e105f4ecef8ad9ca31a8372d0c353';
+const APP = '14a396e7-ca44-4937-bf1f-050a69118543';
+const MEETING = 'bbb03399-24e3-4b0c-90ec-172e97e636be';
+const meetingsPath = `/accounts/${ACCOUNT}/realtime/kit/${APP}/meetings`;
+
+describe('startMockServer', () => {
+  it('serves the spec on 127.0.0.1, validating the token like the real API', async () => {
+    const url = inject('realtimekitMockUrl');
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const ok = await fetch(`${url}${meetingsPath}`, { headers: { authorization: 'Bearer any' } });
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).success).toBe(true);
+    const refused = await fetch(`${url}${meetingsPath}`);
+    expect(refused.status).toBe(401);
+  });
+
+  it('accepts real 36-character app IDs (the overlay fixed maxLength 32)', async () => {
+    const rtk = createRealtimeKitClient({
+      baseUrl: inject('realtimekitMockUrl'),
+      apiToken: 't',
+      accountId: ACCOUNT,
+      appId: APP,
+    });
+    await expect(rtk.meetings.get(MEETING)).resolves.toHaveProperty('id');
+  });
+
+  it('answers a body that breaks the schema with 422 and the violations', async () => {
+    const response = await fetch(`${inject('realtimekitMockUrl')}${meetingsPath}/${MEETING}/participants`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer any', 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'No preset' }),
+    });
+    expect(response.status).toBe(422);
+    expect(response.headers.get('sl-violations')).toContain("required property 'preset_name'");
+  });
+
+  it('reports a port already in use clearly, and never a silent "ready"', async () => {
+    const first = await startMockServer();
+    try {
+      await expect(startMockServer({ port: first.port })).rejects.toThrow(
+        `Port ${first.port} on 127.0.0.1 is already in use`,
+      );
+    } finally {
+      await first.close();
+    }
+  });
+
+  it('refuses a port out of range and an upstream that is not a URL', async () => {
+    await expect(startMockServer({ port: 70000 })).rejects.toThrow(RangeError);
+    await expect(startMockServer({ upstream: 'api.cloudflare.com' })).rejects.toThrow(TypeError);
+  });
+
+  it('frees its port on close, and close can be called twice', async () => {
+    const mock = await startMockServer();
+    await fetch(`${mock.url}${meetingsPath}`, { headers: { authorization: 'Bearer any' } });
+    await Promise.all([mock.close(), mock.close()]);
+    await expect(fetch(`${mock.url}${meetingsPath}`)).rejects.toThrow();
+    const again = await startMockServer({ port: mock.port });
+    expect(again.port).toBe(mock.port);
+    await again.close();
+  });
+
+  it('in proxy mode forwards to the upstream and flags answers that break the spec', async () => {
+    const seen: string[] = [];
+    const upstream = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url} ${req.headers.authorization}`);
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ success: true, data: { title: 7 } }));
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const { port } = upstream.address() as AddressInfo;
+    const proxy = await startMockServer({ upstream: `http://127.0.0.1:${port}/client/v4` });
+    try {
+      const response = await fetch(`${proxy.url}${meetingsPath}/${MEETING}`, {
+        headers: { authorization: 'Bearer real' },
+      });
+      expect(response.status).toBe(200);
+      expect(seen).toEqual([`GET /client/v4${meetingsPath}/${MEETING} Bearer real`]);
+      const violations = response.headers.get('sl-violations') ?? '';
+      expect(violations).toContain('"response"');
+      expect(violations).toContain('title');
+    } finally {
+      await proxy.close();
+      upstream.close();
+    }
+  });
+});
+
+describe('vitest globalSetup', () => {
+  it('starts a mock, provides its URL, and stops it on teardown', async () => {
+    const provided: Record<string, string> = {};
+    const previous = process.env.REALTIMEKIT_MOCK_URL;
+    const teardown = await setup({ provide: (key, value) => (provided[key] = value) });
+    try {
+      const url = provided.realtimekitMockUrl as string;
+      expect(process.env.REALTIMEKIT_MOCK_URL).toBe(url);
+      const rtk = createRealtimeKitClient({ baseUrl: url, apiToken: 't', accountId: ACCOUNT, appId: APP });
+      await expect(rtk.meetings.list()).resolves.toHaveProperty('paging');
+      await teardown();
+      const error = await rtk.meetings.list({}, { maxRetries: 0 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RealtimeKitError);
+      expect((error as RealtimeKitError).kind).toBe('network');
+    } finally {
+      process.env.REALTIMEKIT_MOCK_URL = previous;
+    }
+  });
+});

@@ -1,0 +1,98 @@
+import { createRequire } from 'node:module';
+import { openapiDocument } from '@realtimekit-meetings/core/openapi';
+
+export interface MockServerOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Generate answers from the schemas (json-schema-faker) instead of serving the spec's examples. */
+  dynamic?: boolean;
+  /**
+   * Prism's proxy mode: forward every request to this base URL (for example
+   * `https://api.cloudflare.com/client/v4`) and report where the real answers break the spec, in `sl-violations`.
+   */
+  upstream?: string;
+  /** Receives Prism's log lines; silent by default. */
+  log?: (level: string, message: string) => void;
+}
+
+export interface MockServer {
+  /** `http://127.0.0.1:PORT`, ready to use as the client's `baseUrl`. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+type LogFn = (...args: unknown[]) => void;
+interface PrismLogger extends Record<string, LogFn | (() => PrismLogger)> {
+  child: () => PrismLogger;
+}
+
+function prismLogger(log: MockServerOptions['log']): PrismLogger {
+  const logger = { child: () => logger } as PrismLogger;
+  for (const level of ['trace', 'debug', 'info', 'success', 'warn', 'error', 'fatal', 'start', 'note', 'log']) {
+    logger[level] = (...args: unknown[]) => {
+      if (!log) return;
+      const message = args.filter((a) => typeof a === 'string').join(' ');
+      if (message) log(level, message);
+    };
+  }
+  return logger;
+}
+
+/**
+ * Starts Prism in this process on 127.0.0.1, serving the effective RealtimeKit Meetings spec: requests and
+ * security are validated (no `Bearer` token: 401; a body that breaks the schema: 422, with the violations in the
+ * `sl-violations` header), and answers come from the spec's examples.
+ */
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const { port = 0, dynamic = false, upstream, log } = options;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new RangeError(`port must be a whole number from 0 to 65535, not ${port}`);
+  }
+  let upstreamUrl: URL | undefined;
+  if (upstream !== undefined) {
+    try {
+      upstreamUrl = new URL(upstream);
+    } catch {
+      throw new TypeError(`upstream must be an absolute URL, not ${upstream}`);
+    }
+  }
+  // Prism is CommonJS, loaded on first use so that importing this package for its contract cases stays cheap.
+  const load = createRequire(import.meta.url);
+  const { getHttpOperationsFromSpec } = load('@stoplight/prism-http') as typeof import('@stoplight/prism-http');
+  const { createServer } = load('@stoplight/prism-http-server') as typeof import('@stoplight/prism-http-server');
+  const operations = await getHttpOperationsFromSpec(structuredClone(openapiDocument) as never);
+  const server = createServer(operations, {
+    cors: true,
+    components: { logger: prismLogger(log) as never },
+    config: {
+      checkSecurity: true,
+      validateRequest: true,
+      validateResponse: true,
+      errors: false,
+      mock: { dynamic },
+      upstreamProxy: undefined,
+      ...(upstreamUrl ? { isProxy: true as const, upstream: upstreamUrl } : { isProxy: false as const }),
+    },
+  });
+  let address: string;
+  try {
+    address = await server.listen(port, '127.0.0.1');
+  } catch (error) {
+    const message = String((error as Error)?.message ?? error);
+    if (message.includes('EADDRINUSE')) {
+      throw new Error(`Port ${port} on 127.0.0.1 is already in use: choose another, or 0 for a free one`);
+    }
+    throw new Error(`The mock server could not listen on 127.0.0.1:${port}: ${message}`);
+  }
+  const url = new URL(address);
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${url.port}`,
+    port: Number(url.port),
+    close: () => {
+      closing ??= server.close();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,219 @@
+import { createRealtimeKitClient, RealtimeKitError } from '@realtimekit-meetings/client';
+import { type OperationId, operationRoutes } from '@realtimekit-meetings/core';
+import {
+  type ContractCase,
+  type ContractContext,
+  ContractError,
+  contractCases,
+  type InvalidCase,
+  invalidCases,
+} from './cases';
+
+/** One finding of Prism's validator, from the `sl-violations` header of an answer. */
+export interface Violation {
+  location: string[];
+  severity: string;
+  code: string | number;
+  message: string;
+}
+
+export interface ContractResult {
+  /** `valid`: a conforming call; `invalid`: a call the API must refuse; `unauthorized`: a call without a token. */
+  kind: 'valid' | 'invalid' | 'unauthorized';
+  operationId: OperationId;
+  name: string;
+  outcome: 'pass' | 'fail' | 'skip';
+  /** Why it failed or was skipped, or what conforming error answered. */
+  detail?: string;
+  /** The HTTP status of the last answer, when there was one. */
+  status?: number;
+  violations: Violation[];
+  ms: number;
+}
+
+export interface RunContractOptions {
+  /** The API (or a Prism mock or proxy in front of it), as the client's baseUrl. */
+  baseUrl: string;
+  apiToken?: string;
+  accountId?: string;
+  appId?: string;
+  /** Also run the calls that change data. Against a real account they create meetings nobody can delete. */
+  allowWrites?: boolean;
+  /**
+   * Refusals must carry the exact status the spec's mock answers with (422, 400, 401). Off for a real
+   * deployment, where any 4xx refusal keeps the contract. Default true.
+   */
+  exactStatuses?: boolean;
+  /** IDs to read when there is no meeting to discover. */
+  meetingId?: string;
+  participantId?: string;
+  /** Called with each result as it comes. */
+  onResult?: (result: ContractResult) => void;
+  /** Restrict the run to these operations. */
+  only?: OperationId[];
+}
+
+const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
+
+/**
+ * Runs the contract checks: one conforming call per operation (reads, then writes if allowed), the calls the
+ * API must refuse, and every operation without a token. A conforming call passes when it succeeds (or answers
+ * with an error the spec declares), its result has the documented shape, and Prism reports no `sl-violations`.
+ */
+export async function runContract(options: RunContractOptions): Promise<ContractResult[]> {
+  const { allowWrites = false, exactStatuses = true, onResult, only } = options;
+  let violations: Violation[] = [];
+  const middleware = [
+    {
+      onResponse({ response }: { response: Response }) {
+        const header = response.headers.get('sl-violations');
+        if (header) {
+          try {
+            violations.push(...(JSON.parse(header) as Violation[]));
+          } catch {
+            violations.push({ location: [], severity: 'Error', code: 'unreadable', message: header.slice(0, 200) });
+          }
+        }
+        return undefined;
+      },
+    },
+  ];
+  const base = {
+    baseUrl: options.baseUrl,
+    accountId: options.accountId,
+    appId: options.appId,
+    maxRetries: 0,
+    timeoutMs: 30_000,
+  };
+  const rtk = createRealtimeKitClient({ ...base, apiToken: options.apiToken, middleware });
+  const anonymous = createRealtimeKitClient({
+    ...base,
+    apiToken: options.apiToken ?? 'unused',
+    middleware: [
+      {
+        onRequest({ request }: { request: Request }) {
+          request.headers.delete('authorization');
+          return undefined;
+        },
+      },
+      ...middleware,
+    ],
+  });
+  const ctx: ContractContext = { rtk, meetingId: options.meetingId, participantId: options.participantId };
+  const results: ContractResult[] = [];
+  const selected = (operationId: OperationId) => !only || only.includes(operationId);
+
+  const record = (result: ContractResult) => {
+    results.push(result);
+    onResult?.(result);
+  };
+  async function attempt(
+    kind: ContractResult['kind'],
+    operationId: OperationId,
+    name: string,
+    call: () => Promise<Omit<ContractResult, 'kind' | 'operationId' | 'name' | 'violations' | 'ms'>>,
+  ) {
+    violations = [];
+    const started = Date.now();
+    let outcome: Awaited<ReturnType<typeof call>>;
+    try {
+      outcome = await call();
+    } catch (error) {
+      outcome = { outcome: 'fail', detail: describe(error), status: (error as RealtimeKitError).status };
+    }
+    record({ kind, operationId, name, ...outcome, violations, ms: Date.now() - started });
+  }
+
+  for (const c of contractCases.filter((c) => selected(c.operationId) && (allowWrites || !c.writes))) {
+    await attempt('valid', c.operationId, `${c.operationId}: a conforming call`, () =>
+      runValid(c, ctx, () => violations),
+    );
+  }
+  const ids = { meetingId: ctx.meetingId ?? PLACEHOLDER_ID, participantId: ctx.participantId ?? PLACEHOLDER_ID };
+  for (const c of invalidCases.filter((c) => selected(c.operationId) && (allowWrites || !c.writes))) {
+    await attempt('invalid', c.operationId, c.name, () =>
+      runInvalid(c, { rtk, ...ids }, exactStatuses, () => violations),
+    );
+  }
+  for (const operationId of (Object.keys(operationRoutes) as OperationId[]).filter(selected)) {
+    await attempt('unauthorized', operationId, `${operationId} without a token`, async () => {
+      const [, , hasBody] = operationRoutes[operationId];
+      const params = { meeting_id: ids.meetingId, participant_id: ids.participantId };
+      const error = await anonymous.request(operationId, { params, body: hasBody ? {} : undefined }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      return refusal(error, exactStatuses ? [401] : [401, 403], () => violations);
+    });
+  }
+  return results;
+}
+
+async function runValid(c: ContractCase, ctx: ContractContext, seen: () => Violation[]) {
+  const missing = c.needs.filter((need) => !ctx[need]);
+  if (missing.length > 0) {
+    return { outcome: 'skip' as const, detail: `no ${missing.join(' or ')} to use: none was listed or created` };
+  }
+  try {
+    await c.run(ctx);
+  } catch (error) {
+    if (error instanceof RealtimeKitError && error.kind === 'http' && c.declaredErrors?.includes(error.status ?? 0)) {
+      const problems = seen().filter((v) => v.severity === 'Error');
+      return problems.length > 0
+        ? { outcome: 'fail' as const, status: error.status, detail: violationSummary(problems) }
+        : {
+            outcome: 'pass' as const,
+            status: error.status,
+            detail: `answered ${error.status}, which the spec declares`,
+          };
+    }
+    throw error;
+  }
+  const problems = seen().filter((v) => v.severity === 'Error');
+  return problems.length > 0
+    ? { outcome: 'fail' as const, detail: violationSummary(problems) }
+    : { outcome: 'pass' as const };
+}
+
+async function runInvalid(c: InvalidCase, ctx: Required<ContractContext>, exact: boolean, seen: () => Violation[]) {
+  const error = await c.run(ctx).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  return refusal(error, exact ? [c.status] : undefined, seen);
+}
+
+/** The call must have been refused with one of `statuses` (any 4xx when undefined), by an answer that conforms. */
+function refusal(error: unknown, statuses: number[] | undefined, seen: () => Violation[]) {
+  if (error === undefined) return { outcome: 'fail' as const, detail: 'the API accepted it' };
+  if (!(error instanceof RealtimeKitError) || error.kind !== 'http') {
+    return { outcome: 'fail' as const, detail: describe(error) };
+  }
+  const { status = 0 } = error;
+  // Where the spec declares no error answer, Prism explains the refusal in a problem+json body, not a header.
+  const prismProblems = (error.body as { validation?: Violation[] } | undefined)?.validation;
+  if (Array.isArray(prismProblems))
+    seen().push(...prismProblems.map((v) => ({ ...v, location: ['request', ...v.location] })));
+  const expected = statuses ? statuses.includes(status) : status >= 400 && status < 500;
+  if (!expected) {
+    return {
+      outcome: 'fail' as const,
+      status,
+      detail: `refused with ${status}, expected ${statuses?.join(' or ') ?? '4xx'}`,
+    };
+  }
+  const responseProblems = seen().filter((v) => v.location[0] === 'response' && v.severity === 'Error');
+  return responseProblems.length > 0
+    ? { outcome: 'fail' as const, status, detail: violationSummary(responseProblems) }
+    : { outcome: 'pass' as const, status, detail: `refused with ${status}: ${error.message}` };
+}
+
+const violationSummary = (violations: Violation[]) =>
+  `sl-violations: ${violations.map((v) => `${v.location.join('.')} ${v.message}`).join('; ')}`;
+
+function describe(error: unknown) {
+  if (error instanceof ContractError) return error.message;
+  if (error instanceof RealtimeKitError)
+    return `${error.kind}${error.status ? ` ${error.status}` : ''}: ${error.message}`;
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
