@@ -1,0 +1,292 @@
+import { createRealtimeKitClient, RealtimeKitError } from '@realtimekit-meetings/client';
+import { APP_PATH_PREFIX, type OperationId, operationTable } from '@realtimekit-meetings/core';
+import { describe, expect, it, vi } from 'vitest';
+import { ACCOUNT, ALL, APP, BASE, browserRequest, MEETING, PARTICIPANT, proxyWith, TOKEN } from '../test-support/setup';
+import { createRealtimeKitProxy } from './create-proxy';
+
+/** A browser-mode client (no token, no account, no app) whose requests go straight into the handler. */
+const browserClient = (handle: (r: Request) => Promise<Response>) =>
+  createRealtimeKitClient({ proxyUrl: `https://app.example.test${BASE}`, fetch: handle, maxRetries: 0 });
+
+const sampleBodies: Partial<Record<OperationId, unknown>> = {
+  create_meeting: { title: 'Standup' },
+  update_meeting: { title: 'Renamed' },
+  replace_meeting: { title: 'Replaced' },
+  add_participant: { custom_participant_id: 'u1', preset_name: 'host' },
+  edit_participant: { name: 'Ada' },
+  replace_participant: { custom_participant_id: 'u1', preset_name: 'host' },
+  KickPartcipants: { participant_ids: [PARTICIPANT] },
+  MuteParticipants: { participant_ids: [PARTICIPANT] },
+  MuteAllParticipants: { allow_unmute: true },
+  CreatePoll: { question: 'Ship it?', options: ['yes', 'no'] },
+  'start-livestreaming': { name: 'main' },
+};
+
+describe('every operation, end to end through the browser client, the proxy, the server client and Prism', () => {
+  it.each(ALL)('%s', async (operationId) => {
+    const { handle, sent } = proxyWith();
+    const op = operationTable[operationId];
+    const result = await browserClient(handle).request(operationId, {
+      params: { meeting_id: MEETING, participant_id: PARTICIPANT },
+      body: sampleBodies[operationId],
+    });
+    expect(result).toMatchObject({ success: true });
+    expect(sent).toHaveLength(1);
+    const upstream = sent[0]!;
+    expect(upstream.method).toBe(op.method);
+    const expectedPath = op.path
+      .replace(APP_PATH_PREFIX, `/accounts/${ACCOUNT}/realtime/kit/${APP}`)
+      .replace('{meeting_id}', MEETING)
+      .replace('{participant_id}', PARTICIPANT);
+    expect(new URL(upstream.url).pathname).toBe(expectedPath);
+    // the token is added on the server, by the server's client, and by nobody else
+    expect(upstream.headers.get('authorization')).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it('answers with the operation status and the upstream JSON body, never caching it', async () => {
+    const { handle } = proxyWith();
+    const response = await handle(
+      browserRequest(`/meetings/${MEETING}/participants`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ custom_participant_id: 'u1', preset_name: 'host' }),
+      }),
+    );
+    expect(response.status).toBe(201);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const body = await response.json();
+    expect(body).toMatchObject({ success: true, data: { token: expect.any(String) } });
+  });
+
+  it('passes only the query parameters the operation declares', async () => {
+    const { handle, sent } = proxyWith();
+    await handle(
+      browserRequest('/meetings?page_no=2&per_page=5&search=standup&__server=http://evil.test&account_id=x'),
+    );
+    expect(new URL(sent[0]!.url).search).toBe('?page_no=2&per_page=5&search=standup');
+  });
+});
+
+describe('what the proxy refuses', () => {
+  const refused = async (response: Response, status: number) => {
+    expect(response.status).toBe(status);
+    const body = await response.json();
+    expect(body).toMatchObject({ success: false, error: { code: status, message: expect.any(String) } });
+    return body.error.message as string;
+  };
+
+  it('an unknown route: 404, and nothing leaves', async () => {
+    const { handle, sent } = proxyWith();
+    await refused(await handle(browserRequest('/apps')), 404);
+    await refused(await handle(browserRequest(`/meetings/${MEETING}/recordings`)), 404);
+    await refused(await handle(new Request('https://app.example.test/api/other/meetings')), 404);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('a wrong method: 405 with Allow', async () => {
+    const { handle, sent } = proxyWith();
+    const response = await handle(
+      browserRequest(`/meetings/${MEETING}/participants/${PARTICIPANT}/token`, { method: 'GET' }),
+    );
+    expect(response.headers.get('allow')).toBe('POST');
+    await refused(response, 405);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('an operation not in allow: 403', async () => {
+    const { handle, sent } = proxyWith({ allow: ['get_all_meetings'] });
+    expect(await refused(await handle(browserRequest('/meetings', { method: 'POST', body: '{}' })), 403)).toContain(
+      'create_meeting is not allowed',
+    );
+    expect(sent).toHaveLength(0);
+  });
+
+  it('nothing is allowed by an empty allow list', async () => {
+    const { handle } = proxyWith({ allow: [] });
+    await refused(await handle(browserRequest('/meetings')), 403);
+  });
+
+  it('authorize false: 403; its own Response: sent as it is; a throw: 500, reported', async () => {
+    const seen: unknown[] = [];
+    const authorize = vi.fn((request: Request, op: { operationId: string; params: Record<string, string> }) => {
+      if (op.operationId === 'get_meeting') return op.params.meeting_id === MEETING;
+      if (op.operationId === 'add_participant') return new Response('sign in first', { status: 401 });
+      throw new Error(`no session for ${new URL(request.url).pathname}`);
+    });
+    const { handle, sent } = proxyWith({ authorize, onError: (e) => seen.push(e) });
+    await refused(await handle(browserRequest('/meetings/other-meeting')), 403);
+    const own = await handle(browserRequest(`/meetings/${MEETING}/participants`, { method: 'POST', body: '{}' }));
+    expect([own.status, await own.text()]).toEqual([401, 'sign in first']);
+    await refused(await handle(browserRequest('/meetings')), 500);
+    expect(seen).toHaveLength(1);
+    expect(sent).toHaveLength(0);
+    expect(authorize.mock.calls[0]?.[1]).toEqual({
+      operationId: 'get_meeting',
+      method: 'GET',
+      path: '/meetings/{meeting_id}',
+      params: { meeting_id: 'other-meeting' },
+    });
+    // and a yes goes through
+    expect((await handle(browserRequest(`/meetings/${MEETING}`))).status).toBe(200);
+  });
+
+  it('a body over maxBodyBytes: 413, by Content-Length or while streaming, without reading the rest', async () => {
+    const { handle, sent } = proxyWith({ maxBodyBytes: 1024 });
+    const big = JSON.stringify({ title: 'x'.repeat(5000) });
+    await refused(
+      await handle(
+        browserRequest('/meetings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: big }),
+      ),
+      413,
+    );
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new TextEncoder().encode(`{"title":"${'y'.repeat(600)}`));
+        if (pulled > 1000) controller.close();
+      },
+    });
+    const streamed = browserRequest('/meetings', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: stream,
+      // @ts-expect-error undici's streaming request body option
+      duplex: 'half',
+    });
+    await refused(await handle(streamed), 413);
+    expect(pulled).toBeLessThan(10);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('a body that is not JSON: 415; malformed JSON: 400; JSON that is not an object: 400', async () => {
+    const { handle, sent } = proxyWith();
+    const post = (body: string, type = 'application/json') =>
+      handle(browserRequest('/meetings', { method: 'POST', headers: { 'content-type': type }, body }));
+    await refused(await post('title=x', 'application/x-www-form-urlencoded'), 415);
+    await refused(await post('{"title": "x"', 'text/plain'), 415);
+    await refused(await post('{"title": "x"'), 400);
+    await refused(await post('[1, 2]'), 400);
+    await refused(await post('"just a string"'), 400);
+    expect((await post('{"title":"ok"}', 'application/json; charset=utf-8')).status).toBe(201);
+    expect(sent).toHaveLength(1);
+  });
+
+  it.each([
+    ['an encoded traversal', '/meetings/..%2F..%2Fapps'],
+    ['a double-encoded slash', '/meetings/abc%252F..%252Fapps'],
+    ['an encoded backslash', '/meetings/abc%5C..%5Capps'],
+    ['an encoded dot segment', `/meetings/${MEETING}/participants/%2e%2e`],
+    ['a NUL', '/meetings/abc%00'],
+    ['an overlong ID', `/meetings/${'a'.repeat(129)}`],
+    ['an empty ID', '/meetings//participants'],
+    ['a malformed escape', '/meetings/%E0%A4%A'],
+  ])('%s: 400 or 404, never an upstream request', async (_name, path) => {
+    const { handle, sent } = proxyWith();
+    const response = await handle(browserRequest(path));
+    expect([400, 404]).toContain(response.status);
+    expect(sent).toHaveLength(0);
+  });
+
+  it("never forwards the caller's Authorization, Cookie or hop-by-hop headers", async () => {
+    const { handle, sent } = proxyWith();
+    await handle(
+      browserRequest(`/meetings/${MEETING}`, {
+        headers: {
+          authorization: 'Bearer browser-session',
+          cookie: 'session=abc',
+          connection: 'keep-alive, x-secret',
+          'x-secret': 'sneaky',
+          'proxy-authorization': 'Basic Zm9v',
+          te: 'trailers',
+          'x-forwarded-for': '10.0.0.1',
+        },
+      }),
+    );
+    const headers = Object.fromEntries(sent[0]!.headers);
+    expect(headers.authorization).toBe(`Bearer ${TOKEN}`);
+    for (const name of ['cookie', 'x-secret', 'proxy-authorization', 'te', 'x-forwarded-for'])
+      expect(headers[name]).toBeUndefined();
+  });
+
+  it('keeps the status and RealtimeKit error body of upstream errors', async () => {
+    const { handle } = proxyWith();
+    // the mock refuses a participant without preset_name with 422 and the RealtimeKit error body
+    const response = await handle(
+      browserRequest(`/meetings/${MEETING}/participants`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Nobody' }),
+      }),
+    );
+    expect(response.status).toBe(422);
+    expect(await response.json()).toEqual({ success: false, error: { code: 0, message: 'string' } });
+    // and the browser client sees a RealtimeKitError with that status
+    const error = await browserClient(proxyWith().handle)
+      .participants.add(MEETING, { name: 'x' } as never)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RealtimeKitError);
+    expect(error).toMatchObject({ kind: 'http', status: 422 });
+  });
+
+  it('never returns upstream headers such as set-cookie, and maps an unreachable upstream to 502', async () => {
+    const { handle } = proxyWith({
+      fetch: async () =>
+        new Response(JSON.stringify({ success: true, data: { id: MEETING } }), {
+          status: 200,
+          headers: {
+            'content-type': 'application/json',
+            'set-cookie': 'upstream=1',
+            server: 'cloudflare',
+            'cf-ray': 'x',
+          },
+        }),
+    });
+    const response = await handle(browserRequest(`/meetings/${MEETING}`));
+    expect(response.headers.get('set-cookie')).toBeNull();
+    expect(response.headers.get('server')).toBeNull();
+    expect([...response.headers.keys()].sort()).toEqual(['cache-control', 'content-type', 'x-content-type-options']);
+
+    const errors: unknown[] = [];
+    const down = proxyWith({ upstream: 'http://127.0.0.1:9', onError: (e) => errors.push(e) });
+    const unreachable = await down.handle(browserRequest(`/meetings/${MEETING}`));
+    expect(unreachable.status).toBe(502);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('reveals the API token in no answer, whatever happens', async () => {
+    const { handle } = proxyWith();
+    const paths = [
+      '/meetings',
+      `/meetings/${MEETING}`,
+      '/nope',
+      '/meetings/..%2F',
+      `/meetings/${MEETING}/participants`,
+    ];
+    for (const path of paths) {
+      for (const method of ['GET', 'POST', 'DELETE']) {
+        const response = await handle(
+          browserRequest(path, {
+            method,
+            body: method === 'GET' ? undefined : '{"name":3}',
+            headers: { 'content-type': 'application/json' },
+          }),
+        );
+        const text = `${[...response.headers].join()} ${await response.text()}`;
+        expect(text).not.toContain(TOKEN);
+      }
+    }
+  });
+});
+
+describe('createRealtimeKitProxy', () => {
+  it('refuses a configuration without authorize, allow, a client or a proper basePath', () => {
+    const client = createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP });
+    const base = { client, basePath: BASE, allow: [], authorize: () => true };
+    expect(() => createRealtimeKitProxy({ ...base, authorize: undefined as never })).toThrow(/authorize is required/);
+    expect(() => createRealtimeKitProxy({ ...base, allow: undefined as never })).toThrow(/allow/);
+    expect(() => createRealtimeKitProxy({ ...base, client: {} as never })).toThrow(/client/);
+    expect(() => createRealtimeKitProxy({ ...base, basePath: 'api' })).toThrow(/basePath/);
+    expect(() => createRealtimeKitProxy({ ...base, maxBodyBytes: 0 })).toThrow(/maxBodyBytes/);
+  });
+});

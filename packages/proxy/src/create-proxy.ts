@@ -1,0 +1,102 @@
+import type { RealtimeKitClient } from '@realtimekit-meetings/client';
+import type { OperationId } from '@realtimekit-meetings/core';
+import { readJsonBody } from './read-body';
+import { errorResponse, jsonResponse, upstreamErrorResponse } from './responses';
+import { matchRoute, type ProxiedOperation } from './routes';
+
+export interface RealtimeKitProxyOptions {
+  /** A server-side client from @realtimekit-meetings/client: it holds the API token, the account and the app. */
+  client: Pick<RealtimeKitClient, 'request'>;
+  /** Where the proxy is mounted, e.g. `/api/realtimekit`. Routes mirror the API below the app under it. */
+  basePath: string;
+  /** The operationIds browsers may call. Nothing is allowed by default. */
+  allow: readonly OperationId[];
+  /**
+   * Decides whether this request may run this operation (the user's session, ownership of the meeting...).
+   * `true` lets it through, `false` answers 403, a Response is sent as it is. Required: a proxy that lets
+   * anyone create meetings on your account is a decision to write down.
+   */
+  authorize: (request: Request, operation: ProxiedOperation) => boolean | Response | Promise<boolean | Response>;
+  /** Largest request body accepted, in bytes. Default 65 536. */
+  maxBodyBytes?: number;
+  /** Told about failures that are not the caller's fault (authorize threw, the upstream is unreachable). */
+  onError?: (error: unknown, request: Request) => void;
+}
+
+/** The web-standard handler: a Worker's fetch, a Next.js route handler, Bun.serve, Deno.serve. */
+export type RealtimeKitProxyHandler = (request: Request) => Promise<Response>;
+
+/**
+ * Creates a handler that lets browsers call the allowed RealtimeKit operations without ever holding the API
+ * token: `GET {basePath}/meetings`, `POST {basePath}/meetings/{meeting_id}/participants`, and so on.
+ * It forwards nothing from the caller but the path parameters, the operation's query parameters and a JSON
+ * body; it returns nothing from upstream but the status and the JSON body.
+ */
+export function createRealtimeKitProxy(options: RealtimeKitProxyOptions): RealtimeKitProxyHandler {
+  const { client, authorize, onError, maxBodyBytes = 65_536 } = options;
+  if (typeof client?.request !== 'function')
+    throw new TypeError('client must be a client from @realtimekit-meetings/client');
+  if (typeof authorize !== 'function') throw new TypeError('authorize is required: decide who may call what');
+  if (!Array.isArray(options.allow)) throw new TypeError('allow must list the operationIds browsers may call');
+  if (!(Number.isInteger(maxBodyBytes) && maxBodyBytes > 0))
+    throw new TypeError('maxBodyBytes must be a positive whole number');
+  const basePath = options.basePath.replace(/\/+$/, '');
+  if (!basePath.startsWith('/')) throw new TypeError('basePath must start with "/"');
+  const allowed = new Set<string>(options.allow);
+
+  return async function handle(request: Request): Promise<Response> {
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return errorResponse(400, 'The request URL cannot be parsed');
+    }
+    const { pathname } = url;
+    if (!pathname.startsWith(`${basePath}/`)) return errorResponse(404, 'No such route');
+    const match = matchRoute(request.method, pathname.slice(basePath.length + 1));
+    if (match.kind === 'not-found') return errorResponse(404, 'No such route');
+    if (match.kind === 'bad-id') return errorResponse(400, `${match.param} is not a valid ID`);
+    if (match.kind === 'wrong-method') {
+      return errorResponse(405, `Use ${match.allow.join(' or ')} for this route`, { allow: match.allow.join(', ') });
+    }
+    const { operation, params } = match;
+    if (!allowed.has(operation.operationId))
+      return errorResponse(403, `${operation.operationId} is not allowed through this proxy`);
+
+    let verdict: boolean | Response;
+    try {
+      verdict = await authorize(request, {
+        operationId: operation.operationId,
+        method: operation.method,
+        path: operation.path.slice(operation.path.indexOf('/meetings')),
+        params,
+      });
+    } catch (error) {
+      onError?.(error, request);
+      return errorResponse(500, 'Authorization failed');
+    }
+    if (verdict instanceof Response) return verdict;
+    if (verdict !== true) return errorResponse(403, 'Not authorized for this operation');
+
+    let body: unknown;
+    if (operation.hasBody) {
+      const read = await readJsonBody(request, maxBodyBytes);
+      if (!read.ok) return errorResponse(read.status, read.message);
+      body = read.value;
+    }
+    const query: Record<string, string | string[]> = {};
+    for (const name of operation.queryParams) {
+      const values = url.searchParams.getAll(name);
+      if (values.length > 0) query[name] = values.length === 1 ? (values[0] as string) : values;
+    }
+
+    try {
+      const result = await client.request(operation.operationId, { params, query, body }, { signal: request.signal });
+      return jsonResponse(operation.successStatus, result);
+    } catch (error) {
+      const response = upstreamErrorResponse(error);
+      if (response.status >= 500) onError?.(error, request);
+      return response;
+    }
+  };
+}

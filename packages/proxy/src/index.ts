@@ -1,0 +1,2 @@
+export { createRealtimeKitProxy, type RealtimeKitProxyHandler, type RealtimeKitProxyOptions } from './create-proxy';
+export type { ProxiedOperation } from './routes';

@@ -1,0 +1,97 @@
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRealtimeKitClient } from '@realtimekit-meetings/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASE, MEETING, PARTICIPANT, proxyWith } from '../test-support/setup';
+import { toNodeListener } from './node';
+
+// The handler behind a real node:http server on 127.0.0.1, called with real HTTP.
+let server: Server;
+let origin: string;
+let sent: ReturnType<typeof proxyWith>['sent'];
+beforeAll(async () => {
+  const proxy = proxyWith({ maxBodyBytes: 2048 });
+  sent = proxy.sent;
+  server = createServer(toNodeListener(proxy.handle));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  server.closeAllConnections();
+  return new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+/** Sends a raw request line (no URL normalisation on our side) and resolves with status and body. */
+function raw(method: string, path: string, body?: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
+    const req = httpRequest(`${origin}/`, { method, path, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('toNodeListener', () => {
+  it('serves the browser client in proxy mode over real HTTP', async () => {
+    const rtk = createRealtimeKitClient({ proxyUrl: `${origin}${BASE}`, maxRetries: 0 });
+    const before = sent.length;
+    const participant = await rtk.participants.add(MEETING, { custom_participant_id: 'u1', preset_name: 'host' });
+    expect(typeof participant.token).toBe('string');
+    const page = await rtk.meetings.list({ per_page: 10 });
+    expect(page.paging.total_count).toBeGreaterThan(0);
+    await expect(rtk.participants.refreshToken(MEETING, PARTICIPANT)).resolves.toHaveProperty('token');
+    expect(sent.length - before).toBe(3);
+  });
+
+  it.each([
+    ['a raw backslash', `${BASE}/meetings/abc\\..\\..\\apps`],
+    ['a raw dot segment', `${BASE}/meetings/${MEETING}/../../apps`],
+    ['an encoded dot segment', `${BASE}/meetings/%2e%2e/participants`],
+    ['an encoded slash', `${BASE}/meetings/a%2Fb`],
+  ])('refuses %s before URL parsing could hide it', async (_name, path) => {
+    const before = sent.length;
+    const response = await raw('GET', path);
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body)).toMatchObject({ success: false, error: { code: 400 } });
+    expect(sent.length).toBe(before);
+  });
+
+  it('refuses an oversized body with 413 and closes the connection rather than read it', async () => {
+    const response = await raw('POST', `${BASE}/meetings`, JSON.stringify({ title: 'x'.repeat(10_000) }), {
+      'content-type': 'application/json',
+    });
+    expect(response.status).toBe(413);
+    expect(response.headers.connection).toBe('close');
+  });
+
+  it('aborts the upstream call when the caller goes away', async () => {
+    let aborted = false;
+    const slow = proxyWith({
+      fetch: (request) =>
+        new Promise((_resolve, reject) => {
+          request.signal.addEventListener('abort', () => {
+            aborted = true;
+            reject(request.signal.reason);
+          });
+        }),
+    });
+    const slowServer = createServer(toNodeListener(slow.handle));
+    await new Promise<void>((resolve) => slowServer.listen(0, '127.0.0.1', resolve));
+    const { port } = slowServer.address() as AddressInfo;
+    const controller = new AbortController();
+    const pending = fetch(`http://127.0.0.1:${port}${BASE}/meetings`, { signal: controller.signal }).catch(
+      () => 'gone',
+    );
+    while (slow.sent.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort();
+    expect(await pending).toBe('gone');
+    while (!aborted) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(aborted).toBe(true);
+    slowServer.closeAllConnections();
+    await new Promise<void>((resolve) => slowServer.close(() => resolve()));
+  });
+});
