@@ -1,0 +1,26 @@
+// The proxy under load: node:http + toNodeListener, its server-side client pointing at the mock given in argv.
+// Run in its own process; prints its URL.
+import { createServer } from 'node:http';
+import { createRealtimeKitClient } from '@realtimekit-meetings/client';
+import { createRealtimeKitProxy } from '@realtimekit-meetings/proxy';
+import { toNodeListener } from '@realtimekit-meetings/proxy/node';
+
+const client = createRealtimeKitClient({
+  baseUrl: process.argv[2],
+  apiToken: 'bench-token',
+  accountId: '023e105f4ecef8ad9ca31a8372d0c353',
+  appId: '14a396e7-ca44-4937-bf1f-050a69118543',
+});
+const handle = createRealtimeKitProxy({
+  client,
+  basePath: '/api/realtimekit',
+  allow: ['get_meeting'],
+  authorize: () => true,
+});
+const server = createServer(toNodeListener(handle));
+server.keepAliveTimeout = 60_000;
+server.listen(0, '127.0.0.1', () => console.log(`http://127.0.0.1:${server.address().port}`));
+process.on('SIGTERM', () => {
+  server.closeAllConnections();
+  server.close(() => process.exit(0));
+});
