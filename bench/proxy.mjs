@@ -3,7 +3,6 @@
 // the server-side client) against calling the mock directly, at 1 and 50 concurrent clients, in one run with
 // interleaved rounds. The mock, the proxy and this load generator are three processes on 127.0.0.1.
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { createRequire } from 'node:module';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
