@@ -1,0 +1,28 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+// The built output (dist/) through Node's own loaders: marked 'use client', loads without a browser global.
+const run = (code: string, type: 'commonjs' | 'module') =>
+  execFileSync(process.execPath, [`--input-type=${type}`, '-e', code], { cwd: import.meta.dirname, encoding: 'utf8' });
+
+describe('built package', () => {
+  it('require() and import give the same hooks, with no browser global needed at import time', () => {
+    const list = (m: string) => `console.log(JSON.stringify(Object.keys(${m}).sort()), typeof window)`;
+    const cjs = run(`const m = require('@realtimekit-meetings/react'); ${list('m')}`, 'commonjs');
+    const esm = run(`import * as m from '@realtimekit-meetings/react'; ${list('m')}`, 'module');
+    expect(esm).toBe(cjs);
+    const [names] = cjs.split(' ');
+    expect(JSON.parse(names as string)).toHaveLength(27); // 23 hooks, useRealtimeKitClient, the provider, keys and queries
+    expect(cjs.trim().endsWith('undefined')).toBe(true);
+  });
+
+  it("starts with the 'use client' directive", () => {
+    const read = (file: string) =>
+      run(
+        `process.stdout.write(require('node:fs').readFileSync(require.resolve('@realtimekit-meetings/react/package.json').replace('package.json', '${file}'), 'utf8').split('\\n')[0])`,
+        'commonjs',
+      );
+    expect(read('dist/index.mjs')).toBe("'use client';");
+    expect(read('dist/index.js')).toBe("'use client';");
+  });
+});

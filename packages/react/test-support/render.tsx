@@ -1,0 +1,40 @@
+import { createRealtimeKitClient } from '@realtimekit-meetings/client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { renderHook } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { inject } from 'vitest';
+import { RealtimeKitProvider } from '../src/index';
+
+/**
+ * Renders hooks as a browser app would run them: a fresh QueryClient (retries off), a proxy-mode client whose
+ * requests go to the proxy in front of the Prism mock, and a log of those requests ("GET /meetings").
+ */
+export function setup() {
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, gcTime: Number.POSITIVE_INFINITY }, mutations: { retry: false } },
+  });
+  const requests: string[] = [];
+  const proxyUrl = inject('realtimekitProxyUrl');
+  const client = createRealtimeKitClient({
+    proxyUrl,
+    maxRetries: 0,
+    fetch: (request) => {
+      const url = new URL(request.url);
+      requests.push(`${request.method} ${url.pathname.slice(new URL(proxyUrl).pathname.length)}${url.search}`);
+      return fetch(request);
+    },
+  });
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={queryClient}>
+      <RealtimeKitProvider client={client}>{children}</RealtimeKitProvider>
+    </QueryClientProvider>
+  );
+  const render = <T,>(hook: () => T) => renderHook(hook, { wrapper });
+  /** How many requests were exactly `request` ("GET /meetings?status=ACTIVE"). */
+  const count = (request: string) => requests.filter((r) => r === request).length;
+  return { queryClient, client, requests, render, count };
+}
+
+export const MEETING = 'bbb03399-24e3-4b0c-90ec-172e97e636be';
+export const OTHER_MEETING = '6bf2b8be-04dd-4191-b602-1128921a306b';
+export const PARTICIPANT = '497f6eca-6276-4993-bfeb-53cbbbba6f08';
