@@ -1,0 +1,92 @@
+import type { ParticipantWithToken } from '@realtimekit-meetings/client';
+import { useAddParticipant, useMeeting, useParticipants } from '@realtimekit-meetings/react';
+import { type FormEvent, useState } from 'react';
+import { ErrorMessage } from './error-message';
+import { JoinLink } from './join-link';
+import { ParticipantRow } from './participant-row';
+
+const PRESETS = ['group_call_host', 'group_call_participant', 'webinar_viewer'];
+
+export function MeetingDetail({ meetingId, onClose }: { meetingId: string; onClose: () => void }) {
+  const meeting = useMeeting(meetingId);
+  const participants = useParticipants(meetingId);
+  const add = useAddParticipant();
+  const [name, setName] = useState('');
+  const [customId, setCustomId] = useState('');
+  const [preset, setPreset] = useState(PRESETS[0] as string);
+  const [joined, setJoined] = useState<ParticipantWithToken | null>(null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    // Sent as typed: when a field the API requires is empty, the API's answer says so.
+    const body = {
+      name: name.trim() || undefined,
+      preset_name: preset,
+      ...(customId.trim() ? { custom_participant_id: customId.trim() } : {}),
+    };
+    add.mutate(
+      { meetingId, body: body as never },
+      {
+        onSuccess: (participant) => {
+          setJoined(participant);
+          setName('');
+          setCustomId('');
+        },
+      },
+    );
+  };
+
+  return (
+    <section className="panel detail" aria-label="Meeting">
+      <div className="detail-head">
+        <div>
+          <h2>{meeting.data?.title || (meeting.isPending ? 'Loading…' : 'Untitled meeting')}</h2>
+          <p className="muted mono">{meetingId}</p>
+        </div>
+        <button type="button" className="ghost" onClick={onClose} aria-label="Close meeting">
+          ✕
+        </button>
+      </div>
+      <ErrorMessage error={meeting.error} />
+
+      <h3>Add a participant</h3>
+      <form className="add" onSubmit={submit}>
+        <input
+          aria-label="Participant name"
+          placeholder="Name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <input
+          aria-label="Participant ID"
+          placeholder="Your user ID (required)"
+          value={customId}
+          onChange={(e) => setCustomId(e.target.value)}
+        />
+        <select aria-label="Preset" value={preset} onChange={(e) => setPreset(e.target.value)}>
+          {PRESETS.map((p) => (
+            <option key={p}>{p}</option>
+          ))}
+        </select>
+        <button type="submit" disabled={add.isPending}>
+          {add.isPending ? 'Adding…' : 'Add participant'}
+        </button>
+      </form>
+      <ErrorMessage error={add.error} />
+      {joined && participants.data?.data.some((p) => p.id === joined.id) && (
+        <JoinLink meetingId={meetingId} participant={joined} />
+      )}
+
+      <h3>
+        Participants{' '}
+        <span className="muted">{participants.data ? `(${participants.data.paging.total_count})` : ''}</span>
+      </h3>
+      <ErrorMessage error={participants.error} />
+      <ul className="participants">
+        {participants.data?.data.map((participant, index) => (
+          <ParticipantRow key={`${participant.id}-${index}`} meetingId={meetingId} participant={participant} />
+        ))}
+      </ul>
+    </section>
+  );
+}
