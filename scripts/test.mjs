@@ -2,7 +2,7 @@
 // @ts-check
 /**
  * `pnpm test`: the whole check, as CI runs it. Generated-file drift, spec lint, repo lint, typecheck, build,
- * package lint (publint, attw), bundle size limits and every workspace's tests, through turbo; then one plain line with the
+ * package lint (publint, attw), bundle size limits, API docs, the release dry run and every workspace's tests, through turbo; then one plain line with the
  * real totals from each workspace's vitest JSON report: `N passed, N failed`.
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -15,7 +15,7 @@ const REPORT = '.vitest-report.json';
 /** Workspace folders that have a `test` script. */
 function testedWorkspaces() {
   const dirs = ['scripts'];
-  for (const group of ['packages', 'examples', 'bench']) {
+  for (const group of ['packages', 'examples', 'bench', 'consumers']) {
     const base = path.join(root, group);
     if (!existsSync(base)) continue;
     if (existsSync(path.join(base, 'package.json'))) dirs.push(group);
@@ -30,7 +30,17 @@ function testedWorkspaces() {
 const workspaces = testedWorkspaces();
 for (const dir of workspaces) rmSync(path.join(root, dir, REPORT), { force: true });
 
-const tasks = ['generate:check', 'lint:spec', 'lint:repo', 'typecheck', 'lint', 'size', 'test'];
+const tasks = [
+  'generate:check',
+  'lint:spec',
+  'lint:repo',
+  'typecheck',
+  'lint',
+  'size',
+  'docs',
+  'release:dry-run',
+  'test',
+];
 const status = turbo(['run', ...tasks, '--continue', ...process.argv.slice(2)]);
 
 let passed = 0;

@@ -14,23 +14,23 @@ import {
   type InfiniteData,
   infiniteQueryOptions,
   type QueryFunctionContext,
+  type QueryKey,
   queryOptions,
 } from '@tanstack/react-query';
 import { realtimeKitKeys as keys } from './keys';
 
-type Key = readonly unknown[];
-const query = <T>(queryKey: Key, fetch: (signal: AbortSignal) => Promise<T>) =>
-  queryOptions<T, RealtimeKitError, T, Key>({ queryKey, queryFn: ({ signal }) => fetch(signal) });
+const query = <T>(queryKey: QueryKey, fetch: (signal: AbortSignal) => Promise<T>) =>
+  queryOptions<T, RealtimeKitError, T, QueryKey>({ queryKey, queryFn: ({ signal }) => fetch(signal) });
 
 /** Pages by `page_no` until `paging.end_offset` reaches `total_count`. */
 const infinite = <T>(
-  queryKey: Key,
+  queryKey: QueryKey,
   first: number | undefined,
   fetch: (page: number, signal: AbortSignal) => Promise<Page<T>>,
 ) =>
-  infiniteQueryOptions<Page<T>, RealtimeKitError, InfiniteData<Page<T>, number>, Key, number>({
+  infiniteQueryOptions<Page<T>, RealtimeKitError, InfiniteData<Page<T>, number>, QueryKey, number>({
     queryKey,
-    queryFn: ({ pageParam, signal }: QueryFunctionContext<Key, number>) => fetch(pageParam, signal),
+    queryFn: ({ pageParam, signal }: QueryFunctionContext<QueryKey, number>) => fetch(pageParam, signal),
     initialPageParam: first ?? 1,
     getNextPageParam: (last, _all, page) =>
       last.data.length > 0 && last.paging.end_offset < last.paging.total_count ? page + 1 : undefined,
