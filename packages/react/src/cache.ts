@@ -1,5 +1,6 @@
 import type { Page } from '@realtimekit-meetings/client';
 import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
+import { realtimeKitKeys } from './keys';
 
 type Item = { id: string };
 type ListData = Page<Item> | InfiniteData<Page<Item>>;
@@ -75,4 +76,25 @@ export const removeFromLists = (queryClient: QueryClient, prefix: QueryKey, id: 
   });
 
 /** Join tokens stay in the mutation's result (to hand to a browser) and out of the shared cache. */
-export const withoutToken = <T extends { token?: string }>({ token: _token, ...rest }: T) => rest;
+const withoutToken = <T extends { token?: string }>({ token: _token, ...rest }: T) => rest;
+
+type Place = typeof insertIntoLists;
+
+/** A meeting the API just returned: its detail cached, and `place`d in the meeting lists. */
+export function cacheMeeting(queryClient: QueryClient, scope: string, meeting: Item, place: Place) {
+  queryClient.setQueryData(realtimeKitKeys.meeting(scope, meeting.id), meeting);
+  return place(queryClient, realtimeKitKeys.meetingLists(scope), meeting);
+}
+
+/** A participant the API just returned: its detail cached without the join token, and `place`d in its meeting's lists. */
+export function cacheParticipant(
+  queryClient: QueryClient,
+  scope: string,
+  meetingId: string,
+  participant: Item & { token?: string },
+  place: Place,
+) {
+  const cached = withoutToken(participant);
+  queryClient.setQueryData(realtimeKitKeys.participant(scope, meetingId, participant.id), cached);
+  return place(queryClient, realtimeKitKeys.participantLists(scope, meetingId), cached);
+}

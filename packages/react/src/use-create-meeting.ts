@@ -1,16 +1,12 @@
 import type { MeetingCreateBody, MeetingDetails } from '@realtimekit-meetings/client';
-import { insertIntoLists } from './cache';
-import { realtimeKitKeys as keys } from './keys';
+import { cacheMeeting, insertIntoLists } from './cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from './use-realtime-kit-mutation';
 
 /** Creates a meeting; it is cached as a detail and put at the top of the unfiltered meeting lists. */
 export function useCreateMeeting(options?: MutationHookOptions<MeetingDetails, MeetingCreateBody>) {
   return useRealtimeKitMutation<MeetingDetails, MeetingCreateBody>(
     (client, body) => client.meetings.create(body),
-    (queryClient, scope, meeting) => {
-      queryClient.setQueryData(keys.meeting(scope, meeting.id), meeting);
-      return insertIntoLists(queryClient, keys.meetingLists(scope), meeting);
-    },
+    (queryClient, scope, meeting) => cacheMeeting(queryClient, scope, meeting, insertIntoLists),
     options,
   );
 }
