@@ -2,8 +2,8 @@ import { getEventListeners } from 'node:events';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type FaultServer, refusedUrl, startFaultServer } from '../test-support/fault-server';
 import { ACCOUNT, APP, MEETING, TOKEN } from '../test-support/recording-fetch';
+import { rejection } from '../test-support/rejection';
 import { createRealtimeKitClient } from './create-client';
-import { RealtimeKitError } from './errors';
 import type { RealtimeKitClientOptions } from './options';
 
 // Behaviour over real HTTP: a node:http server on 127.0.0.1 answers each request with a scripted fault.
@@ -23,15 +23,6 @@ const created = { status: 201, body: { success: true, data: meeting } };
 const rtk = (options: RealtimeKitClientOptions = {}) =>
   createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, baseUrl: server.url, ...options });
 const noJitter = () => vi.spyOn(Math, 'random').mockReturnValue(0);
-
-async function rejection(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RealtimeKitError);
-  return error as RealtimeKitError;
-}
 
 describe('retries of safe requests (GET, PUT, DELETE)', () => {
   it('rides out a burst of 503s', async () => {

@@ -1,20 +1,12 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ACCOUNT, APP, MEETING, PARTICIPANT, PREFIX, recordingFetch, TOKEN } from '../test-support/recording-fetch';
+import { rejection } from '../test-support/rejection';
 import { createRealtimeKitClient } from './create-client';
 import { RealtimeKitError } from './errors';
 
 const client = (fetch: (r: Request) => Promise<Response>, extra = {}) =>
   createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, fetch, ...extra });
-
-async function rejection(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RealtimeKitError);
-  return error as RealtimeKitError;
-}
 
 afterEach(() => {
   vi.useRealTimers();
