@@ -1,9 +1,7 @@
 import { defineConfig } from 'tsup';
+import { library } from '../../build.shared.mts';
 
 export default defineConfig({
+  ...library,
   entry: ['src/index.ts', 'src/openapi.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  target: 'es2022',
 });

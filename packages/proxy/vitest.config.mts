@@ -1,13 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { tests } from '../../build.shared.mts';
 
 export default defineConfig({
   test: {
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
-    include: ['src/**/*.test.ts'],
+    ...tests,
     // one Prism mock for the whole run: the proxy's upstream
     globalSetup: ['@realtimekit-meetings/contract/vitest-global-setup'],
-    typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
-    reporters: ['default', ['json', { outputFile: '.vitest-report.json' }]],
   },
 });

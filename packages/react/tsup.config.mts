@@ -1,11 +1,9 @@
 import { defineConfig } from 'tsup';
+import { library } from '../../build.shared.mts';
 
 export default defineConfig({
+  ...library,
   entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  target: 'es2022',
   // The hooks run in the browser: mark the entry for the Next.js app router.
   banner: { js: "'use client';" },
 });
