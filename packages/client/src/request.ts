@@ -110,22 +110,24 @@ export function createRequest(engine: Engine) {
       const timer = setTimeout(() => controller.abort(), timeoutMs);
       const onAbort = () => controller.abort();
       signal?.addEventListener('abort', onAbort);
-      const started = Date.now();
-      let sentUrl = url;
       const init: Record<string, unknown> = { params: { path, query }, body, headers, signal: controller.signal };
+      // Logging is set up only when there is a logger: the per-call path without one allocates nothing for it.
+      let log: ((status: unknown, retryInMs?: number) => void) | undefined;
       if (logger) {
+        const started = Date.now();
+        let sentUrl = url;
         init.fetch = (request: Request) => {
           sentUrl = request.url;
           return (engine.fetch ?? fetch)(request);
         };
+        /** One line per attempt: method, path, status, attempt, duration; the token only as [redacted]. */
+        log = (status, retryInMs) =>
+          logger.debug(
+            `[realtimekit] ${method} ${sentUrl.replace(/^\w+:\/\/[^/]+/, '')} ${status} (attempt ${attempt}/${maxRetries + 1}, ${Date.now() - started} ms${
+              retryInMs === undefined ? '' : `, retrying in ${Math.round(retryInMs)} ms`
+            })${engine.authorized ? ' Authorization: [redacted]' : ''}`,
+          );
       }
-      /** One line per attempt: method, path, status, attempt, duration; the token only as [redacted]. */
-      const log = (status: unknown, retryInMs?: number) =>
-        logger?.debug(
-          `[realtimekit] ${method} ${sentUrl.replace(/^\w+:\/\/[^/]+/, '')} ${status} (attempt ${attempt}/${maxRetries + 1}, ${Date.now() - started} ms${
-            retryInMs === undefined ? '' : `, retrying in ${Math.round(retryInMs)} ms`
-          })${engine.authorized ? ' Authorization: [redacted]' : ''}`,
-        );
       let result: Awaited<ReturnType<typeof send>> | undefined;
       let thrown: unknown;
       try {
@@ -152,7 +154,7 @@ export function createRequest(engine: Engine) {
           });
         }
         if (ok && payload.success !== false) {
-          log(status);
+          log?.(status);
           return payload as OperationResponseBody<K>;
         }
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
@@ -177,7 +179,7 @@ export function createRequest(engine: Engine) {
         retry = timedOut ? retrySafe : shouldRetryNetworkError(thrown, !!retrySafe);
       }
       const delay = retry && attempt <= maxRetries ? (waitMs ?? backoffMs(attempt - 1)) : undefined;
-      log(error.status ?? error.kind, delay);
+      log?.(error.status ?? error.kind, delay);
       if (delay === undefined) throw error;
       await sleep(delay, signal).catch(() => {
         throw aborted();

@@ -1,5 +1,5 @@
 import type { RealtimeKitClient } from '@realtimekit-meetings/client';
-import type { OperationId } from '@realtimekit-meetings/core';
+import { APP_PATH_PREFIX, type OperationId } from '@realtimekit-meetings/core';
 import { readJsonBody } from './read-body';
 import { errorResponse, jsonResponse, upstreamErrorResponse } from './responses';
 import { matchRoute, type ProxiedOperation } from './routes';
@@ -68,7 +68,7 @@ export function createRealtimeKitProxy(options: RealtimeKitProxyOptions): Realti
       verdict = await authorize(request, {
         operationId: operation.operationId,
         method: operation.method,
-        path: operation.path.slice(operation.path.indexOf('/meetings')),
+        path: operation.path.slice(APP_PATH_PREFIX.length),
         params,
       });
     } catch (error) {
