@@ -4,7 +4,7 @@
  * pnpm release            build, check every tarball, then `changeset publish` (with npm provenance)
  * pnpm release --dry-run  build, pack every public package and list exactly what each tarball holds, checked
  *                         (--no-build when the packages are built already, as in CI):
- *                         only package.json, README, LICENSE and dist/; no tests, no sources, no .env or secrets;
+ *                         only package.json, README, LICENSE, dist/ and bin/ launchers; no tests, no sources, no .env or secrets;
  *                         every source map's sources inside the tarball; no workspace: or catalog: left.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -59,7 +59,7 @@ export function readTarball(file) {
   return files;
 }
 
-const ALLOWED = /^(package\.json|README\.md|LICENSE|dist\/.+)$/;
+const ALLOWED = /^(package\.json|README\.md|LICENSE|dist\/.+|bin\/[\w-]+\.c?js)$/;
 const FORBIDDEN = /(^|\/)(\.env(\..*)?|.*\.test(-d)?\.[cm]?[jt]sx?|.*\.tsbuildinfo|src\/.*|test-support\/.*)$/;
 const SECRET =
   /(CLOUDFLARE_API_TOKEN\s*[=:]\s*["']?[A-Za-z0-9_-]{20,}|-----BEGIN [A-Z ]*PRIVATE KEY-----|ghp_[A-Za-z0-9]{30,}|npm_[A-Za-z0-9]{30,})/;
@@ -72,7 +72,7 @@ export function checkTarball(files) {
   /** @type {string[]} */
   const problems = [];
   for (const [name, content] of files) {
-    if (!ALLOWED.test(name)) problems.push(`${name}: not package.json, README.md, LICENSE or dist/`);
+    if (!ALLOWED.test(name)) problems.push(`${name}: not package.json, README.md, LICENSE, dist/ or a bin/ launcher`);
     if (FORBIDDEN.test(name)) problems.push(`${name}: tests, sources and env files do not ship`);
     if (SECRET.test(content.toString('utf8'))) problems.push(`${name}: looks like it holds a secret`);
     if (name.endsWith('.map')) {

@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '@realtimekit-meetings/test-fixtures/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-// The built dashboard, served with the proxy in front of the embedded mock, driven in Debian's chromium.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The built dashboard, served with the proxy in front of the embedded mock, driven in a real Chromium.
 const shots = path.join(import.meta.dirname, '.artifacts');
 
 let server;
@@ -28,20 +27,8 @@ beforeAll(async () => {
     }
   }
   mkdirSync(shots, { recursive: true });
-  // playwright gives every launch a fresh, empty profile of its own
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  // CHROMIUM_PATH, a browser on PATH, or the one pnpm install brought; each launch gets a fresh profile
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1200, height: 820 } });
 });
 
