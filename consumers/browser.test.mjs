@@ -30,7 +30,10 @@ describe('a browser bundle, from the tarballs', () => {
     expect(result.errors).toEqual([]);
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((i) => i.includes('node_modules/@realtimekit-meetings/react/dist/index.mjs'))).toBe(true);
-    expect(inputs.some((i) => i.includes('node_modules/@realtimekit-meetings/client/dist/index.mjs'))).toBe(true);
+    // the browser build (the `browser` export condition): no Node-only fast path, no environment reading
+    expect(inputs.some((i) => i.includes('node_modules/@realtimekit-meetings/client/dist/index.browser.mjs'))).toBe(
+      true,
+    );
     expect(inputs.some((i) => /(^|\/)packages\//.test(i))).toBe(false);
     const js = result.outputFiles.find((f) => f.path.endsWith('.js'));
     expect(js.text).not.toMatch(/require\("node:|from"node:/);

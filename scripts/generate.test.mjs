@@ -11,13 +11,20 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const upstreamText = readFileSync(paths.upstream, 'utf8');
 let cases = 0;
 
-/** Writes an upstream variant and an overlays folder; returns the inputs for generate(). */
-function inputs({ upstream = upstreamText, overlay } = {}) {
+const namingText = readFileSync(paths.naming, 'utf8');
+
+/** Writes an upstream variant, an overlays folder and a naming source; returns the inputs for generate(). */
+function inputs({ upstream = upstreamText, overlay, naming = namingText } = {}) {
   const dir = path.join(work, `case-${++cases}`);
   cpSync(paths.overlays, path.join(dir, 'overlays'), { recursive: true });
   if (overlay !== undefined) writeFileSync(path.join(dir, 'overlays', 'zz-extra.overlay.yaml'), overlay);
   writeFileSync(path.join(dir, 'upstream.yaml'), upstream);
-  return { upstream: path.join(dir, 'upstream.yaml'), overlays: path.join(dir, 'overlays') };
+  writeFileSync(path.join(dir, 'sdk.yaml'), naming);
+  return {
+    upstream: path.join(dir, 'upstream.yaml'),
+    overlays: path.join(dir, 'overlays'),
+    naming: path.join(dir, 'sdk.yaml'),
+  };
 }
 
 function replaceOnce(text, from, to) {
@@ -124,11 +131,44 @@ actions:
     expect(await generateError(inputs({ overlay }))).toContain('needs a description');
   });
 
+  it('stops on an operation without a name, naming the operation and showing the entry to add', async () => {
+    const naming = replaceOnce(
+      namingText,
+      '  get_meeting:\n    method: meetings.get\n',
+      '  get_meeting_gone:\n    method: meetings.get\n',
+    );
+    const message = await generateError(inputs({ naming }));
+    expect(message).toContain('sdk.yaml: operations.get_meeting is missing: every operation needs a name');
+  });
+
+  it('stops on a name without an operation, and on two operations with one method', async () => {
+    const orphan = `${namingText}  get_recordings:\n    method: recordings.list\n    hook: useRecordings\n`;
+    expect(await generateError(inputs({ naming: orphan }))).toContain(
+      'operations.get_recordings: the spec has no such operation (renamed or removed upstream?)',
+    );
+    const twice = replaceOnce(namingText, 'method: meetings.replace', 'method: meetings.update');
+    expect(await generateError(inputs({ naming: twice }))).toMatch(
+      /method meetings\.update is already (update|replace)_meeting's/,
+    );
+  });
+
+  it('stops when one type name would mean two different schemas', async () => {
+    const naming = replaceOnce(
+      namingText,
+      'types: { result: DeletedParticipant }',
+      'types: { result: MeetingDetails }',
+    );
+    expect(await generateError(inputs({ naming }))).toMatch(
+      /MeetingDetails is already .*, a different schema: give this result its own name/,
+    );
+  });
+
   it('--check passes on the committed tree and refuses unknown flags', () => {
     const script = path.join(import.meta.dirname, 'generate.mjs');
     expect(execFileSync(process.execPath, [script, '--check'], { encoding: 'utf8' })).toMatch(/match the spec/);
     const bad = spawnSync(process.execPath, [script, '--chek'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("Unknown option '--chek'");
     expect(bad.stderr).toContain('usage: pnpm generate [--check]');
   });
 
@@ -137,6 +177,7 @@ actions:
     cpSync(path.join(root, 'spec'), path.join(copy, 'spec'), { recursive: true });
     cpSync(paths.generated, path.join(copy, 'packages/core/src/generated'), { recursive: true });
     cpSync(path.join(import.meta.dirname, 'generate.mjs'), path.join(copy, 'scripts/generate.mjs'));
+    cpSync(path.join(import.meta.dirname, 'codegen'), path.join(copy, 'scripts/codegen'), { recursive: true });
     symlinkSync(path.join(import.meta.dirname, 'node_modules'), path.join(copy, 'scripts/node_modules'));
     const edited = path.join(copy, 'packages/core/src/generated/operations.gen.ts');
     writeFileSync(edited, readFileSync(edited, 'utf8').replace('successStatus: 201', 'successStatus: 200'));

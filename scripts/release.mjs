@@ -8,11 +8,14 @@
  *                         every source map's sources inside the tarball; no workspace: or catalog: left.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
+import { createGunzip } from 'node:zlib';
+import tar from 'tar-stream';
 import { root } from './generate.mjs';
 import { pathWithPnpm, turbo } from './turbo.mjs';
 
@@ -39,22 +42,19 @@ export function packPublicPackages(destination) {
 }
 
 /**
- * Reads a .tgz without unpacking it to disk: a map from path (without `package/`) to content.
+ * Reads a .tgz without unpacking it to disk: a map from path (without `package/`) to content, files only.
  * @param {string} file
  */
-export function readTarball(file) {
-  const data = gunzipSync(readFileSync(file));
+export async function readTarball(file) {
   /** @type {Map<string, Buffer>} */
   const files = new Map();
-  for (let offset = 0; offset + 512 <= data.length; ) {
-    const header = data.subarray(offset, offset + 512);
-    const name = header.subarray(0, 100).toString('utf8').replace(/\0.*$/s, '');
-    if (!name) break;
-    const prefix = header.subarray(345, 500).toString('utf8').replace(/\0.*$/s, '');
-    const size = Number.parseInt(header.subarray(124, 136).toString('utf8').replace(/\0.*$/s, '').trim() || '0', 8);
-    const full = (prefix ? `${prefix}/${name}` : name).replace(/^package\//, '');
-    if (header[156] === 48 || header[156] === 0) files.set(full, data.subarray(offset + 512, offset + 512 + size));
-    offset += 512 + Math.ceil(size / 512) * 512;
+  const extract = tar.extract();
+  pipeline(createReadStream(file), createGunzip(), extract).catch((error) => extract.destroy(error));
+  for await (const entry of extract) {
+    /** @type {Buffer[]} */
+    const chunks = [];
+    for await (const chunk of entry) chunks.push(/** @type {Buffer} */ (chunk));
+    if (entry.header.type === 'file') files.set(entry.header.name.replace(/^package\//, ''), Buffer.concat(chunks));
   }
   return files;
 }
@@ -108,13 +108,20 @@ export function checkTarball(files) {
   return problems;
 }
 
-function main() {
-  const args = process.argv.slice(2);
-  const dryRun = args.includes('--dry-run');
+async function main() {
+  const usage = 'usage: pnpm release [--dry-run [--no-build]]';
+  let values;
+  try {
+    ({ values } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, 'no-build': { type: 'boolean' } } }));
+  } catch (error) {
+    console.error(`release: ${/** @type {Error} */ (error).message}\n${usage}`);
+    process.exit(2);
+  }
+  const dryRun = !!values['dry-run'];
   // --no-build: the packages are built already (turbo runs the dry run after their builds)
-  const build = !args.includes('--no-build');
-  if (args.some((a) => a !== '--dry-run' && a !== '--no-build') || (!build && !dryRun)) {
-    console.error('usage: pnpm release [--dry-run [--no-build]]');
+  const build = !values['no-build'];
+  if (!build && !dryRun) {
+    console.error(`release: --no-build goes with --dry-run\n${usage}`);
     process.exit(2);
   }
   if (build && turbo(['run', 'build', '--filter=./packages/*', '--output-logs=errors-only']) !== 0) process.exit(1);
@@ -122,7 +129,7 @@ function main() {
   let failed = false;
   try {
     for (const { name, file } of packPublicPackages(destination)) {
-      const files = readTarball(file);
+      const files = await readTarball(file);
       const problems = checkTarball(files);
       const version = JSON.parse(files.get('package.json')?.toString('utf8') ?? '{}').version;
       console.log(`\n${name}@${version}  ${path.basename(file)}, ${files.size} files`);
@@ -152,4 +159,4 @@ function main() {
   process.exit(publish.status ?? 1);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -1,6 +1,7 @@
 import type {
   ActiveSession,
   CreatePollResult,
+  components,
   DeletedParticipant,
   KickAllParticipantsResult,
   KickParticipantsResult,
@@ -8,7 +9,9 @@ import type {
   LivestreamStartResult,
   LivestreamStopResult,
   Meeting,
+  MeetingCreateBody,
   MeetingDetails,
+  MeetingListQuery,
   MuteAllParticipantsResult,
   MuteParticipantsResult,
   Page,
@@ -23,6 +26,16 @@ import { createRealtimeKitClient, RealtimeKitError, type RealtimeKitErrorKind } 
 const rtk = createRealtimeKitClient();
 const id = 'm';
 const pid = 'p';
+
+describe('names, not shapes, in hovers and errors', () => {
+  it('methods return the named types of spec/sdk.yaml', () => {
+    expectTypeOf(rtk.meetings.get(id)).resolves.toEqualTypeOf<MeetingDetails>();
+    expectTypeOf(rtk.participants.edit(id, pid, {})).resolves.toEqualTypeOf<ParticipantWithToken>();
+    expectTypeOf<Parameters<typeof rtk.meetings.create>[0]>().toEqualTypeOf<MeetingCreateBody>();
+    expectTypeOf<Parameters<typeof rtk.meetings.list>[0]>().toEqualTypeOf<MeetingListQuery | undefined>();
+    expectTypeOf<ActiveSession>().toEqualTypeOf<components['schemas']['realtimekit_ActiveSession']>();
+  });
+});
 
 describe('client method types', () => {
   it('meetings', () => {
@@ -99,6 +112,23 @@ describe('client method types', () => {
     ).resolves.toHaveProperty('data');
     // @ts-expect-error unknown operationId
     rtk.request('drop_everything');
+    expectTypeOf(rtk.request('get_all_meetings')).resolves.toHaveProperty('paging');
+    rtk.request('create_meeting', { body: { title: 'Standup' } });
+    rtk.request('get_all_meetings', { query: { status: 'ACTIVE', page_no: 2 } });
+    // @ts-expect-error the body must be a create body, not a number
+    rtk.request('create_meeting', { body: 42 });
+    // @ts-expect-error create_meeting takes no path parameters
+    rtk.request('create_meeting', { body: {}, params: { nope: '1' } });
+    // @ts-expect-error create_meeting takes no query
+    rtk.request('create_meeting', { body: {}, query: { zzz: 1 } });
+    // @ts-expect-error a misspelt query parameter
+    rtk.request('get_all_meetings', { query: { pageNo: 2 } });
+    // @ts-expect-error get_meeting needs its meeting_id
+    rtk.request('get_meeting');
+    // @ts-expect-error and by that name
+    rtk.request('get_meeting', { params: { meetingId: id } });
+    // @ts-expect-error add_participant needs a body
+    rtk.request('add_participant', { params: { meeting_id: id } });
     expectTypeOf(rtk.raw).toEqualTypeOf<Client<paths>>();
   });
 

@@ -1,26 +1,24 @@
-import { type OperationId, operationRoutes, type paths } from '@realtimekit-meetings/core';
+import type { paths } from '@realtimekit-meetings/core';
 import createClient from 'openapi-fetch';
-import type { RealtimeKitClient } from './client-types';
-import { RealtimeKitError } from './errors';
-import type { RealtimeKitClientOptions, RequestOptions } from './options';
-import { paginate } from './pagination';
-import { check, checkLimits, createRequest, isPlainObject, pathParams } from './request';
-import { LIST, QUERY, resourceMethods } from './resources';
+import type { RealtimeKitClient } from './client';
+import { createResources } from './generated/resources.gen';
+import type { OperationCaller } from './operation-caller';
+import type { RealtimeKitClientOptions } from './options';
+import { createRequest } from './request';
+import { check, checkLimits, isPlainObject } from './validate-input';
 
-/** An environment variable where there is an environment (Node, Bun, Deno, workerd with nodejs_compat); empty = unset. */
-const env = (name: string): string | undefined =>
-  (typeof process === 'object' ? (process as { env?: Record<string, string | undefined> }).env?.[name] : undefined) ||
-  undefined;
-
-/** What openapi-fetch builds in place of a Request on the light path: the URL and init that fetch will take. */
-class Pending {
-  method?: string;
-  constructor(
-    readonly url: string,
-    readonly init: RequestInit,
-  ) {
-    this.method = init.method;
-  }
+/**
+ * The defaults from the environment where there is one (Node, Bun, Deno, workerd with nodejs_compat); empty = unset.
+ * None in the browser build: a browser has no environment, and a token from one would be refused there anyway.
+ */
+function fromEnvironment(): { apiToken?: string; accountId?: string; appId?: string } {
+  if (typeof __RTK_BROWSER__ !== 'undefined' || typeof process !== 'object') return {};
+  const env = (process as { env?: Record<string, string | undefined> }).env ?? {};
+  return {
+    apiToken: env.CLOUDFLARE_API_TOKEN || undefined,
+    accountId: env.CLOUDFLARE_ACCOUNT_ID || undefined,
+    appId: env.REALTIMEKIT_APP_ID || undefined,
+  };
 }
 
 /**
@@ -39,30 +37,38 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}):
       'proxyUrl excludes apiToken, accountId, appId and baseUrl: the proxy holds them',
     );
   }
-  const apiToken = proxy ? undefined : (options.apiToken ?? env('CLOUDFLARE_API_TOKEN'));
+  const env = proxy ? {} : fromEnvironment();
+  // in proxy mode these options were refused above, and the environment is not read
+  const apiToken = options.apiToken ?? env.apiToken;
   check(apiToken === undefined || (typeof apiToken === 'string' && apiToken), 'apiToken must be a non-empty string');
   check(
     !apiToken || options.dangerouslyAllowBrowser || typeof window === 'undefined' || typeof document === 'undefined',
-    'An apiToken in a browser is readable by anyone who opens the page: use proxyUrl with ' +
-      '@realtimekit-meetings/proxy (or dangerouslyAllowBrowser: true)',
+    'An apiToken in a browser is readable by anyone: use proxyUrl and @realtimekit-meetings/proxy (or dangerouslyAllowBrowser: true)',
   );
-  const accountId = proxy ? undefined : (options.accountId ?? env('CLOUDFLARE_ACCOUNT_ID'));
-  const appId = proxy ? undefined : (options.appId ?? env('REALTIMEKIT_APP_ID'));
+  const accountId = options.accountId ?? env.accountId;
+  const appId = options.appId ?? env.appId;
 
   const baseUrl = proxy ? proxyUrl : (options.baseUrl ?? 'https://api.cloudflare.com/client/v4');
-  const allHeaders = apiToken ? { ...headers, Authorization: `Bearer ${apiToken}` } : headers;
-  const raw = createClient<paths>({ baseUrl, fetch, headers: allHeaders });
-  if (middleware) raw.use(...middleware);
-  // With no middleware or custom fetch to hand a Request to, the methods skip building one: fetch(url, init) then
-  // constructs the only Request, where raw openapi-fetch builds one and fetch copies it (a sizeable share of a call).
-  const light = !fetch && !middleware;
-  const transport = light ? (request: Pending) => globalThis.fetch(request.url, request.init) : fetch;
-  const engineClient = light
-    ? createClient<paths>({ baseUrl, headers: allHeaders, fetch: transport as never, Request: Pending as never })
-    : raw;
+  const raw = createClient<paths>({
+    baseUrl,
+    fetch,
+    headers: apiToken ? { ...headers, Authorization: `Bearer ${apiToken}` } : headers,
+  });
+  // The fast path (direct-fetch.ts) hands openapi-fetch no real Request, so it is for calls nobody intercepts: no
+  // custom fetch, and no middleware, whether given here or added later through `raw.use`.
+  let direct = typeof __RTK_BROWSER__ === 'undefined' && !fetch && !middleware?.length;
+  if (typeof __RTK_BROWSER__ === 'undefined') {
+    const use = raw.use;
+    raw.use = (...added) => {
+      direct = false;
+      use(...added);
+    };
+  }
+  if (middleware?.length) raw.use(...middleware);
   const request = createRequest({
-    raw: engineClient,
-    fetch: transport as never,
+    raw,
+    direct: () => direct,
+    fetch,
     proxy,
     accountId,
     appId,
@@ -71,45 +77,10 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}):
     authorized: !!apiToken,
     logger,
   });
-
-  const client = { request, raw, scope: proxy ? `proxy:${proxyUrl}` : `${accountId}/${appId}` } as RealtimeKitClient &
-    Record<string, Record<string, unknown>>;
-  for (const [resource, methods] of Object.entries(resourceMethods)) {
-    const target: Record<string, unknown> = {};
-    client[resource] = target;
-    for (const [name, entry] of Object.entries(methods) as [string, OperationId | [OperationId, number]][]) {
-      const [operationId, flags = 0] = typeof entry === 'string' ? [entry] : entry;
-      const [method, below, hasBody] = operationRoutes[operationId];
-      const ids = pathParams(below);
-      /** Spreads a method's arguments (IDs, then body, then query, then options) into a request, and unwraps it. */
-      const call = async (args: unknown[], pageQuery?: object) => {
-        const params: Record<string, string> = {};
-        let next = 0;
-        for (const id of ids) params[id] = args[next++] as string;
-        const body = hasBody ? args[next++] : undefined;
-        const query = flags & QUERY ? (pageQuery ?? args[next++]) : undefined;
-        const result = (await request(operationId, { params, body, query } as never, args[next] as RequestOptions)) as {
-          data?: unknown;
-          paging?: unknown;
-        };
-        const missing = result.data === undefined ? 'data' : flags === LIST && !result.paging ? 'paging' : '';
-        if (missing) {
-          throw new RealtimeKitError('invalid_response', `The API answered without ${missing}`, {
-            operationId,
-            method,
-          });
-        }
-        return flags === LIST ? { data: result.data, paging: result.paging } : result.data;
-      };
-      target[name] = (...args: unknown[]) => call(args);
-      if (flags === LIST) {
-        target.listAll = (...args: unknown[]) => {
-          const first = args[ids.length];
-          check(first === undefined || isPlainObject(first), 'query must be a plain object');
-          return paginate((query) => call(args, query) as never, first);
-        };
-      }
-    }
-  }
-  return client;
+  return {
+    ...createResources(request as OperationCaller),
+    request: request as RealtimeKitClient['request'],
+    raw,
+    scope: proxy ? `proxy:${proxyUrl}` : `${accountId}/${appId}`,
+  };
 }

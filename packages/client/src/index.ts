@@ -1,12 +1,13 @@
 export type * from '@realtimekit-meetings/core';
+export type { RealtimeKitClient, RequestArgs } from './client';
+export { createRealtimeKitClient } from './create-client';
+export { RealtimeKitError, type RealtimeKitErrorDetails, type RealtimeKitErrorKind } from './errors';
 export type {
   ActiveSessionResource,
   LivestreamsResource,
   MeetingsResource,
   ParticipantsResource,
-  RealtimeKitClient,
-} from './client-types';
-export { createRealtimeKitClient } from './create-client';
-export { RealtimeKitError, type RealtimeKitErrorDetails, type RealtimeKitErrorKind } from './errors';
+  RealtimeKitResources,
+} from './generated/resources.gen';
 export type { Logger, RawClient, RealtimeKitClientOptions, RequestOptions } from './options';
 export type { RequestInput } from './request';

@@ -1,5 +1,6 @@
 import type { Page } from '@realtimekit-meetings/core';
 import { RealtimeKitError } from './errors';
+import { check, isPlainObject } from './validate-input';
 
 export interface PageQuery {
   page_no?: number;
@@ -11,10 +12,15 @@ export interface PageQuery {
  * Holds one page at a time. Stops when `paging.end_offset` reaches `total_count` or a page comes back empty, and
  * throws rather than loop when the server answers a page that does not advance (a repeated page).
  */
-export async function* paginate<T>(
+export function paginate<T>(
   fetchPage: (query: PageQuery) => Promise<Page<T>>,
   query: PageQuery = {},
-): AsyncGenerator<T, void, undefined> {
+): AsyncIterable<T> {
+  check(isPlainObject(query), 'query must be a plain object');
+  return pages(fetchPage, query);
+}
+
+async function* pages<T>(fetchPage: (query: PageQuery) => Promise<Page<T>>, query: PageQuery) {
   let page = query.page_no ?? 1;
   const perPage = query.per_page ?? 100;
   let lastEnd = Number.NEGATIVE_INFINITY;

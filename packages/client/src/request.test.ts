@@ -33,7 +33,7 @@ describe('bad input is refused before anything is sent', () => {
     ['fractional retries', () => rtk.meetings.get(MEETING, { maxRetries: 1.5 })],
     ['an empty per-call account', () => rtk.meetings.get(MEETING, { accountId: '' })],
     ['a lone surrogate in an ID', () => rtk.meetings.get('\uD800abc')],
-    ['an unknown operation', () => rtk.request('drop_all_meetings' as never)],
+    ['an unknown operation', () => rtk.request('drop_all_meetings' as never, {} as never)],
   ])('%s', async (_name, call) => {
     const error = await rejection(call());
     expect(error.kind).toBe('invalid_argument');

@@ -1,31 +1,28 @@
 import {
   APP_PATH_PREFIX,
   type OperationId,
+  type OperationInput,
   type OperationResponseBody,
   operationRoutes,
 } from '@realtimekit-meetings/core';
-import { describeErrorBody, RealtimeKitError, type RealtimeKitErrorKind } from './errors';
+import { type Answer, attemptOnce } from './attempt';
+import { attemptLog } from './attempt-log';
+import { classifyAnswer, classifyFailure } from './classify';
+import { DIRECT } from './direct-fetch';
+import { RealtimeKitError, type RealtimeKitErrorKind } from './errors';
 import type { Logger, RawClient, RequestOptions } from './options';
-import {
-  backoffMs,
-  MAX_RETRY_AFTER_SECONDS,
-  parseRetryAfter,
-  shouldRetryNetworkError,
-  shouldRetryStatus,
-  sleep,
-} from './retry';
+import { isRetrySafe, retryDelay, sleep } from './retry';
+import { check, checkLimits, isId, isPlainObject, pathParams } from './validate-input';
 
-/** What `request()` takes besides the operationId. Account and app come from the client or the options. */
-export interface RequestInput {
-  /** Path parameters below the app: `meeting_id`, `participant_id`. */
-  params?: Record<string, string>;
-  query?: Record<string, unknown>;
-  body?: unknown;
-}
+/** What `request()` takes besides the operationId: the operation's path IDs, query and body. */
+export type RequestInput<K extends OperationId = OperationId> = OperationInput<K>;
 
-export interface Engine {
+/** What the request pipeline needs from the client it belongs to. */
+export interface RequestConfig {
   raw: RawClient;
-  /** The fetch the raw client uses; wrapped per call only when a logger wants the final URL. */
+  /** Whether this call may take the fast path (no custom fetch, no middleware): see direct-fetch.ts. */
+  direct: () => boolean;
+  /** The caller's fetch, if any; wrapped per attempt only when a logger wants the URL that was sent. */
   fetch?: (request: Request) => Promise<Response>;
   /** Proxy mode: paths start below the app, and account and app are never sent. */
   proxy: boolean;
@@ -37,64 +34,47 @@ export interface Engine {
   logger?: Logger;
 }
 
-export const isPlainObject = (value: unknown): value is Record<string, unknown> => {
-  const proto = typeof value === 'object' && value !== null && Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-};
+/**
+ * Builds `request(operationId, input, options)`, in steps: validate the input (before anything is sent), then
+ * attempt under a timeout and the caller's signal, classify what came back, retry what is safe to retry with
+ * backoff, and log each attempt when there is a logger.
+ */
+export function createRequest(config: RequestConfig) {
+  const { raw, proxy, logger } = config;
+  const send = raw.request as unknown as (method: string, url: string, init: object) => Promise<Answer>;
 
-/** An ID must be a non-empty string and not a dot segment: `.` and `..` would be resolved away by URL parsing. */
-const isId = (value: unknown) => typeof value === 'string' && value !== '' && value !== '.' && value !== '..';
-
-const paramCache: Record<string, string[]> = {};
-/** The names of a path template's parameters, `/meetings/{meeting_id}` → `['meeting_id']`, parsed once per template. */
-export const pathParams = (template: string) =>
-  (paramCache[template] ??= (template.match(/\{\w+\}/g) ?? []).map((p) => p.slice(1, -1)));
-
-/** Throws an `invalid_argument` error with `message` unless `ok`. */
-export function check(ok: unknown, message: string, details?: object): asserts ok {
-  if (!ok) throw new RealtimeKitError('invalid_argument', message, details);
-}
-
-/** Checks timeout and retry settings, for the client and for each call alike. */
-export function checkLimits(timeoutMs: number, maxRetries: number) {
-  check(timeoutMs > 0 && timeoutMs < 2 ** 31, 'timeoutMs must be a positive number of milliseconds');
-  check(Number.isInteger(maxRetries) && maxRetries >= 0, 'maxRetries must be a whole number, 0 or more');
-}
-
-/** Builds `request(operationId, input, options)`: validation, then attempts with timeout, retries and logging. */
-export function createRequest(engine: Engine) {
-  const { raw, proxy, logger } = engine;
-  const send = raw.request as unknown as (method: string, url: string, init: object) => ReturnType<RawClient['GET']>;
-
+  /** `unwrap` is for the generated methods: the answer's `data` (1), or one page, `{ data, paging }` (2). */
   return async function request<K extends OperationId>(
     operationId: K,
-    input: RequestInput = {},
+    input: RequestInput<K> = {} as RequestInput<K>,
     options: RequestOptions = {},
+    unwrap?: 1 | 2,
   ): Promise<OperationResponseBody<K>> {
     const route = operationRoutes[operationId];
     const method = route?.[0];
     const context = { operationId, method };
     const fail = (kind: RealtimeKitErrorKind, message: string, details?: object) =>
       new RealtimeKitError(kind, message, { ...context, ...details });
+
+    // 1. validate
     check(route, 'Unknown operationId', context);
     check(isPlainObject(options as unknown), 'options must be a plain object', context);
-    const [, below, hasBody, retrySafe] = route;
-    const { signal, headers, timeoutMs = engine.timeoutMs, maxRetries = engine.maxRetries } = options;
+    const [, appPath, hasBody] = route; // appPath: the path template below APP_PATH_PREFIX
+    const { signal, headers, timeoutMs = config.timeoutMs, maxRetries = config.maxRetries } = options;
     checkLimits(timeoutMs, maxRetries);
-
     const path: Record<string, unknown> = {};
     if (proxy) check(!(options.accountId ?? options.appId), 'accountId and appId are fixed by the proxy', context);
     else {
-      path.account_id = options.accountId ?? engine.accountId;
-      path.app_id = options.appId ?? engine.appId;
+      path.account_id = options.accountId ?? config.accountId;
+      path.app_id = options.appId ?? config.appId;
       check(isId(path.account_id), 'accountId is required: pass it or set CLOUDFLARE_ACCOUNT_ID', context);
       check(isId(path.app_id), 'appId is required: pass it or set REALTIMEKIT_APP_ID', context);
     }
-    for (const name of pathParams(below)) {
-      path[name] = input.params?.[name];
+    const { params, query, body } = input as { params?: Record<string, unknown>; query?: unknown; body?: unknown };
+    for (const name of pathParams(appPath)) {
+      path[name] = params?.[name];
       check(isId(path[name]), `${name} must be a non-empty string other than "." or ".."`, context);
     }
-    const { query, body } = input;
     check(query === undefined || isPlainObject(query), 'query must be a plain object', context);
     check(
       hasBody ? isPlainObject(body) : body === undefined,
@@ -102,88 +82,56 @@ export function createRequest(engine: Engine) {
       context,
     );
 
-    const url = proxy ? below : APP_PATH_PREFIX + below;
+    const url = proxy ? appPath : APP_PATH_PREFIX + appPath;
+    const retrySafe = isRetrySafe(method);
     const aborted = () => fail('aborted', 'The request was aborted', { cause: signal?.reason });
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw aborted();
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), timeoutMs);
-      const onAbort = () => controller.abort();
-      signal?.addEventListener('abort', onAbort);
-      const init: Record<string, unknown> = { params: { path, query }, body, headers, signal: controller.signal };
-      // Logging is set up only when there is a logger: the per-call path without one allocates nothing for it.
-      let log: ((status: unknown, retryInMs?: number) => void) | undefined;
-      if (logger) {
-        const started = Date.now();
-        let sentUrl = url;
+      // 2. attempt
+      const init: Record<string, unknown> = { params: { path, query }, body, headers };
+      if (typeof __RTK_BROWSER__ === 'undefined' && config.direct()) Object.assign(init, DIRECT);
+      let sentUrl = url;
+      const log = logger && attemptLog(logger, method, attempt, maxRetries + 1, config.authorized, () => sentUrl);
+      if (log) {
+        const through = (init.fetch ?? config.fetch ?? globalThis.fetch) as (r: Request) => Promise<Response>;
         init.fetch = (request: Request) => {
           sentUrl = request.url;
-          return (engine.fetch ?? fetch)(request);
+          return through(request);
         };
-        /** One line per attempt: method, path, status, attempt, duration; the token only as [redacted]. */
-        log = (status, retryInMs) =>
-          logger.debug(
-            `[realtimekit] ${method} ${sentUrl.replace(/^\w+:\/\/[^/]+/, '')} ${status} (attempt ${attempt}/${maxRetries + 1}, ${Date.now() - started} ms${
-              retryInMs === undefined ? '' : `, retrying in ${Math.round(retryInMs)} ms`
-            })${engine.authorized ? ' Authorization: [redacted]' : ''}`,
-          );
       }
-      let result: Awaited<ReturnType<typeof send>> | undefined;
-      let thrown: unknown;
-      try {
-        result = await send(method, url, init);
-      } catch (error) {
-        thrown = error;
-      } finally {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
+      const outcome = await attemptOnce(
+        (attemptSignal) => {
+          init.signal = attemptSignal;
+          return send(method, url, init);
+        },
+        timeoutMs,
+        signal,
+      );
+
+      // 3. classify
+      if (outcome.answer === undefined && signal?.aborted) throw aborted();
+      const result = outcome.answer
+        ? classifyAnswer(outcome.answer, fail)
+        : classifyFailure(outcome.thrown, !!outcome.timedOut, timeoutMs, fail);
+      if (!(result instanceof RealtimeKitError)) {
+        log?.(outcome.answer?.response.status);
+        if (!unwrap) return result as OperationResponseBody<K>;
+        const { data, paging } = result;
+        const missing = data === undefined ? 'data' : unwrap > 1 && !paging ? 'paging' : '';
+        if (missing) throw fail('invalid_response', `The API answered without ${missing}`);
+        return (unwrap > 1 ? { data, paging } : data) as never;
       }
 
-      let error: RealtimeKitError;
-      let retry: unknown;
-      let waitMs: number | undefined;
-      if (result) {
-        const { response, data, error: errorPayload } = result;
-        const { status, ok } = response;
-        const payload = ok ? data : errorPayload;
-        const requestId = response.headers.get('cf-ray') ?? undefined;
-        if (ok && !isPlainObject(payload)) {
-          throw fail('invalid_response', 'The API answered with a body that is not a JSON object', {
-            status,
-            requestId,
-          });
-        }
-        if (ok && payload.success !== false) {
-          log?.(status);
-          return payload as OperationResponseBody<K>;
-        }
-        const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-        const described = describeErrorBody(payload, status);
-        error = fail('http', described.message, { ...described, status, requestId, retryAfter });
-        retry = !ok && shouldRetryStatus(status, !!retrySafe) && !((retryAfter ?? 0) > MAX_RETRY_AFTER_SECONDS);
-        waitMs = retryAfter === undefined ? undefined : retryAfter * 1000;
-      } else {
-        if (signal?.aborted) throw aborted();
-        check(!(thrown instanceof URIError), 'IDs and query values must be well-formed Unicode', context);
-        if (thrown instanceof SyntaxError) throw fail('invalid_response', 'The API answered with invalid JSON');
-        const timedOut = controller.signal.aborted;
-        error = timedOut
-          ? fail('timeout', `No answer within ${timeoutMs} ms`)
-          : fail(
-              'network',
-              `Network error: ${(thrown as { cause?: { code?: string } })?.cause?.code ?? (thrown as Error)?.message}`,
-              {
-                cause: thrown,
-              },
-            );
-        retry = timedOut ? retrySafe : shouldRetryNetworkError(thrown, !!retrySafe);
-      }
-      const delay = retry && attempt <= maxRetries ? (waitMs ?? backoffMs(attempt - 1)) : undefined;
-      log?.(error.status ?? error.kind, delay);
-      if (delay === undefined) throw error;
+      // 4. retry what is safe to retry, or throw
+      const delay = attempt <= maxRetries ? retryDelay(result, retrySafe, attempt - 1) : undefined;
+      log?.(result.status ?? result.kind, delay);
+      if (delay === undefined) throw result;
       await sleep(delay, signal).catch(() => {
         throw aborted();
       });
     }
   };
 }
+
+/** The request function a client holds. */
+export type RequestFunction = ReturnType<typeof createRequest>;

@@ -1,39 +1,62 @@
+import { readFileSync } from 'node:fs';
 import { APP_PATH_PREFIX, type OperationId, operationTable } from '@realtimekit-meetings/core';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { ACCOUNT, APP, recordingFetch, TOKEN } from '../test-support/recording-fetch';
 import { createRealtimeKitClient } from './create-client';
-import { LIST, QUERY, resourceMethods } from './resources';
 
-const methods = Object.entries(resourceMethods).flatMap(([resource, table]) =>
-  Object.entries(table).map(([name, entry]) => {
-    const [operationId, flags = 0] = typeof entry === 'string' ? [entry] : entry;
-    return { resource, name, operationId, flags };
-  }),
-);
+// The oracle is the naming source beside the spec, not the generated code under test.
+const naming = parse(readFileSync(new URL('../../../spec/sdk.yaml', import.meta.url), 'utf8')) as {
+  operations: Record<string, { method: string; paginated?: object; types?: { query?: string } }>;
+};
+const methods = Object.entries(naming.operations).map(([operationId, entry]) => {
+  const [resource, name] = entry.method.split('.') as [string, string];
+  return {
+    operationId: operationId as OperationId,
+    resource,
+    name,
+    paginated: !!entry.paginated,
+    query: !!entry.paginated || !!entry.types?.query,
+  };
+});
 
-describe('client methods', () => {
-  it('give every operation of the table exactly one method', () => {
-    const covered = methods.map((m) => m.operationId).sort();
-    expect(covered).toEqual(Object.keys(operationTable).sort());
-    expect(new Set(covered).size).toBe(covered.length);
+const answer = (request: Request) =>
+  Response.json({ success: true, data: request.method === 'GET' ? [] : {}, paging: { total_count: 0 } });
+
+describe('the generated client methods', () => {
+  it('name every operation of the table once, as spec/sdk.yaml says, and nothing else', () => {
+    expect(methods.map((m) => m.operationId).sort()).toEqual(Object.keys(operationTable).sort());
+    const rtk = createRealtimeKitClient({
+      apiToken: TOKEN,
+      accountId: ACCOUNT,
+      appId: APP,
+      fetch: recordingFetch().fetch,
+    });
+    const resources = [...new Set(methods.map((m) => m.resource))];
+    for (const resource of resources) {
+      const target = (rtk as unknown as Record<string, object>)[resource];
+      const own = Object.getOwnPropertyNames(Object.getPrototypeOf(target)).filter((n) => n !== 'constructor');
+      const expected = methods
+        .filter((m) => m.resource === resource)
+        .flatMap((m) => (m.paginated ? [m.name, `${m.name}All`] : [m.name]));
+      expect(own.sort(), resource).toEqual(expected.sort());
+    }
   });
 
   it('call the operation they name, with IDs, body, query and options in that order', async () => {
-    const { fetch, requests } = recordingFetch((request) =>
-      Response.json({ success: true, data: request.method === 'GET' ? [] : {}, paging: { total_count: 0 } }),
-    );
+    const { fetch, requests } = recordingFetch(answer);
     const rtk = createRealtimeKitClient({
       apiToken: TOKEN,
       accountId: ACCOUNT,
       appId: APP,
       fetch,
     }) as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>;
-    for (const { resource, name, operationId, flags } of methods) {
-      const op = operationTable[operationId as OperationId];
+    for (const { resource, name, operationId, query } of methods) {
+      const op = operationTable[operationId];
       const ids = op.pathParams.slice(2).map((param) => `${param}-value`);
       const args: unknown[] = [...ids];
       if (op.hasBody) args.push({ probe: operationId });
-      if (flags & QUERY) args.push({ page_no: 3 });
+      if (query) args.push({ page_no: 3 });
       args.push({ headers: { 'x-method': `${resource}.${name}` } });
       requests.length = 0;
       await rtk[resource]![name]!(...args);
@@ -44,31 +67,39 @@ describe('client methods', () => {
         .replace(/\{(\w+)\}/g, (_, param: string) => `${param}-value`);
       expect(request.method, `${resource}.${name}`).toBe(op.method);
       expect(new URL(request.url).pathname, `${resource}.${name}`).toBe(`/client/v4${expectedPath}`);
-      expect(new URL(request.url).search).toBe(flags & QUERY ? '?page_no=3' : '');
+      expect(new URL(request.url).search, `${resource}.${name}`).toBe(query ? '?page_no=3' : '');
       expect(request.headers.get('x-method')).toBe(`${resource}.${name}`);
       if (op.hasBody) expect(await request.json()).toEqual({ probe: operationId });
       else expect(await request.text()).toBe('');
     }
   });
 
-  it('unwrap data, and data with paging for lists', async () => {
-    const paging = { start_offset: 1, end_offset: 1, total_count: 1 };
-    const meeting = { id: 'm1', created_at: 'c', updated_at: 'u' };
-    const { fetch } = recordingFetch((request) =>
-      Response.json(
-        request.method === 'GET' && request.url.endsWith('/meetings')
-          ? { success: true, data: [meeting], paging }
-          : { success: true, data: meeting },
-      ),
-    );
+  it('unwrap data, data with paging for lists, and page through everything with listAll', async () => {
+    const meeting = (n: number) => ({ id: `m${n}`, created_at: 'c', updated_at: 'u' });
+    const { fetch, requests } = recordingFetch((request) => {
+      const url = new URL(request.url);
+      if (!url.pathname.endsWith('/meetings')) return Response.json({ success: true, data: meeting(1) });
+      const page = Number(url.searchParams.get('page_no'));
+      const paging = { start_offset: page * 2 - 1, end_offset: Math.min(page * 2, 3), total_count: 3 };
+      return Response.json({
+        success: true,
+        data: [meeting(page * 2 - 1), meeting(page * 2)].slice(0, page < 2 ? 2 : 1),
+        paging,
+      });
+    });
     const rtk = createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, fetch });
-    expect(await rtk.meetings.list()).toEqual({ data: [meeting], paging });
-    expect(await rtk.meetings.get('m1')).toEqual(meeting);
-    expect(methods.filter((m) => m.flags === LIST).map((m) => `${m.resource}.listAll`)).toEqual([
-      'meetings.listAll',
-      'participants.listAll',
+    expect(await rtk.meetings.list({ page_no: 1 })).toEqual({
+      data: [meeting(1), meeting(2)],
+      paging: { start_offset: 1, end_offset: 2, total_count: 3 },
+    });
+    expect(await rtk.meetings.get('m1')).toEqual(meeting(1));
+    requests.length = 0;
+    const all = [];
+    for await (const m of rtk.meetings.listAll({ search: 'x', per_page: 2 })) all.push(m.id);
+    expect(all).toEqual(['m1', 'm2', 'm3']);
+    expect(requests.map((r) => new URL(r.url).search)).toEqual([
+      '?search=x&per_page=2&page_no=1',
+      '?search=x&per_page=2&page_no=2',
     ]);
-    expect(typeof rtk.meetings.listAll).toBe('function');
-    expect(typeof rtk.participants.listAll).toBe('function');
   });
 });

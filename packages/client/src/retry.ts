@@ -1,5 +1,31 @@
+/**
+ * Whether a request can be repeated without changing the outcome: GET, PUT and DELETE are idempotent by HTTP's
+ * semantics; POST and PATCH are not (a retried create makes a second meeting). The one place retry safety is decided.
+ */
+export const isRetrySafe = (method: string) => method === 'GET' || method === 'PUT' || method === 'DELETE';
+
 /** A Retry-After longer than this is not waited out: the error is thrown with `retryAfter` set. */
 export const MAX_RETRY_AFTER_SECONDS = 60;
+
+/**
+ * How long to wait before the next attempt after `error`, or undefined to give up: only errors a repeat can mend
+ * (see shouldRetryStatus, shouldRetryNetworkError; a timeout when the method is safe), the server's Retry-After
+ * when it gave one (and it is short), else backoff. `retry` counts the retries made so far.
+ */
+export function retryDelay(
+  error: { kind: string; status?: number; retryAfter?: number; cause?: unknown },
+  retrySafe: boolean,
+  retry: number,
+): number | undefined {
+  const { kind, status = 0, retryAfter } = error;
+  const mendable =
+    kind === 'http'
+      ? status >= 400 && shouldRetryStatus(status, retrySafe) && !((retryAfter ?? 0) > MAX_RETRY_AFTER_SECONDS)
+      : kind === 'timeout'
+        ? retrySafe
+        : kind === 'network' && shouldRetryNetworkError(error.cause, retrySafe);
+  return !mendable ? undefined : retryAfter === undefined ? backoffMs(retry) : retryAfter * 1000;
+}
 
 /**
  * Whether an answer with this status may be retried. GET, PUT and DELETE are safe to repeat, on 408, 429, 500,

@@ -1,6 +1,6 @@
 export {
+  type CaseInput,
   type ContractCase,
-  type ContractContext,
   ContractError,
   contractCases,
   type InvalidCase,

@@ -1,13 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRealtimeKitClient, RealtimeKitError } from '@realtimekit-meetings/client';
+import { ACCOUNT, APP, MEETING } from '@realtimekit-meetings/test-fixtures/ids';
 import { describe, expect, inject, it } from 'vitest';
 import { startMockServer } from './mock-server';
 import setup from './vitest-global-setup';
 
-const ACCOUNT = '023e105f4ecef8ad9ca31a8372d0c353';
-const APP = '14a396e7-ca44-4937-bf1f-050a69118543';
-const MEETING = 'bbb03399-24e3-4b0c-90ec-172e97e636be';
 const meetingsPath = `/accounts/${ACCOUNT}/realtime/kit/${APP}/meetings`;
 
 describe('startMockServer', () => {

@@ -1,13 +1,7 @@
 import { createRealtimeKitClient, RealtimeKitError } from '@realtimekit-meetings/client';
-import { type OperationId, operationRoutes } from '@realtimekit-meetings/core';
-import {
-  type ContractCase,
-  type ContractContext,
-  ContractError,
-  contractCases,
-  type InvalidCase,
-  invalidCases,
-} from './cases';
+import { type OperationId, operationRoutes, operationTable } from '@realtimekit-meetings/core';
+import { ContractError, contractCases, invalidCases } from './cases';
+import { createResponseValidator } from './response-validator';
 
 /** One finding of Prism's validator, from the `sl-violations` header of an answer. */
 export interface Violation {
@@ -99,9 +93,14 @@ export async function runContract(options: RunContractOptions): Promise<Contract
       ...middleware,
     ],
   });
-  const ctx: ContractContext = { rtk, meetingId: options.meetingId, participantId: options.participantId };
+  /** IDs learnt as the cases run (`meetingId`, `participantId`), starting from the ones given. */
+  const ids: Record<string, string | undefined> = {
+    meetingId: options.meetingId,
+    participantId: options.participantId,
+  };
   const results: ContractResult[] = [];
   const selected = (operationId: OperationId) => !only || only.includes(operationId);
+  const validateResponse = createResponseValidator();
 
   const record = (result: ContractResult) => {
     results.push(result);
@@ -123,23 +122,77 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     }
     record({ kind, operationId, name, ...outcome, violations, ms: Date.now() - started });
   }
+  /** The case's path parameters from the IDs learnt so far, or the names of the IDs still missing. */
+  const pathFor = (params: Record<string, string>, fallback?: string) => {
+    const path: Record<string, string> = {};
+    const missing: string[] = [];
+    for (const [param, id] of Object.entries(params)) {
+      const value = ids[id] ?? fallback;
+      if (value === undefined) missing.push(id);
+      else path[param] = value;
+    }
+    return { path, missing };
+  };
+  const checked = (operationId: OperationId, status: number, body: unknown) =>
+    violations.push(
+      ...validateResponse(operationId, status, body).map((message) => ({
+        location: ['response', 'body'],
+        severity: 'Error',
+        code: 'schema',
+        message,
+      })),
+    );
 
   for (const c of contractCases.filter((c) => selected(c.operationId) && (allowWrites || !c.writes))) {
-    await attempt('valid', c.operationId, `${c.operationId}: a conforming call`, () =>
-      runValid(c, ctx, () => violations),
-    );
+    await attempt('valid', c.operationId, `${c.operationId}: a conforming call`, async () => {
+      const { path, missing } = pathFor(c.params);
+      if (missing.length > 0) {
+        return { outcome: 'skip', detail: `no ${missing.join(' or ')} to use: none was listed or created` };
+      }
+      let body: Record<string, unknown>;
+      try {
+        body = (await rtk.request(c.operationId, { params: path, ...c.input } as never)) as Record<string, unknown>;
+      } catch (error) {
+        if (
+          !(error instanceof RealtimeKitError && error.kind === 'http' && c.declaredErrors.includes(error.status ?? 0))
+        ) {
+          throw error;
+        }
+        checked(c.operationId, error.status ?? 0, error.body);
+        const problems = violations.filter((v) => v.severity === 'Error');
+        return problems.length > 0
+          ? { outcome: 'fail', status: error.status, detail: violationSummary(problems) }
+          : { outcome: 'pass', status: error.status, detail: `answered ${error.status}, which the spec declares` };
+      }
+      checked(c.operationId, operationTable[c.operationId].successStatus, body);
+      if (c.learns) {
+        const data = body.data as { id?: string } | { id?: string }[] | undefined;
+        const id = Array.isArray(data) ? data[0]?.id : data?.id;
+        if (Array.isArray(data)) ids[c.learns] ??= id;
+        else if (id) ids[c.learns] = id;
+      }
+      const problems = violations.filter((v) => v.severity === 'Error');
+      return problems.length > 0 ? { outcome: 'fail', detail: violationSummary(problems) } : { outcome: 'pass' };
+    });
   }
-  const ids = { meetingId: ctx.meetingId ?? PLACEHOLDER_ID, participantId: ctx.participantId ?? PLACEHOLDER_ID };
   for (const c of invalidCases.filter((c) => selected(c.operationId) && (allowWrites || !c.writes))) {
-    await attempt('invalid', c.operationId, c.name, () =>
-      runInvalid(c, { rtk, ...ids }, exactStatuses, () => violations),
-    );
+    await attempt('invalid', c.operationId, c.name, async () => {
+      const { path } = pathFor(c.params, PLACEHOLDER_ID);
+      const error = await rtk.request(c.operationId, { params: path, ...c.input } as never).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      return refusal(error, exactStatuses ? [c.status] : undefined, () => violations);
+    });
   }
   for (const operationId of (Object.keys(operationRoutes) as OperationId[]).filter(selected)) {
     await attempt('unauthorized', operationId, `${operationId} without a token`, async () => {
       const [, , hasBody] = operationRoutes[operationId];
-      const params = { meeting_id: ids.meetingId, participant_id: ids.participantId };
-      const error = await anonymous.request(operationId, { params, body: hasBody ? {} : undefined }).then(
+      const params = {
+        meeting_id: ids.meetingId ?? PLACEHOLDER_ID,
+        participant_id: ids.participantId ?? PLACEHOLDER_ID,
+      };
+      const error = await anonymous.request(operationId, { params, body: hasBody ? {} : undefined } as never).then(
         () => undefined,
         (e: unknown) => e,
       );
@@ -147,40 +200,6 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     });
   }
   return results;
-}
-
-async function runValid(c: ContractCase, ctx: ContractContext, seen: () => Violation[]) {
-  const missing = c.needs.filter((need) => !ctx[need]);
-  if (missing.length > 0) {
-    return { outcome: 'skip' as const, detail: `no ${missing.join(' or ')} to use: none was listed or created` };
-  }
-  try {
-    await c.run(ctx);
-  } catch (error) {
-    if (error instanceof RealtimeKitError && error.kind === 'http' && c.declaredErrors?.includes(error.status ?? 0)) {
-      const problems = seen().filter((v) => v.severity === 'Error');
-      return problems.length > 0
-        ? { outcome: 'fail' as const, status: error.status, detail: violationSummary(problems) }
-        : {
-            outcome: 'pass' as const,
-            status: error.status,
-            detail: `answered ${error.status}, which the spec declares`,
-          };
-    }
-    throw error;
-  }
-  const problems = seen().filter((v) => v.severity === 'Error');
-  return problems.length > 0
-    ? { outcome: 'fail' as const, detail: violationSummary(problems) }
-    : { outcome: 'pass' as const };
-}
-
-async function runInvalid(c: InvalidCase, ctx: Required<ContractContext>, exact: boolean, seen: () => Violation[]) {
-  const error = await c.run(ctx).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  return refusal(error, exact ? [c.status] : undefined, seen);
 }
 
 /** The call must have been refused with one of `statuses` (any 4xx when undefined), by an answer that conforms. */
@@ -208,8 +227,9 @@ function refusal(error: unknown, statuses: number[] | undefined, seen: () => Vio
     : { outcome: 'pass' as const, status, detail: `refused with ${status}: ${error.message}` };
 }
 
+/** Prism's findings (`sl-violations`) and the response validator's, one line. */
 const violationSummary = (violations: Violation[]) =>
-  `sl-violations: ${violations.map((v) => `${v.location.join('.')} ${v.message}`).join('; ')}`;
+  `breaks the spec: ${violations.map((v) => `${v.location.join('.')} ${v.message}`).join('; ')}`;
 
 function describe(error: unknown) {
   if (error instanceof ContractError) return error.message;

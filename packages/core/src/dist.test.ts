@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { operationTable } from './generated/operations.gen';
 
 // Runs the built output (dist/) through Node's own loaders, the way a consumer's code would.
 const run = (code: string, type: 'commonjs' | 'module') =>
@@ -17,7 +18,12 @@ describe('built package', () => {
        console.log(JSON.stringify([Object.keys(operationTable).length, operationTable.create_meeting.successStatus, APP_PATH_PREFIX, openapiDocument.openapi]))`,
       'module',
     );
-    expect(JSON.parse(cjs)).toEqual([22, 201, '/accounts/{account_id}/realtime/kit/{app_id}', '3.0.3']);
+    expect(JSON.parse(cjs)).toEqual([
+      Object.keys(operationTable).length,
+      201,
+      '/accounts/{account_id}/realtime/kit/{app_id}',
+      '3.0.3',
+    ]);
     expect(JSON.parse(esm)).toEqual(JSON.parse(cjs));
   });
 });

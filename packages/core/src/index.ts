@@ -1,4 +1,3 @@
-export type * from './aliases';
 export type { components, operations, paths } from './generated/openapi.gen';
 export {
   APP_PATH_PREFIX,
@@ -9,4 +8,5 @@ export {
   operationRoutes,
   operationTable,
 } from './generated/operations.gen';
+export type * from './generated/types.gen';
 export type * from './operation-types';

@@ -1,4 +1,4 @@
-import type { operations } from './generated/openapi.gen';
+import type { components, operations } from './generated/openapi.gen';
 import type { OperationId } from './generated/operations.gen';
 
 /** Drops index signatures (`[key: string]: unknown`) that `type: object` parts of an allOf add, keeping named fields. */
@@ -15,19 +15,44 @@ export type OperationResponseBody<K extends OperationId> = JsonContent<
   Responses<K>[Extract<keyof Responses<K>, SuccessStatus>]
 >;
 
-/** What a successful call returns once unwrapped: the response's `data`. */
-export type OperationData<K extends OperationId> = KnownKeys<
-  NonNullable<OperationResponseBody<K> extends { data?: infer D } ? D : never>
->;
+/** What a successful call returns once unwrapped: the response's `data` (an object without index signatures, or a list). */
+export type OperationData<K extends OperationId> =
+  NonNullable<OperationResponseBody<K> extends { data?: infer D } ? D : never> extends infer D
+    ? D extends readonly unknown[]
+      ? D
+      : KnownKeys<D>
+    : never;
 
 /** The JSON request body of an operation (`never` when it takes none). */
-export type OperationRequestBody<K extends OperationId> = operations[K] extends {
-  requestBody: { content: { 'application/json': infer B } };
-}
-  ? B
-  : operations[K] extends { requestBody?: { content: { 'application/json': infer B } } }
-    ? B
-    : never;
+export type OperationRequestBody<K extends OperationId> = JsonContent<NonNullable<operations[K]['requestBody']>>;
 
 /** The query parameters of an operation (`never` when it takes none). */
 export type OperationQuery<K extends OperationId> = NonNullable<operations[K]['parameters']['query']>;
+
+/** One item of a list operation's `data`. */
+export type OperationItem<K extends OperationId> = OperationResponseBody<K> extends { data?: (infer I)[] } ? I : never;
+
+/** One page of a list operation, as the client returns it. */
+export interface Page<T> {
+  data: T[];
+  paging: Paging;
+}
+
+/** Where a list's page sits: `total_count`, `start_offset`, `end_offset`. */
+export type Paging = NonNullable<components['schemas']['realtimekit_PagingResponse']['paging']>;
+
+/** The path parameters of an operation below the app (`meeting_id`, `participant_id`), without account and app. */
+export type OperationPathParams<K extends OperationId> = Omit<
+  NonNullable<operations[K]['parameters']['path']>,
+  'account_id' | 'app_id'
+>;
+
+/**
+ * What `request(operationId, input)` takes for one operation: exactly its path IDs, its query and its body, so a
+ * misspelt parameter or a body of the wrong shape is a compile error.
+ */
+export type OperationInput<K extends OperationId> = (keyof OperationPathParams<K> extends never
+  ? { params?: Record<string, never> }
+  : { params: OperationPathParams<K> }) &
+  ([OperationQuery<K>] extends [never] ? { query?: undefined } : { query?: OperationQuery<K> }) &
+  ([OperationRequestBody<K>] extends [never] ? { body?: undefined } : { body: OperationRequestBody<K> });

@@ -91,7 +91,10 @@ export function createRealtimeKitProxy(options: RealtimeKitProxyOptions): Realti
     }
 
     try {
-      const result = await client.request(operation.operationId, { params, query, body }, { signal: request.signal });
+      // the route decides the operation at run time; request() validates params, query and body before sending
+      const result = await client.request(operation.operationId, { params, query, body } as never, {
+        signal: request.signal,
+      });
       return jsonResponse(operation.successStatus, result);
     } catch (error) {
       const response = upstreamErrorResponse(error);

@@ -1,13 +1,11 @@
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
 import type { OperationId } from '@realtimekit-meetings/core';
 import { operationTable } from '@realtimekit-meetings/core';
+import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
 import { inject } from 'vitest';
 import { createRealtimeKitProxy, type RealtimeKitProxyOptions } from '../src/index';
 
-export const ACCOUNT = '023e105f4ecef8ad9ca31a8372d0c353';
-export const APP = '14a396e7-ca44-4937-bf1f-050a69118543';
-export const MEETING = 'bbb03399-24e3-4b0c-90ec-172e97e636be';
-export const PARTICIPANT = '4f2a7c1e-8f3b-4d39-9c55-1f0e6a7b2c11';
+export { ACCOUNT, APP, MEETING, PARTICIPANT } from '@realtimekit-meetings/test-fixtures/ids';
 export const TOKEN = 'cf-proxy-test-token-NEVER-IN-A-RESPONSE';
 export const BASE = '/api/realtimekit';
 export const ALL = Object.keys(operationTable) as OperationId[];

@@ -1,6 +1,5 @@
 import type { Page } from '@realtimekit-meetings/client';
 import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
-import { realtimeKitKeys } from './keys';
 
 type Item = { id: string };
 type ListData = Page<Item> | InfiniteData<Page<Item>>;
@@ -76,25 +75,37 @@ export const removeFromLists = (queryClient: QueryClient, prefix: QueryKey, id: 
   });
 
 /** Join tokens stay in the mutation's result (to hand to a browser) and out of the shared cache. */
-const withoutToken = <T extends { token?: string }>({ token: _token, ...rest }: T) => rest;
+const withoutToken = <T extends { token?: unknown }>({ token: _token, ...rest }: T) => rest;
 
 type Place = typeof insertIntoLists;
 
-/** A meeting the API just returned: its detail cached, and `place`d in the meeting lists. */
-export function cacheMeeting(queryClient: QueryClient, scope: string, meeting: Item, place: Place) {
-  queryClient.setQueryData(realtimeKitKeys.meeting(scope, meeting.id), meeting);
-  return place(queryClient, realtimeKitKeys.meetingLists(scope), meeting);
-}
-
-/** A participant the API just returned: its detail cached without the join token, and `place`d in its meeting's lists. */
-export function cacheParticipant(
+/**
+ * An item the API just returned: its detail cached (without any join token) under `detailKey`, and `place`d in
+ * the lists under `listsKey`. Either key is left out where no read gets or lists that kind of item.
+ */
+export function cacheItem(
   queryClient: QueryClient,
-  scope: string,
-  meetingId: string,
-  participant: Item & { token?: string },
+  detailKey: QueryKey | undefined,
+  listsKey: QueryKey | undefined,
+  item: Item & { token?: unknown },
   place: Place,
 ) {
-  const cached = withoutToken(participant);
-  queryClient.setQueryData(realtimeKitKeys.participant(scope, meetingId, participant.id), cached);
-  return place(queryClient, realtimeKitKeys.participantLists(scope, meetingId), cached);
+  const cached = withoutToken(item);
+  if (detailKey) queryClient.setQueryData(detailKey, cached);
+  return listsKey ? place(queryClient, listsKey, cached) : undefined;
 }
+
+/** An item that is gone: its detail dropped, and taken out of every list under `listsKey`. */
+export function removeItem(
+  queryClient: QueryClient,
+  detailKey: QueryKey | undefined,
+  listsKey: QueryKey | undefined,
+  id: string,
+) {
+  if (detailKey) queryClient.removeQueries({ queryKey: detailKey, exact: true });
+  return listsKey ? removeFromLists(queryClient, listsKey, id) : undefined;
+}
+
+/** Refetches exactly these queries (the reads a mutation changed on the server). */
+export const invalidate = (queryClient: QueryClient, keys: QueryKey[]) =>
+  Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey, exact: true })));

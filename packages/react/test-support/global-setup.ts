@@ -1,9 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
-import { contractCases, startMockServer } from '@realtimekit-meetings/contract';
+import { startMockServer } from '@realtimekit-meetings/contract';
+import { type OperationId, operationTable } from '@realtimekit-meetings/core';
 import { createRealtimeKitProxy } from '@realtimekit-meetings/proxy';
 import { toNodeListener } from '@realtimekit-meetings/proxy/node';
+import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,11 +19,11 @@ export default async function setup(project: { provide(key: 'realtimekitProxyUrl
   const client = createRealtimeKitClient({
     baseUrl: mock.url,
     apiToken: 'server-side-token',
-    accountId: '023e105f4ecef8ad9ca31a8372d0c353',
-    appId: '14a396e7-ca44-4937-bf1f-050a69118543',
+    accountId: ACCOUNT,
+    appId: APP,
     maxRetries: 0,
   });
-  const allow = contractCases.map((c) => c.operationId); // every operation
+  const allow = Object.keys(operationTable) as OperationId[]; // every operation
   const handle = createRealtimeKitProxy({ client, basePath: '/api/realtimekit', allow, authorize: () => true });
   const server = createServer(toNodeListener(handle));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -35,6 +35,6 @@ export function setup() {
   return { queryClient, client, requests, render, count };
 }
 
-export const MEETING = 'bbb03399-24e3-4b0c-90ec-172e97e636be';
-export const OTHER_MEETING = '6bf2b8be-04dd-4191-b602-1128921a306b';
+export { MEETING, OTHER_MEETING } from '@realtimekit-meetings/test-fixtures/ids';
+/** The participant ID of the spec's examples, which the mock answers with. */
 export const PARTICIPANT = '497f6eca-6276-4993-bfeb-53cbbbba6f08';

@@ -1,0 +1,190 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generate, paths, root } from './generate.mjs';
+
+// The recipe "upstream added an operation", end to end, in a copy of the repository: add the operation to the
+// upstream copy of the spec, give it one entry in spec/sdk.yaml, run the generator, and nothing else. The new
+// method, hook, query key and contract cases then build, type-check and pass against the Prism mock of that spec.
+const PACKAGES = ['core', 'client', 'contract', 'proxy', 'react'];
+const copy = mkdtempSync(path.join(tmpdir(), 'rtk-add-operation-'));
+afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+/** A package's node_modules as links to the real ones, except the workspace packages, which point into the copy. */
+function linkModules(name) {
+  const from = path.join(root, 'packages', name, 'node_modules');
+  const to = path.join(copy, 'packages', name, 'node_modules');
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from)) {
+    if (entry === '@realtimekit-meetings') {
+      mkdirSync(path.join(to, entry));
+      for (const dep of readdirSync(path.join(from, entry))) {
+        const copied = PACKAGES.includes(dep)
+          ? path.join(copy, 'packages', dep)
+          : realpathSync(path.join(from, entry, dep));
+        symlinkSync(copied, path.join(to, entry, dep));
+      }
+    } else symlinkSync(realpathSync(path.join(from, entry)), path.join(to, entry));
+  }
+}
+
+function copyRepository() {
+  cpSync(path.join(root, 'spec'), path.join(copy, 'spec'), { recursive: true });
+  for (const file of ['tsconfig.base.json', 'build.shared.mts']) cpSync(path.join(root, file), path.join(copy, file));
+  for (const name of PACKAGES) {
+    const dir = path.join(root, 'packages', name);
+    for (const entry of ['src', 'test-support', 'bin', 'package.json', 'tsconfig.json', 'tsup.config.mts']) {
+      try {
+        cpSync(path.join(dir, entry), path.join(copy, 'packages', name, entry), { recursive: true });
+      } catch {}
+    }
+    linkModules(name);
+  }
+}
+
+const RECORDINGS = `  /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/recordings:
+    get:
+      operationId: get_meeting_recordings
+      summary: Fetch the recordings of a meeting
+      description: Returns every recording of the given meeting.
+      tags: [Meetings]
+      security: [{ api_token: [] }]
+      parameters:
+        - { name: account_id, in: path, required: true, schema: { type: string } }
+        - { name: app_id, in: path, required: true, schema: { type: string } }
+        - { name: meeting_id, in: path, required: true, description: ID of the meeting., schema: { type: string } }
+      responses:
+        '200':
+          description: The recordings.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [success, data]
+                properties:
+                  success: { type: boolean }
+                  data:
+                    type: array
+                    items:
+                      type: object
+                      required: [id, status]
+                      properties:
+                        id: { type: string, example: 'rec-1' }
+                        status: { type: string, enum: [RECORDING, UPLOADED] }
+                        duration: { type: number, example: 61 }
+`;
+
+const NAMING = `  get_meeting_recordings:
+    method: recordings.list
+    hook: useRecordings
+    types: { result: MeetingRecordings }
+`;
+
+describe('adding an operation that upstream published', () => {
+  it('takes two edits: the operation in the spec and one naming entry; the generator does the rest', async () => {
+    copyRepository();
+    const upstream = path.join(copy, 'spec/upstream', path.basename(paths.upstream));
+    const text = readFileSync(upstream, 'utf8');
+    writeFileSync(upstream, text.replace(/^paths:\n/m, `paths:\n${RECORDINGS}`));
+    const naming = path.join(copy, 'spec/sdk.yaml');
+    writeFileSync(naming, `${readFileSync(naming, 'utf8')}${NAMING}`);
+
+    const files = await generate({ upstream, overlays: path.join(copy, 'spec/overlays'), naming }, copy);
+    const changed = [];
+    for (const [file, content] of files) {
+      const original = path.join(root, path.relative(copy, file));
+      let before = '';
+      try {
+        before = readFileSync(original, 'utf8');
+      } catch {}
+      if (before !== content) changed.push(path.relative(copy, file));
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, content);
+    }
+    // what the generator wrote anew: the operation reaches every package
+    expect(changed).toEqual(
+      expect.arrayContaining([
+        'spec/realtimekit-meetings.openapi.yaml',
+        'packages/core/src/generated/types.gen.ts',
+        'packages/client/src/generated/resources.gen.ts',
+        'packages/react/src/generated/use-recordings.gen.ts',
+        'packages/react/src/generated/keys.gen.ts',
+        'packages/contract/src/generated/cases.gen.ts',
+      ]),
+    );
+    expect(changed.every((file) => file.startsWith('spec/') || file.includes('/src/generated/'))).toBe(true);
+
+    // it builds and type-checks, generated hooks and methods included
+    const run = (name, tool, args = []) => {
+      const cwd = path.join(copy, 'packages', name);
+      const done = spawnSync(path.join(cwd, 'node_modules/.bin', tool), args, { cwd, encoding: 'utf8' });
+      expect(done.status, `${tool} in ${name}:\n${done.stdout}${done.stderr}`).toBe(0);
+    };
+    for (const name of PACKAGES) run(name, 'tsup');
+    for (const name of ['client', 'react']) run(name, 'tsc', ['-p', 'tsconfig.json']);
+
+    // and it works: the method, the query key and options, the hook, and the contract cases against Prism
+    const probe = path.join(copy, 'packages/react/probe.mjs');
+    writeFileSync(
+      probe,
+      `import { createRealtimeKitClient } from '@realtimekit-meetings/client';
+import { runContract, startMockServer, contractCases } from '@realtimekit-meetings/contract';
+import { realtimeKitKeys, realtimeKitQueries, useRecordings } from '@realtimekit-meetings/react';
+const mock = await startMockServer();
+const ids = { accountId: '023e105f4ecef8ad9ca31a8372d0c353', appId: '14a396e7-ca44-4937-bf1f-050a69118543' };
+const meetingId = 'bbb03399-24e3-4b0c-90ec-172e97e636be';
+try {
+  const rtk = createRealtimeKitClient({ baseUrl: mock.url, apiToken: 't', ...ids, maxRetries: 0 });
+  const recordings = await rtk.recordings.list(meetingId);
+  const results = await runContract({ baseUrl: mock.url, apiToken: 't', ...ids, meetingId, only: ['get_meeting_recordings'] });
+  console.log(JSON.stringify({
+    recordings,
+    key: realtimeKitKeys.recordings('scope', meetingId),
+    queryKey: realtimeKitQueries(rtk).recordings(meetingId).queryKey,
+    hook: typeof useRecordings,
+    cases: contractCases.filter((c) => c.operationId === 'get_meeting_recordings').length,
+    results: results.map((r) => [r.kind, r.outcome, r.detail ?? '']),
+  }));
+} finally {
+  await mock.close();
+}
+`,
+    );
+    const out = JSON.parse(execFileSync(process.execPath, [probe], { cwd: path.dirname(probe), encoding: 'utf8' }));
+    expect(out.recordings).toEqual([expect.objectContaining({ id: 'rec-1' })]);
+    expect(out.key).toEqual([
+      'realtimekit',
+      'scope',
+      'meetings',
+      'detail',
+      'bbb03399-24e3-4b0c-90ec-172e97e636be',
+      'recordings',
+    ]);
+    expect(out.queryKey).toEqual([
+      'realtimekit',
+      `${'023e105f4ecef8ad9ca31a8372d0c353'}/${'14a396e7-ca44-4937-bf1f-050a69118543'}`,
+      'meetings',
+      'detail',
+      'bbb03399-24e3-4b0c-90ec-172e97e636be',
+      'recordings',
+    ]);
+    expect(out.hook).toBe('function');
+    expect(out.cases).toBe(1);
+    expect(out.results).toEqual([
+      ['valid', 'pass', ''],
+      ['unauthorized', 'pass', expect.stringContaining('refused with 401')],
+    ]);
+  }, 300_000); // five builds and two type-checks of a repository copy, while the other suites run
+});

@@ -1,0 +1,169 @@
+// @ts-check
+/**
+ * packages/contract/src/generated/cases.gen.ts: for every operation, a conforming request built from the spec's
+ * examples (or from its schemas where it has none), and requests the API must refuse, derived from the schemas:
+ * each required field dropped, a field of the wrong type, a value outside its enum or below its minimum. A real
+ * JSON Schema validator (Ajv) proves each conforming request valid and each refused one invalid before it is written.
+ */
+import { createValidator, flatten, sample } from './schema.mjs';
+import { GenerateError, isObject } from './spec.mjs';
+import { camel } from './surface.mjs';
+import { TS_HEADER } from './text.mjs';
+
+/** @typedef {import('./surface.mjs').Surface} Surface @typedef {import('./surface.mjs').SurfaceOperation} SurfaceOperation */
+
+const WRONG = /** @type {Record<string, unknown>} */ ({
+  string: 42,
+  number: 'not-a-number',
+  integer: 'not-a-number',
+  boolean: 'yes',
+});
+const KIND = /** @type {Record<string, string>} */ ({
+  string: 'a number',
+  number: 'a string',
+  integer: 'a string',
+  boolean: 'a string',
+});
+
+/** The status Prism's validation answers a refused request with: a declared 422, else a declared 400, else 422. */
+const mockStatus = (/** @type {SurfaceOperation} */ op) =>
+  op.errorStatuses.includes(422) ? 422 : op.errorStatuses.includes(400) ? 400 : 422;
+
+/**
+ * The order the cases run in: reads (lists before details), creations, changes, other actions, deletions.
+ * @returns {[number, number, number]}
+ */
+function rank(/** @type {SurfaceOperation} */ op) {
+  const depth = op.pathParams.length;
+  if (op.read) return [0, depth, op.paginated ? 0 : 1];
+  if (op.cache === 'created') return [1, depth, 0];
+  if (op.cache === 'updated') return [2, depth, 0];
+  if (op.method === 'DELETE' || op.cache === 'deleted') return [4, depth, 0];
+  return [3, 0, 0];
+}
+
+/** The ID a case learns for later ones: a creation's new item, or a list's first item. */
+function learns(/** @type {Surface} */ surface, /** @type {SurfaceOperation} */ op) {
+  if (op.cache !== 'created' && !op.paginated) return undefined;
+  const item = surface.operations.find(
+    (o) =>
+      o.read &&
+      !o.paginated &&
+      o.below.startsWith(`${op.below}/{`) &&
+      o.below.split('/').length === op.below.split('/').length + 1,
+  );
+  const param = item?.pathParams.at(-1)?.name;
+  return param ? camel(param) : undefined;
+}
+
+/** @param {Record<string, any>} spec @param {Surface} surface @param {string} namingFile */
+export function contractModule(spec, surface, namingFile) {
+  const validate = createValidator(spec);
+  const fail = (/** @type {string} */ problem) => new GenerateError(namingFile, problem);
+  const valid = [];
+  const invalid = [];
+  const ordered = [...surface.operations].sort((a, b) => {
+    const [x, y] = [rank(a), rank(b)];
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+  });
+  for (const op of ordered) {
+    const call = `${op.resource}.${op.name}`;
+    /** @type {Record<string, unknown>} */
+    const input = {};
+    if (op.hasBody && op.bodySchema) {
+      const body = sample(spec, op.bodySchema);
+      const problems = validate(op.bodySchema, body);
+      if (problems.length > 0) {
+        throw fail(
+          `${op.operationId}: no valid body can be made from the spec's examples (${problems.join('; ')}): add an example to the schema with an overlay`,
+        );
+      }
+      input.body = body;
+    }
+    const query = Object.fromEntries(
+      op.queryParams
+        .filter((p) => p.required || p.schema?.example !== undefined)
+        .map((p) => [p.name, sample(spec, p.schema, p.name)]),
+    );
+    if (op.paginated) query.per_page = 5;
+    if (Object.keys(query).length > 0) input.query = query;
+    valid.push({
+      operationId: op.operationId,
+      call,
+      writes: !op.read,
+      params: Object.fromEntries(op.pathParams.map((p) => [p.name, camel(p.name)])),
+      learns: learns(surface, op),
+      declaredErrors: op.errorStatuses,
+      input,
+    });
+
+    const refused = (/** @type {string} */ name, /** @type {Record<string, unknown>} */ changed) => ({
+      operationId: op.operationId,
+      name: `${call}: ${name}`,
+      writes: !op.read,
+      params: Object.fromEntries(op.pathParams.map((p) => [p.name, camel(p.name)])),
+      status: mockStatus(op),
+      input: { ...input, ...changed },
+    });
+    if (isObject(input.body)) {
+      const schema = flatten(spec, op.bodySchema);
+      const body = /** @type {Record<string, unknown>} */ (input.body);
+      /** @type {[string, Record<string, unknown>][]} */
+      const candidates = [];
+      for (const field of schema.required ?? []) {
+        const { [field]: _dropped, ...rest } = body;
+        candidates.push([`body without its required ${field}`, rest]);
+      }
+      const props = Object.entries(schema.properties ?? {}).map(([name, raw]) => [name, flatten(spec, raw)]);
+      const typed = props.find(([, p]) => WRONG[p?.type] !== undefined && !p.enum && !p.nullable);
+      if (typed)
+        candidates.push([
+          `body.${typed[0]} is ${KIND[typed[1].type]} (must be ${typed[1].type})`,
+          { ...body, [typed[0]]: WRONG[typed[1].type] },
+        ]);
+      const enumerated = props.find(([, p]) => Array.isArray(p?.enum) && p.type === 'string');
+      if (enumerated) {
+        candidates.push([
+          `body.${enumerated[0]} is not one of ${enumerated[1].enum.join(', ')}`,
+          { ...body, [enumerated[0]]: 'NOT_A_VALUE' },
+        ]);
+      }
+      const bounded = props.find(([, p]) => typeof p?.minimum === 'number' && p.minimum > 0);
+      if (bounded) {
+        candidates.push([
+          `body.${bounded[0]} is below its minimum ${bounded[1].minimum}`,
+          { ...body, [bounded[0]]: bounded[1].minimum - 1 },
+        ]);
+      }
+      for (const [name, candidate] of candidates) {
+        if (validate(op.bodySchema, candidate).length > 0) invalid.push(refused(name, { body: candidate }));
+      }
+    }
+    for (const param of op.queryParams) {
+      const schema = flatten(spec, param.schema);
+      if (!Array.isArray(schema?.enum)) continue;
+      if (validate(param.schema, 'NOT_A_VALUE').length === 0) continue;
+      invalid.push(
+        refused(`query ${param.name} is not one of ${schema.enum.join(', ')}`, {
+          query: { .../** @type {object} */ (input.query ?? {}), [param.name]: 'NOT_A_VALUE' },
+        }),
+      );
+    }
+  }
+  return `${TS_HEADER}
+import type { ContractCase, InvalidCase } from '../cases';
+
+/**
+ * One conforming call per operation, in an order where earlier cases provide the IDs later ones need: reads first
+ * (a list's first item is learnt), then creations (which learn their new item), changes, other actions, deletions.
+ */
+export const contractCases: ContractCase[] = [
+${valid.map((c) => `  ${JSON.stringify(c)},`).join('\n')}
+];
+
+/** Calls the API must refuse, with the status the spec's mock (Prism) refuses them with. */
+export const invalidCases: InvalidCase[] = [
+${invalid.map((c) => `  ${JSON.stringify(c)},`).join('\n')}
+];
+`;
+}

@@ -1,0 +1,211 @@
+// @ts-check
+/**
+ * The SDK surface: the operations of the effective spec joined with their names from spec/sdk.yaml. Every
+ * emitter reads this model, never the spec or the naming source directly.
+ */
+import { deref, GenerateError, isObject } from './spec.mjs';
+
+export const APP_PREFIX = '/accounts/{account_id}/realtime/kit/{app_id}';
+const HTTP_METHODS = ['get', 'put', 'post', 'patch', 'delete'];
+const SCOPE_PARAMS = new Set(['account_id', 'app_id']);
+const CACHE_KINDS = new Set(['created', 'updated', 'deleted']);
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** `meeting_id` -> `meetingId`, `active-livestream` -> `activeLivestream`. */
+export const camel = (/** @type {string} */ text) => text.replace(/[-_]+([a-z0-9])/gi, (_, c) => c.toUpperCase());
+export const pascal = (/** @type {string} */ text) => camel(text).replace(/^./, (c) => c.toUpperCase());
+/** `meetings` -> `meeting`; a name that is not plural stays. */
+export const singular = (/** @type {string} */ text) => (text.endsWith('s') ? text.slice(0, -1) : text);
+
+/**
+ * @typedef {{ name: string, description: string, required: boolean, schema: any }} Param
+ * @typedef {{
+ *   operationId: string, method: string, path: string, below: string, summary: string, description: string,
+ *   tag: string, pathParams: Param[], queryParams: Param[], bodySchema: any, bodyRequired: boolean,
+ *   successStatus: number, responseSchema: any, errorStatuses: number[], hasBody: boolean,
+ *   resource: string, name: string, hook: string, paginated?: { hook: string }, cache?: 'created' | 'updated' | 'deleted',
+ *   invalidates: string[], types: { body?: string, query?: string, result?: string, item?: string },
+ *   read: boolean,
+ * }} SurfaceOperation
+ * @typedef {{ operations: SurfaceOperation[], schemas: Record<string, string>, byId: Map<string, SurfaceOperation> }} Surface
+ */
+
+/**
+ * Joins the spec's operations with the naming source; stops on any operation without a name, any name without an
+ * operation, and names that collide or do not fit the operation.
+ * @param {Record<string, any>} spec the effective spec
+ * @param {Record<string, any>} naming the parsed spec/sdk.yaml
+ * @param {{ spec: string, naming: string }} files where each came from, for messages
+ * @returns {Surface}
+ */
+export function buildSurface(spec, naming, files) {
+  const fail = (/** @type {string} */ problem) => new GenerateError(files.naming, problem);
+  if (!isObject(naming.operations)) throw fail('needs an `operations` mapping (operationId: { method, hook, ... })');
+  const schemas = naming.schemas ?? {};
+  if (!isObject(schemas)) throw fail('`schemas` must map a type name to a component of components.schemas');
+  for (const [name, component] of Object.entries(schemas)) {
+    if (!IDENTIFIER.test(name)) throw fail(`schemas: ${name} is not a TypeScript identifier`);
+    if (!spec.components?.schemas?.[component]) throw fail(`schemas.${name}: no component ${component} in the spec`);
+  }
+
+  /** @type {SurfaceOperation[]} */
+  const operations = [];
+  const seen = new Set();
+  for (const [template, rawItem] of Object.entries(spec.paths ?? {})) {
+    const item = deref(spec, rawItem, files.spec);
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      const where = `${method.toUpperCase()} ${template}`;
+      if (typeof op.operationId !== 'string' || op.operationId === '') {
+        throw new GenerateError(files.spec, `invalid spec: ${where} has no operationId`);
+      }
+      if (seen.has(op.operationId)) {
+        throw new GenerateError(files.spec, `invalid spec: operationId ${op.operationId} is used twice`);
+      }
+      seen.add(op.operationId);
+      if (!template.startsWith(`${APP_PREFIX}/`)) {
+        throw new GenerateError(files.spec, `invalid spec: ${where} is not below ${APP_PREFIX}`);
+      }
+      /** @type {Map<string, any>} later declarations (the operation's) override the path item's */
+      const declared = new Map();
+      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(spec, p, files.spec))) {
+        declared.set(`${p.in}:${p.name}`, p);
+      }
+      const params = [...declared.values()];
+      const toParam = (/** @type {any} */ p) => ({
+        name: p.name,
+        description: String(p.description ?? '').trim(),
+        required: !!p.required,
+        schema: p.schema ?? {},
+      });
+      const pathNames = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => /** @type {string} */ (m[1]));
+      for (const name of pathNames) {
+        if (!params.some((p) => p.in === 'path' && p.name === name)) {
+          throw new GenerateError(files.spec, `invalid spec: ${where} does not declare its path parameter ${name}`);
+        }
+      }
+      const pathParams = pathNames
+        .filter((name) => !SCOPE_PARAMS.has(name))
+        .map((name) => toParam(params.find((p) => p.in === 'path' && p.name === name)));
+      const queryParams = params.filter((p) => p.in === 'query').map(toParam);
+      const statuses = Object.keys(op.responses ?? {});
+      const success = statuses
+        .filter((code) => /^2\d\d$/.test(code))
+        .map(Number)
+        .sort((a, b) => a - b);
+      if (success.length === 0) throw new GenerateError(files.spec, `invalid spec: ${where} declares no 2xx response`);
+      const successStatus = /** @type {number} */ (success[0]);
+      const response = deref(spec, op.responses[String(successStatus)], files.spec);
+      const body = op.requestBody ? deref(spec, op.requestBody, files.spec) : undefined;
+      const bodySchema = body?.content?.['application/json']?.schema;
+      operations.push({
+        operationId: op.operationId,
+        method: method.toUpperCase(),
+        path: template,
+        below: template.slice(APP_PREFIX.length),
+        summary: String(op.summary ?? '').trim(),
+        description: String(op.description ?? '').trim(),
+        tag: Array.isArray(op.tags) && typeof op.tags[0] === 'string' ? op.tags[0] : 'default',
+        pathParams,
+        queryParams,
+        bodySchema,
+        bodyRequired: !!bodySchema && !!body?.required,
+        hasBody: isObject(body?.content) && Object.keys(body.content).length > 0,
+        successStatus,
+        responseSchema: response?.content?.['application/json']?.schema,
+        errorStatuses: statuses
+          .filter((code) => /^4\d\d$/.test(code))
+          .map(Number)
+          .sort((a, b) => a - b),
+        ...named(op.operationId, naming.operations[op.operationId], method.toUpperCase(), fail),
+      });
+    }
+  }
+  if (operations.length === 0) throw new GenerateError(files.spec, 'invalid spec: no `paths`');
+  for (const id of Object.keys(naming.operations)) {
+    if (!seen.has(id)) throw fail(`operations.${id}: the spec has no such operation (renamed or removed upstream?)`);
+  }
+  const byId = new Map(operations.map((op) => [op.operationId, op]));
+  checkUnique(operations, fail);
+  for (const op of operations) {
+    for (const target of op.invalidates) {
+      const read = byId.get(target);
+      if (!read?.read) throw fail(`operations.${op.operationId}.invalidates: ${target} is not a read operation`);
+    }
+    if (op.paginated && !op.read) throw fail(`operations.${op.operationId}: only a GET lists with paging`);
+    if (op.cache && op.read) throw fail(`operations.${op.operationId}: a read has no cache update`);
+  }
+  return { operations, schemas, byId };
+}
+
+/**
+ * The names one naming entry gives its operation, checked and with defaults filled in.
+ * @param {string} operationId @param {any} entry @param {string} method @param {(m: string) => Error} fail
+ */
+function named(operationId, entry, method, fail) {
+  const where = `operations.${operationId}`;
+  if (!isObject(entry)) {
+    throw fail(
+      `${where} is missing: every operation needs a name, e.g.\n  ${operationId}:\n    method: meetings.doSomething\n    hook: useDoSomething`,
+    );
+  }
+  const known = new Set(['method', 'hook', 'paginated', 'cache', 'invalidates', 'types']);
+  for (const key of Object.keys(entry)) if (!known.has(key)) throw fail(`${where}.${key}: unknown key`);
+  const [resource, name, extra] = String(entry.method ?? '').split('.');
+  if (!resource || !name || extra !== undefined || !IDENTIFIER.test(resource) || !IDENTIFIER.test(name)) {
+    throw fail(`${where}.method must be resource.name (e.g. meetings.get), not ${JSON.stringify(entry.method)}`);
+  }
+  if (typeof entry.hook !== 'string' || !/^use[A-Z]\w*$/.test(entry.hook)) {
+    throw fail(`${where}.hook must be a hook name (useSomething), not ${JSON.stringify(entry.hook)}`);
+  }
+  let paginated;
+  if (entry.paginated !== undefined) {
+    if (!isObject(entry.paginated) || !/^use[A-Z]\w*$/.test(entry.paginated.hook ?? '')) {
+      throw fail(`${where}.paginated must name its infinite hook: { hook: useInfiniteSomething }`);
+    }
+    paginated = { hook: entry.paginated.hook };
+  }
+  if (entry.cache !== undefined && !CACHE_KINDS.has(entry.cache)) {
+    throw fail(`${where}.cache must be one of ${[...CACHE_KINDS].join(', ')}`);
+  }
+  const invalidates = entry.invalidates ?? [];
+  if (!Array.isArray(invalidates)) throw fail(`${where}.invalidates must list operationIds`);
+  const types = entry.types ?? {};
+  if (!isObject(types)) throw fail(`${where}.types must be a mapping`);
+  for (const [key, value] of Object.entries(types)) {
+    if (!['body', 'query', 'result', 'item'].includes(key)) throw fail(`${where}.types.${key}: unknown key`);
+    if (typeof value !== 'string' || !IDENTIFIER.test(value)) throw fail(`${where}.types.${key} must be a type name`);
+  }
+  const base = `${pascal(singular(resource))}${pascal(name)}`;
+  return {
+    resource,
+    name,
+    hook: entry.hook,
+    paginated,
+    cache: entry.cache,
+    invalidates,
+    read: method === 'GET',
+    types: {
+      body: types.body ?? `${base}Body`,
+      query: types.query,
+      result: types.result ?? (paginated ? undefined : `${base}Result`),
+      item: types.item ?? (paginated ? `${pascal(singular(resource))}` : undefined),
+    },
+  };
+}
+
+/** Two operations may not share a client method or a hook. */
+function checkUnique(/** @type {SurfaceOperation[]} */ operations, /** @type {(m: string) => Error} */ fail) {
+  const owners = new Map();
+  const claim = (/** @type {string} */ key, /** @type {string} */ id) => {
+    if (owners.has(key)) throw fail(`operations.${id}: ${key} is already ${owners.get(key)}'s`);
+    owners.set(key, id);
+  };
+  for (const op of operations) {
+    claim(`method ${op.resource}.${op.name}`, op.operationId);
+    if (op.paginated) claim(`method ${op.resource}.${op.name}All`, op.operationId);
+    claim(`hook ${op.hook}`, op.operationId);
+    if (op.paginated) claim(`hook ${op.paginated.hook}`, op.operationId);
+  }
+}
