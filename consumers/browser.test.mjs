@@ -35,6 +35,10 @@ describe('a browser bundle, from the tarballs', () => {
       true,
     );
     expect(inputs.some((i) => /(^|\/)packages\//.test(i))).toBe(false);
+    // the client's own transport: no byte of openapi-fetch in a browser bundle
+    const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint);
+    const fetchBytes = Object.entries(output.inputs).filter(([input]) => input.includes('openapi-fetch'));
+    expect(fetchBytes.reduce((sum, [, { bytesInOutput }]) => sum + bytesInOutput, 0)).toBe(0);
     const js = result.outputFiles.find((f) => f.path.endsWith('.js'));
     expect(js.text).not.toMatch(/require\("node:|from"node:/);
     expect(js.text).not.toContain('CLOUDFLARE_API_TOKEN=');

@@ -33,6 +33,8 @@ export default async function setup(project) {
       '@types/react@19.3.0',
       '@types/react-dom@19.3.0',
       '@types/node@20.19.43',
+      // a tester's project: the contract guide's vitest config and tests compile against it
+      'vitest@4.1.12',
     ],
     { cwd: app, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, npm_config_engine_strict: 'true' } },
   );

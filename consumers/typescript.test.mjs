@@ -33,7 +33,7 @@ export async function server(): Promise<RealtimeKitClient> {
   await rtk.meetings.create({ status: 'ACTIVE' });
   const id: OperationId = 'add_participant';
   const status: number = operationTable[id].successStatus;
-  const results: ContractResult[] = await runContract({ baseUrl: mock.url, only: [contractCases[0]!.operationId] });
+  const results: ContractResult[] = await runContract({ baseUrl: mock.url, apiToken: 't', only: [contractCases[0]!.operationId] });
   const authorize = (_request: Request, operation: ProxiedOperation) => operation.operationId === 'get_meeting';
   createServer(toNodeListener(createRealtimeKitProxy({ client: rtk, basePath: '/api', allow: ['get_meeting'], authorize })));
   const teardown = await setup({ provide: () => undefined });
@@ -90,8 +90,8 @@ function readmeExample(pkg) {
   return block[1];
 }
 
-/** Every TypeScript block of a guide that runs against the packages (the vitest config block needs vitest). */
-const GUIDES = ['backend', 'react-app'];
+/** Every TypeScript block of every guide, as written (the consumer project has vitest, as a tester's would). */
+const GUIDES = ['backend', 'react-app', 'contract-testing'];
 function guideBlocks(guide) {
   const text = readFileSync(path.join(root, 'docs/guides', `${guide}.md`), 'utf8');
   return [...text.matchAll(/```tsx?\n([\s\S]*?)```/g)].map((m) => m[1]);

@@ -83,7 +83,7 @@ describe('the meetings dashboard in a real browser', () => {
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toBe(
-      "The API rejected the data (HTTP 422): Request body must have required property 'custom_participant_id'",
+      "The API rejected the data: 422 add_participant: Request body must have required property 'custom_participant_id'",
     );
     await page.screenshot({ path: path.join(shots, '4-validation-error.png') });
 

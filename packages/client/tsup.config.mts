@@ -1,9 +1,20 @@
+import path from 'node:path';
 import { defineConfig } from 'tsup';
 import { library } from '../../build.shared.mts';
 
+/** Builds a file's `.browser.ts` sibling where there is one (raw-client.ts: no openapi-fetch in a browser). */
+const browserFiles = {
+  name: 'browser-files',
+  setup(build: { onResolve: (o: { filter: RegExp }, f: (a: { path: string; resolveDir: string }) => object) => void }) {
+    build.onResolve({ filter: /^\.\/raw-client$/ }, (args) => ({
+      path: path.join(args.resolveDir, `${args.path}.browser.ts`),
+    }));
+  },
+};
+
 export default defineConfig([
   { ...library, entry: ['src/index.ts'] },
-  // The `browser` export condition: the same client without the Node-only fast path (see src/direct-fetch.ts).
+  // The `browser` export condition: no openapi-fetch (raw), no environment variables, no Node-only error codes.
   {
     ...library,
     entry: { 'index.browser': 'src/index.ts' },
@@ -11,5 +22,6 @@ export default defineConfig([
     dts: false,
     clean: false,
     define: { __RTK_BROWSER__: 'true' },
+    esbuildPlugins: [browserFiles],
   },
 ]);

@@ -7,5 +7,6 @@ export default defineConfig({
     environment: 'jsdom',
     // one Prism mock behind one proxy for the whole run: the hooks talk to it as a browser would
     globalSetup: ['./test-support/global-setup.ts'],
+    setupFiles: ['./test-support/testing-library.ts'],
   },
 });

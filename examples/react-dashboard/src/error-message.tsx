@@ -23,7 +23,7 @@ export function describeError(error: unknown): string {
     case 'http': {
       const status = error.status ?? 0;
       const summary = STATUS[status] ?? (status >= 500 ? 'RealtimeKit is having trouble' : 'The request failed');
-      return `${summary} (HTTP ${status}): ${error.message}`;
+      return `${summary}: ${error.message}`;
     }
     default:
       return error.message;

@@ -7,15 +7,15 @@ import type { Logger } from './options';
 export function attemptLog(
   logger: Logger,
   method: string,
+  url: string,
   attempt: number,
   attempts: number,
   authorized: boolean,
-  sentUrl: () => string,
 ) {
   const started = Date.now();
   return (status: unknown, retryInMs?: number) =>
     logger.debug(
-      `[realtimekit] ${method} ${sentUrl().replace(/^\w+:\/\/[^/]+/, '')} ${status} (attempt ${attempt}/${attempts}, ${Date.now() - started} ms${
+      `[realtimekit] ${method} ${url.replace(/^\w+:\/\/[^/]+/, '')} ${status} (attempt ${attempt}/${attempts}, ${Date.now() - started} ms${
         retryInMs === undefined ? '' : `, retrying in ${Math.round(retryInMs)} ms`
       })${authorized ? ' Authorization: [redacted]' : ''}`,
     );

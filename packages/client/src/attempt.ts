@@ -1,7 +1,4 @@
-import type { RawClient } from './options';
-
-/** What openapi-fetch gives back for one request: the parsed body (data or error) and the Response. */
-export type Answer = Awaited<ReturnType<RawClient['GET']>>;
+import type { Answer } from './transport';
 
 /** One attempt ends with an answer, or with what was thrown instead (and whether our own timeout threw it). */
 export type AttemptOutcome =

@@ -1,6 +1,6 @@
-import type { Answer } from './attempt';
 import { describeErrorBody, type RealtimeKitError, type RealtimeKitErrorKind } from './errors';
 import { parseRetryAfter } from './retry';
+import type { Answer } from './transport';
 import { isPlainObject } from './validate-input';
 
 type Fail = (kind: RealtimeKitErrorKind, message: string, details?: object) => RealtimeKitError;
@@ -16,27 +16,56 @@ export function classifyAnswer(
   const { status, ok } = response;
   const payload = ok ? data : errorBody;
   const requestId = response.headers.get('cf-ray') ?? undefined;
-  if (ok && !isPlainObject(payload)) {
-    throw fail('invalid_response', 'The API answered with a body that is not a JSON object', { status, requestId });
+  if (ok) {
+    if (!isPlainObject(payload)) {
+      throw fail('invalid_response', 'the API answered with a body that is not a JSON object', { requestId });
+    }
+    if (payload.success !== false) return payload;
   }
-  if (ok && payload.success !== false) return payload;
-  const described = describeErrorBody(payload, status);
-  return fail('http', described.message, {
-    ...described,
+  const described = describeErrorBody(payload);
+  const message =
+    described.message ??
+    (ok ? 'the answer says success: false, with no error message' : 'the answer has no error message');
+  return fail('http', message, {
+    code: described.code,
+    body: described.body,
     status,
     requestId,
     retryAfter: parseRetryAfter(response.headers.get('retry-after')),
+    headers: response.headers,
   });
 }
 
 /**
- * Sorts a failure to get an answer: our timeout, or a network error. Bad Unicode in an ID and unreadable JSON are
- * thrown at once: no retry mends them.
+ * What a network error code means, about `host`: `connection refused by 127.0.0.1:4010`. Node's fetch gives these
+ * codes; a browser's gives none, so its build leaves the table out.
  */
-export function classifyFailure(thrown: unknown, timedOut: boolean, timeoutMs: number, fail: Fail): RealtimeKitError {
-  if (thrown instanceof URIError) throw fail('invalid_argument', 'IDs and query values must be well-formed Unicode');
-  if (thrown instanceof SyntaxError) throw fail('invalid_response', 'The API answered with invalid JSON');
-  if (timedOut) return fail('timeout', `No answer within ${timeoutMs} ms`);
-  const code = (thrown as { cause?: { code?: string } })?.cause?.code ?? (thrown as Error)?.message;
-  return fail('network', `Network error: ${code}`, { cause: thrown });
+const NETWORK: Record<string, (host: string) => string> =
+  typeof __RTK_BROWSER__ !== 'undefined'
+    ? {}
+    : {
+        ECONNREFUSED: (host) => `connection refused by ${host}`,
+        ENOTFOUND: (host) => `${host} was not found (DNS)`,
+        EAI_AGAIN: (host) => `${host} could not be looked up (DNS)`,
+        ECONNRESET: (host) => `the connection to ${host} was reset`,
+        UND_ERR_SOCKET: (host) => `the connection to ${host} closed before the answer`,
+        UND_ERR_CONNECT_TIMEOUT: (host) => `connecting to ${host} timed out`,
+      };
+
+/**
+ * Sorts a failure to get an answer from `host`: our timeout, or a network error. Bad Unicode in an ID and
+ * unreadable JSON are thrown at once: no retry mends them.
+ */
+export function classifyFailure(
+  thrown: unknown,
+  timedOut: boolean,
+  timeoutMs: number,
+  host: string,
+  fail: Fail,
+): RealtimeKitError {
+  if (thrown instanceof SyntaxError) throw fail('invalid_response', 'the API answered with invalid JSON');
+  if (timedOut) return fail('timeout', `no answer within ${timeoutMs} ms from ${host}`);
+  const code = (thrown as { cause?: { code?: string } })?.cause?.code ?? '';
+  const detail = NETWORK[code]?.(host) ?? `${code || (thrown as Error)?.message || 'failed'} talking to ${host}`;
+  return fail('network', detail, { cause: thrown });
 }

@@ -132,12 +132,30 @@ describe('client method types', () => {
     expectTypeOf(rtk.raw).toEqualTypeOf<Client<paths>>();
   });
 
+  it('options: a server client or a proxy client, never a mix', () => {
+    createRealtimeKitClient({ apiToken: 't', accountId: 'a', appId: 'b', baseUrl: 'http://127.0.0.1:4010' });
+    createRealtimeKitClient({ proxyUrl: '/api/realtimekit', timeoutMs: 5000 });
+    // @ts-expect-error the proxy holds the token
+    createRealtimeKitClient({ proxyUrl: '/api', apiToken: 't' });
+    // @ts-expect-error and the account
+    createRealtimeKitClient({ proxyUrl: '/api', accountId: 'a' });
+    // @ts-expect-error and the app
+    createRealtimeKitClient({ proxyUrl: '/api', appId: 'b' });
+    // @ts-expect-error and the base URL
+    createRealtimeKitClient({ proxyUrl: '/api', baseUrl: 'https://x.test' });
+    // @ts-expect-error IDs are strings
+    createRealtimeKitClient({ apiToken: 't', accountId: 123 });
+  });
+
   it('errors', () => {
     const error = new RealtimeKitError('http', 'x');
     expectTypeOf(error.kind).toEqualTypeOf<RealtimeKitErrorKind>();
     expectTypeOf(error.status).toEqualTypeOf<number | undefined>();
     expectTypeOf(error.code).toEqualTypeOf<number | string | undefined>();
     expectTypeOf(error).toMatchTypeOf<Error>();
+    expectTypeOf(error.headers).toEqualTypeOf<Headers | undefined>();
+    expectTypeOf(error.attempts).toEqualTypeOf<number | undefined>();
+    expectTypeOf(error.toJSON()).toHaveProperty('message');
     // @ts-expect-error no such kind
     new RealtimeKitError('teapot', 'x');
   });

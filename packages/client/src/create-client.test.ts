@@ -53,9 +53,9 @@ describe('createRealtimeKitClient', () => {
     ['a token that is not a string', () => createRealtimeKitClient({ apiToken: 42 as never })],
     ['a zero timeout', () => createRealtimeKitClient({ timeoutMs: 0 })],
     ['negative retries', () => createRealtimeKitClient({ maxRetries: -1 })],
-    ['proxyUrl with a token', () => createRealtimeKitClient({ proxyUrl: '/api', apiToken: TOKEN })],
-    ['proxyUrl with an account', () => createRealtimeKitClient({ proxyUrl: '/api', accountId: ACCOUNT })],
-    ['proxyUrl with a baseUrl', () => createRealtimeKitClient({ proxyUrl: '/api', baseUrl: 'https://x' })],
+    ['proxyUrl with a token', () => createRealtimeKitClient({ proxyUrl: '/api', apiToken: TOKEN } as never)],
+    ['proxyUrl with an account', () => createRealtimeKitClient({ proxyUrl: '/api', accountId: ACCOUNT } as never)],
+    ['proxyUrl with a baseUrl', () => createRealtimeKitClient({ proxyUrl: '/api', baseUrl: 'https://x' } as never)],
     ['an empty proxyUrl', () => createRealtimeKitClient({ proxyUrl: '' })],
   ])('refuses %s with a typed error', (_name, create) => {
     expect(create).toThrow(RealtimeKitError);
@@ -70,7 +70,9 @@ describe('createRealtimeKitClient', () => {
     it('refuses an API token where window and document exist', () => {
       vi.stubGlobal('window', {});
       vi.stubGlobal('document', {});
-      expect(() => createRealtimeKitClient({ apiToken: TOKEN })).toThrow(/readable|browser/i);
+      expect(() => createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP })).toThrow(
+        /readable by anyone: use proxyUrl/,
+      );
       vi.stubEnv('CLOUDFLARE_API_TOKEN', TOKEN);
       expect(() => createRealtimeKitClient({})).toThrow(RealtimeKitError);
     });
@@ -79,7 +81,8 @@ describe('createRealtimeKitClient', () => {
       vi.stubGlobal('window', {});
       vi.stubGlobal('document', {});
       vi.stubEnv('CLOUDFLARE_API_TOKEN', TOKEN);
-      expect(() => createRealtimeKitClient({ apiToken: TOKEN, dangerouslyAllowBrowser: true })).not.toThrow();
+      const dangerous = { apiToken: TOKEN, accountId: ACCOUNT, appId: APP, dangerouslyAllowBrowser: true };
+      expect(() => createRealtimeKitClient(dangerous)).not.toThrow();
       expect(() => createRealtimeKitClient({ proxyUrl: '/api/realtimekit' })).not.toThrow();
     });
   });
@@ -137,5 +140,86 @@ describe('secrets', () => {
     );
     expect(lines[1]).toMatch(/ POST .*\/token 201 \(attempt 1\/3, \d+ ms\) Authorization: \[redacted\]$/);
     expect(lines).toHaveLength(2);
+  });
+});
+
+describe('middleware and raw', () => {
+  it('runs openapi-fetch middleware on every attempt: a replaced request is sent, a replaced response is read', async () => {
+    const { fetch, requests } = recordingFetch(() => Response.json({ success: true, data: { id: 'from-server' } }));
+    const seen: string[] = [];
+    const rtk = createRealtimeKitClient({
+      apiToken: TOKEN,
+      accountId: ACCOUNT,
+      appId: APP,
+      fetch,
+      middleware: [
+        {
+          onRequest({ request, schemaPath }) {
+            seen.push(`${request.method} ${schemaPath}`);
+            const tagged = new Request(request);
+            tagged.headers.set('x-tagged', 'yes');
+            return tagged;
+          },
+          onResponse({ response }) {
+            seen.push(`answered ${response.status}`);
+            return Response.json({ success: true, data: { id: 'from-middleware' } });
+          },
+        },
+      ],
+    });
+    expect(await rtk.meetings.get(MEETING)).toEqual({ id: 'from-middleware' });
+    expect(requests[0]!.headers.get('x-tagged')).toBe('yes');
+    expect(seen).toEqual(['GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}', 'answered 200']);
+  });
+
+  it('lets middleware answer instead of the network, and turn a network error into an answer', async () => {
+    const { fetch, requests } = recordingFetch(() => {
+      throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
+    });
+    const short = createRealtimeKitClient({
+      apiToken: TOKEN,
+      accountId: ACCOUNT,
+      appId: APP,
+      fetch,
+      middleware: [{ onRequest: () => Response.json({ success: true, data: { id: 'cached' } }) }],
+    });
+    expect(await short.meetings.get(MEETING)).toEqual({ id: 'cached' });
+    expect(requests).toHaveLength(0);
+    const rescued = createRealtimeKitClient({
+      apiToken: TOKEN,
+      accountId: ACCOUNT,
+      appId: APP,
+      fetch,
+      maxRetries: 0,
+      middleware: [{ onError: () => Response.json({ success: true, data: { id: 'fallback' } }) }],
+    });
+    expect(await rescued.meetings.get(MEETING)).toEqual({ id: 'fallback' });
+  });
+
+  it('raw is openapi-fetch over the same base URL, token, fetch and middleware', async () => {
+    const { fetch, requests } = recordingFetch(() => Response.json({ success: true, data: { id: MEETING } }));
+    const rtk = createRealtimeKitClient({
+      apiToken: TOKEN,
+      accountId: ACCOUNT,
+      appId: APP,
+      baseUrl: 'https://api.example.test/v4',
+      fetch,
+      middleware: [
+        {
+          onRequest: ({ request }) =>
+            new Request(request, { headers: { ...Object.fromEntries(request.headers), 'x-mw': '1' } }),
+        },
+      ],
+    });
+    expect(rtk.raw).toBe(rtk.raw);
+    const { data } = await rtk.raw.GET('/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}', {
+      params: { path: { account_id: ACCOUNT, app_id: APP, meeting_id: MEETING } },
+    });
+    expect(data?.data?.id).toBe(MEETING);
+    expect(requests[0]!.url).toBe(
+      `https://api.example.test/v4/accounts/${ACCOUNT}/realtime/kit/${APP}/meetings/${MEETING}`,
+    );
+    expect(requests[0]!.headers.get('authorization')).toBe(`Bearer ${TOKEN}`);
+    expect(requests[0]!.headers.get('x-mw')).toBe('1');
   });
 });

@@ -1,75 +1,101 @@
-import type { paths } from '@realtimekit-meetings/core';
-import createClient from 'openapi-fetch';
 import type { RealtimeKitClient } from './client';
 import { createResources } from './generated/resources.gen';
 import type { OperationCaller } from './operation-caller';
-import type { RealtimeKitClientOptions } from './options';
+import type { RawClient, RealtimeKitClientOptions } from './options';
+import { createRawClient } from './raw-client';
 import { createRequest } from './request';
+import { createTransport } from './transport';
 import { check, checkLimits, isPlainObject } from './validate-input';
+
+const CLOUDFLARE = 'https://api.cloudflare.com/client/v4';
 
 /**
  * The defaults from the environment where there is one (Node, Bun, Deno, workerd with nodejs_compat); empty = unset.
  * None in the browser build: a browser has no environment, and a token from one would be refused there anyway.
  */
-function fromEnvironment(): { apiToken?: string; accountId?: string; appId?: string } {
+function fromEnvironment(): Record<string, string | undefined> {
   if (typeof __RTK_BROWSER__ !== 'undefined' || typeof process !== 'object') return {};
   const env = (process as { env?: Record<string, string | undefined> }).env ?? {};
   return {
     apiToken: env.CLOUDFLARE_API_TOKEN || undefined,
     accountId: env.CLOUDFLARE_ACCOUNT_ID || undefined,
     appId: env.REALTIMEKIT_APP_ID || undefined,
+    baseUrl: env.CLOUDFLARE_BASE_URL || undefined,
   };
 }
 
+const inBrowser = () => typeof window !== 'undefined' && typeof document !== 'undefined';
+
+/** `value` as an option named `name`: a string when given (not `"is required"` when it is a number). */
+function stringOption(name: string, value: unknown) {
+  check(value === undefined || typeof value === 'string', `${name} must be a string, not ${typeof value}`);
+  return value as string | undefined;
+}
+
+/** The host of an absolute http(s) URL (or, in a browser, a path), for error messages; refused otherwise. */
+function hostOf(name: string, value: string, relativeAllowed: boolean) {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  const relative = value.startsWith('/') && !value.startsWith('//');
+  check(
+    url ? /^https?:$/.test(url.protocol) : relative && relativeAllowed,
+    `${name} must be an absolute http(s) URL such as ${name === 'proxyUrl' ? 'https://app.example.com/api/realtimekit' : CLOUDFLARE}, not "${value}"${relative ? ' (a path works only in a browser)' : ''}`,
+  );
+  return url?.host ?? value;
+}
+
 /**
- * Creates a client for the RealtimeKit Meetings API. On a server it reads CLOUDFLARE_API_TOKEN,
- * CLOUDFLARE_ACCOUNT_ID and REALTIMEKIT_APP_ID by default; in a browser, pass `proxyUrl` instead.
+ * Creates a client for the RealtimeKit Meetings API. On a server it needs a token, an account and an app: from the
+ * options or CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID and REALTIMEKIT_APP_ID. In a browser, pass `proxyUrl`
+ * instead. Setup mistakes are refused here, as `invalid_argument`, with the fix in the message.
  */
 export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}): RealtimeKitClient {
   check(isPlainObject(options as unknown), 'options must be a plain object');
-  const { proxyUrl, fetch, headers, middleware, logger, timeoutMs = 60_000, maxRetries = 2 } = options;
+  const { fetch, headers, middleware, logger, timeoutMs = 60_000, maxRetries = 2 } = options;
   checkLimits(timeoutMs, maxRetries);
+  check(fetch === undefined || typeof fetch === 'function', 'fetch must be a function');
+  check(headers === undefined || isPlainObject(headers), 'headers must be a plain object of strings');
+  check(
+    middleware === undefined || Array.isArray(middleware),
+    'middleware must be an array of openapi-fetch middleware',
+  );
+  check(logger === undefined || typeof logger?.debug === 'function', 'logger must have a debug(line) method');
+  const proxyUrl = stringOption('proxyUrl', options.proxyUrl);
   const proxy = proxyUrl !== undefined;
+  const env = proxy ? {} : fromEnvironment();
+  const apiToken = stringOption('apiToken', options.apiToken) ?? env.apiToken;
+  const accountId = stringOption('accountId', options.accountId) ?? env.accountId;
+  const appId = stringOption('appId', options.appId) ?? env.appId;
+  const baseUrl = proxyUrl ?? stringOption('baseUrl', options.baseUrl) ?? env.baseUrl ?? CLOUDFLARE;
+  const host = hostOf(proxy ? 'proxyUrl' : 'baseUrl', baseUrl, proxy && inBrowser());
   if (proxy) {
-    check(typeof proxyUrl === 'string' && proxyUrl, 'proxyUrl must be a non-empty string');
     check(
       (options.apiToken ?? options.accountId ?? options.appId ?? options.baseUrl) === undefined,
       'proxyUrl excludes apiToken, accountId, appId and baseUrl: the proxy holds them',
     );
+  } else {
+    check(apiToken, 'apiToken is missing: pass apiToken or set CLOUDFLARE_API_TOKEN (in a browser, use proxyUrl)');
+    check(
+      accountId,
+      'accountId is missing: pass accountId or set CLOUDFLARE_ACCOUNT_ID (a call may still override it)',
+    );
+    check(appId, 'appId is missing: pass appId or set REALTIMEKIT_APP_ID (a call may still override it)');
+    check(
+      options.dangerouslyAllowBrowser || !inBrowser(),
+      'An apiToken in a browser is readable by anyone: use proxyUrl and @realtimekit-meetings/proxy (or dangerouslyAllowBrowser: true)',
+    );
   }
-  const env = proxy ? {} : fromEnvironment();
-  // in proxy mode these options were refused above, and the environment is not read
-  const apiToken = options.apiToken ?? env.apiToken;
-  check(apiToken === undefined || (typeof apiToken === 'string' && apiToken), 'apiToken must be a non-empty string');
-  check(
-    !apiToken || options.dangerouslyAllowBrowser || typeof window === 'undefined' || typeof document === 'undefined',
-    'An apiToken in a browser is readable by anyone: use proxyUrl and @realtimekit-meetings/proxy (or dangerouslyAllowBrowser: true)',
-  );
-  const accountId = options.accountId ?? env.accountId;
-  const appId = options.appId ?? env.appId;
 
-  const baseUrl = proxy ? proxyUrl : (options.baseUrl ?? 'https://api.cloudflare.com/client/v4');
-  const raw = createClient<paths>({
+  const authorization = apiToken ? { Authorization: `Bearer ${apiToken}` } : undefined;
+  const transport = createTransport({
     baseUrl,
+    headers: { ...headers, ...authorization },
     fetch,
-    headers: apiToken ? { ...headers, Authorization: `Bearer ${apiToken}` } : headers,
+    middleware: middleware ?? [],
   });
-  // The fast path (direct-fetch.ts) hands openapi-fetch no real Request, so it is for calls nobody intercepts: no
-  // custom fetch, and no middleware, whether given here or added later through `raw.use`.
-  let direct = typeof __RTK_BROWSER__ === 'undefined' && !fetch && !middleware?.length;
-  if (typeof __RTK_BROWSER__ === 'undefined') {
-    const use = raw.use;
-    raw.use = (...added) => {
-      direct = false;
-      use(...added);
-    };
-  }
-  if (middleware?.length) raw.use(...middleware);
   const request = createRequest({
-    raw,
-    direct: () => direct,
-    fetch,
+    transport,
     proxy,
+    host,
     accountId,
     appId,
     timeoutMs,
@@ -77,10 +103,19 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}):
     authorized: !!apiToken,
     logger,
   });
-  return {
+  const client = {
     ...createResources(request as OperationCaller),
     request: request as RealtimeKitClient['request'],
-    raw,
     scope: proxy ? `proxy:${proxyUrl}` : `${accountId}/${appId}`,
-  };
+  } as RealtimeKitClient;
+  // `raw`, the openapi-fetch client over the same base URL, headers, fetch and middleware, is made on first use
+  // (and is left out of the browser build, which carries no openapi-fetch: see raw-client.ts).
+  let raw: RawClient | undefined;
+  Object.defineProperty(client, 'raw', {
+    get: () => {
+      raw ??= createRawClient({ baseUrl, headers: { ...headers, ...authorization }, fetch, middleware });
+      return raw;
+    },
+  });
+  return client;
 }

@@ -48,4 +48,23 @@ describe('built package', () => {
     );
     expect(result).toEqual({ id: 'm1', timers: 0, error: 'function' });
   });
+
+  it('the browser build makes the same call, and says so when raw (openapi-fetch) is asked for', async () => {
+    const browser = `const file = new URL('../dist/index.browser.mjs', 'file://${import.meta.dirname}/');
+const { createRealtimeKitClient } = await import(file.href);
+const rtk = createRealtimeKitClient({ apiToken: 't', accountId: 'a', appId: 'b', baseUrl: process.env.BASE });
+const meeting = await rtk.meetings.get('m1');
+let raw;
+try { rtk.raw; } catch (error) { raw = error.message; }
+console.log(JSON.stringify({ id: meeting.id, raw }));`;
+    const { stdout } = await exec(process.execPath, ['--input-type=module', '-e', browser], {
+      cwd: import.meta.dirname,
+      env: { ...process.env, BASE: server.url },
+      timeout: 30_000,
+    });
+    expect(JSON.parse(stdout)).toEqual({
+      id: 'm1',
+      raw: "invalid_argument: raw is not in the browser build: call the methods or request(), or createClient<paths>() from 'openapi-fetch'",
+    });
+  });
 });

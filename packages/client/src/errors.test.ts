@@ -4,7 +4,7 @@ import { describeErrorBody, RealtimeKitError } from './errors';
 
 describe('describeErrorBody', () => {
   it('reads the RealtimeKit error body', () => {
-    expect(describeErrorBody({ success: false, error: { code: 404, message: 'Meeting not found' } }, 404)).toEqual({
+    expect(describeErrorBody({ success: false, error: { code: 404, message: 'Meeting not found' } })).toEqual({
       message: 'Meeting not found',
       code: 404,
       body: { success: false, error: { code: 404, message: 'Meeting not found' } },
@@ -18,29 +18,31 @@ describe('describeErrorBody', () => {
       messages: [],
       result: null,
     };
-    expect(describeErrorBody(body, 403)).toMatchObject({ message: 'Authentication error', code: 10000 });
+    expect(describeErrorBody(body)).toMatchObject({ message: 'Authentication error', code: 10000 });
   });
 
   it('reads problem+json (what Prism answers when the spec declares no error response)', () => {
-    expect(describeErrorBody({ title: 'Invalid request', detail: 'body is invalid', status: 422 }, 422).message).toBe(
+    expect(describeErrorBody({ title: 'Invalid request', detail: 'body is invalid', status: 422 }).message).toBe(
       'body is invalid',
     );
   });
 
   it('turns an HTML page into a short one-line excerpt, never a parse error', () => {
     const html = `<html>\n<head><title>502 Bad Gateway</title></head>\n<body>${'x'.repeat(1000)}</body></html>`;
-    const { message, body } = describeErrorBody(html, 502);
-    expect(message.startsWith('HTTP 502: <html> <head><title>502 Bad Gateway</title></head>')).toBe(true);
+    const { message, body } = describeErrorBody(html);
+    expect(message?.startsWith('the answer is not JSON: <html> <head><title>502 Bad Gateway</title></head>')).toBe(
+      true,
+    );
     expect((body as string).length).toBe(200);
   });
 
   it('says when the body is empty', () => {
-    expect(describeErrorBody(undefined, 502)).toEqual({ message: 'HTTP 502 with an empty body', body: undefined });
-    expect(describeErrorBody('', 503).message).toBe('HTTP 503 with an empty body');
+    expect(describeErrorBody(undefined)).toEqual({ message: 'the answer is empty', body: undefined });
+    expect(describeErrorBody('').message).toBe('the answer is empty');
   });
 
-  it('falls back to the status when a JSON body has no message', () => {
-    expect(describeErrorBody({ success: false }, 500).message).toBe('HTTP 500');
+  it('gives no message when a JSON body has none, so the caller can say which kind of answer it was', () => {
+    expect(describeErrorBody({ success: false }).message).toBeUndefined();
   });
 });
 
@@ -49,9 +51,14 @@ describe('RealtimeKitError', () => {
     const error = new RealtimeKitError('http', 'Nope', { status: 404, operationId: 'get_meeting' });
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('RealtimeKitError');
-    expect(error).toMatchObject({ kind: 'http', status: 404, operationId: 'get_meeting', message: 'Nope' });
+    expect(error).toMatchObject({
+      kind: 'http',
+      status: 404,
+      operationId: 'get_meeting',
+      message: '404 get_meeting: Nope',
+    });
     expect(Object.keys(error).sort()).toEqual(['kind', 'name', 'operationId', 'status']);
-    expect(String(error)).toBe('RealtimeKitError: Nope');
+    expect(String(error)).toBe('RealtimeKitError: 404 get_meeting: Nope');
     expect(inspect(error)).not.toContain('undefined');
   });
 });

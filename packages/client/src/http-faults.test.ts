@@ -4,7 +4,7 @@ import { type FaultServer, refusedUrl, startFaultServer } from '../test-support/
 import { ACCOUNT, APP, MEETING, TOKEN } from '../test-support/recording-fetch';
 import { rejection } from '../test-support/rejection';
 import { createRealtimeKitClient } from './create-client';
-import type { RealtimeKitClientOptions } from './options';
+import type { ServerClientOptions } from './options';
 
 // Behaviour over real HTTP: a node:http server on 127.0.0.1 answers each request with a scripted fault.
 let server: FaultServer;
@@ -20,7 +20,7 @@ afterEach(() => {
 const meeting = { id: MEETING, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' };
 const ok = { status: 200, body: { success: true, data: meeting } };
 const created = { status: 201, body: { success: true, data: meeting } };
-const rtk = (options: RealtimeKitClientOptions = {}) =>
+const rtk = (options: ServerClientOptions = {}) =>
   createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, baseUrl: server.url, ...options });
 const noJitter = () => vi.spyOn(Math, 'random').mockReturnValue(0);
 
@@ -40,7 +40,8 @@ describe('retries of safe requests (GET, PUT, DELETE)', () => {
       { status: 504, body: { success: false, error: { code: 504, message: 'Upstream timed out' } } },
     );
     const error = await rejection(rtk().meetings.replace(MEETING, { title: 'x' }));
-    expect(error).toMatchObject({ kind: 'http', status: 504, message: 'Upstream timed out', method: 'PUT' });
+    expect(error).toMatchObject({ kind: 'http', status: 504, method: 'PUT', attempts: 3 });
+    expect(error.message).toMatch(/^504 replace_meeting: Upstream timed out \(3 attempts, \d+ ms in all\)$/);
     expect(server.requests).toHaveLength(3);
   });
 
@@ -72,7 +73,8 @@ describe('retries of safe requests (GET, PUT, DELETE)', () => {
       body: { success: false, error: { code: 429, message: 'Slow down' } },
     });
     const error = await rejection(rtk().meetings.get(MEETING));
-    expect(error).toMatchObject({ kind: 'http', status: 429, retryAfter: 120, message: 'Slow down' });
+    expect(error).toMatchObject({ kind: 'http', status: 429, retryAfter: 120, message: '429 get_meeting: Slow down' });
+    expect(error.headers?.get('retry-after')).toBe('120');
     expect(server.requests).toHaveLength(1);
   });
 
@@ -138,7 +140,9 @@ describe('writes (POST, PATCH) are never re-sent once they may have reached the 
     });
     const error = await rejection(client.meetings.create({ title: 'Standup' }));
     expect(error.kind).toBe('network');
-    expect(error.message).toContain('ECONNREFUSED');
+    expect(error.message).toMatch(
+      /^network create_meeting: connection refused by 127\.0\.0\.1:\d+ \(3 attempts, \d+ ms in all\)$/,
+    );
     expect(attempts).toEqual(['POST', 'POST', 'POST']);
   });
 });
@@ -152,12 +156,16 @@ describe('answers that are not the JSON the API promises', () => {
     });
     const error = await rejection(rtk({ maxRetries: 0 }).meetings.get(MEETING));
     expect(error).toMatchObject({ kind: 'http', status: 502 });
-    expect(error.message).toBe('HTTP 502: <html><body><h1>502 Bad Gateway</h1></body></html>');
+    expect(error.message).toBe(
+      '502 get_meeting: the answer is not JSON: <html><body><h1>502 Bad Gateway</h1></body></html>',
+    );
   });
 
   it('an empty 502 becomes an http error that says so', async () => {
     server.reply({ status: 502 });
-    expect((await rejection(rtk({ maxRetries: 0 }).meetings.get(MEETING))).message).toBe('HTTP 502 with an empty body');
+    expect((await rejection(rtk({ maxRetries: 0 }).meetings.get(MEETING))).message).toBe(
+      '502 get_meeting: the answer is empty',
+    );
   });
 
   it('truncated JSON in a 2xx is invalid_response and is not retried', async () => {
@@ -178,7 +186,7 @@ describe('answers that are not the JSON the API promises', () => {
     expect(await rejection(rtk().meetings.get(MEETING))).toMatchObject({
       status: 403,
       code: 10000,
-      message: 'Authentication error',
+      message: '403 get_meeting: Authentication error',
       requestId: '8e1f2a3b4c5d-LHR',
     });
   });

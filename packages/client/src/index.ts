@@ -9,5 +9,12 @@ export type {
   ParticipantsResource,
   RealtimeKitResources,
 } from './generated/resources.gen';
-export type { Logger, RawClient, RealtimeKitClientOptions, RequestOptions } from './options';
+export type {
+  Logger,
+  ProxyClientOptions,
+  RawClient,
+  RealtimeKitClientOptions,
+  RequestOptions,
+  ServerClientOptions,
+} from './options';
 export type { RequestInput } from './request';

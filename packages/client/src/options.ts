@@ -9,23 +9,8 @@ export interface Logger {
   debug(line: string): void;
 }
 
-export interface RealtimeKitClientOptions {
-  /** Cloudflare account ID. Default: `CLOUDFLARE_ACCOUNT_ID` from the environment, where there is one. */
-  accountId?: string;
-  /** RealtimeKit app ID. Default: `REALTIMEKIT_APP_ID` from the environment. */
-  appId?: string;
-  /**
-   * Cloudflare API token with Realtime permissions. Default: `CLOUDFLARE_API_TOKEN` from the environment.
-   * Without one, no Authorization header is sent. Refused in a browser unless `dangerouslyAllowBrowser`.
-   */
-  apiToken?: string;
-  /** Default `https://api.cloudflare.com/client/v4`. */
-  baseUrl?: string;
-  /**
-   * Browser mode, behind `@realtimekit-meetings/proxy`: every operation goes to `{proxyUrl}/meetings/...`
-   * with no token, account or app (the server fixes those). Excludes `apiToken`, `accountId`, `appId`, `baseUrl`.
-   */
-  proxyUrl?: string;
+/** Options every client takes, on a server or behind the proxy. */
+interface CommonOptions {
   /** A fetch implementation; default `globalThis.fetch`. */
   fetch?: (input: Request) => Promise<Response>;
   /** Per attempt. Default 60 000. */
@@ -37,9 +22,45 @@ export interface RealtimeKitClientOptions {
   /** openapi-fetch middleware, run on every attempt. */
   middleware?: Middleware[];
   logger?: Logger;
+}
+
+/** A client on a server: it holds the API token and calls Cloudflare (or a mock) directly. */
+export interface ServerClientOptions extends CommonOptions {
+  /**
+   * Cloudflare API token with Realtime permissions. Default: `CLOUDFLARE_API_TOKEN` from the environment; one is
+   * required. Refused in a browser unless `dangerouslyAllowBrowser`.
+   */
+  apiToken?: string;
+  /** Cloudflare account ID. Default: `CLOUDFLARE_ACCOUNT_ID`; one is required (a call's options may override it). */
+  accountId?: string;
+  /** RealtimeKit app ID. Default: `REALTIMEKIT_APP_ID`; one is required (a call's options may override it). */
+  appId?: string;
+  /**
+   * An absolute http(s) URL. Default: `CLOUDFLARE_BASE_URL` from the environment (the variable Cloudflare's SDK
+   * reads), else `https://api.cloudflare.com/client/v4`. A mock's URL for tests.
+   */
+  baseUrl?: string;
   /** Allow an `apiToken` where `window` and `document` exist. Anyone who opens the page can read it. */
   dangerouslyAllowBrowser?: boolean;
+  proxyUrl?: never;
 }
+
+/**
+ * A client in a browser, behind `@realtimekit-meetings/proxy`: every operation goes to `{proxyUrl}/meetings/...`
+ * with no token, account or app; the server fixes those.
+ */
+export interface ProxyClientOptions extends CommonOptions {
+  /** Where the proxy is mounted: an absolute http(s) URL, or in a browser a path such as `/api/realtimekit`. */
+  proxyUrl: string;
+  apiToken?: never;
+  accountId?: never;
+  appId?: never;
+  baseUrl?: never;
+  dangerouslyAllowBrowser?: never;
+}
+
+/** A server client's options, or a browser client's behind the proxy: the two cannot be mixed. */
+export type RealtimeKitClientOptions = ServerClientOptions | ProxyClientOptions;
 
 /** Accepted as the last argument of every method. */
 export interface RequestOptions {

@@ -5,13 +5,13 @@ import {
   type OperationResponseBody,
   operationRoutes,
 } from '@realtimekit-meetings/core';
-import { type Answer, attemptOnce } from './attempt';
+import { attemptOnce } from './attempt';
 import { attemptLog } from './attempt-log';
 import { classifyAnswer, classifyFailure } from './classify';
-import { DIRECT } from './direct-fetch';
 import { RealtimeKitError, type RealtimeKitErrorKind } from './errors';
-import type { Logger, RawClient, RequestOptions } from './options';
+import type { Logger, RequestOptions } from './options';
 import { isRetrySafe, retryDelay, sleep } from './retry';
+import type { Transport } from './transport';
 import { check, checkLimits, isId, isPlainObject, pathParams } from './validate-input';
 
 /** What `request()` takes besides the operationId: the operation's path IDs, query and body. */
@@ -19,13 +19,12 @@ export type RequestInput<K extends OperationId = OperationId> = OperationInput<K
 
 /** What the request pipeline needs from the client it belongs to. */
 export interface RequestConfig {
-  raw: RawClient;
-  /** Whether this call may take the fast path (no custom fetch, no middleware): see direct-fetch.ts. */
-  direct: () => boolean;
-  /** The caller's fetch, if any; wrapped per attempt only when a logger wants the URL that was sent. */
-  fetch?: (request: Request) => Promise<Response>;
+  /** Sends one request (transport.ts). */
+  transport: Transport;
   /** Proxy mode: paths start below the app, and account and app are never sent. */
   proxy: boolean;
+  /** Where requests go, as errors name it: `127.0.0.1:4010`, `api.cloudflare.com`. */
+  host: string;
   accountId?: string;
   appId?: string;
   timeoutMs: number;
@@ -40,8 +39,7 @@ export interface RequestConfig {
  * backoff, and log each attempt when there is a logger.
  */
 export function createRequest(config: RequestConfig) {
-  const { raw, proxy, logger } = config;
-  const send = raw.request as unknown as (method: string, url: string, init: object) => Promise<Answer>;
+  const { transport, proxy, logger } = config;
 
   /** `unwrap` is for the generated methods: the answer's `data` (1), or one page, `{ data, paging }` (2). */
   return async function request<K extends OperationId>(
@@ -65,10 +63,11 @@ export function createRequest(config: RequestConfig) {
     const path: Record<string, unknown> = {};
     if (proxy) check(!(options.accountId ?? options.appId), 'accountId and appId are fixed by the proxy', context);
     else {
+      // the client's own were checked when it was created; a call's overrides are checked here
       path.account_id = options.accountId ?? config.accountId;
       path.app_id = options.appId ?? config.appId;
-      check(isId(path.account_id), 'accountId is required: pass it or set CLOUDFLARE_ACCOUNT_ID', context);
-      check(isId(path.app_id), 'appId is required: pass it or set REALTIMEKIT_APP_ID', context);
+      check(isId(path.account_id), 'options.accountId must be a non-empty string', context);
+      check(isId(path.app_id), 'options.appId must be a non-empty string', context);
     }
     const { params, query, body } = input as { params?: Record<string, unknown>; query?: unknown; body?: unknown };
     for (const name of pathParams(appPath)) {
@@ -82,28 +81,22 @@ export function createRequest(config: RequestConfig) {
       context,
     );
 
-    const url = proxy ? appPath : APP_PATH_PREFIX + appPath;
+    const schemaPath = proxy ? appPath : APP_PATH_PREFIX + appPath;
+    let url: string;
+    try {
+      url = transport.url(schemaPath, path, query as Record<string, unknown> | undefined);
+    } catch {
+      throw fail('invalid_argument', 'IDs and query values must be well-formed Unicode');
+    }
     const retrySafe = isRetrySafe(method);
-    const aborted = () => fail('aborted', 'The request was aborted', { cause: signal?.reason });
+    const aborted = () => fail('aborted', "the caller's signal aborted it", { cause: signal?.reason });
+    const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw aborted();
       // 2. attempt
-      const init: Record<string, unknown> = { params: { path, query }, body, headers };
-      if (typeof __RTK_BROWSER__ === 'undefined' && config.direct()) Object.assign(init, DIRECT);
-      let sentUrl = url;
-      const log = logger && attemptLog(logger, method, attempt, maxRetries + 1, config.authorized, () => sentUrl);
-      if (log) {
-        const through = (init.fetch ?? config.fetch ?? globalThis.fetch) as (r: Request) => Promise<Response>;
-        init.fetch = (request: Request) => {
-          sentUrl = request.url;
-          return through(request);
-        };
-      }
+      const log = logger && attemptLog(logger, method, url, attempt, maxRetries + 1, config.authorized);
       const outcome = await attemptOnce(
-        (attemptSignal) => {
-          init.signal = attemptSignal;
-          return send(method, url, init);
-        },
+        (attemptSignal) => transport.send(method, url, { body, headers, signal: attemptSignal, schemaPath }),
         timeoutMs,
         signal,
       );
@@ -112,20 +105,24 @@ export function createRequest(config: RequestConfig) {
       if (outcome.answer === undefined && signal?.aborted) throw aborted();
       const result = outcome.answer
         ? classifyAnswer(outcome.answer, fail)
-        : classifyFailure(outcome.thrown, !!outcome.timedOut, timeoutMs, fail);
+        : classifyFailure(outcome.thrown, !!outcome.timedOut, timeoutMs, config.host, fail);
       if (!(result instanceof RealtimeKitError)) {
         log?.(outcome.answer?.response.status);
         if (!unwrap) return result as OperationResponseBody<K>;
         const { data, paging } = result;
         const missing = data === undefined ? 'data' : unwrap > 1 && !paging ? 'paging' : '';
-        if (missing) throw fail('invalid_response', `The API answered without ${missing}`);
+        if (missing) throw fail('invalid_response', `the API answered without ${missing}`);
         return (unwrap > 1 ? { data, paging } : data) as never;
       }
 
       // 4. retry what is safe to retry, or throw
       const delay = attempt <= maxRetries ? retryDelay(result, retrySafe, attempt - 1) : undefined;
       log?.(result.status ?? result.kind, delay);
-      if (delay === undefined) throw result;
+      if (delay === undefined) {
+        result.attempts = attempt;
+        if (attempt > 1) result.message += ` (${attempt} attempts, ${Date.now() - started} ms in all)`;
+        throw result;
+      }
       await sleep(delay, signal).catch(() => {
         throw aborted();
       });

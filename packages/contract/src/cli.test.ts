@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { operationTable } from '@realtimekit-meetings/core';
 import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
@@ -17,6 +19,29 @@ const run = (name: string, args: string[], env: Record<string, string> = {}) =>
     env: { ...process.env, ...env },
     timeout: 60_000,
   });
+/** The same, without blocking this process: for a CLI that talks to a server this test runs. */
+async function runAsync(name: string, args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [bin(name), ...args], { env: { ...process.env, ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const [status] = await once(child, 'close');
+  return { status: status as number, stdout, stderr };
+}
+
+/** A port nothing listens on: one that was free a moment ago. */
+async function freePort() {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
 const meetings = `/accounts/${ACCOUNT}/realtime/kit/${APP}/meetings`;
 
 /** Starts `realtimekit-mock` and resolves with the child and the URL it printed. */
@@ -121,9 +146,60 @@ describe('realtimekit-contract', () => {
     );
   });
 
-  it('exits 1 when the deployment breaks the contract', () => {
-    const result = run('contract', ['--base-url', inject('realtimekitMockUrl')], { ...env, CLOUDFLARE_API_TOKEN: '' });
+  it.each([
+    [
+      'no token',
+      [],
+      { CLOUDFLARE_API_TOKEN: '' },
+      'no token: set CLOUDFLARE_API_TOKEN (a token with Realtime permissions; for a mock, any value)',
+    ],
+    ['no account', [], { CLOUDFLARE_ACCOUNT_ID: '' }, 'no account: pass --account-id or set CLOUDFLARE_ACCOUNT_ID'],
+    ['no app', [], { REALTIMEKIT_APP_ID: '' }, 'no app: pass --app-id or set REALTIMEKIT_APP_ID'],
+    [
+      'a base URL without a scheme',
+      ['--base-url', '127.0.0.1:4010'],
+      {},
+      '--base-url must be an absolute http(s) URL such as http://127.0.0.1:4010, not 127.0.0.1:4010',
+    ],
+    ['an empty meeting ID', ['--meeting-id', ''], {}, '--meeting-id needs an ID'],
+  ])('checks everything up front: %s is a usage error (exit 2), before any request', (_name, args, unset, message) => {
+    const result = run(
+      'contract',
+      args.length && args[0] === '--base-url' ? args : ['--base-url', 'http://127.0.0.1:1', ...args],
+      { ...env, ...unset },
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(message);
+    expect(result.stderr).toContain('Usage: realtimekit-contract');
+    expect(result.stdout).toBe('');
+  });
+
+  it('stops at the first attempt with one line naming the URL when nothing listens there', async () => {
+    const url = `http://127.0.0.1:${await freePort()}`;
+    const result = run('contract', ['--base-url', url], env);
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/^✗ get_all_meetings: a conforming call/m);
+    expect(result.stderr).toBe(
+      `realtimekit-contract: cannot reach ${url}: connection refused by ${new URL(url).host}. Start the mock (npx realtimekit-mock) or check the base URL.\n`,
+    );
+    expect(result.stdout).not.toContain('✗');
+  });
+
+  it('says the token was refused, and which variable to set, when the deployment answers 401', async () => {
+    const server = createServer((_req, res) =>
+      res
+        .writeHead(401, { 'content-type': 'application/json' })
+        .end('{"success":false,"errors":[{"code":10000,"message":"Authentication error"}]}'),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const result = await runAsync('contract', ['--base-url', url], env);
+      expect(result.status).toBe(1);
+      expect(result.stdout).toContain(
+        '401 get_all_meetings: Authentication error: the token was refused or is missing: set CLOUDFLARE_API_TOKEN (or apiToken) to a token with Realtime permissions',
+      );
+    } finally {
+      server.close();
+    }
   });
 });

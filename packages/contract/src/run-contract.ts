@@ -28,7 +28,8 @@ export interface ContractResult {
 export interface RunContractOptions {
   /** The API (or a Prism mock or proxy in front of it), as the client's baseUrl. */
   baseUrl: string;
-  apiToken?: string;
+  /** Any token for a mock; for a real deployment, one with Realtime permissions. */
+  apiToken: string;
   accountId?: string;
   appId?: string;
   /** Also run the calls that change data. Against a real account they create meetings nobody can delete. */
@@ -118,6 +119,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     try {
       outcome = await call();
     } catch (error) {
+      stopIfUnreachable(error);
       outcome = { outcome: 'fail', detail: describe(error), status: (error as RealtimeKitError).status };
     }
     record({ kind, operationId, name, ...outcome, violations, ms: Date.now() - started });
@@ -132,6 +134,15 @@ export async function runContract(options: RunContractOptions): Promise<Contract
       else path[param] = value;
     }
     return { path, missing };
+  };
+  /** Nothing answers at the base URL: every other check would fail the same way, so the run stops here. */
+  const stopIfUnreachable = (error: unknown) => {
+    if (error instanceof RealtimeKitError && error.kind === 'network') {
+      const why = error.message.replace(/^network \S+: /, '');
+      throw new ContractError(
+        `cannot reach ${options.baseUrl}: ${why}. Start the mock (npx realtimekit-mock) or check the base URL.`,
+      );
+    }
   };
   const checked = (operationId: OperationId, status: number, body: unknown) =>
     violations.push(
@@ -182,6 +193,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
         () => undefined,
         (e: unknown) => e,
       );
+      stopIfUnreachable(error);
       return refusal(error, exactStatuses ? [c.status] : undefined, () => violations);
     });
   }
@@ -196,6 +208,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
         () => undefined,
         (e: unknown) => e,
       );
+      stopIfUnreachable(error);
       return refusal(error, exactStatuses ? [401] : [401, 403], () => violations);
     });
   }
@@ -231,9 +244,13 @@ function refusal(error: unknown, statuses: number[] | undefined, seen: () => Vio
 const violationSummary = (violations: Violation[]) =>
   `breaks the spec: ${violations.map((v) => `${v.location.join('.')} ${v.message}`).join('; ')}`;
 
+const TOKEN_HINT =
+  'the token was refused or is missing: set CLOUDFLARE_API_TOKEN (or apiToken) to a token with Realtime permissions';
+
 function describe(error: unknown) {
   if (error instanceof ContractError) return error.message;
-  if (error instanceof RealtimeKitError)
-    return `${error.kind}${error.status ? ` ${error.status}` : ''}: ${error.message}`;
+  if (error instanceof RealtimeKitError) {
+    return error.status === 401 || error.status === 403 ? `${error.message}: ${TOKEN_HINT}` : error.message;
+  }
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -1,4 +1,14 @@
+// the module augmented below (without this import the declaration build cannot resolve it)
+import type {} from 'vitest';
 import { startMockServer } from './mock-server';
+
+// What this setup provides to tests, typed: `inject('realtimekitMockUrl')` is a string. A test file gets this typing
+// by importing the module's types: `import type {} from '@realtimekit-meetings/contract/vitest-global-setup'`.
+declare module 'vitest' {
+  export interface ProvidedContext {
+    realtimekitMockUrl: string;
+  }
+}
 
 /** The part of vitest's TestProject this setup uses. */
 interface Project {

@@ -1,4 +1,6 @@
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
+// types inject('realtimekitMockUrl'), which that globalSetup (vitest.config.mts) provides
+import type {} from '@realtimekit-meetings/contract/vitest-global-setup';
 import type { OperationId } from '@realtimekit-meetings/core';
 import { operationTable } from '@realtimekit-meetings/core';
 import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';

@@ -26,9 +26,22 @@ const values = parseCli(usage, {
   'app-id': { type: 'string' },
   'meeting-id': { type: 'string' },
 });
+// Everything is checked before the first request: a mistake is one line and the usage, exit 2.
+const env = (name: string) => process.env[name] || undefined;
 const baseUrl = values['base-url'];
 if (!baseUrl) usageError(usage, '--base-url is required');
-if (!URL.canParse(baseUrl)) usageError(usage, `--base-url must be an absolute URL, not ${baseUrl}`);
+if (!/^https?:$/.test(URL.canParse(baseUrl) ? new URL(baseUrl).protocol : '')) {
+  usageError(usage, `--base-url must be an absolute http(s) URL such as http://127.0.0.1:4010, not ${baseUrl}`);
+}
+const accountId = values['account-id'] ?? env('CLOUDFLARE_ACCOUNT_ID');
+if (!accountId) usageError(usage, 'no account: pass --account-id or set CLOUDFLARE_ACCOUNT_ID');
+const appId = values['app-id'] ?? env('REALTIMEKIT_APP_ID');
+if (!appId) usageError(usage, 'no app: pass --app-id or set REALTIMEKIT_APP_ID');
+const apiToken = env('CLOUDFLARE_API_TOKEN');
+if (!apiToken) {
+  usageError(usage, 'no token: set CLOUDFLARE_API_TOKEN (a token with Realtime permissions; for a mock, any value)');
+}
+if (values['meeting-id'] === '') usageError(usage, '--meeting-id needs an ID');
 
 const mark = { pass: '✓', fail: '✗', skip: '-' } as const;
 const print = (r: ContractResult) =>
@@ -41,9 +54,9 @@ process.stdout.write(
 );
 runContract({
   baseUrl,
-  apiToken: process.env.CLOUDFLARE_API_TOKEN || undefined,
-  accountId: values['account-id'] ?? process.env.CLOUDFLARE_ACCOUNT_ID,
-  appId: values['app-id'] ?? process.env.REALTIMEKIT_APP_ID,
+  apiToken,
+  accountId,
+  appId,
   meetingId: values['meeting-id'],
   allowWrites: values['allow-writes'],
   // a real deployment may refuse with another 4xx than the mock's 422

@@ -1,0 +1,208 @@
+import { inspect } from 'node:util';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type FaultServer, refusedUrl, startFaultServer } from '../test-support/fault-server';
+import { ACCOUNT, APP, MEETING, TOKEN } from '../test-support/recording-fetch';
+import { rejection } from '../test-support/rejection';
+import { createRealtimeKitClient } from './create-client';
+import type { RealtimeKitError } from './errors';
+
+// The catalogue: every mistake a user is known to make, and the exact message it now produces, so that messages stay
+// good. A message says what happened, where, and what to do; it never holds the token.
+
+let server: FaultServer;
+beforeAll(async () => {
+  server = await startFaultServer();
+});
+afterAll(() => server.close());
+afterEach(() => {
+  server.reset();
+  vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+const setupError = (create: () => unknown) => {
+  try {
+    create();
+  } catch (error) {
+    expect((error as RealtimeKitError).kind).toBe('invalid_argument');
+    return (error as Error).message;
+  }
+  throw new Error('the client was created');
+};
+const noEnvironment = () => {
+  for (const name of ['CLOUDFLARE_API_TOKEN', 'CLOUDFLARE_ACCOUNT_ID', 'REALTIMEKIT_APP_ID', 'CLOUDFLARE_BASE_URL']) {
+    vi.stubEnv(name, '');
+  }
+};
+const client = (extra = {}) =>
+  createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, baseUrl: server.url, ...extra });
+const host = () => new URL(server.url).host;
+
+describe('setup mistakes fail when the client is created, with the fix in the message', () => {
+  it.each([
+    [
+      'a server client with no token anywhere',
+      () => createRealtimeKitClient({ accountId: ACCOUNT, appId: APP }),
+      'invalid_argument: apiToken is missing: pass apiToken or set CLOUDFLARE_API_TOKEN (in a browser, use proxyUrl)',
+    ],
+    [
+      'nothing set at all',
+      () => createRealtimeKitClient(),
+      'invalid_argument: apiToken is missing: pass apiToken or set CLOUDFLARE_API_TOKEN (in a browser, use proxyUrl)',
+    ],
+    [
+      'no account',
+      () => createRealtimeKitClient({ apiToken: TOKEN, appId: APP }),
+      'invalid_argument: accountId is missing: pass accountId or set CLOUDFLARE_ACCOUNT_ID (a call may still override it)',
+    ],
+    [
+      'no app',
+      () => createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT }),
+      'invalid_argument: appId is missing: pass appId or set REALTIMEKIT_APP_ID (a call may still override it)',
+    ],
+    [
+      'accountId: 123',
+      () => createRealtimeKitClient({ apiToken: TOKEN, accountId: 123 as never, appId: APP }),
+      'invalid_argument: accountId must be a string, not number',
+    ],
+    [
+      'an apiToken that is an object',
+      () => createRealtimeKitClient({ apiToken: { value: TOKEN } as never, accountId: ACCOUNT, appId: APP }),
+      'invalid_argument: apiToken must be a string, not object',
+    ],
+    [
+      "baseUrl: '127.0.0.1:4010'",
+      () => createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, baseUrl: '127.0.0.1:4010' }),
+      'invalid_argument: baseUrl must be an absolute http(s) URL such as https://api.cloudflare.com/client/v4, not "127.0.0.1:4010"',
+    ],
+    [
+      "baseUrl: 'not a url'",
+      () => createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, baseUrl: 'not a url' }),
+      'invalid_argument: baseUrl must be an absolute http(s) URL such as https://api.cloudflare.com/client/v4, not "not a url"',
+    ],
+    [
+      'a baseUrl on another protocol',
+      () => createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, baseUrl: 'ftp://x.test/' }),
+      'invalid_argument: baseUrl must be an absolute http(s) URL such as https://api.cloudflare.com/client/v4, not "ftp://x.test/"',
+    ],
+    [
+      'a relative proxyUrl in Node',
+      () => createRealtimeKitClient({ proxyUrl: '/api/realtimekit' }),
+      'invalid_argument: proxyUrl must be an absolute http(s) URL such as https://app.example.com/api/realtimekit, not "/api/realtimekit" (a path works only in a browser)',
+    ],
+    [
+      '{ proxyUrl, apiToken } (a type error too)',
+      () => createRealtimeKitClient({ proxyUrl: 'https://app.test/api', apiToken: TOKEN } as never),
+      'invalid_argument: proxyUrl excludes apiToken, accountId, appId and baseUrl: the proxy holds them',
+    ],
+    [
+      'a timeout of Infinity',
+      () => client({ timeoutMs: Number.POSITIVE_INFINITY }),
+      'invalid_argument: timeoutMs must be a positive number of milliseconds',
+    ],
+    [
+      'a fetch that is not a function',
+      () => client({ fetch: 'fetch' as never }),
+      'invalid_argument: fetch must be a function',
+    ],
+    [
+      'a logger without debug()',
+      () => client({ logger: { log: () => {} } as never }),
+      'invalid_argument: logger must have a debug(line) method',
+    ],
+  ])('%s', (_name, create, message) => {
+    noEnvironment();
+    expect(setupError(create)).toBe(message);
+  });
+
+  it('an API token where window and document exist', () => {
+    vi.stubGlobal('window', {});
+    vi.stubGlobal('document', {});
+    expect(setupError(() => client())).toBe(
+      'invalid_argument: An apiToken in a browser is readable by anyone: use proxyUrl and @realtimekit-meetings/proxy (or dangerouslyAllowBrowser: true)',
+    );
+  });
+
+  it('CLOUDFLARE_BASE_URL, the variable Cloudflare’s SDK reads, points the client at a mock', async () => {
+    vi.stubEnv('CLOUDFLARE_BASE_URL', server.url);
+    server.reply({ status: 200, body: { success: true, data: { id: MEETING } } });
+    const rtk = createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP });
+    expect(await rtk.meetings.get(MEETING)).toEqual({ id: MEETING });
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('what goes wrong after that says what happened, where, and keeps the facts as fields', () => {
+  it('a refused request: status, operation and the API’s own reason; headers, requestId and body as fields', async () => {
+    const body = { success: false, error: { code: 422, message: "body must have required property 'preset_name'" } };
+    const violations = '[{"location":["request","body"],"severity":"Error","code":"required","message":"x"}]';
+    server.reply({ status: 422, headers: { 'cf-ray': 'ray-1', 'sl-violations': violations }, body });
+    const error = await rejection(
+      client().participants.add(MEETING, { custom_participant_id: 'u' } as never, { maxRetries: 0 }),
+    );
+    expect(String(error)).toBe("RealtimeKitError: 422 add_participant: body must have required property 'preset_name'");
+    expect(error).toMatchObject({ status: 422, operationId: 'add_participant', requestId: 'ray-1', attempts: 1, body });
+    expect(error.headers?.get('sl-violations')).toBe(violations);
+  });
+
+  it('a 2xx with success: false and no message', async () => {
+    server.reply({ status: 200, body: { success: false } });
+    expect((await rejection(client().meetings.get(MEETING))).message).toBe(
+      '200 get_meeting: the answer says success: false, with no error message',
+    );
+  });
+
+  it('JSON.stringify(error) has the message and the fields, and never the token', async () => {
+    server.reply({ status: 404, headers: { 'set-cookie': 'session=secret' }, body: { success: false } });
+    const error = await rejection(client({ maxRetries: 0 }).meetings.get(MEETING));
+    const json = JSON.parse(JSON.stringify(error));
+    expect(json).toMatchObject({
+      name: 'RealtimeKitError',
+      kind: 'http',
+      message: '404 get_meeting: the answer has no error message',
+      status: 404,
+      operationId: 'get_meeting',
+      method: 'GET',
+      attempts: 1,
+      body: { success: false },
+    });
+    expect(json.headers['content-type']).toMatch(/json/);
+    expect(json.headers).not.toHaveProperty('set-cookie');
+    for (const shown of [JSON.stringify(error), String(error), inspect(error, { depth: 5 }), error.stack ?? '']) {
+      expect(shown).not.toContain(TOKEN);
+    }
+  });
+
+  it('nothing listening on the port: the host and port, and the attempts', async () => {
+    const url = await refusedUrl();
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const error = await rejection(client({ baseUrl: url }).meetings.get(MEETING));
+    expect(error.message).toMatch(
+      new RegExp(`^network get_meeting: connection refused by ${new URL(url).host} \\(3 attempts, \\d+ ms in all\\)$`),
+    );
+    expect(error.attempts).toBe(3);
+  });
+
+  it('timeoutMs: 1: the limit, the host, and every attempt it took', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    server.reply({ status: 200, delayMs: 200, body: {} }, { status: 200, delayMs: 200, body: {} });
+    server.reply({ status: 200, delayMs: 200, body: {} });
+    const error = await rejection(client({ timeoutMs: 1, maxRetries: 1 }).meetings.get(MEETING));
+    expect(error.message).toMatch(
+      new RegExp(`^timeout get_meeting: no answer within 1 ms from ${host()} \\(2 attempts, \\d+ ms in all\\)$`),
+    );
+  });
+
+  it('a bad ID names the operation and the parameter', async () => {
+    expect((await rejection(client().participants.get(MEETING, ''))).message).toBe(
+      'invalid_argument get_meeting_participant: participant_id must be a non-empty string other than "." or ".."',
+    );
+  });
+
+  it("a call's own account override that is empty", async () => {
+    expect((await rejection(client().meetings.get(MEETING, { accountId: '' }))).message).toBe(
+      'invalid_argument get_meeting: options.accountId must be a non-empty string',
+    );
+  });
+});
