@@ -1,5 +1,6 @@
-// The proxy under load: node:http + toNodeListener, its server-side client pointing at the mock given in argv.
-// Run in its own process; prints its URL.
+// The proxy under load: node:http + toNodeListener, its server-side client pointing at the upstream given in argv,
+// with an allow list and an authorize hook as an app would have. Run in its own process; prints its URL. Answers
+// the 'heap' message with the heap used after a full GC (run with --expose-gc).
 import { createServer } from 'node:http';
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
 import { createRealtimeKitProxy } from '@realtimekit-meetings/proxy';
@@ -20,7 +21,10 @@ const handle = createRealtimeKitProxy({
 const server = createServer(toNodeListener(handle));
 server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => console.log(`http://127.0.0.1:${server.address().port}`));
-process.on('SIGTERM', () => {
-  server.closeAllConnections();
-  server.close(() => process.exit(0));
+process.on('message', (message) => {
+  if (message !== 'heap') return;
+  globalThis.gc?.();
+  process.send?.(process.memoryUsage().heapUsed);
 });
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
+process.on('disconnect', () => server.close(() => process.exit(0)));

@@ -1,93 +1,115 @@
 #!/usr/bin/env node
-// Requests per second and p50/p99 latency of GET one meeting through the proxy (node:http + toNodeListener +
-// the server-side client) against calling the mock directly, at 1 and 50 concurrent clients, in one run with
-// interleaved rounds. The mock, the proxy and this load generator are three processes on 127.0.0.1.
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
+// pnpm bench (proxy): what the proxy's safety checks cost. Four processes on 127.0.0.1: a fast upstream answering one
+// meeting (http-server.mjs), the least a proxy can do (forwarder-server.mjs: node:http in, fetch out, no checks), our
+// proxy (proxy-server.mjs: toNodeListener(createRealtimeKitProxy(...)) with an allow list and authorize), and
+// autocannon as the load generator. GET {basePath}/meetings/{id} at 1 and 32 connections, in interleaved rounds;
+// ratios are medians of per-round ratios, so machine noise cancels out. Then heap after 10,000 requests at 32
+// connections, and the web-standard handle(request) in-process against calling the client directly.
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import { createRealtimeKitClient } from '@realtimekit-meetings/client';
+import { createRealtimeKitProxy } from '@realtimekit-meetings/proxy';
+import autocannon from 'autocannon';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const ACCOUNT = '023e105f4ecef8ad9ca31a8372d0c353';
+const APP = '14a396e7-ca44-4937-bf1f-050a69118543';
 const MEETING = 'bbb03399-24e3-4b0c-90ec-172e97e636be';
-const require = createRequire(import.meta.url);
 
-async function start(script, args) {
-  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  for await (const chunk of child.stdout) {
-    out += chunk;
-    const url = out.match(/http:\/\/127\.0\.0\.1:\d+/)?.[0];
-    if (url) return { child, url };
-  }
-  throw new Error(`${script} printed no URL`);
+/** Starts a server script in its own process; resolves with it and the URL it prints. */
+async function start(script, args = [], execArgv = []) {
+  const child = fork(new URL(script, import.meta.url), args, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], execArgv });
+  const [chunk] = await once(child.stdout, 'data');
+  return { child, url: String(chunk).trim() };
 }
 
-const mock = await start(
-  require.resolve('@realtimekit-meetings/contract/package.json').replace('package.json', 'dist/cli/mock.js'),
-  ['--port', '0'],
-);
-const proxy = await start(new URL('./proxy-server.mjs', import.meta.url).pathname, [mock.url]);
-
+const upstream = await start('./http-server.mjs');
+const forwarder = await start('./forwarder-server.mjs', [upstream.url]);
+const proxy = await start('./proxy-server.mjs', [upstream.url], ['--expose-gc']);
 const targets = {
-  'mock, direct': {
-    url: `${mock.url}/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/14a396e7-ca44-4937-bf1f-050a69118543/meetings/${MEETING}`,
-    headers: { authorization: 'Bearer bench' },
-  },
-  'through the proxy': { url: `${proxy.url}/api/realtimekit/meetings/${MEETING}`, headers: {} },
+  forwarder: `${forwarder.url}/accounts/${ACCOUNT}/realtime/kit/${APP}/meetings/${MEETING}`,
+  proxy: `${proxy.url}/api/realtimekit/meetings/${MEETING}`,
 };
 
-/** `concurrency` loops each sending `perClient` sequential requests; returns per-request latencies (ms) and wall time. */
-async function load({ url, headers }, concurrency, perClient) {
-  const latencies = [];
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let i = 0; i < perClient; i++) {
-        const start = performance.now();
-        const response = await fetch(url, { headers });
-        await response.arrayBuffer();
-        if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
-        latencies.push(performance.now() - start);
-      }
-    }),
+const run = async (url, connections, duration) => {
+  const result = await autocannon({ url, connections, duration });
+  if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p99: result.latency.p99 };
+};
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const spread = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `${sorted[0].toFixed(2)}–${sorted.at(-1).toFixed(2)}`;
+};
+
+console.log(
+  `\nGET one meeting through the proxy vs the check-free forwarder, ${ROUNDS} interleaved rounds of ${SECONDS} s`,
+);
+console.log('ratios: medians of per-round ratios (min–max)\n');
+console.log('| connections | forwarder req/s | proxy req/s | throughput × forwarder | p99 × forwarder |');
+console.log('| ---: | ---: | ---: | ---: | ---: |');
+for (const connections of [1, 32]) {
+  await run(targets.forwarder, connections, 1); // warm-up: JIT, keep-alive pools
+  await run(targets.proxy, connections, 1);
+  const rounds = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 ? ['forwarder', 'proxy'] : ['proxy', 'forwarder'];
+    const row = {};
+    for (const name of order) row[name] = await run(targets[name], connections, SECONDS);
+    rounds.push(row);
+  }
+  const throughput = rounds.map((r) => r.proxy.rps / r.forwarder.rps);
+  // autocannon reports latency in whole milliseconds: a ratio means something only where both are 1 ms or more
+  const p99 = rounds.filter((r) => r.forwarder.p99 >= 1 && r.proxy.p99 >= 1).map((r) => r.proxy.p99 / r.forwarder.p99);
+  console.log(
+    `| ${connections} | ${median(rounds.map((r) => r.forwarder.rps)).toFixed(0)} | ${median(rounds.map((r) => r.proxy.rps)).toFixed(0)} | ${median(throughput).toFixed(2)} (${spread(throughput)}) | ${p99.length ? `${median(p99).toFixed(2)} (${spread(p99)})` : `both under 1 ms (${median(rounds.map((r) => r.proxy.p99))} / ${median(rounds.map((r) => r.forwarder.p99))} ms)`} |`,
   );
-  return { latencies, wall: performance.now() - t0 };
 }
 
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
-console.log(`\nGET one meeting: the Prism mock directly vs through the proxy, ${ROUNDS} interleaved rounds each\n`);
-console.log('| concurrency | target | req/s | p50 ms | p99 ms |');
-console.log('| ---: | --- | ---: | ---: | ---: |');
-const summary = [];
-for (const [concurrency, perClient] of [
-  [1, 300],
-  [50, 20],
-]) {
-  const stats = Object.fromEntries(Object.keys(targets).map((name) => [name, { latencies: [], requests: 0, wall: 0 }]));
-  for (let round = 0; round <= ROUNDS; round++) {
-    for (const name of round % 2 ? Object.keys(targets) : Object.keys(targets).reverse()) {
-      const { latencies, wall } = await load(targets[name], concurrency, perClient);
-      if (round === 0) continue; // warm-up
-      stats[name].latencies.push(...latencies);
-      stats[name].requests += latencies.length;
-      stats[name].wall += wall;
-    }
+// Memory: heap after a full GC, before and after 10,000 requests at 32 connections.
+const heap = async () => {
+  proxy.child.send('heap');
+  const [message] = await once(proxy.child, 'message');
+  return message;
+};
+const before = await heap();
+await autocannon({ url: targets.proxy, connections: 32, amount: 10_000 });
+const after = await heap();
+console.log(
+  `\nheap after GC: ${(before / 1e6).toFixed(1)} MB before, ${(after / 1e6).toFixed(1)} MB after 10,000 requests at 32 connections (${((after / before - 1) * 100).toFixed(1)}%)`,
+);
+
+// The web-standard path, in-process: handle(request) against the client's own call, sequentially, in CPU time (the
+// upstream's share is in another process). In Node the difference is mostly undici's Request and Response.
+const client = createRealtimeKitClient({ baseUrl: upstream.url, apiToken: 'bench', accountId: ACCOUNT, appId: APP });
+const handle = createRealtimeKitProxy({
+  client,
+  basePath: '/api/realtimekit',
+  allow: ['get_meeting'],
+  authorize: () => true,
+});
+const calls = {
+  'client.meetings.get': () => client.meetings.get(MEETING),
+  'handle(request)': async () =>
+    (await handle(new Request(`https://app.example.test/api/realtimekit/meetings/${MEETING}`))).arrayBuffer(),
+};
+const perCall = Object.fromEntries(Object.keys(calls).map((name) => [name, []]));
+for (let round = 0; round <= ROUNDS; round++) {
+  for (const [name, call] of Object.entries(calls)) {
+    const t0 = process.cpuUsage();
+    for (let i = 0; i < 300; i++) await call();
+    const used = process.cpuUsage(t0);
+    if (round > 0) perCall[name].push((used.user + used.system) / 300);
   }
-  const row = {};
-  for (const [name, s] of Object.entries(stats)) {
-    const sorted = s.latencies.sort((a, b) => a - b);
-    row[name] = { rps: (s.requests / s.wall) * 1000, p50: pct(sorted, 50), p99: pct(sorted, 99) };
-    console.log(
-      `| ${concurrency} | ${name} | ${row[name].rps.toFixed(0)} | ${row[name].p50.toFixed(2)} | ${row[name].p99.toFixed(2)} |`,
-    );
-  }
-  summary.push([concurrency, row]);
 }
-console.log('');
-for (const [concurrency, row] of summary) {
-  const direct = row['mock, direct'];
-  const proxied = row['through the proxy'];
-  console.log(
-    `concurrency ${concurrency}: proxy throughput ${(proxied.rps / direct.rps).toFixed(2)}× direct; p50 ${(proxied.p50 / direct.p50).toFixed(2)}×, p99 ${(proxied.p99 / direct.p99).toFixed(2)}× direct`,
-  );
-}
-mock.child.kill('SIGTERM');
-proxy.child.kill('SIGTERM');
+const webRatio = perCall['handle(request)'].map((value, i) => value / perCall['client.meetings.get'][i]);
+console.log(
+  `\nin-process, sequential, CPU per call: client.meetings.get ${median(perCall['client.meetings.get']).toFixed(0)} µs, handle(request) ${median(perCall['handle(request)']).toFixed(0)} µs: ${median(webRatio).toFixed(2)}× (${spread(webRatio)})`,
+);
+
+for (const server of [upstream, forwarder, proxy]) server.child.kill('SIGTERM');

@@ -1,5 +1,5 @@
 import { describeErrorBody, type RealtimeKitError, type RealtimeKitErrorKind } from './errors';
-import { parseRetryAfter } from './retry';
+import { networkCode, parseRetryAfter } from './retry';
 import type { Answer } from './transport';
 import { isPlainObject } from './validate-input';
 
@@ -15,12 +15,10 @@ export function classifyAnswer(
 ): Record<string, unknown> | RealtimeKitError {
   const { status, ok } = response;
   const payload = ok ? data : errorBody;
+  if (ok && isPlainObject(payload) && payload.success !== false) return payload;
   const requestId = response.headers.get('cf-ray') ?? undefined;
-  if (ok) {
-    if (!isPlainObject(payload)) {
-      throw fail('invalid_response', 'the API answered with a body that is not a JSON object', { requestId });
-    }
-    if (payload.success !== false) return payload;
+  if (ok && !isPlainObject(payload)) {
+    throw fail('invalid_response', 'the API answered with a body that is not a JSON object', { requestId });
   }
   const described = describeErrorBody(payload);
   const message =
@@ -65,7 +63,7 @@ export function classifyFailure(
 ): RealtimeKitError {
   if (thrown instanceof SyntaxError) throw fail('invalid_response', 'the API answered with invalid JSON');
   if (timedOut) return fail('timeout', `no answer within ${timeoutMs} ms from ${host}`);
-  const code = (thrown as { cause?: { code?: string } })?.cause?.code ?? '';
+  const code = networkCode(thrown) ?? '';
   const detail = NETWORK[code]?.(host) ?? `${code || (thrown as Error)?.message || 'failed'} talking to ${host}`;
   return fail('network', detail, { cause: thrown });
 }

@@ -1,4 +1,7 @@
 import { getEventListeners } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type FaultServer, refusedUrl, startFaultServer } from '../test-support/fault-server';
 import { ACCOUNT, APP, MEETING, TOKEN } from '../test-support/recording-fetch';
@@ -22,6 +25,7 @@ const ok = { status: 200, body: { success: true, data: meeting } };
 const created = { status: 201, body: { success: true, data: meeting } };
 const rtk = (options: ServerClientOptions = {}) =>
   createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, baseUrl: server.url, ...options });
+const rtk0 = (baseUrl: string) => createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, baseUrl });
 const noJitter = () => vi.spyOn(Math, 'random').mockReturnValue(0);
 
 describe('retries of safe requests (GET, PUT, DELETE)', () => {
@@ -222,5 +226,40 @@ describe('cancellation', () => {
     const client = rtk();
     for (let i = 0; i < 20; i++) await client.meetings.get(MEETING, { signal: controller.signal });
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+});
+
+describe('the Node transport (node:http, keep-alive), as a real server answers', () => {
+  it('decodes a compressed answer, sends the JSON body with its length, and reuses one connection', async () => {
+    const sockets = new Set<unknown>();
+    const seen: { method?: string; length?: string; type?: string; body: string }[] = [];
+    const server = createServer((req, res) => {
+      sockets.add(req.socket);
+      let body = '';
+      req.on('data', (chunk) => {
+        body += chunk;
+      });
+      req.on('end', () => {
+        seen.push({
+          method: req.method,
+          length: req.headers['content-length'],
+          type: req.headers['content-type'],
+          body,
+        });
+        const json = JSON.stringify({ success: true, data: { id: MEETING, title: 'ü'.repeat(3) } });
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipSync(json));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const rtk = rtk0(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+      expect(await rtk.meetings.get(MEETING)).toEqual({ id: MEETING, title: 'üüü' });
+      await rtk.meetings.update(MEETING, { title: 'ü' });
+      expect(seen[1]).toEqual({ method: 'PATCH', length: '14', type: 'application/json', body: '{"title":"ü"}' });
+      expect(sockets.size).toBe(1);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });

@@ -36,7 +36,14 @@ export const shouldRetryStatus = (status: number, retrySafe: boolean) =>
 
 /** Whether a failure to get any answer may be retried: always for safe methods, else only when nothing was sent. */
 export const shouldRetryNetworkError = (error: unknown, retrySafe: boolean) =>
-  retrySafe || (error as { cause?: { code?: string } } | undefined)?.cause?.code === 'ECONNREFUSED';
+  retrySafe || networkCode(error) === 'ECONNREFUSED';
+
+/** The system error code of a failed send: on the error itself (node:http) or its cause (fetch). */
+export const networkCode = (error: unknown): string | undefined => {
+  const e = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  const code = typeof e?.code === 'string' ? e.code : e?.cause?.code;
+  return typeof code === 'string' ? code : undefined;
+};
 
 /** Exponential backoff with full jitter: a random wait up to 0.5 s × 2^retry, capped at 8 s. */
 export const backoffMs = (retry: number, random = Math.random) => random() * Math.min(8000, 500 * 2 ** retry);

@@ -1,7 +1,7 @@
 import type { RealtimeKitClient } from '@realtimekit-meetings/client';
 import { APP_PATH_PREFIX, type OperationId } from '@realtimekit-meetings/core';
-import { readJsonBody } from './read-body';
-import { errorResponse, jsonResponse, upstreamErrorResponse } from './responses';
+import { type BodySource, readJsonBody, streamSource } from './read-body';
+import { errorAnswer, jsonAnswer, type ProxyAnswer, toResponse, upstreamErrorAnswer } from './responses';
 import { matchRoute, type ProxiedOperation } from './routes';
 
 export interface RealtimeKitProxyOptions {
@@ -26,6 +26,22 @@ export interface RealtimeKitProxyOptions {
 /** The web-standard handler: a Worker's fetch, a Next.js route handler, Bun.serve, Deno.serve. */
 export type RealtimeKitProxyHandler = (request: Request) => Promise<Response>;
 
+/** A call as the proxy's core takes it: what the web handler and the node:http adapter can each give cheaply. */
+export interface ProxyCall {
+  method: string;
+  url: URL;
+  /** The Request `authorize` is shown; the node:http adapter makes it without a body (the core reads that). */
+  request(): Request;
+  body: BodySource;
+  signal?: AbortSignal;
+}
+
+/** The proxy's core: a call in, an answer out (or the Response `authorize` returned). */
+export type ProxyCore = (call: ProxyCall) => Promise<ProxyAnswer | Response>;
+
+/** Where the node:http adapter finds the core of a handler, so that it skips the web Request and Response. */
+export const CORE = Symbol.for('realtimekit-meetings.proxy.core');
+
 /**
  * Creates a handler that lets browsers call the allowed RealtimeKit operations without ever holding the API
  * token: `GET {basePath}/meetings`, `POST {basePath}/meetings/{meeting_id}/participants`, and so on.
@@ -44,44 +60,38 @@ export function createRealtimeKitProxy(options: RealtimeKitProxyOptions): Realti
   if (!basePath.startsWith('/')) throw new TypeError('basePath must start with "/"');
   const allowed = new Set<string>(options.allow);
 
-  return async function handle(request: Request): Promise<Response> {
-    let url: URL;
-    try {
-      url = new URL(request.url);
-    } catch {
-      return errorResponse(400, 'The request URL cannot be parsed');
-    }
+  const core: ProxyCore = async ({ method, url, request, body: source, signal }) => {
     const { pathname } = url;
-    if (!pathname.startsWith(`${basePath}/`)) return errorResponse(404, 'No such route');
-    const match = matchRoute(request.method, pathname.slice(basePath.length + 1));
-    if (match.kind === 'not-found') return errorResponse(404, 'No such route');
-    if (match.kind === 'bad-id') return errorResponse(400, `${match.param} is not a valid ID`);
+    if (!pathname.startsWith(`${basePath}/`)) return errorAnswer(404, 'No such route');
+    const match = matchRoute(method, pathname.slice(basePath.length + 1));
+    if (match.kind === 'not-found') return errorAnswer(404, 'No such route');
+    if (match.kind === 'bad-id') return errorAnswer(400, `${match.param} is not a valid ID`);
     if (match.kind === 'wrong-method') {
-      return errorResponse(405, `Use ${match.allow.join(' or ')} for this route`, { allow: match.allow.join(', ') });
+      return errorAnswer(405, `Use ${match.allow.join(' or ')} for this route`, { allow: match.allow.join(', ') });
     }
     const { operation, params } = match;
     if (!allowed.has(operation.operationId))
-      return errorResponse(403, `${operation.operationId} is not allowed through this proxy`);
+      return errorAnswer(403, `${operation.operationId} is not allowed through this proxy`);
 
     let verdict: boolean | Response;
     try {
-      verdict = await authorize(request, {
+      verdict = await authorize(request(), {
         operationId: operation.operationId,
         method: operation.method,
         path: operation.path.slice(APP_PATH_PREFIX.length),
         params,
       });
     } catch (error) {
-      onError?.(error, request);
-      return errorResponse(500, 'Authorization failed');
+      onError?.(error, request());
+      return errorAnswer(500, 'Authorization failed');
     }
     if (verdict instanceof Response) return verdict;
-    if (verdict !== true) return errorResponse(403, 'Not authorized for this operation');
+    if (verdict !== true) return errorAnswer(403, 'Not authorized for this operation');
 
     let body: unknown;
     if (operation.hasBody) {
-      const read = await readJsonBody(request, maxBodyBytes);
-      if (!read.ok) return errorResponse(read.status, read.message);
+      const read = await readJsonBody(source, maxBodyBytes);
+      if (!read.ok) return errorAnswer(read.status, read.message);
       body = read.value;
     }
     const query: Record<string, string | string[]> = {};
@@ -92,14 +102,31 @@ export function createRealtimeKitProxy(options: RealtimeKitProxyOptions): Realti
 
     try {
       // the route decides the operation at run time; request() validates params, query and body before sending
-      const result = await client.request(operation.operationId, { params, query, body } as never, {
-        signal: request.signal,
-      });
-      return jsonResponse(operation.successStatus, result);
+      const result = await client.request(operation.operationId, { params, query, body } as never, { signal });
+      return jsonAnswer(operation.successStatus, result);
     } catch (error) {
-      const response = upstreamErrorResponse(error);
-      if (response.status >= 500) onError?.(error, request);
-      return response;
+      const answer = upstreamErrorAnswer(error);
+      if (answer.status >= 500) onError?.(error, request());
+      return answer;
     }
   };
+
+  const handle: RealtimeKitProxyHandler = async (request) => {
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return toResponse(errorAnswer(400, 'The request URL cannot be parsed'));
+    }
+    const stream = streamSource(request.body);
+    const body = {
+      contentType: request.headers.get('content-type'),
+      contentLength: request.headers.get('content-length'),
+      ...stream,
+    };
+    return toResponse(
+      await core({ method: request.method, url, request: () => request, body, signal: request.signal }),
+    );
+  };
+  return Object.assign(handle, { [CORE]: core });
 }

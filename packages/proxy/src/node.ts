@@ -1,100 +1,93 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RealtimeKitProxyHandler } from './create-proxy';
-import { errorResponse } from './responses';
+import { CORE, type ProxyCore, type RealtimeKitProxyHandler } from './create-proxy';
+import { errorAnswer, type ProxyAnswer } from './responses';
 
 /** Backslashes, encoded slashes or backslashes, and dot segments in the raw path: refused before URL parsing hides them. */
 const SUSPICIOUS_PATH = /\\|%5c|%2f|%00|(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
 
 /**
- * Adapts the web-standard handler to node:http and Express: `http.createServer(toNodeListener(handle))` or
- * `app.use(toNodeListener(handle))`. The body is streamed, so a request over maxBodyBytes is refused without
- * reading the rest, and a caller who goes away aborts the upstream call.
+ * Adapts the handler to node:http and Express: `http.createServer(toNodeListener(handle))` or
+ * `app.use(toNodeListener(handle))`. It calls the proxy's core directly, with no web Request or Response in between
+ * (the Request `authorize` sees is made without a body), and writes the answer with writeHead and end. The body is
+ * read from the socket, so a request over maxBodyBytes is refused without reading the rest, and a caller who goes
+ * away aborts the upstream call.
  */
 export function toNodeListener(handle: RealtimeKitProxyHandler) {
+  const core = (handle as RealtimeKitProxyHandler & { [CORE]?: ProxyCore })[CORE];
+  if (typeof core !== 'function')
+    throw new TypeError('toNodeListener takes the handler createRealtimeKitProxy returns');
   return (req: IncomingMessage, res: ServerResponse): void => {
-    void respond(handle, req, res).catch(() => {
+    void respond(core, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end();
     });
   };
 }
 
-async function respond(handle: RealtimeKitProxyHandler, req: IncomingMessage, res: ServerResponse) {
-  const rawPath = (req.url ?? '/').split('?')[0] as string;
-  let response: Response;
-  if (SUSPICIOUS_PATH.test(rawPath)) {
-    response = errorResponse(400, 'The path is not acceptable');
-  } else {
-    const controller = new AbortController();
-    res.on('close', () => {
-      if (!res.writableFinished) controller.abort();
-    });
-    const method = req.method ?? 'GET';
-    const hasBody = method !== 'GET' && method !== 'HEAD';
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value === undefined) continue;
-      for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
-    }
-    let request: Request;
-    try {
-      request = new Request(new URL(req.url ?? '/', 'http://localhost'), {
-        method,
-        headers,
-        body: hasBody ? bodyStream(req) : undefined,
-        signal: controller.signal,
-        // @ts-expect-error: undici needs it for a streamed body; not in the DOM RequestInit type
-        duplex: 'half',
-      });
-    } catch {
-      response = errorResponse(400, 'The request cannot be read');
-      return send(res, response, req);
-    }
-    response = await handle(request);
+async function respond(core: ProxyCore, req: IncomingMessage, res: ServerResponse) {
+  const target = req.url ?? '/';
+  if (SUSPICIOUS_PATH.test(target.split('?')[0] as string))
+    return send(req, res, errorAnswer(400, 'The path is not acceptable'));
+  let url: URL;
+  try {
+    url = new URL(target, `http://${req.headers.host ?? 'localhost'}`);
+  } catch {
+    return send(req, res, errorAnswer(400, 'The request cannot be read'));
   }
-  return send(res, response, req);
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const method = req.method ?? 'GET';
+  let request: Request | undefined;
+  const answer = await core({
+    method,
+    url,
+    request: () => {
+      request ??= new Request(url, { method, headers: headersOf(req) });
+      return request;
+    },
+    body: {
+      contentType: header(req, 'content-type'),
+      contentLength: header(req, 'content-length'),
+      chunks: req,
+      cancel: () => req.pause(),
+    },
+    signal: controller.signal,
+  });
+  return send(req, res, answer);
 }
 
-/**
- * The request body as a web stream that stops reading when cancelled (a 413 or 415 does not read the rest).
- * Node 20's Readable.toWeb keeps pushing into a cancelled stream and throws, so this is a small one of our own.
- */
-function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
-  let open = true;
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      req.on('data', (chunk: Buffer) => {
-        if (!open) return;
-        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-        if ((controller.desiredSize ?? 0) <= 0) req.pause();
-      });
-      req.on('end', () => {
-        if (open) controller.close();
-        open = false;
-      });
-      req.on('error', (error) => {
-        if (open) controller.error(error);
-        open = false;
-      });
-    },
-    pull() {
-      req.resume();
-    },
-    cancel() {
-      open = false;
-      req.pause();
-    },
-  });
+const header = (req: IncomingMessage, name: string) => {
+  const value = req.headers[name];
+  return (Array.isArray(value) ? value.join(', ') : value) ?? null;
+};
+
+function headersOf(req: IncomingMessage) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  return headers;
 }
 
-async function send(res: ServerResponse, response: Response, req: IncomingMessage) {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
+async function send(req: IncomingMessage, res: ServerResponse, answer: ProxyAnswer | Response) {
+  let status: number;
+  let headers: Record<string, string>;
+  let body: string | Buffer;
+  if (answer instanceof Response) {
+    // what an app's `authorize` returned, passed on as it is
+    status = answer.status;
+    headers = Object.fromEntries(answer.headers);
+    body = Buffer.from(await answer.arrayBuffer());
+  } else ({ status, headers, body } = answer);
   // A body we refused (413, 415) may still be arriving: close the connection rather than read the rest.
-  if (!req.readableEnded && req.method !== 'GET' && req.method !== 'HEAD') headers.connection = 'close';
-  const body = Buffer.from(await response.arrayBuffer());
-  res.writeHead(response.status, { ...headers, 'content-length': String(body.byteLength) });
+  const unread = !req.readableEnded && req.method !== 'GET' && req.method !== 'HEAD';
+  res.writeHead(status, {
+    ...headers,
+    'content-length': String(Buffer.byteLength(body)),
+    ...(unread ? { connection: 'close' } : {}),
+  });
   res.end(body);
 }

@@ -1,5 +1,13 @@
 export type BodyResult = { ok: true; value: Record<string, unknown> } | { ok: false; status: number; message: string };
 
+/** A request body as the adapters give it: its chunks, and a way to stop reading (the rest is not wanted). */
+export interface BodySource {
+  contentType: string | null;
+  contentLength: string | null;
+  chunks: AsyncIterable<Uint8Array> | null;
+  cancel(): void;
+}
+
 const isJson = (contentType: string | null) =>
   !!contentType && /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType.trim());
 
@@ -7,30 +15,24 @@ const isJson = (contentType: string | null) =>
  * Reads a JSON object body of at most `maxBytes`: 415 when it is not JSON, 413 as soon as it is too large
  * (from Content-Length, or mid-stream, without reading the rest), 400 when it does not parse or is not an object.
  */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<BodyResult> {
-  if (!isJson(request.headers.get('content-type'))) {
-    await request.body?.cancel();
+export async function readJsonBody(source: BodySource, maxBytes: number): Promise<BodyResult> {
+  if (!isJson(source.contentType)) {
+    source.cancel();
     return { ok: false, status: 415, message: 'Send the body as application/json' };
   }
-  const declared = Number(request.headers.get('content-length'));
-  if (declared > maxBytes) {
-    await request.body?.cancel();
+  if (Number(source.contentLength) > maxBytes) {
+    source.cancel();
     return { ok: false, status: 413, message: `The body is larger than ${maxBytes} bytes` };
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel();
-        return { ok: false, status: 413, message: `The body is larger than ${maxBytes} bytes` };
-      }
-      chunks.push(value);
+  for await (const chunk of source.chunks ?? []) {
+    size += chunk.byteLength;
+    if (size > maxBytes) {
+      source.cancel();
+      return { ok: false, status: 413, message: `The body is larger than ${maxBytes} bytes` };
     }
+    chunks.push(chunk);
   }
   const bytes = new Uint8Array(size);
   let offset = 0;
@@ -48,4 +50,23 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     return { ok: false, status: 400, message: 'The body must be a JSON object' };
   }
   return { ok: true, value: value as Record<string, unknown> };
+}
+
+/** The chunks of a web stream, read through its reader (what every runtime supports), and a way to cancel it. */
+export function streamSource(stream: ReadableStream<Uint8Array> | null) {
+  const reader = stream?.getReader();
+  return {
+    chunks: reader
+      ? {
+          async *[Symbol.asyncIterator]() {
+            for (;;) {
+              const { done, value } = await reader.read();
+              if (done) return;
+              yield value;
+            }
+          },
+        }
+      : null,
+    cancel: () => void reader?.cancel().catch(() => {}),
+  };
 }

@@ -5,12 +5,26 @@ const HEADERS = {
   'x-content-type-options': 'nosniff',
 };
 
-export const jsonResponse = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { ...HEADERS, ...headers } });
+/** What the proxy answers, before an adapter writes it: a web Response, or node:http's writeHead and end. */
+export interface ProxyAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export const jsonAnswer = (status: number, body: unknown, headers: Record<string, string> = {}): ProxyAnswer => ({
+  status,
+  headers: { ...HEADERS, ...headers },
+  body: JSON.stringify(body),
+});
 
 /** A refusal in the RealtimeKit error shape: `{ success: false, error: { code, message } }`. */
-export const errorResponse = (status: number, message: string, headers?: Record<string, string>) =>
-  jsonResponse(status, { success: false, error: { code: status, message } }, headers);
+export const errorAnswer = (status: number, message: string, headers?: Record<string, string>) =>
+  jsonAnswer(status, { success: false, error: { code: status, message } }, headers);
+
+/** A web Response of an answer (one the app's `authorize` returned passes through as it is). */
+export const toResponse = (answer: ProxyAnswer | Response) =>
+  answer instanceof Response ? answer : new Response(answer.body, { status: answer.status, headers: answer.headers });
 
 interface ClientError {
   name?: string;
@@ -24,15 +38,15 @@ interface ClientError {
  * Turns what the server-side client threw into an answer: an upstream error keeps its status and its JSON
  * body; a failure to reach the API is a 502 or 504. Nothing of the request, and so nothing of the token, is in it.
  */
-export function upstreamErrorResponse(error: unknown): Response {
+export function upstreamErrorAnswer(error: unknown): ProxyAnswer {
   const e = (error ?? {}) as ClientError;
-  if (e.name !== 'RealtimeKitError') return errorResponse(500, 'The proxy failed');
+  if (e.name !== 'RealtimeKitError') return errorAnswer(500, 'The proxy failed');
   if (e.kind === 'http' && e.status) {
     const body = typeof e.body === 'object' && e.body !== null ? e.body : undefined;
-    return body ? jsonResponse(e.status, body) : errorResponse(e.status, e.message || `HTTP ${e.status}`);
+    return body ? jsonAnswer(e.status, body) : errorAnswer(e.status, e.message || `HTTP ${e.status}`);
   }
-  if (e.kind === 'timeout') return errorResponse(504, 'RealtimeKit did not answer in time');
-  if (e.kind === 'invalid_argument') return errorResponse(400, e.message || 'Invalid request');
-  if (e.kind === 'aborted') return errorResponse(499, 'The request was aborted');
-  return errorResponse(502, 'RealtimeKit could not be reached or answered something unreadable');
+  if (e.kind === 'timeout') return errorAnswer(504, 'RealtimeKit did not answer in time');
+  if (e.kind === 'invalid_argument') return errorAnswer(400, e.message || 'Invalid request');
+  if (e.kind === 'aborted') return errorAnswer(499, 'The request was aborted');
+  return errorAnswer(502, 'RealtimeKit could not be reached or answered something unreadable');
 }
