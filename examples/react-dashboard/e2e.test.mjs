@@ -64,6 +64,10 @@ describe('the meetings dashboard in a real browser', () => {
     await page.locator('.detail h2', { hasText: 'Quarterly review' }).waitFor();
     await page.screenshot({ path: path.join(shots, '2-created.png') });
 
+    // join as yourself: the proxy's join route answers your token, shown masked
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    expect(await page.getByTestId('own-token').textContent()).toMatch(/^\S{4}•{12}$/);
+
     // add a participant: the join link shows, its token masked until revealed
     await page.getByLabel('Participant name').fill('Ada Lovelace');
     await page.getByLabel('Participant ID').fill('user-ada');
@@ -104,6 +108,7 @@ describe('the meetings dashboard in a real browser', () => {
         'GET /api/realtimekit/meetings',
         'POST /api/realtimekit/meetings',
         expect.stringMatching(/^POST \/api\/realtimekit\/meetings\/[\w-]+\/participants$/),
+        expect.stringMatching(/^POST \/api\/realtimekit\/meetings\/[\w-]+\/join$/),
         expect.stringMatching(/^PATCH \/api\/realtimekit\/meetings\/[\w-]+\/participants\/[\w-]+$/),
         expect.stringMatching(/^DELETE \/api\/realtimekit\/meetings\/[\w-]+\/participants\/[\w-]+$/),
       ]),

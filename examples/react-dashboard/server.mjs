@@ -45,6 +45,8 @@ const proxy = toNodeListener(
     ],
     // A real app checks the user's session here; this example has no users.
     authorize: () => true,
+    // and here it would say who is asking; everyone is the one demo user, who joins as a participant
+    join: { identify: () => ({ id: 'demo-user', name: 'Demo user' }), preset: 'group_call_participant' },
   }),
 );
 

@@ -3,6 +3,7 @@ import { useAddParticipant, useMeeting, useParticipants } from '@realtimekit-mee
 import { type FormEvent, useState } from 'react';
 import { ErrorMessage } from './error-message';
 import { JoinLink } from './join-link';
+import { JoinYourself } from './join-yourself';
 import { ParticipantRow } from './participant-row';
 
 const PRESETS = ['group_call_host', 'group_call_participant', 'webinar_viewer'];
@@ -48,6 +49,7 @@ export function MeetingDetail({ meetingId, onClose }: { meetingId: string; onClo
         </button>
       </div>
       <ErrorMessage error={meeting.error} />
+      <JoinYourself key={meetingId} meetingId={meetingId} />
 
       <h3>Add a participant</h3>
       <form className="add" onSubmit={submit}>

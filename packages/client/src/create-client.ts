@@ -1,5 +1,6 @@
 import type { RealtimeKitClient } from './client';
 import { createResources } from './generated/resources.gen';
+import { createJoinMeeting } from './join-meeting';
 import type { OperationCaller } from './operation-caller';
 import type { RawClient, RealtimeKitClientOptions } from './options';
 import { createRawClient } from './raw-client';
@@ -106,6 +107,7 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}):
   const client = {
     ...createResources(request as OperationCaller),
     request: request as RealtimeKitClient['request'],
+    joinMeeting: createJoinMeeting(transport, proxy, timeoutMs, host),
     scope: proxy ? `proxy:${proxyUrl}` : `${accountId}/${appId}`,
   } as RealtimeKitClient;
   // `raw`, the openapi-fetch client over the same base URL, headers, fetch and middleware, is made on first use

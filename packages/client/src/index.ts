@@ -9,6 +9,15 @@ export type {
   ParticipantsResource,
   RealtimeKitResources,
 } from './generated/resources.gen';
+export type { JoinedMeeting } from './join-meeting';
+export {
+  createJoinTokens,
+  type JoinResult,
+  type JoinTokenStore,
+  type JoinTokensOptions,
+  type JoinUser,
+  memoryJoinTokenStore,
+} from './join-tokens';
 export type {
   Logger,
   ProxyClientOptions,

@@ -101,8 +101,8 @@ describe('what the proxy refuses', () => {
     expect(sent).toHaveLength(0);
   });
 
-  it('nothing is allowed by an empty allow list', async () => {
-    const { handle } = proxyWith({ allow: [] });
+  it('nothing is allowed by an empty allow list (a join-only proxy)', async () => {
+    const { handle } = proxyWith({ allow: [], authorize: undefined, join: { identify: () => null } });
     await refused(await handle(browserRequest('/meetings')), 403);
   });
 
@@ -282,9 +282,18 @@ describe('what the proxy refuses', () => {
 describe('createRealtimeKitProxy', () => {
   it('refuses a configuration without authorize, allow, a client or a proper basePath', () => {
     const client = createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP });
-    const base = { client, basePath: BASE, allow: [], authorize: () => true };
+    const base = { client, basePath: BASE, allow: ['get_meeting' as const], authorize: () => true };
     expect(() => createRealtimeKitProxy({ ...base, authorize: undefined as never })).toThrow(/authorize is required/);
-    expect(() => createRealtimeKitProxy({ ...base, allow: undefined as never })).toThrow(/allow/);
+    expect(() => createRealtimeKitProxy({ ...base, allow: [] })).toThrow(
+      'nothing to serve: list operations in allow, or configure join',
+    );
+    expect(() => createRealtimeKitProxy({ ...base, allow: 'get_meeting' as never })).toThrow(/allow must list/);
+    expect(() => createRealtimeKitProxy({ ...base, join: {} as never })).toThrow(
+      'join.identify must say who is asking',
+    );
+    expect(() =>
+      createRealtimeKitProxy({ ...base, client: { request: client.request }, join: { identify: () => null } }),
+    ).toThrow('join needs the whole client from createRealtimeKitClient');
     expect(() => createRealtimeKitProxy({ ...base, client: {} as never })).toThrow(/client/);
     expect(() => createRealtimeKitProxy({ ...base, basePath: 'api' })).toThrow(/basePath/);
     expect(() => createRealtimeKitProxy({ ...base, maxBodyBytes: 0 })).toThrow(/maxBodyBytes/);

@@ -1,2 +1,7 @@
-export { createRealtimeKitProxy, type RealtimeKitProxyHandler, type RealtimeKitProxyOptions } from './create-proxy';
+export {
+  createRealtimeKitProxy,
+  type ProxyJoinOptions,
+  type RealtimeKitProxyHandler,
+  type RealtimeKitProxyOptions,
+} from './create-proxy';
 export type { ProxiedOperation } from './routes';

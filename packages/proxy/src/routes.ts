@@ -22,6 +22,17 @@ interface Route {
  */
 const ID = /^[A-Za-z0-9_-]{1,128}$/;
 
+/** A raw path segment decoded, when it is an ID the proxy passes on; undefined otherwise. */
+export function isProxiedId(segment: string): string | undefined {
+  let value: string;
+  try {
+    value = decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+  return ID.test(value) ? value : undefined;
+}
+
 const routes: Route[] = Object.values(operationTable).map((operation) => ({
   operation,
   segments: operation.path.slice(APP_PATH_PREFIX.length + 1).split('/'),
@@ -47,13 +58,8 @@ export function matchRoute(method: string, rawPath: string): Match {
       const part = parts[i] as string;
       if (segment.startsWith('{')) {
         const name = segment.slice(1, -1);
-        let value: string;
-        try {
-          value = decodeURIComponent(part);
-        } catch {
-          value = '';
-        }
-        if (ID.test(value)) params[name] = value;
+        const value = isProxiedId(part);
+        if (value) params[name] = value;
         else badId = name;
       } else matched = segment === part;
     }

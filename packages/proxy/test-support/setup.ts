@@ -16,6 +16,7 @@ export interface Upstream {
   method: string;
   url: string;
   headers: Headers;
+  body: string;
 }
 
 /**
@@ -32,8 +33,9 @@ export function proxyWith(
     accountId: ACCOUNT,
     appId: APP,
     maxRetries: 0,
-    fetch: (request) => {
-      sent.push({ method: request.method, url: request.url, headers: new Headers(request.headers) });
+    fetch: async (request) => {
+      const body = await request.clone().text();
+      sent.push({ method: request.method, url: request.url, headers: new Headers(request.headers), body });
       return (options.fetch ?? fetch)(request);
     },
   });

@@ -24,7 +24,13 @@ export default async function setup(project: { provide(key: 'realtimekitProxyUrl
     maxRetries: 0,
   });
   const allow = Object.keys(operationTable) as OperationId[]; // every operation
-  const handle = createRealtimeKitProxy({ client, basePath: '/api/realtimekit', allow, authorize: () => true });
+  const handle = createRealtimeKitProxy({
+    client,
+    basePath: '/api/realtimekit',
+    allow,
+    authorize: () => true,
+    join: { identify: () => ({ id: 'react-test-user', name: 'React Test' }) },
+  });
   const server = createServer(toNodeListener(handle));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   project.provide('realtimekitProxyUrl', `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/realtimekit`);

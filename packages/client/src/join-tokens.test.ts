@@ -1,0 +1,118 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startParticipantsServer } from '../test-support/participants-server';
+import { ACCOUNT, APP, MEETING, TOKEN } from '../test-support/recording-fetch';
+import { rejection } from '../test-support/rejection';
+import { createRealtimeKitClient } from './create-client';
+import { createJoinTokens, type JoinTokenStore, memoryJoinTokenStore } from './join-tokens';
+
+let server: Awaited<ReturnType<typeof startParticipantsServer>>;
+beforeAll(async () => {
+  server = await startParticipantsServer();
+});
+afterAll(() => server.close());
+afterEach(() => {
+  for (const key of Object.keys(server.calls) as (keyof typeof server.calls)[]) server.calls[key] = 0;
+});
+
+let meetings = 0;
+/** A meeting of its own per test, so that no test sees another's participants. */
+const meeting = () => `${MEETING.slice(0, -4)}${String(++meetings).padStart(4, '0')}`;
+const client = (timeoutMs = 5_000) =>
+  createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, baseUrl: server.url, timeoutMs });
+const ada = { id: 'user-ada', name: 'Ada Lovelace' };
+
+describe('createJoinTokens', () => {
+  it('100 concurrent joins of one user to one meeting make exactly one add, and share its token', async () => {
+    const join = createJoinTokens({ client: client(), preset: 'group_call_participant' });
+    const id = meeting();
+    const results = await Promise.all(Array.from({ length: 100 }, () => join(id, ada)));
+    expect(server.calls).toEqual({ add: 1, refresh: 0, list: 0, delete: 0 });
+    expect(new Set(results.map((r) => r.token)).size).toBe(1);
+    expect(results[0]).toMatchObject({ created: true });
+    expect(server.participants(id)).toEqual([
+      {
+        id: results[0]!.participantId,
+        custom_participant_id: 'user-ada',
+        preset_name: 'group_call_participant',
+        name: 'Ada Lovelace',
+      },
+    ]);
+  });
+
+  it('a later join refreshes the token of the participant it added: no second add', async () => {
+    const join = createJoinTokens({ client: client(), preset: 'group_call_participant' });
+    const id = meeting();
+    const first = await join(id, ada);
+    const second = await join(id, ada);
+    expect(server.calls).toEqual({ add: 1, refresh: 1, list: 0, delete: 0 });
+    expect(second).toEqual({
+      token: expect.not.stringMatching(first.token),
+      participantId: first.participantId,
+      created: false,
+    });
+  });
+
+  it('re-adds a participant that was deleted, once, and remembers the new one', async () => {
+    const store = memoryJoinTokenStore();
+    const rtk = client();
+    const join = createJoinTokens({ client: rtk, preset: 'group_call_participant', store });
+    const id = meeting();
+    const first = await join(id, ada);
+    await rtk.participants.delete(id, first.participantId);
+    const again = await join(id, ada);
+    const third = await join(id, ada);
+    expect(again).toMatchObject({ created: true });
+    expect(again.participantId).not.toBe(first.participantId);
+    expect(third).toMatchObject({ created: false, participantId: again.participantId });
+    expect(server.calls).toMatchObject({ add: 2, refresh: 2 });
+    expect(await store.get(`${rtk.scope}:${id}:${ada.id}`)).toBe(again.participantId);
+  });
+
+  it('after an add that timed out, the next join finds the participant it made instead of adding another', async () => {
+    const join = createJoinTokens({ client: client(300), preset: 'group_call_participant' });
+    const id = meeting();
+    server.hangNextAdds(1);
+    const error = await rejection(join(id, ada));
+    expect(error.kind).toBe('timeout');
+    expect(server.participants(id)).toHaveLength(1); // it did reach the server
+    const result = await join(id, ada);
+    expect(result).toMatchObject({ created: false, participantId: server.participants(id)[0]!.id });
+    expect(server.calls).toEqual({ add: 1, refresh: 1, list: 1, delete: 0 });
+    expect(server.participants(id)).toHaveLength(1);
+  });
+
+  it('decides the preset on the server, per user and meeting, and takes any store that has get, set and delete', async () => {
+    const saved = new Map<string, string>();
+    const store: JoinTokenStore = {
+      get: async (key) => saved.get(key) ?? null,
+      set: async (key, value) => void saved.set(key, value),
+      delete: async (key) => void saved.delete(key),
+    };
+    const seen: string[] = [];
+    const join = createJoinTokens({
+      client: client(),
+      preset: (user, meetingId) => {
+        seen.push(`${user.id}@${meetingId}`);
+        return user.id === 'user-host' ? 'group_call_host' : 'group_call_participant';
+      },
+      store,
+    });
+    const id = meeting();
+    await join(id, { id: 'user-host' });
+    await join(id, ada);
+    expect(server.participants(id).map((p) => [p.custom_participant_id, p.preset_name])).toEqual([
+      ['user-host', 'group_call_host'],
+      ['user-ada', 'group_call_participant'],
+    ]);
+    expect(seen).toEqual([`user-host@${id}`, `user-ada@${id}`]);
+    expect(saved.size).toBe(2);
+  });
+
+  it('refuses bad input with a typed error before anything is sent', async () => {
+    const join = createJoinTokens({ client: client(), preset: 'p' });
+    expect((await rejection(join('', ada))).message).toBe('invalid_argument: meetingId must be a non-empty string');
+    expect((await rejection(join(meeting(), { id: '' }))).kind).toBe('invalid_argument');
+    expect(() => createJoinTokens({ client: client(), preset: '' })).toThrow('preset must be a name or a function');
+    expect(server.calls).toEqual({ add: 0, refresh: 0, list: 0, delete: 0 });
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it, vi } from 'vitest';
+import { browserRequest, MEETING, proxyWith } from '../test-support/setup';
+import type { ProxyJoinOptions } from './create-proxy';
+
+/** A proxy whose only route is join: `allow` empty, no `authorize`. */
+const joinOnly = (join: ProxyJoinOptions) => proxyWith({ allow: [], authorize: undefined, join });
+const post = (path: string, body?: unknown) =>
+  browserRequest(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: 'session=ada' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+
+describe('the join route', () => {
+  it('answers the identified user’s token; what the browser sends changes neither identity nor preset', async () => {
+    const identify = vi.fn((request: Request) =>
+      request.headers.get('cookie') === 'session=ada' ? { id: 'user-ada', name: 'Ada' } : null,
+    );
+    const { handle, sent } = joinOnly({ identify, preset: 'group_call_participant' });
+    const response = await handle(
+      post(`/meetings/${MEETING}/join`, { preset_name: 'group_call_host', custom_participant_id: 'someone-else' }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const body = await response.json();
+    expect(body).toEqual({ token: expect.any(String), participant_id: expect.any(String) });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.method).toBe('POST');
+    expect(sent[0]!.url).toMatch(new RegExp(`/meetings/${MEETING}/participants$`));
+    expect(JSON.parse(sent[0]!.body)).toEqual({
+      custom_participant_id: 'user-ada',
+      preset_name: 'group_call_participant',
+      name: 'Ada',
+    });
+  });
+
+  it('a second join refreshes the token instead of adding a participant', async () => {
+    const { handle, sent } = joinOnly({ identify: () => ({ id: 'user-ada' }) });
+    await handle(post(`/meetings/${MEETING}/join`));
+    await handle(post(`/meetings/${MEETING}/join`));
+    expect(sent.map((s) => `${s.method} ${new URL(s.url).pathname.split('/').slice(-2).join('/')}`)).toEqual([
+      `POST ${MEETING}/participants`,
+      expect.stringMatching(/^POST [\w-]+\/token$/),
+    ]);
+  });
+
+  it('401 with no identity, and nothing goes upstream', async () => {
+    const { handle, sent } = joinOnly({ identify: async () => null });
+    const response = await handle(post(`/meetings/${MEETING}/join`, { custom_participant_id: 'anyone' }));
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      success: false,
+      error: { code: 401, message: 'Sign in to join this meeting' },
+    });
+    expect(sent).toHaveLength(0);
+  });
+
+  it('refuses another method, a bad meeting ID, and a failing identify (reported), sending nothing', async () => {
+    const onError = vi.fn();
+    const { handle, sent } = proxyWith({
+      allow: [],
+      authorize: undefined,
+      onError,
+      join: {
+        identify: () => {
+          throw new Error('session store down');
+        },
+      },
+    });
+    const wrong = await handle(browserRequest(`/meetings/${MEETING}/join`));
+    expect([wrong.status, wrong.headers.get('allow')]).toEqual([405, 'POST']);
+    expect((await handle(post('/meetings/a.b/join'))).status).toBe(400);
+    expect((await handle(post(`/meetings/${MEETING}/join`))).status).toBe(500);
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({ message: 'session store down' }),
+      expect.any(Request),
+    );
+    expect(sent).toHaveLength(0);
+  });
+
+  it('exists only when join is configured', async () => {
+    const { handle } = proxyWith();
+    expect((await handle(post(`/meetings/${MEETING}/join`))).status).toBe(404);
+  });
+});
