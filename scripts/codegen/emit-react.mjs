@@ -3,6 +3,8 @@
  * packages/react/src/generated: the query keys (hierarchical, from the paths), the query options of every read,
  * one hook per file, and each mutation's cache update, from `cache` and `invalidates` in spec/sdk.yaml.
  */
+import { dataSchema } from './emit-core.mjs';
+import { flatten } from './schema.mjs';
 import { camel, pascal, singular } from './surface.mjs';
 import { jsdoc, sentence, TS_HEADER } from './text.mjs';
 
@@ -287,8 +289,11 @@ function cacheUpdate(surface, op, readKeys) {
   return undefined;
 }
 
-/** @param {Surface} surface @param {SurfaceOperation} op @param {ReturnType<typeof keyTree>['readKeys']} readKeys */
-function mutationHook(surface, op, readKeys) {
+/**
+ * @param {Surface} surface @param {SurfaceOperation} op @param {ReturnType<typeof keyTree>['readKeys']} readKeys
+ * @param {boolean} holdsToken the result carries a join token
+ */
+function mutationHook(surface, op, readKeys, holdsToken) {
   const result = /** @type {string} */ (op.types.result);
   const body = op.hasBody ? /** @type {string} */ (op.types.body) : undefined;
   const pathIds = ids(op);
@@ -321,7 +326,7 @@ ${doc}export function ${op.hook}(options?: MutationHookOptions<${result}, ${vari
   return useRealtimeKitMutation<${result}, ${variables}>(
     (client${destructured ? `, ${destructured}` : ''}) => client.${op.resource}.${op.name}(${callArgs}),
     ${updateExpr},
-    options,
+    options,${holdsToken ? '\n    true, // the result holds a join token: out of the mutation cache once unmounted' : ''}
   );
 }
 `;
@@ -329,9 +334,9 @@ ${doc}export function ${op.hook}(options?: MutationHookOptions<${result}, ${vari
 
 /**
  * Every file of packages/react/src/generated, by file name.
- * @param {Record<string, any>} _spec @param {Surface} surface
+ * @param {Record<string, any>} spec @param {Surface} surface
  */
-export function reactModules(_spec, surface) {
+export function reactModules(spec, surface) {
   const { fns, readKeys } = keyTree(surface);
   /** @type {Map<string, string>} */
   const files = new Map([
@@ -340,7 +345,8 @@ export function reactModules(_spec, surface) {
   ]);
   const hooks = [];
   for (const op of surface.operations) {
-    const made = op.read ? queryHooks(op) : [[op.hook, mutationHook(surface, op, readKeys)]];
+    const holdsToken = !!flatten(spec, dataSchema(spec, op))?.properties?.token;
+    const made = op.read ? queryHooks(op) : [[op.hook, mutationHook(surface, op, readKeys, holdsToken)]];
     for (const [hook, content] of made) {
       files.set(`${kebab(/** @type {string} */ (hook))}.gen.ts`, /** @type {string} */ (content));
       hooks.push(/** @type {string} */ (hook));

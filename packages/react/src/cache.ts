@@ -4,48 +4,39 @@ import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query'
 type Item = { id: string };
 type ListData = Page<Item> | InfiniteData<Page<Item>>;
 
-/** Applies `change` to the pages of a cached list, plain or infinite (`first` only to its first page). */
-function mapPages(data: ListData, change: (page: Page<Item>, index: number) => Page<Item>): ListData {
-  return 'pages' in data ? { ...data, pages: data.pages.map(change) } : change(data, 0);
-}
-
-/** A list that starts at page 1 with no filters: a new item belongs at its top. */
-const showsEverything = (key: QueryKey) => {
+/** A plain list's first page, with no filter: a new item provably belongs at its top, a deleted one leaves it. */
+const firstUnfilteredPage = (key: QueryKey) => {
   const { page_no = 1, per_page, ...filters } = (key.at(-1) ?? {}) as Record<string, unknown>;
   return page_no === 1 && Object.keys(filters).length === 0 && per_page !== 0;
 };
 
 /**
- * Changes the cached lists under `prefix` and marks the changed ones stale without refetching them (the
- * next mount or focus refetches); lists the change cannot be applied to are invalidated and refetched.
+ * Applies a change to the cached lists under `prefix` only where it provably still matches: unfiltered plain pages
+ * (`patchable`). Those are marked stale without a refetch (the next mount or focus reconciles them); every other list
+ * (filtered, a later page, infinite) is invalidated and refetched, because its members or its paging may have moved.
+ * In-flight fetches of these lists are cancelled first, so an older answer cannot land on top of the change.
  */
-function updateLists(
+async function updateLists(
   queryClient: QueryClient,
   prefix: QueryKey,
-  change: (page: Page<Item>, index: number, key: QueryKey) => Page<Item> | undefined,
+  patchable: (key: QueryKey) => boolean,
+  change: (page: Page<Item>) => Page<Item>,
 ) {
-  const changed = new Set<string>();
+  await queryClient.cancelQueries({ queryKey: prefix });
+  const patched = new Set<string>();
   for (const query of queryClient.getQueryCache().findAll({ queryKey: prefix })) {
     const data = query.state.data as ListData | undefined;
-    if (!data) continue;
-    let applied = true;
-    const next = mapPages(data, (page, index) => {
-      const result = change(page, index, query.queryKey);
-      if (!result) applied = false;
-      return result ?? page;
-    });
-    if (applied) {
-      queryClient.setQueryData(query.queryKey, next);
-      changed.add(query.queryHash);
-    }
+    if (!data || 'pages' in data || !patchable(query.queryKey)) continue;
+    queryClient.setQueryData(query.queryKey, change(data));
+    patched.add(query.queryHash);
   }
-  return Promise.all([
+  await Promise.all([
     queryClient.invalidateQueries({
       queryKey: prefix,
-      predicate: (q) => changed.has(q.queryHash),
+      predicate: (q) => patched.has(q.queryHash),
       refetchType: 'none',
     }),
-    queryClient.invalidateQueries({ queryKey: prefix, predicate: (q) => !changed.has(q.queryHash) }),
+    queryClient.invalidateQueries({ queryKey: prefix, predicate: (q) => !patched.has(q.queryHash) }),
   ]);
 }
 
@@ -54,22 +45,28 @@ const counted = (page: Page<Item>, data: Item[], delta: number): Page<Item> => (
   paging: { ...page.paging, total_count: page.paging.total_count + delta, end_offset: page.paging.end_offset + delta },
 });
 
-/** A created item goes to the top of the unfiltered lists; filtered ones are refetched. */
+/** A created item goes to the top of the unfiltered first pages; everything else under `prefix` is refetched. */
 export const insertIntoLists = (queryClient: QueryClient, prefix: QueryKey, item: Item) =>
-  updateLists(queryClient, prefix, (page, index, key) =>
-    !showsEverything(key) ? undefined : index === 0 ? counted(page, [item, ...page.data], 1) : page,
+  updateLists(queryClient, prefix, firstUnfilteredPage, (page) => counted(page, [item, ...page.data], 1));
+
+/**
+ * A changed item replaces its old self in the unfiltered pages, where its membership cannot have changed; filtered
+ * lists (it may no longer match) and infinite ones are refetched.
+ */
+export const replaceInLists = (queryClient: QueryClient, prefix: QueryKey, item: Item) =>
+  updateLists(
+    queryClient,
+    prefix,
+    (key) => {
+      const { page_no: _page, per_page: _size, ...filters } = (key.at(-1) ?? {}) as Record<string, unknown>;
+      return Object.keys(filters).length === 0;
+    },
+    (page) => ({ ...page, data: page.data.map((old) => (old.id === item.id ? { ...old, ...item } : old)) }),
   );
 
-/** A changed item replaces its old self wherever it is listed. */
-export const replaceInLists = (queryClient: QueryClient, prefix: QueryKey, item: Item) =>
-  updateLists(queryClient, prefix, (page) => ({
-    ...page,
-    data: page.data.map((old) => (old.id === item.id ? { ...old, ...item } : old)),
-  }));
-
-/** A deleted item leaves every list it was in. */
+/** A deleted item leaves the unfiltered first pages; later pages, filtered and infinite lists are refetched. */
 export const removeFromLists = (queryClient: QueryClient, prefix: QueryKey, id: string) =>
-  updateLists(queryClient, prefix, (page) => {
+  updateLists(queryClient, prefix, firstUnfilteredPage, (page) => {
     const data = page.data.filter((old) => old.id !== id);
     return data.length === page.data.length ? page : counted(page, data, -1);
   });
@@ -83,7 +80,7 @@ type Place = typeof insertIntoLists;
  * An item the API just returned: its detail cached (without any join token) under `detailKey`, and `place`d in
  * the lists under `listsKey`. Either key is left out where no read gets or lists that kind of item.
  */
-export function cacheItem(
+export async function cacheItem(
   queryClient: QueryClient,
   detailKey: QueryKey | undefined,
   listsKey: QueryKey | undefined,
@@ -91,7 +88,10 @@ export function cacheItem(
   place: Place,
 ) {
   const cached = withoutToken(item);
-  if (detailKey) queryClient.setQueryData(detailKey, cached);
+  if (detailKey) {
+    await queryClient.cancelQueries({ queryKey: detailKey, exact: true });
+    queryClient.setQueryData(detailKey, cached);
+  }
   return listsKey ? place(queryClient, listsKey, cached) : undefined;
 }
 

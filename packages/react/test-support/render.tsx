@@ -9,7 +9,7 @@ import { RealtimeKitProvider } from '../src/index';
  * Renders hooks as a browser app would run them: a fresh QueryClient (retries off), a proxy-mode client whose
  * requests go to the proxy in front of the Prism mock, and a log of those requests ("GET /meetings").
  */
-export function setup() {
+export function setup({ delayMs }: { delayMs?: (request: Request) => number } = {}) {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, gcTime: Number.POSITIVE_INFINITY }, mutations: { retry: false } },
   });
@@ -21,7 +21,8 @@ export function setup() {
     fetch: (request) => {
       const url = new URL(request.url);
       requests.push(`${request.method} ${url.pathname.slice(new URL(proxyUrl).pathname.length)}${url.search}`);
-      return fetch(request);
+      const wait = delayMs?.(request) ?? 0;
+      return wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)).then(() => fetch(request)) : fetch(request);
     },
   });
   const wrapper = ({ children }: { children: ReactNode }) => (

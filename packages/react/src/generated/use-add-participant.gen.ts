@@ -20,5 +20,6 @@ export function useAddParticipant(options?: MutationHookOptions<ParticipantWithT
     (queryClient, scope, item, { meetingId }) =>
       cacheItem(queryClient, keys.participant(scope, meetingId, item.id), keys.participantLists(scope, meetingId), item, insertIntoLists),
     options,
+    true, // the result holds a join token: out of the mutation cache once unmounted
   );
 }

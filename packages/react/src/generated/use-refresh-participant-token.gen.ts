@@ -17,5 +17,6 @@ export function useRefreshParticipantToken(options?: MutationHookOptions<Partici
     (client, { meetingId, participantId }) => client.participants.refreshToken(meetingId, participantId),
     undefined,
     options,
+    true, // the result holds a join token: out of the mutation cache once unmounted
   );
 }

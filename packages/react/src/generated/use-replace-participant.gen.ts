@@ -20,5 +20,6 @@ export function useReplaceParticipant(options?: MutationHookOptions<ParticipantW
     (queryClient, scope, item, { meetingId, participantId }) =>
       cacheItem(queryClient, keys.participant(scope, meetingId, participantId), keys.participantLists(scope, meetingId), item, replaceInLists),
     options,
+    true, // the result holds a join token: out of the mutation cache once unmounted
   );
 }
