@@ -1,9 +1,9 @@
 import { defineConfig } from 'tsup';
 import { library } from '../../build.shared.mts';
 
-export default defineConfig({
-  ...library,
-  entry: ['src/index.ts'],
+export default defineConfig([
   // The hooks run in the browser: mark the entry for the Next.js app router.
-  banner: { js: "'use client';" },
-});
+  { ...library, entry: ['src/index.ts'], banner: { js: "'use client';" } },
+  // Keys and query options, for server code too (prefetch in a Server Component): no directive.
+  { ...library, entry: ['src/queries.ts'], clean: false },
+]);

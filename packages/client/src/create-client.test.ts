@@ -33,6 +33,14 @@ describe('createRealtimeKitClient', () => {
     expect(rtk.scope).toBe(`${ACCOUNT}/${APP}`);
   });
 
+  it('takes a scope for cache keys, and refuses one that is not a string', () => {
+    expect(createRealtimeKitClient({ proxyUrl: 'http://127.0.0.1:9/api', scope: `${ACCOUNT}/${APP}` }).scope).toBe(
+      `${ACCOUNT}/${APP}`,
+    );
+    expect(createRealtimeKitClient({ proxyUrl: 'http://127.0.0.1:9/api' }).scope).toBe('proxy:http://127.0.0.1:9/api');
+    expect(() => createRealtimeKitClient({ proxyUrl: 'http://127.0.0.1:9/api', scope: 7 as never })).toThrow(/scope/);
+  });
+
   it('prefers explicit options over the environment', async () => {
     vi.stubEnv('CLOUDFLARE_API_TOKEN', 'env-token');
     const { fetch, requests } = recordingFetch();

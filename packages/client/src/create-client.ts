@@ -108,7 +108,7 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}):
     ...createResources(request as OperationCaller),
     request: request as RealtimeKitClient['request'],
     joinMeeting: createJoinMeeting(transport, proxy, timeoutMs, host),
-    scope: proxy ? `proxy:${proxyUrl}` : `${accountId}/${appId}`,
+    scope: stringOption('scope', options.scope) || (proxy ? `proxy:${proxyUrl}` : `${accountId}/${appId}`),
   } as RealtimeKitClient;
   // `raw`, the openapi-fetch client over the same base URL, headers, fetch and middleware, is made on first use
   // (and is left out of the browser build, which carries no openapi-fetch: see raw-client.ts).

@@ -22,6 +22,12 @@ interface CommonOptions {
   /** openapi-fetch middleware, run on every attempt. */
   middleware?: Middleware[];
   logger?: Logger;
+  /**
+   * Where this client's data lives, for cache keys (`rtk.scope`). Default: `{accountId}/{appId}` on a server,
+   * `proxy:{proxyUrl}` behind the proxy. Give a browser client the server's `rtk.scope` (not a secret) so that
+   * queries prefetched on the server hydrate in the browser without a refetch.
+   */
+  scope?: string;
 }
 
 /** A client on a server: it holds the API token and calls Cloudflare (or a mock) directly. */

@@ -26,5 +26,16 @@ describe('built package', () => {
       );
     expect(read('dist/index.mjs')).toBe("'use client';");
     expect(read('dist/index.js')).toBe("'use client';");
+    // the server entry carries no directive, so a Server Component may import it
+    expect(read('dist/queries.mjs')).not.toContain('use client');
+    expect(read('dist/queries.js')).not.toContain('use client');
+  });
+
+  it('the server entry gives the keys and query options, and no hooks', () => {
+    const list = `console.log(JSON.stringify(Object.keys(m).sort()))`;
+    const cjs = run(`const m = require('@realtimekit-meetings/react/queries'); ${list}`, 'commonjs');
+    const esm = run(`import * as m from '@realtimekit-meetings/react/queries'; ${list}`, 'module');
+    expect(esm).toBe(cjs);
+    expect(JSON.parse(cjs)).toEqual(['realtimeKitKeys', 'realtimeKitQueries']);
   });
 });

@@ -10,11 +10,14 @@ import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
 declare module 'vitest' {
   export interface ProvidedContext {
     realtimekitProxyUrl: string;
+    realtimekitMockUrl: string;
   }
 }
 
 /** The Prism mock, and in front of it the proxy a browser app would call; provides the proxy's URL. */
-export default async function setup(project: { provide(key: 'realtimekitProxyUrl', value: string): void }) {
+export default async function setup(project: {
+  provide(key: 'realtimekitProxyUrl' | 'realtimekitMockUrl', value: string): void;
+}) {
   const mock = await startMockServer();
   const client = createRealtimeKitClient({
     baseUrl: mock.url,
@@ -33,6 +36,7 @@ export default async function setup(project: { provide(key: 'realtimekitProxyUrl
   });
   const server = createServer(toNodeListener(handle));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  project.provide('realtimekitMockUrl', mock.url);
   project.provide('realtimekitProxyUrl', `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/realtimekit`);
   return async () => {
     server.closeAllConnections();
