@@ -1,7 +1,7 @@
 import { act, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { cacheProbe } from '../test-support/cache-probe';
-import { MEETING, OTHER_MEETING, setup } from '../test-support/render';
+import { MEETING, OTHER_MEETING, setup, untilLoaded } from '../test-support/render';
 import {
   realtimeKitKeys as keys,
   useCreateMeeting,
@@ -21,7 +21,7 @@ async function loaded() {
     other: useMeeting(OTHER_MEETING),
     participants: useParticipants(MEETING),
   }));
-  await waitFor(() => expect(Object.values(views.result.current).every((q) => q.isSuccess)).toBe(true));
+  await untilLoaded(views);
   return { ...env, views, probe: cacheProbe(env.queryClient), scope: env.client.scope };
 }
 

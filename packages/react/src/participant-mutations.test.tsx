@@ -2,7 +2,7 @@ import { RealtimeKitError } from '@realtimekit-meetings/client';
 import { act, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { cacheProbe } from '../test-support/cache-probe';
-import { MEETING, OTHER_MEETING, PARTICIPANT, setup } from '../test-support/render';
+import { MEETING, OTHER_MEETING, PARTICIPANT, setup, untilLoaded } from '../test-support/render';
 import {
   realtimeKitKeys as keys,
   realtimeKitQueries,
@@ -25,7 +25,7 @@ async function loaded() {
     otherList: useParticipants(OTHER_MEETING),
     meetings: useMeetings(),
   }));
-  await waitFor(() => expect(Object.values(views.result.current).every((q) => q.isSuccess)).toBe(true));
+  await untilLoaded(views);
   return { ...env, views, probe: cacheProbe(env.queryClient), scope: env.client.scope };
 }
 
@@ -104,7 +104,7 @@ describe('useDeleteParticipant', () => {
       otherList: useParticipants(OTHER_MEETING),
       meetings: useMeetings(),
     }));
-    await waitFor(() => expect(Object.values(views.result.current).every((q) => q.isSuccess)).toBe(true));
+    await untilLoaded(views);
     const probe = cacheProbe(queryClient);
     const total = views.result.current.list.data?.paging.total_count ?? 0;
     const { result } = render(() => useDeleteParticipant());

@@ -1,7 +1,7 @@
 import { act, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { cacheProbe } from '../test-support/cache-probe';
-import { MEETING, OTHER_MEETING, PARTICIPANT, setup } from '../test-support/render';
+import { MEETING, OTHER_MEETING, PARTICIPANT, setup, untilLoaded } from '../test-support/render';
 import {
   realtimeKitKeys as keys,
   useActiveLivestream,
@@ -26,7 +26,7 @@ async function loaded() {
     otherLivestream: useActiveLivestream(OTHER_MEETING),
     meeting: useMeeting(MEETING),
   }));
-  await waitFor(() => expect(Object.values(views.result.current).every((q) => q.isSuccess)).toBe(true));
+  await untilLoaded(views);
   return { ...env, probe: cacheProbe(env.queryClient), scope: env.client.scope };
 }
 

@@ -1,8 +1,8 @@
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { renderHook } from '@testing-library/react';
+import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { RealtimeKitProvider } from '../src/index';
 
 /**
@@ -39,3 +39,13 @@ export function setup({ delayMs }: { delayMs?: (request: Request) => number } = 
 export { MEETING, OTHER_MEETING } from '@realtimekit-meetings/test-fixtures/ids';
 /** The participant ID of the spec's examples, which the mock answers with. */
 export const PARTICIPANT = '497f6eca-6276-4993-bfeb-53cbbbba6f08';
+
+/** Waits until every query in `views` has succeeded; a timeout names each view with its status or its error. */
+export async function untilLoaded(views: { result: { current: Record<string, { status: string; error: unknown }> } }) {
+  const states = () =>
+    Object.fromEntries(
+      Object.entries(views.result.current).map(([name, q]) => [name, q.error ? String(q.error) : q.status]),
+    );
+  const success = Object.fromEntries(Object.keys(views.result.current).map((name) => [name, 'success']));
+  await waitFor(() => expect(states()).toEqual(success));
+}
