@@ -6,7 +6,7 @@
  *   core      the types, the operations table, the named request and response types, the document
  *   client    one typed method per operation
  *   react     query keys, query options, one hook per file
- *   contract  the conforming and the refused request of every operation
+ *   contract  the conforming and the refused request of every operation; request and response validators
  *
  *   pnpm generate           write the files
  *   pnpm generate --check   write nothing; exit 1 when a committed file differs from what the spec produces
@@ -21,6 +21,7 @@ import { clientModule } from './codegen/emit-client.mjs';
 import { contractModule } from './codegen/emit-contract.mjs';
 import { documentModule, operationsModule, typesModule } from './codegen/emit-core.mjs';
 import { reactModules } from './codegen/emit-react.mjs';
+import { validatorsModule } from './codegen/emit-validators.mjs';
 import { applyOverlayFile, checkOverlay, GenerateError, readYaml, rel, root, validateSpec } from './codegen/spec.mjs';
 import { buildSurface } from './codegen/surface.mjs';
 import { header } from './codegen/text.mjs';
@@ -101,6 +102,7 @@ export async function generate(inputs = paths, base = root) {
       ([name, content]) => /** @type {[string, string]} */ ([path.join(react, name), content]),
     ),
     [path.join(contract, 'cases.gen.ts'), contractModule(spec, surface, naming)],
+    [path.join(contract, 'validators.gen.ts'), validatorsModule(spec, surface)],
   ]);
   return files;
 }
