@@ -3,7 +3,14 @@ import { library } from '../../build.shared.mts';
 
 export default defineConfig({
   ...library,
-  entry: ['src/index.ts', 'src/vitest-global-setup.ts', 'src/cli/mock.ts', 'src/cli/contract.ts'],
+  entry: [
+    'src/index.ts',
+    'src/fake/index.ts',
+    'src/msw.ts',
+    'src/vitest-global-setup.ts',
+    'src/cli/mock.ts',
+    'src/cli/contract.ts',
+  ],
   // import.meta.url in the CommonJS build (for createRequire)
   shims: true,
 });

@@ -1,5 +1,8 @@
+import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { openapiDocument } from '@realtimekit-meetings/core/openapi';
+import { createRealtimeKitFake, type RealtimeKitFake, type RealtimeKitFakeOptions } from './fake/create-fake';
+import { serveFetch } from './fake/serve-node';
 
 export interface MockServerOptions {
   /** 0 (the default) picks a free port. */
@@ -13,6 +16,11 @@ export interface MockServerOptions {
   upstream?: string;
   /** Receives Prism's log lines; silent by default. */
   log?: (level: string, message: string) => void;
+  /**
+   * Serve the stateful fake instead of Prism: what you create you can get, list, change and delete; unknown IDs get
+   * 404. Pass the fake's options (`{ seed, now, limits }`) or `true`. Not with `dynamic` or `upstream`.
+   */
+  stateful?: boolean | RealtimeKitFakeOptions;
 }
 
 export interface MockServer {
@@ -20,6 +28,8 @@ export interface MockServer {
   url: string;
   port: number;
   close(): Promise<void>;
+  /** With `stateful`: the fake behind the server, for `reset()` between tests and `startSession()`. */
+  fake?: RealtimeKitFake;
 }
 
 type LogFn = (...args: unknown[]) => void;
@@ -45,9 +55,30 @@ function prismLogger(log: MockServerOptions['log']): PrismLogger {
  * `sl-violations` header), and answers come from the spec's examples.
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const { port = 0, dynamic = false, upstream, log } = options;
+  const { port = 0, dynamic = false, upstream, log, stateful } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new RangeError(`port must be a whole number from 0 to 65535, not ${port}`);
+  }
+  if (stateful) {
+    if (dynamic || upstream !== undefined) {
+      throw new TypeError('stateful serves the fake: it does not go with dynamic or upstream, which are Prism modes');
+    }
+    const fake = createRealtimeKitFake(stateful === true ? {} : stateful);
+    const server = serveFetch(fake.fetch);
+    const url = await listen(server, port);
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      port: Number(new URL(url).port),
+      fake,
+      close: () => {
+        closing ??= new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        return closing;
+      },
+    };
   }
   let upstreamUrl: URL | undefined;
   if (upstream !== undefined) {
@@ -79,11 +110,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   try {
     address = await server.listen(port, '127.0.0.1');
   } catch (error) {
-    const message = String((error as Error)?.message ?? error);
-    if (message.includes('EADDRINUSE')) {
-      throw new Error(`Port ${port} on 127.0.0.1 is already in use: choose another, or 0 for a free one`);
-    }
-    throw new Error(`The mock server could not listen on 127.0.0.1:${port}: ${message}`);
+    throw listenError(port, error);
   }
   const url = new URL(address);
   let closing: Promise<void> | undefined;
@@ -95,4 +122,23 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return closing;
     },
   };
+}
+
+function listenError(port: number, error: unknown) {
+  const message = String((error as Error)?.message ?? error);
+  if (message.includes('EADDRINUSE')) {
+    return new Error(`Port ${port} on 127.0.0.1 is already in use: choose another, or 0 for a free one`);
+  }
+  return new Error(`The mock server could not listen on 127.0.0.1:${port}: ${message}`);
+}
+
+/** Listens on 127.0.0.1 and answers the base URL, `http://127.0.0.1:PORT`. */
+function listen(server: Server, port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error) => reject(listenError(port, error)));
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      resolve(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`);
+    });
+  });
 }

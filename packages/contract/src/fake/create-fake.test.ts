@@ -1,0 +1,225 @@
+import { createRealtimeKitClient, RealtimeKitError } from '@realtimekit-meetings/client';
+import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
+import { describe, expect, it } from 'vitest';
+import { meetingLifecycle } from '../../test-support/lifecycle';
+import { createRealtimeKitFake, type RealtimeKitFakeOptions } from './create-fake';
+
+const BASE = 'https://api.cloudflare.com/client/v4';
+const MEETINGS = `${BASE}/accounts/${ACCOUNT}/realtime/kit/${APP}/meetings`;
+const UNKNOWN = '00000000-0000-4000-8000-000000000000';
+const OTHER_APP = '00000000-0000-4000-8000-00000000a99a';
+
+function setup(options: RealtimeKitFakeOptions = {}) {
+  const fake = createRealtimeKitFake({ seed: 1, ...options });
+  const rtk = createRealtimeKitClient({
+    baseUrl: BASE,
+    apiToken: 'fake-test-token',
+    accountId: ACCOUNT,
+    appId: APP,
+    maxRetries: 0,
+    fetch: fake.fetch,
+  });
+  /** A raw call, for what the client would refuse before sending. */
+  const send = (path: string, init: RequestInit = {}) =>
+    fake.fetch(
+      new Request(`${MEETINGS}${path}`, {
+        ...init,
+        headers: { authorization: 'Bearer t', 'content-type': 'application/json', ...init.headers },
+      }),
+    );
+  return { fake, rtk, send };
+}
+
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (error: RealtimeKitError) => error,
+  );
+
+describe('createRealtimeKitFake', () => {
+  it('remembers: create, get, add Ada, list, remove her, she is gone', async () => {
+    await meetingLifecycle(setup().rtk);
+  });
+
+  it("fills in the spec's defaults and leaves out what was sent as null", async () => {
+    const { rtk } = setup();
+    const meeting = await rtk.meetings.create({ title: null, record_on_start: null });
+    expect(meeting).toMatchObject({
+      status: 'ACTIVE',
+      record_on_start: false,
+      live_stream_on_start: false,
+      session_keep_alive_time_in_secs: 60,
+    });
+    expect(meeting).not.toHaveProperty('title');
+    expect(meeting.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('replaces a meeting whole (keeping its ID, creation time and status) and merges an update', async () => {
+    const { rtk } = setup();
+    const meeting = await rtk.meetings.create({ title: 'A', persist_chat: true });
+    await rtk.meetings.update(meeting.id, { status: 'INACTIVE' });
+    const replaced = await rtk.meetings.replace(meeting.id, { title: 'B' });
+    expect(replaced).toMatchObject({ id: meeting.id, created_at: meeting.created_at, title: 'B', status: 'INACTIVE' });
+    expect(replaced.persist_chat).toBe(false);
+  });
+
+  it('lists with real paging, newest first, in the sense listAll reads it', async () => {
+    const { rtk } = setup();
+    for (let i = 0; i < 25; i++) await rtk.meetings.create({ title: `m${i}` });
+    const second = await rtk.meetings.list({ page_no: 2, per_page: 10 });
+    expect(second.paging).toEqual({ total_count: 25, start_offset: 11, end_offset: 20 });
+    expect(second.data.map((m) => m.title)).toEqual(Array.from({ length: 10 }, (_, i) => `m${14 - i}`));
+    const beyond = await rtk.meetings.list({ page_no: 4, per_page: 10 });
+    expect(beyond.data).toEqual([]);
+    const all = new Set<string>();
+    for await (const m of rtk.meetings.listAll({ per_page: 7 })) all.add(m.id);
+    expect(all.size).toBe(25);
+  });
+
+  it('filters by status, search and creation time, and keeps apps apart', async () => {
+    let now = new Date('2026-01-01T10:00:00Z');
+    const { rtk, fake } = setup({ now: () => now });
+    const early = await rtk.meetings.create({ title: 'Early standup' });
+    now = new Date('2026-01-02T10:00:00Z');
+    const late = await rtk.meetings.create({ title: 'Late review' });
+    await rtk.meetings.update(late.id, { status: 'INACTIVE' });
+    const titles = async (query: Parameters<typeof rtk.meetings.list>[0]) =>
+      (await rtk.meetings.list(query)).data.map((m) => m.title);
+    expect(await titles({ status: 'INACTIVE' })).toEqual(['Late review']);
+    expect(await titles({ search: 'STANDUP' })).toEqual(['Early standup']);
+    expect(await titles({ search: early.id })).toEqual(['Early standup']);
+    expect(await titles({ start_time: '2026-01-02T00:00:00Z' })).toEqual(['Late review']);
+    expect(await titles({ end_time: '2026-01-01T23:00:00Z' })).toEqual(['Early standup']);
+    const otherApp = await fake.fetch(
+      new Request(`${MEETINGS.replace(APP, OTHER_APP)}/${early.id}`, { headers: { authorization: 'Bearer t' } }),
+    );
+    expect(otherApp.status).toBe(404);
+  });
+
+  it('answers 404 for unknown meetings and participants, in RealtimeKit envelope', async () => {
+    const { rtk } = setup();
+    const error = await failure(rtk.meetings.get(UNKNOWN));
+    expect(error).toBeInstanceOf(RealtimeKitError);
+    expect(error.status).toBe(404);
+    expect(error.message).toContain(`No meeting found with id ${UNKNOWN}`);
+    const meeting = await rtk.meetings.create({ title: 'x' });
+    expect((await failure(rtk.participants.refreshToken(meeting.id, UNKNOWN))).status).toBe(404);
+    expect((await failure(rtk.participants.delete(meeting.id, UNKNOWN))).status).toBe(404);
+  });
+
+  it('refuses an invalid request with 400 and a message naming the property and the rule', async () => {
+    const { rtk, send } = setup();
+    const meeting = await rtk.meetings.create({ title: 'x' });
+    const missing = await send(`/${meeting.id}/participants`, { method: 'POST', body: '{"name":"No preset"}' });
+    expect(missing.status).toBe(400);
+    expect(await missing.json()).toEqual({
+      success: false,
+      error: { code: 400, message: "body must have required property 'preset_name'" },
+    });
+    const badEnum = await send('?status=PAUSED');
+    expect((await badEnum.json()).error.message).toBe(
+      'query/status must be equal to one of the allowed values: "ACTIVE", "INACTIVE"',
+    );
+    const badNumber = await send('?page_no=two');
+    expect((await badNumber.json()).error.message).toBe('query/page_no must be number');
+    const badId = await send('/not-a-uuid');
+    expect(badId.status).toBe(400);
+    expect((await badId.json()).error.message).toMatch(/^meeting_id must (match pattern|match format)/);
+    const notJson = await send('', { method: 'POST', body: '{' });
+    expect((await notJson.json()).error.message).toBe('body is not valid JSON');
+  });
+
+  it('answers 401 without a bearer token, and 404 for a path the API does not have', async () => {
+    const { fake } = setup();
+    const unauthorized = await fake.fetch(new Request(MEETINGS));
+    expect(unauthorized.status).toBe(401);
+    expect((await unauthorized.json()).error.message).toContain('Authorization: Bearer');
+    const nowhere = await fake.fetch(
+      new Request(`${MEETINGS}/${UNKNOWN}/recordings`, { headers: { authorization: 'Bearer t' } }),
+    );
+    expect(nowhere.status).toBe(404);
+    expect((await nowhere.json()).error.message).toContain('No route for the URI');
+  });
+
+  it('repeats IDs, tokens and timestamps run to run with a seed and a clock', async () => {
+    const run = async () => {
+      const { rtk } = setup({ seed: 42, now: () => new Date('2026-03-01T09:00:00Z') });
+      const meeting = await rtk.meetings.create({ title: 'same' });
+      const ada = await rtk.participants.add(meeting.id, { custom_participant_id: 'a', preset_name: 'p' });
+      return [meeting, ada];
+    };
+    const [first, second] = [await run(), await run()];
+    expect(second).toEqual(first);
+    const other = await createRealtimeKitFake({ seed: 43 })
+      .fetch(new Request(MEETINGS, { method: 'POST', headers: { authorization: 'Bearer t' }, body: '{}' }))
+      .then((r) => r.json());
+    expect(other.data.id).not.toBe((first[0] as { id: string }).id);
+  });
+
+  it('refuses a creation past its limits, saying which limit and what to do', async () => {
+    const { rtk, fake } = setup({ limits: { meetings: 2, participantsPerMeeting: 1 } });
+    const meeting = await rtk.meetings.create({});
+    await rtk.meetings.create({});
+    const refused = await failure(rtk.meetings.create({}));
+    expect(refused.status).toBe(400);
+    expect(refused.message).toContain('at most 2 meetings (limits.meetings): call fake.reset()');
+    await rtk.participants.add(meeting.id, { custom_participant_id: 'a', preset_name: 'p' });
+    const full = await failure(rtk.participants.add(meeting.id, { custom_participant_id: 'b', preset_name: 'p' }));
+    expect(full.message).toContain('limits.participantsPerMeeting');
+    fake.reset();
+    expect((await rtk.meetings.list()).data).toEqual([]);
+    await expect(rtk.meetings.create({})).resolves.toHaveProperty('id');
+    expect(() => createRealtimeKitFake({ limits: { meetings: -1 } })).toThrow('limits.meetings must be a whole number');
+  });
+
+  it('acts on an active session only once startSession made one: kick, mute, poll, kick all', async () => {
+    const { rtk, fake } = setup();
+    const meeting = await rtk.meetings.create({ title: 'Standup' });
+    const ada = await rtk.participants.add(meeting.id, { custom_participant_id: 'ada', preset_name: 'p', name: 'Ada' });
+    const bob = await rtk.participants.add(meeting.id, { custom_participant_id: 'bob', preset_name: 'p', name: 'Bob' });
+    expect((await failure(rtk.activeSession.get(meeting.id))).status).toBe(404);
+    expect(() => fake.startSession(UNKNOWN)).toThrow(`no meeting ${UNKNOWN}`);
+    expect(() => fake.startSession(meeting.id, { participants: [UNKNOWN] })).toThrow(`has no participant ${UNKNOWN}`);
+
+    fake.startSession(meeting.id);
+    const session = await rtk.activeSession.get(meeting.id);
+    expect(session).toMatchObject({
+      associated_id: meeting.id,
+      live_participants: 2,
+      status: 'LIVE',
+      meeting_display_name: 'Standup',
+    });
+    const muted = await rtk.activeSession.mute(meeting.id, { custom_participant_ids: ['bob'] });
+    expect(muted.participants?.map((p) => p.name)).toEqual(['Bob']);
+    const kicked = await rtk.activeSession.kick(meeting.id, { participant_ids: [ada.id] });
+    expect(kicked.participants?.map((p) => p.id)).toEqual([ada.id]);
+    expect((await rtk.activeSession.get(meeting.id)).live_participants).toBe(1);
+    expect((await rtk.activeSession.muteAll(meeting.id, { allow_unmute: true })).muted_participants_count).toBe(1);
+    const poll = await rtk.activeSession.createPoll(meeting.id, { question: 'Lunch?', options: ['Yes', 'No'] });
+    expect(poll.poll?.options.map((o) => o.text)).toEqual(['Yes', 'No']);
+    expect((await rtk.activeSession.kickAll(meeting.id)).kicked_participants_count).toBe(1);
+    expect((await failure(rtk.activeSession.get(meeting.id))).status).toBe(404);
+    expect(bob.id).toBeTruthy();
+  });
+
+  it('starts, shows and stops a livestream, and 404s when none is live', async () => {
+    const { rtk } = setup();
+    const meeting = await rtk.meetings.create({ title: 'Town hall' });
+    expect((await failure(rtk.livestreams.getActive(meeting.id))).status).toBe(404);
+    const started = await rtk.livestreams.start(meeting.id, { name: 'main' });
+    expect(started.status).toBe('LIVE');
+    expect(await rtk.livestreams.getActive(meeting.id)).toMatchObject({
+      id: started.id,
+      name: 'main',
+      meeting_id: meeting.id,
+    });
+    expect((await failure(rtk.livestreams.start(meeting.id, {}))).message).toContain('already livestreaming');
+    expect((await rtk.livestreams.stop(meeting.id)).message).toBe('Stopped live stream successfully');
+    expect((await failure(rtk.livestreams.stop(meeting.id))).status).toBe(404);
+    const details = await rtk.livestreams.getSession(meeting.id);
+    expect(details.livestreams?.map((l) => l.status)).toEqual(['IDLE']);
+    expect(details.sessions).toMatchObject({ livestream_id: started.id });
+  });
+});

@@ -1,0 +1,204 @@
+import { APP_PATH_PREFIX, type OperationId, operationTable } from '@realtimekit-meetings/core';
+import { errorEnvelope, type Validate, validators } from '../generated/validators.gen';
+import { type Answer, type Call, type Context, fail, handlers } from './handlers';
+import { createRandom, randomSeed } from './random';
+import { DEFAULT_LIMITS, emptyState, type FakeLimits } from './state';
+
+export type { FakeLimits } from './state';
+
+export interface RealtimeKitFakeOptions {
+  /** Makes IDs and tokens repeat run to run (with `now`, timestamps too). Random when left out. */
+  seed?: number;
+  /** The fake's clock (default: the real one). */
+  now?: () => Date;
+  /** What it holds at most before it refuses a creation (defaults: 1,000 meetings, 1,000 participants a meeting). */
+  limits?: FakeLimits;
+}
+
+export interface StartSessionOptions {
+  /** IDs of the meeting's participants who are in the session (default: every participant of the meeting). */
+  participants?: string[];
+}
+
+/**
+ * A stateful fake of the RealtimeKit Meetings API: what you create, you can get, list, change and delete, and every
+ * request and every answer is checked against the effective spec. Web-standard, so it runs wherever `fetch` does:
+ * `startMockServer({ stateful: true })` serves it over HTTP, `realtimeKitHandlers` (the `/msw` entry) in MSW.
+ */
+export interface RealtimeKitFake {
+  /** Answers one request to `.../accounts/{account_id}/realtime/kit/{app_id}/meetings...` (any base URL before it). */
+  fetch(request: Request): Promise<Response>;
+  /** Forgets everything: for `beforeEach`. Keeps the seed's sequence going (reset does not replay IDs). */
+  reset(): void;
+  /**
+   * Starts an active session in a meeting, so the active-session calls (kick, mute, poll) have something to act on.
+   * Throws when the meeting or a participant is unknown.
+   */
+  startSession(meetingId: string, options?: StartSessionOptions): void;
+}
+
+const API_PATH = /\/accounts\/([^/]+)\/realtime\/kit\/([^/]+)(\/meetings(?:\/.*)?)$/;
+
+interface Route {
+  operationId: OperationId;
+  method: string;
+  segments: string[];
+}
+const routes: Route[] = Object.values(operationTable).map((op) => ({
+  operationId: op.operationId,
+  method: op.method,
+  segments: op.path.slice(APP_PATH_PREFIX.length).split('/'),
+}));
+
+function route(method: string, below: string) {
+  const parts = below.split('/');
+  for (const r of routes) {
+    if (r.method !== method || r.segments.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    const ok = r.segments.every((segment, i) => {
+      const part = parts[i] as string;
+      if (!segment.startsWith('{')) return segment === part;
+      params[segment.slice(1, -1)] = decodeURIComponent(part);
+      return part !== '';
+    });
+    if (ok) return { operationId: r.operationId, params };
+  }
+  return undefined;
+}
+
+/** A query string's values read as the types the spec declares, so `page_no=2` is 2 and `page_no=x` stays "x". */
+function readQuery(url: URL, types: Record<string, string>) {
+  const query: Record<string, unknown> = {};
+  for (const [name, raw] of url.searchParams) {
+    const type = types[name];
+    if (type === 'number' || type === 'integer') query[name] = raw.trim() !== '' && Number.isFinite(+raw) ? +raw : raw;
+    else if (type === 'boolean') query[name] = raw === 'true' ? true : raw === 'false' ? false : raw;
+    else query[name] = raw;
+  }
+  return query;
+}
+
+/** Ajv's first error as a sentence: `body must have required property 'preset_name'`, `query/status must be ...`. */
+function describe(validate: Validate, where = 'request') {
+  const error = validate.errors?.[0];
+  if (!error) return `${where} is invalid`;
+  const path = error.instancePath.replace(/^\//, '').replace(/^params\//, '') || where;
+  const allowed = error.params.allowedValues as unknown[] | undefined;
+  return `${path} ${error.message ?? 'is invalid'}${allowed ? `: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : ''}`;
+}
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+const errorBody = (status: number, message: string) => ({ success: false, error: { code: status, message } });
+
+/** The declared response for a status: exact, then its range (`4XX`), then `default`; undeclared errors use the
+ * API's error envelope (the outside-core operations declare no 4xx, yet answer 404 like the rest). */
+function responseValidator(operationId: OperationId, status: number): Validate | undefined {
+  const declared = validators[operationId].responses;
+  return declared[String(status)] ?? declared[`${String(status)[0]}XX`] ?? declared.default ?? errorEnvelope;
+}
+
+export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): RealtimeKitFake {
+  const clock = options.now ?? (() => new Date());
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  for (const [name, value] of Object.entries(limits)) {
+    if (!Number.isInteger(value) || value < 0) {
+      throw new RangeError(`createRealtimeKitFake: limits.${name} must be a whole number of 0 or more, not ${value}`);
+    }
+  }
+  if (options.seed !== undefined && !Number.isInteger(options.seed)) {
+    throw new TypeError(`createRealtimeKitFake: seed must be a whole number, not ${options.seed}`);
+  }
+  const ctx: Context = {
+    state: emptyState(),
+    random: createRandom(options.seed ?? randomSeed()),
+    now: () => clock().toISOString(),
+    limits,
+  };
+
+  /** Sends an answer only once it conforms to the spec: a fake that drifts from the spec fails loudly, with 500. */
+  function reply(operationId: OperationId, answer: Answer): Response {
+    const body =
+      'error' in answer
+        ? errorBody(answer.status, answer.error)
+        : { success: true, data: answer.data, ...(answer.paging ? { paging: answer.paging } : {}) };
+    const check = responseValidator(operationId, answer.status);
+    if (check && !check(body)) {
+      const problem = describe(check, 'response');
+      return json(
+        500,
+        errorBody(
+          500,
+          `RealtimeKit fake: its own ${answer.status} answer to ${operationId} breaks the spec (${problem}); this is a bug in the fake, please report it`,
+        ),
+      );
+    }
+    return json(answer.status, body);
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const match = API_PATH.exec(url.pathname);
+    const found = match && route(request.method, match[3] as string);
+    if (!match || !found) return json(404, errorBody(404, `No route for the URI: ${request.method} ${url.pathname}`));
+    const { operationId, params } = found;
+    if (!/^Bearer \S+/.test(request.headers.get('authorization') ?? '')) {
+      return reply(
+        operationId,
+        fail(401, 'Authentication error: send the API token as "Authorization: Bearer <token>"'),
+      );
+    }
+    const spec = validators[operationId];
+    let body: unknown;
+    const text = operationTable[operationId].hasBody ? await request.text() : '';
+    if (text !== '') {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return reply(operationId, fail(400, 'body is not valid JSON'));
+      }
+    }
+    const input = { params, query: readQuery(url, spec.query), ...(body === undefined ? {} : { body }) };
+    if (!spec.request(input)) return reply(operationId, fail(400, describe(spec.request)));
+    const call: Call = {
+      accountId: decodeURIComponent(match[1] as string),
+      appId: decodeURIComponent(match[2] as string),
+      params,
+      query: input.query,
+      body: (body ?? {}) as Record<string, unknown>,
+    };
+    return reply(operationId, handlers[operationId](ctx, call));
+  }
+
+  return {
+    async fetch(request) {
+      try {
+        return await handle(request);
+      } catch (error) {
+        return json(500, errorBody(500, `RealtimeKit fake: ${(error as Error)?.message ?? error}`));
+      }
+    },
+    reset() {
+      ctx.state = emptyState();
+    },
+    startSession(meetingId, { participants } = {}) {
+      const stored = ctx.state.meetings.get(meetingId);
+      if (!stored) throw new Error(`startSession: no meeting ${meetingId} (create it through the API first)`);
+      const joined = new Map();
+      for (const id of participants ?? [...stored.participants.keys()]) {
+        const participant = stored.participants.get(id);
+        if (!participant) throw new Error(`startSession: meeting ${meetingId} has no participant ${id}`);
+        joined.set(id, participant);
+      }
+      const now = ctx.now();
+      stored.session = {
+        id: ctx.random.uuid(),
+        started_at: now,
+        updated_at: now,
+        participants: joined,
+        maxConcurrent: joined.size,
+      };
+    },
+  };
+}

@@ -1,0 +1,7 @@
+export {
+  createRealtimeKitFake,
+  type FakeLimits,
+  type RealtimeKitFake,
+  type RealtimeKitFakeOptions,
+  type StartSessionOptions,
+} from './create-fake';

@@ -1,0 +1,40 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+
+/**
+ * A node:http server in front of a web-standard handler (the fake's `fetch`), on 127.0.0.1. Bodies are read whole:
+ * the API's are small JSON documents. CORS is open, as Prism's is, so a page can call it directly.
+ */
+export function serveFetch(handle: (request: Request) => Promise<Response>): Server {
+  return createServer(async (req, res) => {
+    const cors = {
+      'access-control-allow-origin': req.headers.origin ?? '*',
+      'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+      'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
+    };
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, cors).end();
+      return;
+    }
+    try {
+      const response = await handle(await toRequest(req));
+      res.writeHead(response.status, { ...Object.fromEntries(response.headers), ...cors });
+      res.end(Buffer.from(await response.arrayBuffer()));
+    } catch (error) {
+      res.writeHead(500, { 'content-type': 'text/plain', ...cors }).end(String((error as Error)?.message ?? error));
+    }
+  });
+}
+
+async function toRequest(req: IncomingMessage): Promise<Request> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return new Request(`http://${req.headers.host ?? '127.0.0.1'}${req.url ?? '/'}`, {
+    method: req.method,
+    headers,
+    body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
+  });
+}

@@ -1,0 +1,64 @@
+import type { MeetingDetails, Participant } from '@realtimekit-meetings/core';
+
+/** A participant as the fake keeps it: what the API answers, plus the join token it last handed out. */
+export interface StoredParticipant extends Participant {
+  token: string;
+}
+
+export interface StoredLivestream {
+  id: string;
+  name?: string;
+  meeting_id: string;
+  ingest_server: string;
+  playback_url: string;
+  stream_key: string;
+  status: 'LIVE' | 'IDLE';
+  disabled: boolean;
+  created_at: string;
+  updated_at: string;
+  started_time: string;
+  stopped_time?: string;
+}
+
+export interface StoredSession {
+  id: string;
+  started_at: string;
+  updated_at: string;
+  /** participant ID -> participant, for those in the session now */
+  participants: Map<string, StoredParticipant>;
+  maxConcurrent: number;
+}
+
+export interface StoredMeeting {
+  /** `account_id/app_id`: a meeting is visible only under the app that created it */
+  scope: string;
+  accountId: string;
+  meeting: MeetingDetails;
+  /** in the order they were added */
+  participants: Map<string, StoredParticipant>;
+  session?: StoredSession;
+  /** oldest first; the last {@link LIVESTREAM_HISTORY} are kept */
+  livestreams: StoredLivestream[];
+}
+
+export const LIVESTREAM_HISTORY = 100;
+
+/** What the fake holds at most; a creation past a cap is refused with 400 and a message naming the cap. */
+export interface FakeLimits {
+  /** Meetings across every app (default 1,000). */
+  meetings?: number;
+  /** Participants in one meeting (default 1,000). */
+  participantsPerMeeting?: number;
+}
+
+export const DEFAULT_LIMITS: Required<FakeLimits> = { meetings: 1000, participantsPerMeeting: 1000 };
+
+/** Everything the fake remembers: `reset()` replaces it with a new one. */
+export interface FakeState {
+  /** meeting ID -> meeting, in the order they were created */
+  meetings: Map<string, StoredMeeting>;
+  /** preset name -> the preset ID a deleted participant's answer reports */
+  presetIds: Map<string, string>;
+}
+
+export const emptyState = (): FakeState => ({ meetings: new Map(), presetIds: new Map() });
