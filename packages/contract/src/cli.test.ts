@@ -70,7 +70,9 @@ describe('realtimekit-mock', () => {
   it('answers --help with the usage', () => {
     const result = run('mock', ['--help']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('Usage: realtimekit-mock [--port N] [--dynamic] [--proxy URL]');
+    expect(result.stdout).toContain(
+      'Usage: realtimekit-mock [--port N] [--stateful [--seed N]] [--dynamic] [--proxy URL]',
+    );
   });
 
   it.each([
@@ -80,11 +82,34 @@ describe('realtimekit-mock', () => {
     [['--port'], "Option '--port <value>' argument missing"],
     [['--proxy', 'nowhere'], '--proxy must be an absolute URL, not nowhere'],
     [['extra'], "Unexpected argument 'extra'"],
+    [['--stateful', '--dynamic'], '--stateful serves the fake: it does not go with --dynamic or --proxy'],
+    [['--seed', '3'], '--seed takes a whole number and goes with --stateful, not 3'],
+    [['--stateful', '--seed', 'x'], '--seed takes a whole number and goes with --stateful, not x'],
   ])('refuses %j with the usage and exit 2', (args, message) => {
     const result = run('mock', args);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(message);
     expect(result.stderr).toContain('Usage: realtimekit-mock');
+  });
+
+  it('with --stateful --seed remembers what is created, and repeats its IDs run to run', async () => {
+    const created: string[] = [];
+    for (let run = 0; run < 2; run++) {
+      const { child, url } = await startMockCli(['--port', '0', '--stateful', '--seed', '5']);
+      try {
+        const headers = { authorization: 'Bearer x', 'content-type': 'application/json' };
+        const create = await fetch(`${url}${meetings}`, { method: 'POST', headers, body: '{"title":"CLI"}' });
+        expect(create.status).toBe(201);
+        const { data } = await create.json();
+        const got = await fetch(`${url}${meetings}/${data.id}`, { headers }).then((r) => r.json());
+        expect(got.data.title).toBe('CLI');
+        created.push(data.id);
+      } finally {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+    }
+    expect(created[1]).toBe(created[0]);
   });
 
   it.each(['SIGINT', 'SIGTERM'] as const)(

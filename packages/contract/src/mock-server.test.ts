@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createRealtimeKitClient, RealtimeKitError } from '@realtimekit-meetings/client';
 import { ACCOUNT, APP, MEETING } from '@realtimekit-meetings/test-fixtures/ids';
 import { describe, expect, inject, it } from 'vitest';
+import { meetingLifecycle } from '../test-support/lifecycle';
 import { startMockServer } from './mock-server';
 import setup from './vitest-global-setup';
 
@@ -29,7 +30,7 @@ describe('startMockServer', () => {
     await expect(rtk.meetings.get(MEETING)).resolves.toHaveProperty('id');
   });
 
-  it('answers a body that breaks the schema with 422 and the violations', async () => {
+  it('answers a body that breaks the schema with 422 and the violations, in error.message too', async () => {
     const response = await fetch(`${inject('realtimekitMockUrl')}${meetingsPath}/${MEETING}/participants`, {
       method: 'POST',
       headers: { authorization: 'Bearer any', 'content-type': 'application/json' },
@@ -37,6 +38,11 @@ describe('startMockServer', () => {
     });
     expect(response.status).toBe(422);
     expect(response.headers.get('sl-violations')).toContain("required property 'preset_name'");
+    // what Prism found, where its example would say "string"
+    expect(await response.json()).toMatchObject({
+      success: false,
+      error: { code: 422, message: expect.stringContaining("body must have required property 'preset_name'") },
+    });
   });
 
   it('reports a port already in use clearly, and never a silent "ready"', async () => {
@@ -88,6 +94,44 @@ describe('startMockServer', () => {
     } finally {
       await proxy.close();
       upstream.close();
+    }
+  });
+});
+
+describe('startMockServer({ stateful: true })', () => {
+  it('serves the fake over HTTP: the lifecycle runs, and the fake is there for reset and sessions', async () => {
+    const mock = await startMockServer({ stateful: { seed: 3 } });
+    try {
+      expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const rtk = createRealtimeKitClient({ baseUrl: mock.url, apiToken: 't', accountId: ACCOUNT, appId: APP });
+      const { meetingId } = await meetingLifecycle(rtk);
+      mock.fake?.startSession(meetingId);
+      expect((await rtk.activeSession.get(meetingId)).associated_id).toBe(meetingId);
+      mock.fake?.reset();
+      expect((await rtk.meetings.list()).data).toEqual([]);
+      const preflight = await fetch(`${mock.url}${meetingsPath}`, {
+        method: 'OPTIONS',
+        headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    } finally {
+      await mock.close();
+    }
+    await expect(fetch(`${mock.url}${meetingsPath}`)).rejects.toThrow();
+  });
+
+  it('refuses the Prism-only modes alongside it, and a taken port', async () => {
+    await expect(startMockServer({ stateful: true, dynamic: true })).rejects.toThrow(
+      'does not go with dynamic or upstream',
+    );
+    const first = await startMockServer({ stateful: true });
+    try {
+      await expect(startMockServer({ stateful: true, port: first.port })).rejects.toThrow(
+        `Port ${first.port} on 127.0.0.1 is already in use`,
+      );
+    } finally {
+      await first.close();
     }
   });
 });

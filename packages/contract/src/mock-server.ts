@@ -1,8 +1,7 @@
 import type { Server } from 'node:http';
-import { createRequire } from 'node:module';
-import { openapiDocument } from '@realtimekit-meetings/core/openapi';
 import { createRealtimeKitFake, type RealtimeKitFake, type RealtimeKitFakeOptions } from './fake/create-fake';
 import { serveFetch } from './fake/serve-node';
+import { createPrismHandler } from './prism-handler';
 
 export interface MockServerOptions {
   /** 0 (the default) picks a free port. */
@@ -32,27 +31,11 @@ export interface MockServer {
   fake?: RealtimeKitFake;
 }
 
-type LogFn = (...args: unknown[]) => void;
-interface PrismLogger extends Record<string, LogFn | (() => PrismLogger)> {
-  child: () => PrismLogger;
-}
-
-function prismLogger(log: MockServerOptions['log']): PrismLogger {
-  const logger = { child: () => logger } as PrismLogger;
-  for (const level of ['trace', 'debug', 'info', 'success', 'warn', 'error', 'fatal', 'start', 'note', 'log']) {
-    logger[level] = (...args: unknown[]) => {
-      if (!log) return;
-      const message = args.filter((a) => typeof a === 'string').join(' ');
-      if (message) log(level, message);
-    };
-  }
-  return logger;
-}
-
 /**
- * Starts Prism in this process on 127.0.0.1, serving the effective RealtimeKit Meetings spec: requests and
- * security are validated (no `Bearer` token: 401; a body that breaks the schema: 422, with the violations in the
- * `sl-violations` header), and answers come from the spec's examples.
+ * Starts a mock of the API in this process on 127.0.0.1. By default Prism, serving the effective RealtimeKit
+ * Meetings spec: requests and security are validated (no `Bearer` token: 401; a body that breaks the schema: 422,
+ * with the violations in `error.message` and the `sl-violations` header), and answers come from the spec's
+ * examples. With `stateful`, the fake (see {@link createRealtimeKitFake}).
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const { port = 0, dynamic = false, upstream, log, stateful } = options;
@@ -64,21 +47,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       throw new TypeError('stateful serves the fake: it does not go with dynamic or upstream, which are Prism modes');
     }
     const fake = createRealtimeKitFake(stateful === true ? {} : stateful);
-    const server = serveFetch(fake.fetch);
-    const url = await listen(server, port);
-    let closing: Promise<void> | undefined;
-    return {
-      url,
-      port: Number(new URL(url).port),
-      fake,
-      close: () => {
-        closing ??= new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        });
-        return closing;
-      },
-    };
+    return { ...(await serve(fake.fetch, port)), fake };
   }
   let upstreamUrl: URL | undefined;
   if (upstream !== undefined) {
@@ -88,37 +57,22 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       throw new TypeError(`upstream must be an absolute URL, not ${upstream}`);
     }
   }
-  // Prism is CommonJS, loaded on first use so that importing this package for its contract cases stays cheap.
-  const load = createRequire(import.meta.url);
-  const { getHttpOperationsFromSpec } = load('@stoplight/prism-http') as typeof import('@stoplight/prism-http');
-  const { createServer } = load('@stoplight/prism-http-server') as typeof import('@stoplight/prism-http-server');
-  const operations = await getHttpOperationsFromSpec(structuredClone(openapiDocument) as never);
-  const server = createServer(operations, {
-    cors: true,
-    components: { logger: prismLogger(log) as never },
-    config: {
-      checkSecurity: true,
-      validateRequest: true,
-      validateResponse: true,
-      errors: false,
-      mock: { dynamic },
-      upstreamProxy: undefined,
-      ...(upstreamUrl ? { isProxy: true as const, upstream: upstreamUrl } : { isProxy: false as const }),
-    },
-  });
-  let address: string;
-  try {
-    address = await server.listen(port, '127.0.0.1');
-  } catch (error) {
-    throw listenError(port, error);
-  }
-  const url = new URL(address);
+  return serve(await createPrismHandler({ dynamic, upstream: upstreamUrl, log }), port);
+}
+
+/** Serves a handler on 127.0.0.1 until `close()`, which may be called more than once. */
+async function serve(handle: (request: Request) => Promise<Response>, port: number): Promise<MockServer> {
+  const server = serveFetch(handle);
+  const url = await listen(server, port);
   let closing: Promise<void> | undefined;
   return {
-    url: `http://127.0.0.1:${url.port}`,
-    port: Number(url.port),
+    url,
+    port: Number(new URL(url).port),
     close: () => {
-      closing ??= server.close();
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
       return closing;
     },
   };

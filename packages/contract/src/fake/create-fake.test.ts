@@ -174,7 +174,7 @@ describe('createRealtimeKitFake', () => {
     expect(() => createRealtimeKitFake({ limits: { meetings: -1 } })).toThrow('limits.meetings must be a whole number');
   });
 
-  it('acts on an active session only once startSession made one: kick, mute, poll, kick all', async () => {
+  it('acts on an active session only once startSession made one: kick, mute, poll, kick all, start again', async () => {
     const { rtk, fake } = setup();
     const meeting = await rtk.meetings.create({ title: 'Standup' });
     const ada = await rtk.participants.add(meeting.id, { custom_participant_id: 'ada', preset_name: 'p', name: 'Ada' });
@@ -200,8 +200,13 @@ describe('createRealtimeKitFake', () => {
     const poll = await rtk.activeSession.createPoll(meeting.id, { question: 'Lunch?', options: ['Yes', 'No'] });
     expect(poll.poll?.options.map((o) => o.text)).toEqual(['Yes', 'No']);
     expect((await rtk.activeSession.kickAll(meeting.id)).kicked_participants_count).toBe(1);
-    expect((await failure(rtk.activeSession.get(meeting.id))).status).toBe(404);
-    expect(bob.id).toBeTruthy();
+    expect(await rtk.activeSession.get(meeting.id)).toMatchObject({
+      live_participants: 0,
+      max_concurrent_participants: 2,
+    });
+    await rtk.participants.delete(meeting.id, bob.id);
+    fake.startSession(meeting.id);
+    expect((await rtk.activeSession.get(meeting.id)).live_participants).toBe(1);
   });
 
   it('starts, shows and stops a livestream, and 404s when none is live', async () => {

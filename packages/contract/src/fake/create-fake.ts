@@ -31,7 +31,8 @@ export interface RealtimeKitFake {
   /** Forgets everything: for `beforeEach`. Keeps the seed's sequence going (reset does not replay IDs). */
   reset(): void;
   /**
-   * Starts an active session in a meeting, so the active-session calls (kick, mute, poll) have something to act on.
+   * Starts an active session in a meeting (replacing one already running), so the active-session calls (kick, mute,
+   * poll) have something to act on. Kicking everyone leaves it running, empty.
    * Throws when the meeting or a participant is unknown.
    */
   startSession(meetingId: string, options?: StartSessionOptions): void;

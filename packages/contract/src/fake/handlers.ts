@@ -112,11 +112,6 @@ function selected(session: StoredSession, body: Json) {
   return [...session.participants.values()].filter((p) => ids.has(p.id) || custom.has(p.custom_participant_id));
 }
 
-function namesNobody(body: Json) {
-  const count = (key: string) => ((body[key] as unknown[] | undefined) ?? []).length;
-  return count('participant_ids') + count('custom_participant_ids') === 0;
-}
-
 /** One handler per operation of the spec: what RealtimeKit does with a valid request. */
 export const handlers: Record<OperationId, (ctx: Context, call: Call) => Answer> = {
   get_all_meetings(ctx, call) {
@@ -279,8 +274,6 @@ export const handlers: Record<OperationId, (ctx: Context, call: Call) => Answer>
   KickPartcipants(ctx, call) {
     const found = findSession(ctx, call);
     if ('status' in found) return found;
-    if (namesNobody(call.body))
-      return fail(400, 'body must name participants in participant_ids or custom_participant_ids');
     const [, session] = found;
     const kicked = selected(session, call.body);
     for (const p of kicked) session.participants.delete(p.id);
@@ -291,16 +284,16 @@ export const handlers: Record<OperationId, (ctx: Context, call: Call) => Answer>
   KickAllParticipants(ctx, call) {
     const found = findSession(ctx, call);
     if ('status' in found) return found;
-    const [stored, session] = found;
-    stored.session = undefined; // with everyone gone the session ends
-    return { status: 200, data: { action: 'kick_all', kicked_participants_count: session.participants.size } };
+    const [, session] = found;
+    const count = session.participants.size;
+    session.participants.clear(); // the session stays, empty, as a room does when everyone has left
+    session.updated_at = ctx.now();
+    return { status: 200, data: { action: 'kick_all', kicked_participants_count: count } };
   },
 
   MuteParticipants(ctx, call) {
     const found = findSession(ctx, call);
     if ('status' in found) return found;
-    if (namesNobody(call.body))
-      return fail(400, 'body must name participants in participant_ids or custom_participant_ids');
     return { status: 200, data: { action: 'mute', participants: selected(found[1], call.body).map(inSession) } };
   },
 

@@ -1,0 +1,133 @@
+import { createRequire } from 'node:module';
+import { openapiDocument } from '@realtimekit-meetings/core/openapi';
+
+type LogFn = (...args: unknown[]) => void;
+interface PrismLogger extends Record<string, LogFn | (() => PrismLogger)> {
+  child: () => PrismLogger;
+}
+
+function prismLogger(log: ((level: string, message: string) => void) | undefined): PrismLogger {
+  const logger = { child: () => logger } as PrismLogger;
+  for (const level of ['trace', 'debug', 'info', 'success', 'warn', 'error', 'fatal', 'start', 'note', 'log']) {
+    logger[level] = (...args: unknown[]) => {
+      if (!log) return;
+      const message = args.filter((a) => typeof a === 'string').join(' ');
+      if (message) log(level, message);
+    };
+  }
+  return logger;
+}
+
+interface Diagnostic {
+  path?: string[];
+  severity: number;
+  code: string | number;
+  message: string;
+}
+/** Prism's severities, by number (its DiagnosticSeverity). */
+const SEVERITY = ['Error', 'Warning', 'Information', 'Hint'];
+const located = (prefix: string) => (d: Diagnostic) => ({
+  location: [prefix, ...(d.path ?? [])],
+  severity: SEVERITY[d.severity] ?? String(d.severity),
+  code: d.code,
+  message: d.message,
+});
+const MAX_HEADER = 8 * 1024 - 100;
+
+export interface PrismHandlerOptions {
+  dynamic: boolean;
+  upstream?: URL;
+  log?: (level: string, message: string) => void;
+}
+
+/**
+ * Prism's HTTP mock (prism-http, in this process) as a web-standard handler. It answers as prism-http-server does
+ * (the same validation, examples, proxy mode, `Prefer` header and `sl-violations`), with one difference: a request
+ * Prism refuses gets the violations it found in `error.message` ("body must have required property
+ * 'preset_name'"), where Prism would send the spec's example message ("string").
+ */
+export async function createPrismHandler(
+  options: PrismHandlerOptions,
+): Promise<(request: Request) => Promise<Response>> {
+  // Prism is CommonJS, loaded on first use so that importing this package for its contract cases stays cheap.
+  const load = createRequire(import.meta.url);
+  const prismHttp = load('@stoplight/prism-http') as typeof import('@stoplight/prism-http');
+  const { getHttpConfigFromRequest } = load('@stoplight/prism-http-server/dist/getHttpConfigFromRequest') as {
+    getHttpConfigFromRequest: (input: unknown) => { _tag: 'Left'; left: unknown } | { _tag: 'Right'; right: object };
+  };
+  const operations = await prismHttp.getHttpOperationsFromSpec(structuredClone(openapiDocument) as never);
+  const config = {
+    checkSecurity: true,
+    validateRequest: true,
+    validateResponse: true,
+    errors: false,
+    mock: { dynamic: options.dynamic },
+    upstreamProxy: undefined,
+    ...(options.upstream ? { isProxy: true as const, upstream: options.upstream } : { isProxy: false as const }),
+  };
+  const prism = prismHttp.createInstance(config as never, { logger: prismLogger(options.log) as never });
+
+  return async (request) => {
+    const url = new URL(request.url);
+    const text = await request.text();
+    let body: unknown = text === '' ? null : text;
+    if (text !== '' && /[/+]json\b/.test(request.headers.get('content-type') ?? '')) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return Response.json(
+          { success: false, error: { code: 400, message: 'body is not valid JSON' } },
+          { status: 400 },
+        );
+      }
+    }
+    const query: Record<string, string | string[]> = {};
+    for (const key of new Set(url.searchParams.keys())) {
+      const values = url.searchParams.getAll(key);
+      query[key] = values.length === 1 ? (values[0] as string) : values;
+    }
+    const input = {
+      method: request.method.toLowerCase(),
+      url: { path: url.pathname, query },
+      headers: Object.fromEntries(request.headers),
+      body,
+    };
+    const preferences = getHttpConfigFromRequest(input);
+    const run =
+      preferences._tag === 'Left'
+        ? { _tag: 'Left' as const, left: preferences.left }
+        : await prism.request(input as never, operations, {
+            ...config,
+            mock: { ...config.mock, ...preferences.right },
+          } as never)();
+    if (run._tag === 'Left') {
+      const problem = run.left as { status?: number; additional?: { headers?: Record<string, string> } };
+      return new Response(JSON.stringify(prismHttp.ProblemJsonError.toProblemJson(problem as never)), {
+        status: problem.status ?? 500,
+        headers: { 'content-type': 'application/problem+json', ...problem.additional?.headers },
+      });
+    }
+    const { output, validations } = run.right as unknown as {
+      output: { statusCode: number; headers?: Record<string, string>; body?: unknown };
+      validations: { input: Diagnostic[]; output: Diagnostic[] };
+    };
+    const refusedFor = validations.input.map(located('request'));
+    const violations = [...refusedFor, ...validations.output.map(located('response'))];
+    const headers = new Headers(output.headers);
+    if (violations.length > 0) headers.set('sl-violations', JSON.stringify(violations).slice(0, MAX_HEADER));
+    let payload = output.body;
+    const error = (payload as { error?: { message?: unknown } } | undefined)?.error;
+    if (output.statusCode >= 400 && refusedFor.length > 0 && typeof error?.message === 'string') {
+      const message = refusedFor.map((v) => `${v.location.slice(1).join('/')} ${v.message}`.trim()).join('; ');
+      payload = { ...(payload as object), error: { ...error, code: output.statusCode, message } };
+    }
+    const type = headers.get('content-type') ?? '';
+    const serialized =
+      payload === undefined
+        ? null
+        : /json/.test(type) || typeof payload !== 'string'
+          ? JSON.stringify(payload)
+          : payload;
+    return new Response(serialized, { status: output.statusCode, headers });
+  };
+}
