@@ -1,11 +1,13 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+// Read as module properties at call time, never bound at import: request interceptors (MSW's setupServer, nock)
+// replace http.request after this module loads, and a test that uses them must see the client's calls.
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
 /** What the pipeline reads of an answer: the status, and the headers (built only when an error needs them). */
 export type AnswerResponse = Pick<Response, 'status' | 'ok' | 'headers'>;
 
-const agents = { 'http:': new HttpAgent({ keepAlive: true }), 'https:': new HttpsAgent({ keepAlive: true }) };
+const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
 const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
   gzip: createGunzip,
   'x-gzip': createGunzip,
@@ -25,7 +27,7 @@ export function nodeHttpSend(
   return new Promise((resolve, reject) => {
     const url = new URL(target);
     const secure = url.protocol === 'https:';
-    const request = (secure ? httpsRequest : httpRequest)(
+    const request = (secure ? https : http).request(
       url,
       {
         method: init.method,

@@ -4,19 +4,44 @@ import type { RealtimeKitFake } from './fake/create-fake';
 export interface RealtimeKitHandlersOptions {
   /** The fake that answers (from `createRealtimeKitFake`). */
   fake: RealtimeKitFake;
-  /** The client's base URL (default Cloudflare's, `https://api.cloudflare.com/client/v4`). */
+  /** The client's base URL, for a server-mode client (default Cloudflare's, `https://api.cloudflare.com/client/v4`). */
   baseUrl?: string;
+  /**
+   * The client's `proxyUrl`, for a browser app that calls `@realtimekit-meetings/proxy` (`/api/realtimekit`): its
+   * calls are answered as the proxy would forward them, under `accountId` and `appId`.
+   */
+  proxyUrl?: string;
+  accountId?: string;
+  appId?: string;
 }
+
+const FAKE_ACCOUNT = '0123456789abcdef0123456789abcdef';
+const FAKE_APP = '00000000-0000-4000-8000-0000000000a1';
 
 /**
  * MSW v2 request handlers that answer the RealtimeKit Meetings API from the stateful fake, in the browser or in
  * Node (`setupServer(...realtimeKitHandlers({ fake }))`): the client's requests never leave the process.
  */
-export function realtimeKitHandlers({
-  fake,
-  baseUrl = 'https://api.cloudflare.com/client/v4',
-}: RealtimeKitHandlersOptions): RequestHandler[] {
+export function realtimeKitHandlers(options: RealtimeKitHandlersOptions): RequestHandler[] {
+  const { fake, baseUrl = 'https://api.cloudflare.com/client/v4', proxyUrl } = options;
   if (!URL.canParse(baseUrl))
     throw new TypeError(`realtimeKitHandlers: baseUrl must be an absolute URL, not ${baseUrl}`);
-  return [http.all(`${baseUrl.replace(/\/+$/, '')}/accounts/*`, ({ request }) => fake.fetch(request))];
+  const api = baseUrl.replace(/\/+$/, '');
+  const handlers = [http.all(`${api}/accounts/*`, ({ request }) => fake.fetch(request))];
+  if (proxyUrl !== undefined) {
+    const mount = proxyUrl.replace(/\/+$/, '');
+    const app = `${api}/accounts/${options.accountId ?? FAKE_ACCOUNT}/realtime/kit/${options.appId ?? FAKE_APP}`;
+    handlers.push(
+      http.all(`${mount}/meetings*`, async ({ request }) => {
+        const url = new URL(request.url);
+        const below = url.pathname.slice(url.pathname.indexOf('/meetings'));
+        const headers = new Headers(request.headers);
+        headers.set('authorization', 'Bearer realtimekit-msw'); // the proxy adds the server's token
+        const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+        const body = hasBody ? await request.arrayBuffer() : undefined;
+        return fake.fetch(new Request(`${app}${below}${url.search}`, { method: request.method, headers, body }));
+      }),
+    );
+  }
+  return handlers;
 }
