@@ -11,6 +11,4 @@ export default defineConfig({
     'src/cli/mock.ts',
     'src/cli/contract.ts',
   ],
-  // import.meta.url in the CommonJS build (for createRequire)
-  shims: true,
 });

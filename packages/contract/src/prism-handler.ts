@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { openapiDocument } from '@realtimekit-meetings/core/openapi';
 
 type LogFn = (...args: unknown[]) => void;
@@ -34,6 +33,9 @@ const located = (prefix: string) => (d: Diagnostic) => ({
 });
 const MAX_HEADER = 8 * 1024 - 100;
 
+/** A CommonJS module's exports, whether `import()` handed them over as a namespace (ESM) or as they are (CJS). */
+const commonjs = <T>(module: T): T => (module as { default?: T }).default ?? module;
+
 export interface PrismHandlerOptions {
   dynamic: boolean;
   upstream?: URL;
@@ -49,12 +51,14 @@ export interface PrismHandlerOptions {
 export async function createPrismHandler(
   options: PrismHandlerOptions,
 ): Promise<(request: Request) => Promise<Response>> {
-  // Prism is CommonJS, loaded on first use so that importing this package for its contract cases stays cheap.
-  const load = createRequire(import.meta.url);
-  const prismHttp = load('@stoplight/prism-http') as typeof import('@stoplight/prism-http');
-  const { getHttpConfigFromRequest } = load('@stoplight/prism-http-server/dist/getHttpConfigFromRequest') as {
-    getHttpConfigFromRequest: (input: unknown) => { _tag: 'Left'; left: unknown } | { _tag: 'Right'; right: object };
-  };
+  // Prism is CommonJS, loaded on first use so that importing this package (for its cases, or the fake in a Worker)
+  // stays cheap and free of Node-only modules.
+  const prismHttp = commonjs(await import('@stoplight/prism-http'));
+  const { getHttpConfigFromRequest } = commonjs(
+    (await import('@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js')) as {
+      getHttpConfigFromRequest: (input: unknown) => { _tag: 'Left'; left: unknown } | { _tag: 'Right'; right: object };
+    },
+  );
   const operations = await prismHttp.getHttpOperationsFromSpec(structuredClone(openapiDocument) as never);
   const config = {
     checkSecurity: true,
