@@ -87,7 +87,7 @@ describe('the meetings dashboard in a real browser', () => {
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toBe(
-      "The API rejected the data: 422 add_participant: Request body must have required property 'custom_participant_id'",
+      "The request was not valid: 400 add_participant: body must have required property 'custom_participant_id'",
     );
     await page.screenshot({ path: path.join(shots, '4-validation-error.png') });
 

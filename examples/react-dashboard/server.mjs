@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Serves the built dashboard (dist/) and mounts @realtimekit-meetings/proxy at /api/realtimekit. The proxy's
-// upstream is the embedded RealtimeKit mock (with demo-memory.mjs, so that what you create stays), or the real API
-// when CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID and REALTIMEKIT_APP_ID are set. `PORT=0` picks a free port.
+// upstream is the SDK's stateful fake of RealtimeKit (what you create stays, bad input is refused as the spec says),
+// or the real API when CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID and REALTIMEKIT_APP_ID are set. `PORT=0` picks a
+// free port.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import { createRealtimeKitClient } from '@realtimekit-meetings/client';
 import { startMockServer } from '@realtimekit-meetings/contract';
 import { createRealtimeKitProxy } from '@realtimekit-meetings/proxy';
 import { toNodeListener } from '@realtimekit-meetings/proxy/node';
-import { demoMemory, seed } from './demo-memory.mjs';
+import { seed } from './seed.mjs';
 
 const dist = path.join(import.meta.dirname, 'dist');
 if (!existsSync(path.join(dist, 'index.html'))) {
@@ -18,7 +19,7 @@ if (!existsSync(path.join(dist, 'index.html'))) {
 }
 
 const live = ['CLOUDFLARE_API_TOKEN', 'CLOUDFLARE_ACCOUNT_ID', 'REALTIMEKIT_APP_ID'].every((name) => process.env[name]);
-const mock = live ? undefined : await startMockServer();
+const mock = live ? undefined : await startMockServer({ stateful: true });
 const client = live
   ? createRealtimeKitClient() // the token, account and app come from the environment
   : createRealtimeKitClient({
@@ -26,7 +27,6 @@ const client = live
       apiToken: 'mock-token',
       accountId: '023e105f4ecef8ad9ca31a8372d0c353',
       appId: '14a396e7-ca44-4937-bf1f-050a69118543',
-      middleware: [demoMemory()],
     });
 if (!live) await seed(client);
 
@@ -69,7 +69,7 @@ const server = createServer((req, res) => {
 server.listen(Number(process.env.PORT ?? 5173), '127.0.0.1', () => {
   const { port } = server.address();
   console.log(
-    `Dashboard on http://127.0.0.1:${port} (proxy upstream: ${live ? 'the real RealtimeKit API' : `the embedded mock, ${mock.url}`})`,
+    `Dashboard on http://127.0.0.1:${port} (proxy upstream: ${live ? 'the real RealtimeKit API' : `the stateful fake, ${mock.url}`})`,
   );
 });
 const stop = () => {
