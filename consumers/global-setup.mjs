@@ -17,7 +17,17 @@ export default async function setup(project) {
   const tarballs = packPublicPackages(packs);
   writeFileSync(
     path.join(app, 'package.json'),
-    JSON.stringify({ name: 'consumer-app', private: true, type: 'module' }, null, 2),
+    JSON.stringify(
+      {
+        name: 'consumer-app',
+        private: true,
+        type: 'module',
+        // msw 2.15 asks for an @inquirer/confirm whose newest releases declare Node 22; a Node 20 user pins it so
+        overrides: { '@inquirer/confirm': '5.1.9' },
+      },
+      null,
+      2,
+    ),
   );
   execFileSync(
     'npm',
@@ -33,8 +43,9 @@ export default async function setup(project) {
       '@types/react@19.3.0',
       '@types/react-dom@19.3.0',
       '@types/node@20.19.43',
-      // a tester's project: the contract guide's vitest config and tests compile against it
+      // a tester's project: the contract guide's vitest config and tests compile against it, and MSW for the fake
       'vitest@4.1.12',
+      'msw@2.15.0',
     ],
     { cwd: app, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, npm_config_engine_strict: 'true' } },
   );

@@ -1,12 +1,15 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import ts from 'typescript';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 // A consumer file that uses every package, and each package README's complete example, type-checked against
 // the installed tarballs under three configurations a user might have.
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const execFileAsync = promisify(execFile);
 const root = path.join(import.meta.dirname, '..');
 const PACKAGES = ['core', 'client', 'contract', 'proxy', 'react'];
 const MARKER = '<!-- type-checked:';
@@ -17,6 +20,7 @@ import { operationTable, type MeetingCreateBody, type OperationId } from '@realt
 import { openapiDocument } from '@realtimekit-meetings/core/openapi';
 import { contractCases, runContract, startMockServer, type ContractResult } from '@realtimekit-meetings/contract';
 import setup from '@realtimekit-meetings/contract/vitest-global-setup';
+import { createRealtimeKitFake, type RealtimeKitFake } from '@realtimekit-meetings/contract/fake';
 import { createRealtimeKitProxy, type ProxiedOperation } from '@realtimekit-meetings/proxy';
 import { toNodeListener } from '@realtimekit-meetings/proxy/node';
 import { RealtimeKitProvider, realtimeKitKeys, realtimeKitQueries, useAddParticipant, useMeetings } from '@realtimekit-meetings/react';
@@ -39,6 +43,14 @@ export async function server(): Promise<RealtimeKitClient> {
   const teardown = await setup({ provide: () => undefined });
   await teardown();
   console.log(token, status, results.length, openapiDocument.openapi);
+  const fake: RealtimeKitFake = createRealtimeKitFake({ seed: 1, now: () => new Date(), limits: { meetings: 10 } });
+  fake.startSession(meeting.id, { participants: [host.id] });
+  const response: Response = await fake.fetch(new Request('https://api.cloudflare.com/client/v4/accounts/a/realtime/kit/b/meetings'));
+  // @ts-expect-error the fake's limits are numbers
+  createRealtimeKitFake({ limits: { meetings: 'many' } });
+  const stateful = await startMockServer({ stateful: { seed: 2 } });
+  stateful.fake?.reset();
+  console.log(response.status);
   try {
     await rtk.meetings.get('m');
   } catch (error) {
@@ -75,6 +87,15 @@ export function App() {
 }
 `;
 
+// The MSW entry, apart: msw's own declarations do not compile with strict: false (its define-network.d.mts), so
+// it is checked under the strict configurations only, as a user with strict: false would need skipLibCheck.
+const mswConsumer = `import { createRealtimeKitFake } from '@realtimekit-meetings/contract/fake';
+import { realtimeKitHandlers } from '@realtimekit-meetings/contract/msw';
+import { setupServer } from 'msw/node';
+
+setupServer(...realtimeKitHandlers({ fake: createRealtimeKitFake(), proxyUrl: '/api/realtimekit' })).listen();
+`;
+
 const configs = {
   'node16, strict': { module: 'node16', moduleResolution: 'node16', strict: true },
   'bundler, strict': { module: 'esnext', moduleResolution: 'bundler', strict: true },
@@ -101,6 +122,7 @@ describe('TypeScript, from the tarballs', () => {
   beforeAll(() => {
     const app = inject('consumerApp');
     writeFileSync(path.join(app, 'consumer.tsx'), consumer);
+    writeFileSync(path.join(app, 'consumer-msw.ts'), mswConsumer);
     for (const pkg of PACKAGES)
       writeFileSync(path.join(app, `readme-${pkg}.tsx`), `${readmeExample(pkg)}\nexport {};\n`);
     for (const guide of GUIDES) {
@@ -127,7 +149,10 @@ describe('TypeScript, from the tarballs', () => {
       };
       writeFileSync(
         path.join(app, file),
-        JSON.stringify({ compilerOptions, include: ['consumer.tsx', 'readme-*.tsx'] }),
+        JSON.stringify({
+          compilerOptions,
+          include: ['consumer.tsx', 'readme-*.tsx', ...(options.strict ? ['consumer-msw.ts'] : [])],
+        }),
       );
       let output = '';
       try {
@@ -160,5 +185,45 @@ describe('TypeScript, from the tarballs', () => {
       }
     })();
     expect(result).toContain("Argument of type 'number' is not assignable to parameter of type 'string'");
+  });
+});
+
+describe('README examples, run as written', () => {
+  /** Compiles a README's example to JavaScript and runs it in the consumer project with `env`; its output. */
+  function runExample(pkg, env) {
+    const app = inject('consumerApp');
+    const { outputText } = ts.transpileModule(readmeExample(pkg), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    });
+    const file = path.join(app, `run-readme-${pkg}.mjs`);
+    writeFileSync(file, outputText);
+    // not execFileSync: the mock it calls answers from this process, whose event loop must keep running
+    return execFileAsync(process.execPath, [file], {
+      cwd: app,
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    }).then((r) => r.stdout);
+  }
+
+  it("the client's, against the stateful mock: its 404 branch runs", async () => {
+    const app = inject('consumerApp');
+    const { startMockServer } = createRequire(path.join(app, 'package.json'))('@realtimekit-meetings/contract');
+    const mock = await startMockServer({ stateful: true });
+    try {
+      const output = await runExample('client', {
+        CLOUDFLARE_BASE_URL: mock.url,
+        CLOUDFLARE_API_TOKEN: 'readme-token',
+        CLOUDFLARE_ACCOUNT_ID: '023e105f4ecef8ad9ca31a8372d0c353',
+        REALTIMEKIT_APP_ID: '14a396e7-ca44-4937-bf1f-050a69118543',
+      });
+      expect(output).toMatch(/^[\w-]{36} Daily standup$/m);
+      expect(output).toContain('gone: 404 get_meeting: No meeting found with id 00000000-0000-4000-8000-000000000000');
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it("the contract package's: the fake forgets a deleted participant, and the suite passes", async () => {
+    expect((await runExample('contract', {})).trim()).toBe('404 0');
   });
 });
