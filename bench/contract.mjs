@@ -1,31 +1,77 @@
 #!/usr/bin/env node
-// The mock's figures: time from startMockServer() to the first answered request, in fresh processes (Prism's
-// load included, as a test run pays it), and the wall time of the whole contract run (53 checks) against it.
-import { execFileSync } from 'node:child_process';
+// The mocks' figures, Prism's and the stateful fake's measured in the same run: time from import to the first
+// answered request in fresh processes (the package's load included, as a test run pays it); requests per second
+// for GET a meeting at 1 and 32 connections (autocannon, each mock in its own process, interleaved rounds); and
+// the wall time of the whole contract run (53 checks) against Prism.
+import { execFileSync, fork } from 'node:child_process';
+import { once } from 'node:events';
 import { runContract, startMockServer } from '@realtimekit-meetings/contract';
+import autocannon from 'autocannon';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const probe = `
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
+const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
+const probe = (options) => `
 const t0 = performance.now();
 const { startMockServer } = require('@realtimekit-meetings/contract');
-startMockServer().then(async (mock) => {
+const t1 = performance.now();
+startMockServer(${options}).then(async (mock) => {
   const res = await fetch(mock.url + '/accounts/a/realtime/kit/b/meetings', { headers: { authorization: 'Bearer x' } });
-  const ms = performance.now() - t0;
+  const t2 = performance.now();
   await mock.close();
-  console.log(JSON.stringify({ ms, status: res.status }));
+  console.log(JSON.stringify({ total: t2 - t0, start: t2 - t1, status: res.status }));
 });`;
-const starts = [];
+const mocks = { prism: '{}', fake: '{ stateful: true }' };
+const starts = { prism: { total: [], start: [] }, fake: { total: [], start: [] } };
 for (let i = 0; i < RUNS; i++) {
-  const { ms, status } = JSON.parse(
-    execFileSync(process.execPath, ['-e', probe], { cwd: import.meta.dirname, encoding: 'utf8' }),
-  );
-  if (status !== 200) throw new Error(`the mock answered ${status}`);
-  starts.push(ms);
+  for (const [name, options] of Object.entries(mocks)) {
+    const out = execFileSync(process.execPath, ['-e', probe(options)], { cwd: import.meta.dirname, encoding: 'utf8' });
+    const { total, start, status } = JSON.parse(out);
+    if (status !== 200) throw new Error(`${name} answered ${status}`);
+    starts[name].total.push(total);
+    starts[name].start.push(start);
+  }
 }
-starts.sort((a, b) => a - b);
+console.log(`\nTo the first answered request, fresh process (median of ${RUNS}):`);
+for (const [name, { total, start }] of Object.entries(starts)) {
+  const range = `${Math.min(...start).toFixed(0)}–${Math.max(...start).toFixed(0)}`;
+  console.log(
+    `  ${name.padEnd(6)} from startMockServer() ${median(start).toFixed(0)} ms (${range}); with the package's import ${median(total).toFixed(0)} ms`,
+  );
+}
 console.log(
-  `\nstartMockServer() to first answered request, fresh process (${RUNS} runs): median ${starts[RUNS >> 1].toFixed(0)} ms, range ${starts[0].toFixed(0)}–${starts.at(-1).toFixed(0)} ms`,
+  `  fake / prism, from startMockServer(): ${(median(starts.fake.start) / median(starts.prism.start)).toFixed(3)}x`,
 );
+
+const servers = {};
+for (const name of ['prism', 'fake']) {
+  const child = fork(new URL('./mock-server.mjs', import.meta.url), name === 'fake' ? ['stateful'] : [], {
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const [chunk] = await once(child.stdout, 'data');
+  servers[name] = { child, url: String(chunk).trim() };
+}
+const headers = { authorization: 'Bearer bench' };
+for (const connections of [1, 32]) {
+  const rps = { prism: [], fake: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const name of ['prism', 'fake']) {
+      const result = await autocannon({ url: servers[name].url, headers, connections, duration: SECONDS });
+      if (result.non2xx || result.errors) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+      rps[name].push(result.requests.average);
+    }
+  }
+  const ratios = rps.fake.map((fake, i) => fake / rps.prism[i]);
+  console.log(
+    `GET a meeting, ${connections} connection(s): prism ${median(rps.prism).toFixed(0)} req/s, fake ${median(rps.fake).toFixed(0)} req/s, fake / prism ${median(ratios).toFixed(1)}x`,
+  );
+}
+for (const { child } of Object.values(servers)) {
+  child.kill('SIGTERM');
+  await once(child, 'exit');
+}
 
 const mock = await startMockServer();
 const t0 = performance.now();
