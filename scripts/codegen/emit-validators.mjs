@@ -50,6 +50,7 @@ const PROSE = new Set([
 /**
  * The schema without its prose and extensions (`x-*`), its `#/components/...` references re-pointed at the shared
  * components schema. Only schema positions are cleaned: a property may well be named `description`.
+ * @returns {unknown}
  */
 function rebase(/** @type {unknown} */ schema, inProperties = false) {
   if (Array.isArray(schema)) return schema.map((item) => rebase(item));
@@ -88,7 +89,7 @@ export function validatorsModule(spec, surface) {
   /** @type {Map<string, string>} one validator for schemas that are the very same (12 operations share the 4XX) */
   const seen = new Map();
   const add = (/** @type {unknown} */ schema) => {
-    const clean = rebase(schema);
+    const clean = /** @type {Record<string, unknown>} */ (rebase(schema));
     const key = JSON.stringify(clean);
     let name = seen.get(key);
     if (!name) {

@@ -129,7 +129,7 @@ describe('realtimekit-mock', () => {
   it('fails clearly when its port is taken', async () => {
     const taken = await startMockServer();
     try {
-      const result = run('mock', ['--port', String(taken.port)]);
+      const result = await runAsync('mock', ['--port', String(taken.port)]);
       expect(result.status).toBe(1);
       expect(result.stderr).toContain(`Port ${taken.port} on 127.0.0.1 is already in use`);
     } finally {

@@ -57,7 +57,18 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       throw new TypeError(`upstream must be an absolute URL, not ${upstream}`);
     }
   }
-  return serve(await createPrismHandler({ dynamic, upstream: upstreamUrl, log }), port);
+  // Prism loads (about 2 s, much more on a busy machine) while the port is taken, so a port in use fails at once;
+  // a request that arrives before it is ready waits for it
+  const ready = createPrismHandler({ dynamic, upstream: upstreamUrl, log });
+  ready.catch(() => undefined); // reported below, once the port is ours
+  const mock = await serve((request) => ready.then((handle) => handle(request)), port);
+  try {
+    await ready;
+  } catch (error) {
+    await mock.close();
+    throw error;
+  }
+  return mock;
 }
 
 /** Serves a handler on 127.0.0.1 until `close()`, which may be called more than once. */

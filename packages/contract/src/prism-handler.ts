@@ -36,6 +36,13 @@ const MAX_HEADER = 8 * 1024 - 100;
 /** A CommonJS module's exports, whether `import()` handed them over as a namespace (ESM) or as they are (CJS). */
 const commonjs = <T>(module: T): T => (module as { default?: T }).default ?? module;
 
+/** "Request body must have required property 'x'" -> "body must ..."; a message naming no place gets its location. */
+function describeViolation(v: { location: string[]; message: string }) {
+  const named = /^Request (body|query|path|header)/i.exec(v.message);
+  if (named) return v.message.replace(/^Request /i, '');
+  return `${v.location.slice(1).join('/')} ${v.message}`.trim();
+}
+
 export interface PrismHandlerOptions {
   dynamic: boolean;
   upstream?: URL;
@@ -122,7 +129,7 @@ export async function createPrismHandler(
     let payload = output.body;
     const error = (payload as { error?: { message?: unknown } } | undefined)?.error;
     if (output.statusCode >= 400 && refusedFor.length > 0 && typeof error?.message === 'string') {
-      const message = refusedFor.map((v) => `${v.location.slice(1).join('/')} ${v.message}`.trim()).join('; ');
+      const message = refusedFor.map(describeViolation).join('; ');
       payload = { ...(payload as object), error: { ...error, code: output.statusCode, message } };
     }
     const type = headers.get('content-type') ?? '';

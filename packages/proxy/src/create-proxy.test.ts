@@ -211,7 +211,7 @@ describe('what the proxy refuses', () => {
 
   it('keeps the status and RealtimeKit error body of upstream errors', async () => {
     const { handle } = proxyWith();
-    // the mock refuses a participant without preset_name with 422 and the RealtimeKit error body
+    // the mock refuses a participant without preset_name with 422 and the RealtimeKit error body, naming the problem
     const response = await handle(
       browserRequest(`/meetings/${MEETING}/participants`, {
         method: 'POST',
@@ -220,7 +220,14 @@ describe('what the proxy refuses', () => {
       }),
     );
     expect(response.status).toBe(422);
-    expect(await response.json()).toEqual({ success: false, error: { code: 0, message: 'string' } });
+    expect(await response.json()).toEqual({
+      success: false,
+      error: {
+        code: 422,
+        message:
+          "body must have required property 'preset_name'; body must have required property 'custom_participant_id'",
+      },
+    });
     // and the browser client sees a RealtimeKitError with that status
     const error = await browserClient(proxyWith().handle)
       .participants.add(MEETING, { name: 'x' } as never)
