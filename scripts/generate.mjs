@@ -59,8 +59,25 @@ export async function effectiveSpec(inputs) {
     spec = applyOverlayFile(spec, file, overlay);
   }
   await validateSpec(spec, inputs.overlays, ' once the overlays are applied');
-  return spec;
+  return inSpecOrder(spec);
 }
+
+const ROOT_ORDER = ['openapi', 'info', 'servers', 'security', 'tags', 'paths', 'components'];
+const INFO_ORDER = ['title', 'summary', 'description', 'termsOfService', 'contact', 'license', 'version'];
+/** `keys` first, in that order, then the rest as they come. */
+const ordered = (/** @type {Record<string, any>} */ node, /** @type {string[]} */ keys) =>
+  Object.fromEntries([
+    ...keys.filter((k) => k in node).map((k) => [k, node[k]]),
+    ...Object.entries(node).filter(([k]) => !keys.includes(k)),
+  ]);
+
+/**
+ * The document's top level and its `info` in the order the OpenAPI specification lists them, whatever order
+ * upstream and the overlays leave them in (an overlay adds keys at the end), so the effective spec reads the same.
+ * @param {Record<string, any>} spec
+ */
+const inSpecOrder = (spec) =>
+  ordered({ ...spec, ...(spec.info ? { info: ordered(spec.info, INFO_ORDER) } : {}) }, ROOT_ORDER);
 
 /**
  * Computes every generated file in memory: a map from absolute path to content.

@@ -92,7 +92,7 @@ describe('generate', () => {
     });
     expect(await generateError(badRef)).toMatch(/invalid spec:[\s\S]*resolve \$ref/);
     const dup = inputs({
-      upstream: replaceOnce(upstreamText, 'operationId: create_meeting', 'operationId: get_all_meetings'),
+      upstream: replaceOnce(upstreamText, 'operationId: replace_participant', 'operationId: get_all_meetings'),
     });
     expect(await generateError(dup)).toContain('operationId get_all_meetings is used twice');
   });
@@ -113,8 +113,8 @@ actions:
   it('stops when upstream already carries a fix, so the overlay is revisited rather than kept blindly', async () => {
     const fixedUpstream = replaceOnce(
       upstreamText,
-      '      maxLength: 32\n      x-fragment-note',
-      '      maxLength: 36\n      x-fragment-note',
+      '      maxLength: 32\n    realtimekit_',
+      '      maxLength: 36\n    realtimekit_',
     );
     const message = await generateError(inputs({ upstream: fixedUpstream }));
     expect(message).toContain('realtimekit-fixes.overlay.yaml');

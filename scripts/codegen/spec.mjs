@@ -83,32 +83,40 @@ export function checkOverlay(file, overlay) {
 export function applyOverlayFile(spec, file, overlay) {
   let current = spec;
   overlay.actions.forEach((/** @type {Record<string, any>} */ action, /** @type {number} */ i) => {
-    const where = `action ${i + 1} (${action.target})`;
-    let nodes;
-    try {
-      nodes = jsonpath.query(current, action.target);
-    } catch (error) {
-      throw new GenerateError(
-        file,
-        `${where}: the target is not a valid JSONPath (${/** @type {Error} */ (error).message})`,
-      );
-    }
-    if (nodes.length === 0) {
-      throw new GenerateError(file, `${where} changed nothing: its target matches nothing in the spec`);
-    }
-    if (action.update !== undefined && nodes.some((node) => !isObject(node))) {
-      throw new GenerateError(file, `${where}: update can only merge into a mapping, and the target is not one`);
-    }
-    const before = JSON.stringify(current);
-    current = applyOverlay(current, { actions: [action] });
-    if (JSON.stringify(current) === before) {
-      throw new GenerateError(
-        file,
-        `${where} changed nothing: the spec already says this (drop the action if upstream fixed the defect)`,
-      );
-    }
+    const outcome = applyAction(current, action);
+    if (outcome.status !== 'needed') throw new GenerateError(file, `action ${i + 1} (${action.target})${outcome.why}`);
+    current = outcome.spec;
   });
   return current;
+}
+
+/**
+ * One overlay action on `spec`: `needed` (it changes the spec: the result), `redundant` (its target is there but
+ * already says this: upstream fixed the defect) or `broken` (its target matches nothing, is not a JSONPath, or is
+ * not a mapping an update can merge into), with why.
+ * @param {Record<string, any>} spec @param {Record<string, any>} action
+ * @returns {{ status: 'needed', spec: Record<string, any>, why?: undefined } | { status: 'redundant' | 'broken', why: string }}
+ */
+export function applyAction(spec, action) {
+  let nodes;
+  try {
+    nodes = jsonpath.query(spec, action.target);
+  } catch (error) {
+    return { status: 'broken', why: `: the target is not a valid JSONPath (${/** @type {Error} */ (error).message})` };
+  }
+  if (nodes.length === 0) return { status: 'broken', why: ' changed nothing: its target matches nothing in the spec' };
+  if (action.update !== undefined && nodes.some((node) => !isObject(node))) {
+    return { status: 'broken', why: ': update can only merge into a mapping, and the target is not one' };
+  }
+  const before = JSON.stringify(spec);
+  const after = applyOverlay(spec, { actions: [action] });
+  if (JSON.stringify(after) === before) {
+    return {
+      status: 'redundant',
+      why: ' changed nothing: the spec already says this (drop the action if upstream fixed the defect)',
+    };
+  }
+  return { status: 'needed', spec: after };
 }
 
 /**

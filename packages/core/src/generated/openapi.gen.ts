@@ -818,15 +818,6 @@ export interface components {
                 };
             };
         };
-        /** @description Client error. Not declared by upstream for any RealtimeKit operation; body is either the RealtimeKit error shape or the standard Cloudflare v4 failure envelope. */
-        realtimekit_ClientError: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["realtimekit_GenericErrorResponse"] | components["schemas"]["cloudflare-common_api-response-common-failure"];
-            };
-        };
         /** @description response for creating a poll */
         realtimekit_CreatePoll: {
             headers: {
@@ -1040,6 +1031,15 @@ export interface components {
                         token: string;
                     };
                 };
+            };
+        };
+        /** @description Client error. Not declared by upstream for any RealtimeKit operation; body is either the RealtimeKit error shape or the standard Cloudflare v4 failure envelope. */
+        realtimekit_ClientError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["realtimekit_GenericErrorResponse"] | components["schemas"]["cloudflare-common_api-response-common-failure"];
             };
         };
     };
