@@ -1,0 +1,370 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import { root } from './codegen/spec.mjs';
+import { extractFragment, toYaml } from './spec-update/extract.mjs';
+import { computeUpdate } from './spec-update/update.mjs';
+import { main } from './spec-update.mjs';
+
+// Fixture pairs for `pnpm spec:update`: the old whole description is a stand-in for Cloudflare's (today's
+// spec/upstream/ inside a document with other products' paths, components and fields, as openapi.yaml has them);
+// each new one is that document with one kind of upstream change. Each asserts the classification, the bump and
+// the overlay report, computed as the command computes them (extraction, overlays, generation, TypeScript check).
+const UPSTREAM = path.join(root, 'spec/upstream/realtimekit-meetings.openapi.yaml');
+const upstreamText = readFileSync(UPSTREAM, 'utf8');
+const MEETINGS = '/accounts/{account_id}/realtime/kit/{app_id}/meetings';
+
+function wholeDescription() {
+  const fragment = YAML.parse(upstreamText);
+  return {
+    openapi: fragment.openapi,
+    info: fragment.info,
+    servers: fragment.servers,
+    paths: {
+      '/accounts/{account_id}/realtime/kit/{app_id}/apps': {
+        get: { operationId: 'realtimekit-apps', responses: { 200: { $ref: '#/components/responses/apps_200' } } },
+      },
+      ...fragment.paths,
+      // a prefix of the meetings path that is not under it
+      [`${MEETINGS}-archive`]: { get: { operationId: 'archive', responses: { 200: { description: 'ok' } } } },
+      '/zones/{zone_id}': {
+        get: { operationId: 'zones-get', responses: { 200: { $ref: '#/components/responses/apps_200' } } },
+      },
+    },
+    components: {
+      ...fragment.components,
+      schemas: { apps_App: { type: 'object', properties: { id: { type: 'string' } } }, ...fragment.components.schemas },
+      responses: {
+        apps_200: {
+          description: 'ok',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/apps_App' } } },
+        },
+        ...fragment.components.responses,
+      },
+    },
+    externalDocs: { description: 'Cloudflare Radar Documentation', url: 'https://developers.cloudflare.com/radar/' },
+    security: fragment.security,
+  };
+}
+
+const schemas = (/** @type {any} */ whole) => whole.components.schemas;
+/** A request body's schema, by its component name. */
+const body = (/** @type {any} */ whole, /** @type {string} */ name) => {
+  const schema = whole.components.requestBodies[name].content['application/json'].schema;
+  return schema.$ref ? whole.components.schemas[schema.$ref.split('/').pop()] : schema;
+};
+const op = (/** @type {any} */ whole, /** @type {string} */ id) =>
+  Object.values(whole.paths)
+    .flatMap((item) => Object.values(item))
+    .find((o) => o?.operationId === id);
+
+/** Runs the update on a changed copy of the description; the report, and why it stopped if it did. */
+async function update(/** @type {(whole: any) => void} */ change) {
+  const whole = wholeDescription();
+  change(whole);
+  const { report, stopped } = await computeUpdate({ whole, source: 'fixture.json', root });
+  return { ...report, stopped };
+}
+const find = (/** @type {any[]} */ changes, /** @type {Record<string, unknown>} */ match) =>
+  changes.filter((c) => Object.entries(match).every(([k, v]) => c[k] === v));
+const allNeeded = (/** @type {any[]} */ overlays) => overlays.every((o) => o.status === 'needed');
+
+describe('extraction', () => {
+  it('takes the meetings paths and exactly the components they use: today it gives spec/upstream/ byte for byte', () => {
+    const fragment = extractFragment(wholeDescription());
+    expect(toYaml(fragment)).toBe(upstreamText);
+    expect(Object.keys(fragment)).not.toContain('externalDocs');
+    expect(fragment.components.schemas).not.toHaveProperty('apps_App');
+  });
+
+  it('refuses a document without the meetings paths, or with a reference it cannot resolve', () => {
+    expect(() => extractFragment({ openapi: '3.0.3', paths: { '/zones': {} } }, 'other.json')).toThrow(
+      `has no path under ${MEETINGS}`,
+    );
+    const whole = wholeDescription();
+    op(whole, 'get_meeting').responses['200'] = { $ref: '#/components/responses/nope' };
+    expect(() => extractFragment(whole)).toThrow('unresolved $ref #/components/responses/nope');
+  });
+});
+
+describe('pnpm spec:update, one fixture per kind of upstream change', () => {
+  it('the same description: nothing to release, every overlay still needed', async () => {
+    const { bump, changes, overlays, stopped } = await update(() => {});
+    expect([bump, changes, stopped]).toEqual(['none', [], undefined]);
+    expect(overlays.length).toBeGreaterThan(30);
+    expect(allNeeded(overlays)).toBe(true);
+  });
+
+  it('a field added to a response: minor', async () => {
+    const { bump, changes } = await update((w) => {
+      schemas(w).realtimekit_Meeting.properties.region = { type: 'string' };
+    });
+    expect(bump).toBe('minor');
+    expect(find(changes, { operationId: 'get_meeting', where: 'response 200', path: 'data.region' })).toEqual([
+      { operationId: 'get_meeting', where: 'response 200', path: 'data.region', change: 'added', breaking: false },
+    ]);
+    expect(changes.every((c) => !c.breaking)).toBe(true);
+  });
+
+  it('a required field added to a request body: major', async () => {
+    const { bump, changes } = await update((w) => {
+      body(w, 'realtimekit_AddParticipantBody').properties.email = { type: 'string' };
+      body(w, 'realtimekit_AddParticipantBody').required.push('email');
+    });
+    expect(bump).toBe('major');
+    expect(find(changes, { where: 'request body', path: 'email' })).toEqual([
+      {
+        operationId: 'add_participant',
+        where: 'request body',
+        path: 'email',
+        change: 'added, required',
+        breaking: true,
+      },
+    ]);
+  });
+
+  it('a field removed: major, wherever it was read', async () => {
+    const { bump, changes } = await update((w) => {
+      delete schemas(w).realtimekit_Participant.properties.picture;
+    });
+    expect(bump).toBe('major');
+    expect(find(changes, { operationId: 'get_meeting_participant', path: 'data.picture' })).toEqual([
+      {
+        operationId: 'get_meeting_participant',
+        where: 'response 200',
+        path: 'data.picture',
+        change: 'removed',
+        breaking: true,
+      },
+    ]);
+  });
+
+  it('a type changed: major', async () => {
+    const { bump, changes } = await update((w) => {
+      schemas(w).realtimekit_Meeting.properties.session_keep_alive_time_in_secs = { type: 'string' };
+    });
+    expect(bump).toBe('major');
+    expect(find(changes, { operationId: 'get_meeting', path: 'data.session_keep_alive_time_in_secs' })).toEqual([
+      expect.objectContaining({ change: 'changed type: number → string', breaking: true }),
+    ]);
+  });
+
+  it('an enum value removed from a request: major; added to a request: minor', async () => {
+    const removed = await update((w) => {
+      body(w, 'realtimekit_UpdateMeetingBody').properties.status.enum = ['ACTIVE'];
+    });
+    expect(removed.bump).toBe('major');
+    expect(find(removed.changes, { operationId: 'update_meeting', where: 'request body', path: 'status' })).toEqual([
+      expect.objectContaining({ change: 'enum value "INACTIVE" removed', breaking: true }),
+    ]);
+    const added = await update((w) => {
+      const status = op(w, 'get_all_meetings').parameters.find((p) => p.name === 'status');
+      status.schema.enum.push('ENDED');
+    });
+    expect(added.bump).toBe('minor');
+    expect(added.changes).toEqual([
+      {
+        operationId: 'get_all_meetings',
+        where: 'query',
+        path: 'status',
+        change: 'enum value "ENDED" added',
+        breaking: false,
+      },
+    ]);
+  });
+
+  it('an enum value added to a response: major (a reader meets a value it does not know)', async () => {
+    const { bump, changes } = await update((w) => {
+      schemas(w).realtimekit_Meeting.properties.status.enum.push('ENDED');
+    });
+    expect(bump).toBe('major');
+    expect(find(changes, { operationId: 'get_meeting', path: 'data.status' })).toEqual([
+      expect.objectContaining({ change: 'enum value "ENDED" added', breaking: true }),
+    ]);
+    expect(find(changes, { where: 'TypeScript', path: 'MeetingDetails' })).toHaveLength(1);
+  });
+
+  it('a response field narrowed to an enum: the spec diff says minor, the compiler says major', async () => {
+    const { bump, changes } = await update((w) => {
+      schemas(w).realtimekit_Participant.properties.preset_name.enum = ['group_call_host', 'group_call_participant'];
+    });
+    expect(find(changes, { operationId: 'get_meeting_participant', path: 'data.preset_name' })).toEqual([
+      expect.objectContaining({ change: 'now one of "group_call_host", "group_call_participant"', breaking: false }),
+    ]);
+    const compiler = find(changes, { where: 'TypeScript', path: 'Participant' });
+    expect(compiler).toEqual([expect.objectContaining({ breaking: true })]);
+    expect(compiler[0].change).toMatch(/^consumers may no longer compile: /);
+    expect(bump).toBe('major');
+  });
+
+  it('a response field no longer required: major', async () => {
+    const { bump, changes } = await update((w) => {
+      schemas(w).realtimekit_Participant.required = schemas(w).realtimekit_Participant.required.filter(
+        (n) => n !== 'preset_name',
+      );
+    });
+    expect(bump).toBe('major');
+    expect(find(changes, { operationId: 'get_meeting_participant', path: 'data.preset_name' })).toEqual([
+      expect.objectContaining({ change: 'no longer required', breaking: true }),
+    ]);
+  });
+
+  it('a maxLength tightened on a request: major', async () => {
+    const { bump, changes } = await update((w) => {
+      body(w, 'realtimekit_CreateMeetingBody').properties.title.maxLength = 100;
+    });
+    expect(bump).toBe('major');
+    expect(find(changes, { operationId: 'create_meeting', where: 'request body', path: 'title' })).toEqual([
+      expect.objectContaining({ change: 'maxLength none → 100', breaking: true }),
+    ]);
+  });
+
+  it('a query parameter renamed: the old name removed (major), the new one added', async () => {
+    const { bump, changes } = await update((w) => {
+      const list = op(w, 'get_all_meetings');
+      list.parameters = list.parameters.map((p) =>
+        p.$ref?.endsWith('realtimekit_search') ? { name: 'q', in: 'query', schema: { type: 'string' } } : p,
+      );
+    });
+    expect(bump).toBe('major');
+    expect(changes.filter((c) => c.where === 'query')).toEqual([
+      { operationId: 'get_all_meetings', where: 'query', path: 'search', change: 'removed', breaking: true },
+      { operationId: 'get_all_meetings', where: 'query', path: 'q', change: 'added', breaking: false },
+    ]);
+  });
+
+  it('an operation added: minor, and it stops until spec/sdk.yaml names it', async () => {
+    const { bump, changes, stopped } = await update((w) => {
+      w.paths[`${MEETINGS}/{meeting_id}/recordings`] = {
+        get: {
+          operationId: 'get_meeting_recordings',
+          parameters: ['account_id', 'app_id', 'meeting_id'].map((name) => ({
+            name,
+            in: 'path',
+            required: true,
+            schema: { type: 'string' },
+          })),
+          responses: { 200: { description: 'ok', content: { 'application/json': { schema: { type: 'object' } } } } },
+          tags: ['Meetings'],
+        },
+      };
+    });
+    expect(bump).toBe('minor');
+    expect(changes).toEqual([
+      expect.objectContaining({
+        operationId: 'get_meeting_recordings',
+        where: 'operation',
+        change: 'added',
+        breaking: false,
+      }),
+    ]);
+    expect(stopped).toContain('operations.get_meeting_recordings is missing');
+  });
+
+  it('an operation removed: major, and it stops until spec/sdk.yaml lets it go', async () => {
+    const { bump, changes, stopped } = await update((w) => {
+      delete w.paths[`${MEETINGS}/{meeting_id}/participants/{participant_id}`].put;
+    });
+    expect(bump).toBe('major');
+    expect(changes).toEqual([
+      expect.objectContaining({
+        operationId: 'replace_participant',
+        where: 'operation',
+        change: 'removed',
+        breaking: true,
+      }),
+    ]);
+    expect(stopped).toContain('operations.replace_participant: the spec has no such operation');
+  });
+
+  it('an upstream fix that makes one of our overlays redundant: reported, and nothing changes for users', async () => {
+    const { bump, changes, overlays } = await update((w) => {
+      schemas(w).realtimekit_app_id.maxLength = 36;
+    });
+    expect([bump, changes]).toEqual(['none', []]);
+    expect(overlays.filter((o) => o.status !== 'needed')).toEqual([
+      {
+        action: 'realtimekit-fixes.overlay.yaml action 1 ($.components.schemas.realtimekit_app_id)',
+        status: 'redundant',
+      },
+    ]);
+  });
+
+  it('an upstream change that breaks one of our overlays: stops, naming the action and why', async () => {
+    const { overlays, stopped } = await update((w) => {
+      delete body(w, 'realtimekit_KickParticipantsBody').required;
+    });
+    const broken = overlays.filter((o) => o.status === 'broken');
+    expect(broken).toEqual([
+      expect.objectContaining({
+        action: expect.stringMatching(
+          /^realtimekit-fixes\.overlay\.yaml action 5 \(\$\.components\.requestBodies\.realtimekit_KickParticipantsBody/,
+        ),
+        why: 'changed nothing: its target matches nothing in the spec',
+      }),
+    ]);
+    expect(stopped).toContain('nothing was changed');
+  });
+
+  it('a change outside the meetings paths: reports nothing', async () => {
+    const { bump, changes, overlays } = await update((w) => {
+      schemas(w).apps_App.properties.name = { type: 'string' };
+      w.paths['/zones/{zone_id}'].get.summary = 'Zone details';
+    });
+    expect([bump, changes, allNeeded(overlays)]).toEqual(['none', [], true]);
+  });
+
+  it('a description-only change: no change to list, a patch for the generated docs', async () => {
+    const { bump, changes } = await update((w) => {
+      op(w, 'get_meeting').description = 'Returns a meeting, by its ID.';
+    });
+    expect([bump, changes]).toEqual(['patch', []]);
+  });
+});
+
+describe('pnpm spec:update, writing', () => {
+  const copy = mkdtempSync(path.join(tmpdir(), 'rtk-spec-update-'));
+  afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+  it('writes spec/upstream/, drops a redundant overlay action, regenerates, and writes a changeset from the report', async () => {
+    for (const dir of ['spec', '.changeset']) cpSync(path.join(root, dir), path.join(copy, dir), { recursive: true });
+    for (const name of ['core', 'client', 'react', 'contract']) {
+      cpSync(path.join(root, 'packages', name, 'src'), path.join(copy, 'packages', name, 'src'), { recursive: true });
+    }
+    const whole = wholeDescription();
+    schemas(whole).realtimekit_app_id.maxLength = 36; // upstream fixes a defect we correct
+    schemas(whole).realtimekit_Meeting.properties.region = { type: 'string' }; // and adds a field
+    const from = path.join(copy, 'openapi.json');
+    writeFileSync(from, JSON.stringify(whole));
+    const printed = [];
+    const dry = await main(['--from', from, '--dry-run', '--json'], copy, (text) => printed.push(text));
+    expect(dry).toBe(0);
+    expect(JSON.parse(printed[0]).bump).toBe('minor');
+    expect(readFileSync(path.join(copy, 'spec/upstream/realtimekit-meetings.openapi.yaml'), 'utf8')).toBe(upstreamText);
+
+    expect(await main(['--from', from], copy, () => {})).toBe(0);
+    const fixes = readFileSync(path.join(copy, 'spec/overlays/realtimekit-fixes.overlay.yaml'), 'utf8');
+    expect(fixes).not.toContain('target: $.components.schemas.realtimekit_app_id\n');
+    expect(fixes).toContain('# One action per upstream defect.'); // its comments kept
+    expect(readFileSync(path.join(copy, 'spec/upstream/realtimekit-meetings.openapi.yaml'), 'utf8')).toContain(
+      'region:',
+    );
+    expect(readFileSync(path.join(copy, 'packages/core/src/generated/openapi.gen.ts'), 'utf8')).toContain(
+      'region?: string;',
+    );
+    const [changeset] = readdirSync(path.join(copy, '.changeset')).filter((n) => n.startsWith('upstream-spec-'));
+    const text = readFileSync(path.join(copy, '.changeset', changeset), 'utf8');
+    expect(text).toContain('"@realtimekit-meetings/client": minor');
+    expect(text).toContain('- `get_meeting` response 200 `data.region`: added');
+    expect(text).toContain(
+      'realtimekit-fixes.overlay.yaml action 1 ($.components.schemas.realtimekit_app_id): redundant',
+    );
+  });
+
+  it('refuses a missing --from and unknown flags with the usage', async () => {
+    expect(await main([], copy)).toBe(2);
+    expect(await main(['--from', 'x', '--force'], copy)).toBe(2);
+  });
+});

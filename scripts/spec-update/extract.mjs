@@ -1,0 +1,85 @@
+// @ts-check
+/**
+ * Cloudflare's whole API description -> spec/upstream/: every path under the meetings prefix and exactly the
+ * components they reference (transitively), as upstream has them: nothing renamed, reordered or added. What this
+ * SDK adds lives in spec/overlays/.
+ */
+import YAML from 'yaml';
+import { GenerateError, isObject } from '../codegen/spec.mjs';
+
+export const MEETINGS_PREFIX = '/accounts/{account_id}/realtime/kit/{app_id}/meetings';
+
+/** How spec/upstream/ is written, so that extracting the same description twice gives the same bytes. */
+export const toYaml = (/** @type {unknown} */ value) =>
+  YAML.stringify(value, { lineWidth: 0, aliasDuplicateObjects: false, singleQuote: true });
+
+/**
+ * @param {Record<string, any>} whole the whole description (`openapi.json` or `openapi.yaml`, parsed)
+ * @param {string} [source] where it came from, for messages
+ * @returns {Record<string, any>}
+ */
+export function extractFragment(whole, source = 'the description') {
+  if (!isObject(whole) || typeof whole.openapi !== 'string' || !isObject(whole.paths)) {
+    throw new GenerateError(source, 'not an OpenAPI document (no `openapi` version or no `paths`)');
+  }
+  const paths = Object.fromEntries(
+    Object.entries(whole.paths).filter(([p]) => p === MEETINGS_PREFIX || p.startsWith(`${MEETINGS_PREFIX}/`)),
+  );
+  if (Object.keys(paths).length === 0) throw new GenerateError(source, `has no path under ${MEETINGS_PREFIX}`);
+
+  /** @type {Map<string, Set<string>>} components section -> the names the fragment needs */
+  const needed = new Map();
+  const need = (/** @type {string} */ section, /** @type {string} */ name) => {
+    if (!needed.has(section)) needed.set(section, new Set());
+    const names = /** @type {Set<string>} */ (needed.get(section));
+    if (names.has(name)) return false;
+    names.add(name);
+    return true;
+  };
+  const walk = (/** @type {unknown} */ node) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (isObject(node)) {
+      if (typeof node.$ref === 'string') {
+        const match = /^#\/components\/([^/]+)\/(.+)$/.exec(node.$ref);
+        if (!match)
+          throw new GenerateError(source, `unsupported $ref ${node.$ref} (only #/components/... are followed)`);
+        const [, section, raw] = /** @type {[string, string, string]} */ (/** @type {unknown} */ (match));
+        const name = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        const target = whole.components?.[section]?.[name];
+        if (target === undefined) throw new GenerateError(source, `unresolved $ref ${node.$ref}`);
+        if (need(section, name)) walk(target);
+      }
+      for (const [key, value] of Object.entries(node)) {
+        if (key !== '$ref') walk(value);
+      }
+    }
+  };
+  walk(paths);
+  // the security schemes the operations and the document's own list name
+  const operations = Object.values(paths).flatMap((item) => Object.values(item).filter(isObject));
+  for (const requirement of [...(whole.security ?? []), ...operations.flatMap((op) => op.security ?? [])]) {
+    for (const scheme of Object.keys(requirement)) need('securitySchemes', scheme);
+  }
+
+  /** @type {Record<string, any>} */
+  const components = {};
+  for (const [section, entries] of Object.entries(whole.components ?? {})) {
+    const names = needed.get(section);
+    if (!names) continue;
+    components[section] = Object.fromEntries(Object.entries(entries).filter(([name]) => names.has(name)));
+  }
+  /** @type {Record<string, any>} */
+  const fragment = {};
+  // the document's own fields, in its order; what belongs to other products (externalDocs, x-*) stays behind
+  for (const [key, value] of Object.entries(whole)) {
+    if (key === 'paths') fragment.paths = paths;
+    else if (key === 'components') fragment.components = components;
+    else if (['openapi', 'info', 'servers', 'security'].includes(key)) fragment[key] = value;
+    else if (key === 'tags' && Array.isArray(value)) {
+      const used = new Set(operations.flatMap((op) => op.tags ?? []));
+      const tags = value.filter((tag) => used.has(tag?.name));
+      if (tags.length > 0) fragment.tags = tags;
+    }
+  }
+  return structuredClone(fragment);
+}

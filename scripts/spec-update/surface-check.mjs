@@ -1,0 +1,114 @@
+// @ts-check
+/**
+ * The public TypeScript surface compared, old against new, with the compiler: a change that breaks a consumer's
+ * compile is breaking, whatever the spec diff says (a response field narrowed to an enum turns
+ * `meeting.status === 'PAUSED'` into a compile error). For each named type core exports:
+ *   a request type (body, query)   what callers built for the old one must still fit the new one;
+ *   a response type (the rest)     what the new one holds must fit the old one (callers read it as before), and the
+ *                                  old one's values must still be possible in the new one (callers compare to them).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ts from 'typescript';
+
+/** @typedef {import('./classify.mjs').Change} Change */
+
+const FILES = [
+  'generated/openapi.gen.ts',
+  'generated/operations.gen.ts',
+  'generated/types.gen.ts',
+  'operation-types.ts',
+];
+
+/** The names `types.gen.ts` exports, and whether each is a request type (from its JSDoc, which says so). */
+function exportedTypes(/** @type {string} */ source) {
+  return [...source.matchAll(/^export interface (\w+) extends (\w+)/gm)].map(([, name, base]) => ({
+    name: /** @type {string} */ (name),
+    request: base === 'OperationRequestBody' || base === 'OperationQuery',
+  }));
+}
+
+/**
+ * @param {(file: string) => string} oldCore reads a file of core's src/ as users have it now
+ * @param {(file: string) => string} newCore the same after the update
+ * @returns {Change[]} one change per type a consumer's code could stop compiling against
+ */
+export function surfaceBreaks(oldCore, newCore) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rtk-surface-'));
+  try {
+    for (const [side, read] of /** @type {const} */ ([
+      ['old', oldCore],
+      ['new', newCore],
+    ])) {
+      for (const file of FILES) {
+        mkdirSync(path.dirname(path.join(dir, side, file)), { recursive: true });
+        writeFileSync(path.join(dir, side, file), read(file));
+      }
+    }
+    const before = exportedTypes(oldCore('generated/types.gen.ts'));
+    const after = new Set(exportedTypes(newCore('generated/types.gen.ts')).map((t) => t.name));
+    /** @type {Change[]} */
+    const changes = [];
+    const lines = [
+      "import type * as Old from './old/generated/types.gen';",
+      "import type * as New from './new/generated/types.gen';",
+      'type Loose<T> = T extends readonly (infer U)[] ? Loose<U>[] : T extends object ? { [K in keyof T]?: Loose<T[K]> } : T;',
+    ];
+    /** @type {Map<number, string>} line -> the type it checks */
+    const checks = new Map();
+    for (const { name, request } of before) {
+      if (!after.has(name)) {
+        changes.push({ operationId: '', where: 'TypeScript', path: name, change: 'type removed', breaking: true });
+        continue;
+      }
+      const check = (/** @type {string} */ line) => {
+        checks.set(lines.length + 1, name);
+        lines.push(line);
+      };
+      if (request) check(`export const r_${name} = (v: Old.${name}): New.${name} => v;`);
+      else {
+        check(`export const a_${name} = (v: New.${name}): Old.${name} => v;`);
+        check(`export const b_${name} = (v: Loose<Old.${name}>): Loose<New.${name}> => v;`);
+      }
+    }
+    const file = path.join(dir, 'check.ts');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const program = ts.createProgram([file], {
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      types: [],
+    });
+    const broken = new Map();
+    for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
+      const line =
+        diagnostic.file && diagnostic.start !== undefined
+          ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1
+          : 0;
+      const name = checks.get(line);
+      const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
+      if (!name) throw new Error(`spec:update: the TypeScript check itself does not compile: ${message}`);
+      if (!broken.has(name)) broken.set(name, message.split(/(?<=\.) /)[0]);
+    }
+    for (const [name, message] of broken) {
+      changes.push({
+        operationId: '',
+        where: 'TypeScript',
+        path: name,
+        change: `consumers may no longer compile: ${message}`,
+        breaking: true,
+      });
+    }
+    return changes;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Reads core's src/ files from a checkout. */
+export const coreFiles = (/** @type {string} */ root) => (/** @type {string} */ file) =>
+  readFileSync(path.join(root, 'packages/core/src', file), 'utf8');

@@ -1,0 +1,190 @@
+// @ts-check
+/**
+ * One update from Cloudflare's whole description, computed in memory: the new spec/upstream/ extraction, each
+ * overlay action's status, the generated files, and the report for users. Nothing is written here.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import YAML from 'yaml';
+import { applyAction, checkOverlay, GenerateError, readYaml } from '../codegen/spec.mjs';
+import { generate } from '../generate.mjs';
+import { bumpFor, classify } from './classify.mjs';
+import { extractFragment, toYaml } from './extract.mjs';
+import { coreFiles, surfaceBreaks } from './surface-check.mjs';
+
+/**
+ * @typedef {import('./classify.mjs').Change} Change
+ * @typedef {{ action: string, status: 'needed' | 'redundant' | 'broken', why?: string }} OverlayStatus
+ * @typedef {{ bump: 'major' | 'minor' | 'patch' | 'none', changes: Change[], overlays: OverlayStatus[] }} Report
+ * @typedef {{
+ *   report: Report,
+ *   stopped?: string,
+ *   writes: Map<string, string>,
+ *   removes: string[],
+ * }} Update
+ */
+
+/** Reads the whole description from a file or an http(s) URL; JSON or YAML. */
+export async function readDescription(/** @type {string} */ from) {
+  let text;
+  if (/^https?:\/\//.test(from)) {
+    const response = await fetch(from);
+    if (!response.ok)
+      throw new GenerateError(from, `could not be downloaded: ${response.status} ${response.statusText}`);
+    text = await response.text();
+  } else {
+    try {
+      text = readFileSync(from, 'utf8');
+    } catch (error) {
+      throw new GenerateError(from, `cannot be read (${/** @type {Error} */ (error).message})`);
+    }
+  }
+  try {
+    return text.trimStart().startsWith('{') ? JSON.parse(text) : YAML.parse(text, { maxAliasCount: -1 });
+  } catch (error) {
+    throw new GenerateError(from, `is neither JSON nor YAML (${/** @type {Error} */ (error).message})`);
+  }
+}
+
+/**
+ * @param {{ whole: Record<string, any>, source: string, root: string }} options `root` is the repository
+ * @returns {Promise<Update>}
+ */
+export async function computeUpdate({ whole, source, root }) {
+  const specDir = path.join(root, 'spec');
+  const upstreamFile = path.join(specDir, 'upstream/realtimekit-meetings.openapi.yaml');
+  const overlaysDir = path.join(specDir, 'overlays');
+  const fragment = extractFragment(whole, source);
+  /** @type {Map<string, string>} */
+  const writes = new Map([[upstreamFile, toYaml(fragment)]]);
+
+  // each overlay action against the new extraction: still needed, now redundant, or broken
+  /** @type {OverlayStatus[]} */
+  const overlays = [];
+  let spec = fragment;
+  const overlayFiles = readdirSync(overlaysDir)
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort();
+  for (const name of overlayFiles) {
+    const file = path.join(overlaysDir, name);
+    const overlay = readYaml(file);
+    checkOverlay(file, overlay);
+    /** @type {number[]} */
+    const redundant = [];
+    overlay.actions.forEach((/** @type {Record<string, any>} */ action, /** @type {number} */ i) => {
+      const label = `${name} action ${i + 1} (${action.target})`;
+      const outcome = applyAction(spec, action);
+      if (outcome.status === 'needed') spec = outcome.spec;
+      else if (outcome.status === 'redundant') redundant.push(i);
+      overlays.push({
+        action: label,
+        status: outcome.status,
+        ...(outcome.status === 'broken' ? { why: outcome.why.replace(/^:?\s*/, '') } : {}),
+      });
+    });
+    if (redundant.length > 0) writes.set(file, withoutActions(file, redundant));
+  }
+  const broken = overlays.filter((o) => o.status === 'broken');
+  const before = readYaml(path.join(specDir, 'realtimekit-meetings.openapi.yaml'));
+  if (broken.length > 0) {
+    return {
+      report: { bump: 'none', changes: [], overlays },
+      stopped: `overlay actions no longer apply to the new upstream, so nothing was changed: ${broken.map((b) => `${b.action}: ${b.why}`).join('; ')}. Fix or remove each, then run spec:update again.`,
+      writes: new Map(),
+      removes: [],
+    };
+  }
+
+  // regenerate from the new upstream and the overlays as they will be (a temporary copy of spec/)
+  const scratch = mkdtempSync(path.join(tmpdir(), 'rtk-spec-update-'));
+  let files;
+  try {
+    const tmpUpstream = path.join(scratch, 'upstream/realtimekit-meetings.openapi.yaml');
+    mkdirSync(path.dirname(tmpUpstream));
+    const tmpOverlays = path.join(scratch, 'overlays');
+    writeFileSync(tmpUpstream, /** @type {string} */ (writes.get(upstreamFile)));
+    mkdirSync(tmpOverlays);
+    for (const name of overlayFiles) {
+      const file = path.join(overlaysDir, name);
+      writeFileSync(path.join(tmpOverlays, name), writes.get(file) ?? readFileSync(file, 'utf8'));
+    }
+    try {
+      files = await generate(
+        { upstream: tmpUpstream, overlays: tmpOverlays, naming: path.join(specDir, 'sdk.yaml') },
+        root,
+      );
+    } catch (error) {
+      const changes = classify(before, spec);
+      const problem = /** @type {Error} */ (error).message.replaceAll(scratch, 'spec');
+      return {
+        report: { bump: bumpFor(changes, true), changes, overlays },
+        stopped: `the SDK cannot be generated from the new description yet, so nothing was changed: ${problem}`,
+        writes: new Map(),
+        removes: [],
+      };
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+
+  const effectiveFile = path.join(specDir, 'realtimekit-meetings.openapi.yaml');
+  const after = YAML.parse(/** @type {string} */ (files.get(effectiveFile)));
+  const core = path.join(root, 'packages/core/src');
+  const newCore = (/** @type {string} */ file) =>
+    files?.get(path.join(core, file)) ?? readFileSync(path.join(core, file), 'utf8');
+  const changes = [...classify(before, after), ...surfaceBreaks(coreFiles(root), newCore)];
+  const report = { bump: bumpFor(changes, !isDeepStrictEqual(before, after)), changes, overlays };
+  for (const [file, content] of files) writes.set(file, content);
+  const removes = [];
+  for (const dir of ['core', 'client', 'react', 'contract'].map((p) =>
+    path.join(root, 'packages', p, 'src/generated'),
+  )) {
+    for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+      if (!files.has(path.join(dir, name))) removes.push(path.join(dir, name));
+    }
+  }
+  return { report, writes, removes };
+}
+
+/** The overlay file's text without the actions at `indexes`, its comments and the other actions as they were. */
+function withoutActions(/** @type {string} */ file, /** @type {number[]} */ indexes) {
+  const doc = YAML.parseDocument(readFileSync(file, 'utf8'));
+  for (const i of [...indexes].sort((a, b) => b - a)) doc.deleteIn(['actions', i]);
+  return doc.toString({ lineWidth: 118 });
+}
+
+/** The report in plain words, for a person and for the changeset: what changed for users, then the overlays. */
+export function describeReport(/** @type {Report} */ report) {
+  const line = (/** @type {Change} */ c) => {
+    const subject =
+      c.where === 'TypeScript'
+        ? `type \`${c.path}\``
+        : `\`${c.operationId}\` ${c.where}${c.path ? ` \`${c.path}\`` : ''}`;
+    return `- ${subject}: ${c.change}`;
+  };
+  const breaking = report.changes.filter((c) => c.breaking);
+  const other = report.changes.filter((c) => !c.breaking);
+  const out = [];
+  if (breaking.length > 0) out.push('Breaking:', ...breaking.map(line), '');
+  if (other.length > 0) out.push('Not breaking:', ...other.map(line), '');
+  if (report.changes.length === 0) {
+    out.push(
+      report.bump === 'none' ? 'Nothing changes for users.' : 'Only descriptions changed (the generated docs).',
+      '',
+    );
+  }
+  const dropped = report.overlays.filter((o) => o.status !== 'needed');
+  if (dropped.length > 0) {
+    out.push(
+      'Overlays:',
+      ...dropped.map(
+        (o) =>
+          `- ${o.action}: ${o.status === 'redundant' ? 'redundant, upstream fixed it: removed' : `broken: ${o.why}`}`,
+      ),
+      '',
+    );
+  }
+  return out.join('\n').trim();
+}
