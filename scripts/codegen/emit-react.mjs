@@ -107,8 +107,8 @@ export function keyTree(surface) {
   return { fns, readKeys };
 }
 
-/** @param {ReturnType<typeof keyTree>['fns']} fns */
-function keysModule(fns) {
+/** @param {ReturnType<typeof keyTree>['fns']} fns @param {string[]} mutationIds */
+function keysModule(fns, mutationIds) {
   const queries = new Set([...fns.values()].map((f) => f.query).filter(Boolean));
   const defs = [...fns].map(([name, fn]) => {
     const args = [
@@ -118,15 +118,20 @@ function keysModule(fns) {
     ];
     return `${jsdoc([fn.doc])}const ${name} = (${args.join(', ')}) => ${fn.body} as const;`;
   });
+  const mutationKeys = `/** The operations a mutation hook calls, by operationId. */
+export type RealtimeKitMutationId = ${mutationIds.map((id) => `'${id}'`).join(' | ')};
+${jsdoc(['Every mutation of this package, for one scope.'])}const mutations = (scope: string) => [...all(scope), 'mutation'] as const;
+${jsdoc(["One operation's mutations, the key its hook and its mutation options carry: for `useMutationState` and `setMutationDefaults`."])}const mutation = (scope: string, operationId: RealtimeKitMutationId) => [...mutations(scope), operationId] as const;`;
   return `${TS_HEADER}
 ${queries.size ? `import type { ${[...queries].sort().join(', ')} } from '@realtimekit-meetings/client';\n` : ''}
 ${defs.join('\n')}
+${mutationKeys}
 
 /**
  * Hierarchical query keys, scoped by where the data lives (\`client.scope\`: account and app, or the proxy), so
- * that invalidating a level reaches everything below it and nothing beside it.
+ * that invalidating a level reaches everything below it and nothing beside it; and the mutations' keys.
  */
-export const realtimeKitKeys = { ${[...fns.keys()].join(', ')} };
+export const realtimeKitKeys = { ${[...fns.keys(), 'mutations', 'mutation'].join(', ')} };
 `;
 }
 
@@ -183,48 +188,111 @@ ${entries.join('\n')}
 
 /** @param {SurfaceOperation} op */
 function queryHooks(op) {
-  const idArgs = ids(op).map((id) => `${id}: string`);
-  const doc = jsdoc([sentence(op.summary), op.description, `\`${op.operationId}\`: ${op.method} ${op.below}.`]);
+  const idNames = ids(op);
+  const idArgs = idNames.map((id) => `${id}: string | undefined`);
+  const waits = 'An ID passed as `undefined` (not known yet) makes the query wait rather than fetch.';
+  const doc = (/** @type {string[]} */ lines) =>
+    jsdoc([...lines, ...(idNames.length > 0 ? [waits] : []), `\`${op.operationId}\`: ${op.method} ${op.below}.`]);
   const imports = (/** @type {string[]} */ types, /** @type {string} */ tanstack, /** @type {string} */ base) =>
     `${TS_HEADER}\nimport type { ${types.sort().join(', ')} } from '@realtimekit-meetings/client';\n${tanstack}import { useRealtimeKitClient } from '../use-realtime-kit-client';\n${base}import { realtimeKitQueries } from './queries.gen';\n\n`;
-  const passed = [...ids(op), ...(op.types.query ? ['query'] : [])].join(', ');
+  const passed = [...idNames.map((id) => `${id} ?? ''`), ...(op.types.query ? ['query'] : [])].join(', ');
+  const skip = idNames.length > 0 ? `, ${idNames.map((id) => `${id} === undefined`).join(' || ')}` : '';
   const hooks = [];
+  const single = (
+    /** @type {string} */ hook,
+    /** @type {string} */ data,
+    /** @type {string[]} */ types,
+    /** @type {string[]} */ lines,
+  ) => [
+    hook,
+    `${imports(types, '', "import { type QueryHookOptions, useRealtimeKitQuery } from '../use-realtime-kit-query';\n")}${doc(lines)}export function ${hook}<TSelected = ${data}>(${[
+      ...idArgs,
+      ...(op.types.query ? [`query?: ${op.types.query}`] : []),
+      `options?: QueryHookOptions<${data}, TSelected>`,
+    ].join(', ')}) {
+  return useRealtimeKitQuery(realtimeKitQueries(useRealtimeKitClient()).${optionsName(hook)}(${passed}), options${skip});
+}
+`,
+  ];
   if (op.paginated) {
     const item = /** @type {string} */ (op.types.item);
     const query = /** @type {string} */ (op.types.query);
-    const args = [...idArgs, `query?: ${query}`];
-    hooks.push([
-      op.hook,
-      `${imports([item, 'Page', query], '', "import { type QueryHookOptions, useRealtimeKitQuery } from '../use-realtime-kit-query';\n")}${doc}export function ${op.hook}(${[...args, `options?: QueryHookOptions<Page<${item}>>`].join(', ')}) {
-  return useRealtimeKitQuery(realtimeKitQueries(useRealtimeKitClient()).${optionsName(op.hook)}(${passed}), options);
-}
-`,
-    ]);
+    hooks.push(single(op.hook, `Page<${item}>`, [item, 'Page', query], [sentence(op.summary), op.description]));
     const infinite = /** @type {{ hook: string }} */ (op.paginated).hook;
     hooks.push([
       infinite,
-      `${imports([query], "import { useInfiniteQuery } from '@tanstack/react-query';\n", '')}${jsdoc([`${sentence(op.summary)} Page by page (\`page_no\`), for infinite scroll: \`fetchNextPage()\` while \`hasNextPage\`.`])}export function ${infinite}(${args.join(', ')}) {
-  return useInfiniteQuery(realtimeKitQueries(useRealtimeKitClient()).${optionsName(infinite)}(${passed}));
+      `${imports([item, 'Page', query], "import type { InfiniteData } from '@tanstack/react-query';\n", "import { type InfiniteHookOptions, useRealtimeKitInfiniteQuery } from '../use-realtime-kit-infinite-query';\n")}${doc([`${sentence(op.summary)} Page by page (\`page_no\`), for infinite scroll: \`fetchNextPage()\` while \`hasNextPage\`.`])}export function ${infinite}<TSelected = InfiniteData<Page<${item}>, number>>(${[
+        ...idArgs,
+        `query?: ${query}`,
+        `options?: InfiniteHookOptions<Page<${item}>, TSelected>`,
+      ].join(', ')}) {
+  return useRealtimeKitInfiniteQuery(realtimeKitQueries(useRealtimeKitClient()).${optionsName(infinite)}(${passed}), options${skip});
 }
 `,
     ]);
   } else {
     const result = /** @type {string} */ (op.types.result);
-    const types = [result, ...(op.types.query ? [op.types.query] : [])];
-    const args = [
-      ...idArgs,
-      ...(op.types.query ? [`query?: ${op.types.query}`] : []),
-      `options?: QueryHookOptions<${result}>`,
-    ];
-    hooks.push([
-      op.hook,
-      `${imports(types, '', "import { type QueryHookOptions, useRealtimeKitQuery } from '../use-realtime-kit-query';\n")}${doc}export function ${op.hook}(${args.join(', ')}) {
-  return useRealtimeKitQuery(realtimeKitQueries(useRealtimeKitClient()).${optionsName(op.hook)}(${passed}), options);
-}
-`,
-    ]);
+    hooks.push(
+      single(
+        op.hook,
+        result,
+        [result, ...(op.types.query ? [op.types.query] : [])],
+        [sentence(op.summary), op.description],
+      ),
+    );
   }
   return hooks;
+}
+
+/**
+ * packages/react/src/generated/mutations.gen.ts: the mutation options of every change, in the TanStack v5 idiom,
+ * each with its key. The hooks build on them; an app can too (`useMutation`, `setMutationDefaults`).
+ * @param {Surface} surface
+ */
+function mutationsModule(surface) {
+  const types = new Set(['RealtimeKitClient']);
+  const entries = [];
+  for (const op of surface.operations.filter((o) => !o.read)) {
+    const { variables, destructured, callArgs, result, body } = mutationShape(op);
+    types.add(result);
+    if (body) types.add(body);
+    const fn = destructured ? `(${destructured}: ${variables})` : '()';
+    entries.push(
+      `${jsdoc([`${sentence(op.summary)} \`${op.operationId}\`.`], [], '    ')}    ${optionsName(op.hook)}: () =>\n      mutation<${result}, ${variables}>(keys.mutation(scope, '${op.operationId}'), ${fn} => client.${op.resource}.${op.name}(${callArgs})),`,
+    );
+  }
+  return `${TS_HEADER}
+import type { ${[...types].sort().join(', ')} } from '@realtimekit-meetings/client';
+import { mutation } from '../query-options';
+import { realtimeKitKeys as keys } from './keys.gen';
+
+/**
+ * \`mutationOptions\` for every change, in the TanStack v5 idiom: each with its key
+ * (\`realtimeKitKeys.mutation(scope, operationId)\`) and its function, for \`useMutation\`, \`setMutationDefaults\`
+ * or \`useMutationState\`. They do not touch the cache: the hooks (\`useCreateMeeting\`...) add that.
+ */
+export function realtimeKitMutations(client: RealtimeKitClient) {
+  const { scope } = client;
+  return {
+${entries.join('\n')}
+  };
+}
+`;
+}
+
+/** A mutation's variables, as its hook and its mutation options take them. @param {SurfaceOperation} op */
+function mutationShape(op) {
+  const result = /** @type {string} */ (op.types.result);
+  const body = op.hasBody ? /** @type {string} */ (op.types.body) : undefined;
+  const pathIds = ids(op);
+  const variables =
+    pathIds.length === 0
+      ? (body ?? 'void')
+      : `{ ${[...pathIds.map((id) => `${id}: string`), ...(body ? [`body: ${body}`] : [])].join('; ')} }`;
+  const destructured =
+    pathIds.length === 0 ? (body ? 'body' : '') : `{ ${[...pathIds, ...(body ? ['body'] : [])].join(', ')} }`;
+  const callArgs = [...pathIds, ...(body ? ['body'] : [])].join(', ');
+  return { result, body, pathIds, variables, destructured, callArgs };
 }
 
 /**
@@ -294,16 +362,7 @@ function cacheUpdate(surface, op, readKeys) {
  * @param {boolean} holdsToken the result carries a join token
  */
 function mutationHook(surface, op, readKeys, holdsToken) {
-  const result = /** @type {string} */ (op.types.result);
-  const body = op.hasBody ? /** @type {string} */ (op.types.body) : undefined;
-  const pathIds = ids(op);
-  const variables =
-    pathIds.length === 0
-      ? (body ?? 'void')
-      : `{ ${[...pathIds.map((id) => `${id}: string`), ...(body ? [`body: ${body}`] : [])].join('; ')} }`;
-  const destructured =
-    pathIds.length === 0 ? (body ? 'body' : '') : `{ ${[...pathIds, ...(body ? ['body'] : [])].join(', ')} }`;
-  const callArgs = [...pathIds, ...(body ? ['body'] : [])].join(', ');
+  const { result, body, pathIds, variables } = mutationShape(op);
   const update = cacheUpdate(surface, op, readKeys);
   let updateExpr = 'undefined';
   if (update) {
@@ -315,16 +374,20 @@ function mutationHook(surface, op, readKeys, holdsToken) {
   const doc = jsdoc([
     sentence(op.summary),
     op.description,
-    update ? `On success it ${update.says}.` : 'No cached query holds what it changes, so none is touched.',
+    update
+      ? `On success it ${update.says} (\`cacheUpdate: false\` leaves the cache to you).`
+      : 'No cached query holds what it changes, so none is touched.',
+    `Its mutation key is \`realtimeKitKeys.mutation(scope, '${op.operationId}')\`.`,
     `\`${op.operationId}\`: ${op.method} ${op.below}.`,
   ]);
   return `${TS_HEADER}
 import type { ${types.sort().join(', ')} } from '@realtimekit-meetings/client';
 ${update ? `import { ${update.engine} } from '../cache';\n` : ''}import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
-${update?.body.includes('keys.') ? "import { realtimeKitKeys as keys } from './keys.gen';\n" : ''}
+${update?.body.includes('keys.') ? "import { realtimeKitKeys as keys } from './keys.gen';\n" : ''}import { realtimeKitMutations } from './mutations.gen';
+
 ${doc}export function ${op.hook}(options?: MutationHookOptions<${result}, ${variables}>) {
   return useRealtimeKitMutation<${result}, ${variables}>(
-    (client${destructured ? `, ${destructured}` : ''}) => client.${op.resource}.${op.name}(${callArgs}),
+    (client) => realtimeKitMutations(client).${optionsName(op.hook)}(),
     ${updateExpr},
     options,${holdsToken ? '\n    true, // the result holds a join token: out of the mutation cache once unmounted' : ''}
   );
@@ -340,8 +403,15 @@ export function reactModules(spec, surface) {
   const { fns, readKeys } = keyTree(surface);
   /** @type {Map<string, string>} */
   const files = new Map([
-    ['keys.gen.ts', keysModule(fns)],
+    [
+      'keys.gen.ts',
+      keysModule(
+        fns,
+        surface.operations.filter((o) => !o.read).map((o) => o.operationId),
+      ),
+    ],
     ['queries.gen.ts', queriesModule(surface, readKeys)],
+    ['mutations.gen.ts', mutationsModule(surface)],
   ]);
   const hooks = [];
   for (const op of surface.operations) {
@@ -355,7 +425,8 @@ export function reactModules(spec, surface) {
   files.set(
     'index.gen.ts',
     `${TS_HEADER}
-export { realtimeKitKeys } from './keys.gen';
+export { type RealtimeKitMutationId, realtimeKitKeys } from './keys.gen';
+export { realtimeKitMutations } from './mutations.gen';
 export { realtimeKitQueries } from './queries.gen';
 ${hooks
   .sort()

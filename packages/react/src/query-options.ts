@@ -1,5 +1,11 @@
 import type { Page, RealtimeKitError } from '@realtimekit-meetings/client';
-import { type InfiniteData, infiniteQueryOptions, type QueryKey, queryOptions } from '@tanstack/react-query';
+import {
+  type InfiniteData,
+  infiniteQueryOptions,
+  mutationOptions,
+  type QueryKey,
+  queryOptions,
+} from '@tanstack/react-query';
 
 /** The `queryOptions` of one read: its key, and a function that passes TanStack's AbortSignal to the client. */
 export const query = <T>(queryKey: QueryKey, fetch: (signal: AbortSignal) => Promise<T>) =>
@@ -18,3 +24,9 @@ export const infiniteQuery = <T>(
     getNextPageParam: (last, _all, page) =>
       last.data.length > 0 && last.paging.end_offset < last.paging.total_count ? page + 1 : undefined,
   });
+
+/** The `mutationOptions` of one change: its key (for `useMutationState` and `setMutationDefaults`) and function. */
+export const mutation = <TData, TVariables>(
+  mutationKey: QueryKey,
+  mutationFn: (variables: TVariables) => Promise<TData>,
+) => mutationOptions<TData, RealtimeKitError, TVariables>({ mutationKey, mutationFn });

@@ -1,14 +1,28 @@
 import type { RealtimeKitError } from '@realtimekit-meetings/client';
-import { type UseQueryOptions, useQuery } from '@tanstack/react-query';
+import { type QueryKey, skipToken, type UseQueryOptions, type UseQueryResult, useQuery } from '@tanstack/react-query';
 
-/** TanStack query options a hook accepts besides its own key and function (enabled, staleTime, refetchInterval...). */
-export type QueryHookOptions<TData> = Omit<
-  UseQueryOptions<TData, RealtimeKitError, TData, readonly unknown[]>,
+/**
+ * TanStack query options a hook accepts besides its own key and function: `enabled`, `staleTime`,
+ * `placeholderData`, `select` (whose result becomes the hook's `data` type), and the rest.
+ */
+export type QueryHookOptions<TData, TSelected = TData> = Omit<
+  UseQueryOptions<TData, RealtimeKitError, TSelected, QueryKey>,
   'queryKey' | 'queryFn'
 >;
 
-/** The base of the single-query hooks: the hook's queryOptions, with the caller's options on top. */
-export const useRealtimeKitQuery = <TData>(
-  base: UseQueryOptions<TData, RealtimeKitError, TData, readonly unknown[]>,
-  options?: QueryHookOptions<TData>,
-) => useQuery({ ...base, ...options });
+/**
+ * The base of the single-query hooks: the hook's queryOptions, with the caller's options on top. `skip`: an ID the
+ * query needs is not known yet, so it waits (TanStack's `skipToken`) instead of fetching.
+ */
+export function useRealtimeKitQuery<TData, TSelected = TData>(
+  base: UseQueryOptions<TData, RealtimeKitError, TData, QueryKey>,
+  options?: QueryHookOptions<TData, TSelected>,
+  skip = false,
+): UseQueryResult<TSelected, RealtimeKitError> {
+  return useQuery({ ...base, ...options, ...(skip ? { queryFn: skipToken } : {}) } as UseQueryOptions<
+    TData,
+    RealtimeKitError,
+    TSelected,
+    QueryKey
+  >);
+}

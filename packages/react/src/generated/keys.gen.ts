@@ -30,9 +30,15 @@ const participantList = (scope: string, meetingId: string, query: ParticipantLis
 const infiniteParticipantList = (scope: string, meetingId: string, query: ParticipantListQuery = {}) => [...participantLists(scope, meetingId), 'infinite', query] as const;
 /** One participant and everything below it. */
 const participant = (scope: string, meetingId: string, participantId: string) => [...participants(scope, meetingId), 'detail', participantId] as const;
+/** The operations a mutation hook calls, by operationId. */
+export type RealtimeKitMutationId = 'create_meeting' | 'replace_meeting' | 'update_meeting' | 'stop_livestreaming' | 'KickPartcipants' | 'KickAllParticipants' | 'MuteParticipants' | 'MuteAllParticipants' | 'CreatePoll' | 'start-livestreaming' | 'add_participant' | 'replace_participant' | 'edit_participant' | 'delete_meeting_participant' | 'regenerate_token';
+/** Every mutation of this package, for one scope. */
+const mutations = (scope: string) => [...all(scope), 'mutation'] as const;
+/** One operation's mutations, the key its hook and its mutation options carry: for `useMutationState` and `setMutationDefaults`. */
+const mutation = (scope: string, operationId: RealtimeKitMutationId) => [...mutations(scope), operationId] as const;
 
 /**
  * Hierarchical query keys, scoped by where the data lives (`client.scope`: account and app, or the proxy), so
- * that invalidating a level reaches everything below it and nothing beside it.
+ * that invalidating a level reaches everything below it and nothing beside it; and the mutations' keys.
  */
-export const realtimeKitKeys = { all, meetings, meetingLists, meetingList, infiniteMeetingList, meeting, activeLivestream, activeSession, livestreamSession, participants, participantLists, participantList, infiniteParticipantList, participant };
+export const realtimeKitKeys = { all, meetings, meetingLists, meetingList, infiniteMeetingList, meeting, activeLivestream, activeSession, livestreamSession, participants, participantLists, participantList, infiniteParticipantList, participant, mutations, mutation };

@@ -10,8 +10,10 @@ import { realtimeKitQueries } from './queries.gen';
  *
  * Returns details of all active livestreams for the given meeting ID.
  *
+ * An ID passed as `undefined` (not known yet) makes the query wait rather than fetch.
+ *
  * `get-v2-meetings-meetingId-active-livestream`: GET /meetings/{meeting_id}/active-livestream.
  */
-export function useActiveLivestream(meetingId: string, options?: QueryHookOptions<ActiveLivestream>) {
-  return useRealtimeKitQuery(realtimeKitQueries(useRealtimeKitClient()).activeLivestream(meetingId), options);
+export function useActiveLivestream<TSelected = ActiveLivestream>(meetingId: string | undefined, options?: QueryHookOptions<ActiveLivestream, TSelected>) {
+  return useRealtimeKitQuery(realtimeKitQueries(useRealtimeKitClient()).activeLivestream(meetingId ?? ''), options, meetingId === undefined);
 }

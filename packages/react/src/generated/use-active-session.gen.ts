@@ -10,8 +10,10 @@ import { realtimeKitQueries } from './queries.gen';
  *
  * Returns details of an ongoing active session for the given meeting ID.
  *
+ * An ID passed as `undefined` (not known yet) makes the query wait rather than fetch.
+ *
  * `GetActiveSession`: GET /meetings/{meeting_id}/active-session.
  */
-export function useActiveSession(meetingId: string, options?: QueryHookOptions<ActiveSession>) {
-  return useRealtimeKitQuery(realtimeKitQueries(useRealtimeKitClient()).activeSession(meetingId), options);
+export function useActiveSession<TSelected = ActiveSession>(meetingId: string | undefined, options?: QueryHookOptions<ActiveSession, TSelected>) {
+  return useRealtimeKitQuery(realtimeKitQueries(useRealtimeKitClient()).activeSession(meetingId ?? ''), options, meetingId === undefined);
 }

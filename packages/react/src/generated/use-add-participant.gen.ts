@@ -4,19 +4,22 @@ import type { ParticipantAddBody, ParticipantWithToken } from '@realtimekit-meet
 import { cacheItem, insertIntoLists } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
+import { realtimeKitMutations } from './mutations.gen';
 
 /**
  * Add a participant.
  *
  * Adds a participant to the given meeting ID.
  *
- * On success it caches the new item (never its join token) and puts it at the top of the unfiltered lists.
+ * On success it caches the new item (never its join token) and puts it at the top of the unfiltered lists (`cacheUpdate: false` leaves the cache to you).
+ *
+ * Its mutation key is `realtimeKitKeys.mutation(scope, 'add_participant')`.
  *
  * `add_participant`: POST /meetings/{meeting_id}/participants.
  */
 export function useAddParticipant(options?: MutationHookOptions<ParticipantWithToken, { meetingId: string; body: ParticipantAddBody }>) {
   return useRealtimeKitMutation<ParticipantWithToken, { meetingId: string; body: ParticipantAddBody }>(
-    (client, { meetingId, body }) => client.participants.add(meetingId, body),
+    (client) => realtimeKitMutations(client).addParticipant(),
     (queryClient, scope, item, { meetingId }) =>
       cacheItem(queryClient, keys.participant(scope, meetingId, item.id), keys.participantLists(scope, meetingId), item, insertIntoLists),
     options,

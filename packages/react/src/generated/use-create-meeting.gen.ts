@@ -4,19 +4,22 @@ import type { MeetingCreateBody, MeetingDetails } from '@realtimekit-meetings/cl
 import { cacheItem, insertIntoLists } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
+import { realtimeKitMutations } from './mutations.gen';
 
 /**
  * Create a meeting.
  *
  * Create a meeting for the given App ID.
  *
- * On success it caches the new item (never its join token) and puts it at the top of the unfiltered lists.
+ * On success it caches the new item (never its join token) and puts it at the top of the unfiltered lists (`cacheUpdate: false` leaves the cache to you).
+ *
+ * Its mutation key is `realtimeKitKeys.mutation(scope, 'create_meeting')`.
  *
  * `create_meeting`: POST /meetings.
  */
 export function useCreateMeeting(options?: MutationHookOptions<MeetingDetails, MeetingCreateBody>) {
   return useRealtimeKitMutation<MeetingDetails, MeetingCreateBody>(
-    (client, body) => client.meetings.create(body),
+    (client) => realtimeKitMutations(client).createMeeting(),
     (queryClient, scope, item, _variables) =>
       cacheItem(queryClient, keys.meeting(scope, item.id), keys.meetingLists(scope), item, insertIntoLists),
     options,

@@ -2,6 +2,7 @@
 
 import type { CreatePollBody, CreatePollResult } from '@realtimekit-meetings/client';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
+import { realtimeKitMutations } from './mutations.gen';
 
 /**
  * Create a poll.
@@ -10,11 +11,13 @@ import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtim
  *
  * No cached query holds what it changes, so none is touched.
  *
+ * Its mutation key is `realtimeKitKeys.mutation(scope, 'CreatePoll')`.
+ *
  * `CreatePoll`: POST /meetings/{meeting_id}/active-session/poll.
  */
 export function useCreatePoll(options?: MutationHookOptions<CreatePollResult, { meetingId: string; body: CreatePollBody }>) {
   return useRealtimeKitMutation<CreatePollResult, { meetingId: string; body: CreatePollBody }>(
-    (client, { meetingId, body }) => client.activeSession.createPoll(meetingId, body),
+    (client) => realtimeKitMutations(client).createPoll(),
     undefined,
     options,
   );

@@ -4,19 +4,22 @@ import type { DeletedParticipant } from '@realtimekit-meetings/client';
 import { removeItem } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
+import { realtimeKitMutations } from './mutations.gen';
 
 /**
  * Delete a participant.
  *
  * Deletes a participant for the given meeting and participant ID.
  *
- * On success it drops its detail and takes it out of the lists it was in.
+ * On success it drops its detail and takes it out of the lists it was in (`cacheUpdate: false` leaves the cache to you).
+ *
+ * Its mutation key is `realtimeKitKeys.mutation(scope, 'delete_meeting_participant')`.
  *
  * `delete_meeting_participant`: DELETE /meetings/{meeting_id}/participants/{participant_id}.
  */
 export function useDeleteParticipant(options?: MutationHookOptions<DeletedParticipant, { meetingId: string; participantId: string }>) {
   return useRealtimeKitMutation<DeletedParticipant, { meetingId: string; participantId: string }>(
-    (client, { meetingId, participantId }) => client.participants.delete(meetingId, participantId),
+    (client) => realtimeKitMutations(client).deleteParticipant(),
     (queryClient, scope, _data, { meetingId, participantId }) =>
       removeItem(queryClient, keys.participant(scope, meetingId, participantId), keys.participantLists(scope, meetingId), participantId),
     options,

@@ -4,19 +4,22 @@ import type { ParticipantEditBody, ParticipantWithToken } from '@realtimekit-mee
 import { cacheItem, replaceInLists } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
+import { realtimeKitMutations } from './mutations.gen';
 
 /**
  * Edit a participant's detail.
  *
  * Updates a participant's details for the given meeting and participant ID.
  *
- * On success it updates its cached detail (never its join token) and its entries in the lists.
+ * On success it updates its cached detail (never its join token) and its entries in the lists (`cacheUpdate: false` leaves the cache to you).
+ *
+ * Its mutation key is `realtimeKitKeys.mutation(scope, 'edit_participant')`.
  *
  * `edit_participant`: PATCH /meetings/{meeting_id}/participants/{participant_id}.
  */
 export function useEditParticipant(options?: MutationHookOptions<ParticipantWithToken, { meetingId: string; participantId: string; body: ParticipantEditBody }>) {
   return useRealtimeKitMutation<ParticipantWithToken, { meetingId: string; participantId: string; body: ParticipantEditBody }>(
-    (client, { meetingId, participantId, body }) => client.participants.edit(meetingId, participantId, body),
+    (client) => realtimeKitMutations(client).editParticipant(),
     (queryClient, scope, item, { meetingId, participantId }) =>
       cacheItem(queryClient, keys.participant(scope, meetingId, participantId), keys.participantLists(scope, meetingId), item, replaceInLists),
     options,

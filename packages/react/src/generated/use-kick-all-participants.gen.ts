@@ -4,19 +4,22 @@ import type { KickAllParticipantsResult } from '@realtimekit-meetings/client';
 import { invalidate } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
+import { realtimeKitMutations } from './mutations.gen';
 
 /**
  * Kick all participants.
  *
  * Kicks all participants from an active session for the given meeting ID.
  *
- * On success it refetches `useActiveSession`.
+ * On success it refetches `useActiveSession` (`cacheUpdate: false` leaves the cache to you).
+ *
+ * Its mutation key is `realtimeKitKeys.mutation(scope, 'KickAllParticipants')`.
  *
  * `KickAllParticipants`: POST /meetings/{meeting_id}/active-session/kick-all.
  */
 export function useKickAllParticipants(options?: MutationHookOptions<KickAllParticipantsResult, { meetingId: string }>) {
   return useRealtimeKitMutation<KickAllParticipantsResult, { meetingId: string }>(
-    (client, { meetingId }) => client.activeSession.kickAll(meetingId),
+    (client) => realtimeKitMutations(client).kickAllParticipants(),
     (queryClient, scope, _data, { meetingId }) =>
       invalidate(queryClient, [keys.activeSession(scope, meetingId)]),
     options,

@@ -4,19 +4,22 @@ import type { KickParticipantsBody, KickParticipantsResult } from '@realtimekit-
 import { invalidate } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
+import { realtimeKitMutations } from './mutations.gen';
 
 /**
  * Kick participants from an active session.
  *
  * Kicks one or more participants from an active session using user ID or custom participant ID.
  *
- * On success it refetches `useActiveSession`.
+ * On success it refetches `useActiveSession` (`cacheUpdate: false` leaves the cache to you).
+ *
+ * Its mutation key is `realtimeKitKeys.mutation(scope, 'KickPartcipants')`.
  *
  * `KickPartcipants`: POST /meetings/{meeting_id}/active-session/kick.
  */
 export function useKickParticipants(options?: MutationHookOptions<KickParticipantsResult, { meetingId: string; body: KickParticipantsBody }>) {
   return useRealtimeKitMutation<KickParticipantsResult, { meetingId: string; body: KickParticipantsBody }>(
-    (client, { meetingId, body }) => client.activeSession.kick(meetingId, body),
+    (client) => realtimeKitMutations(client).kickParticipants(),
     (queryClient, scope, _data, { meetingId }) =>
       invalidate(queryClient, [keys.activeSession(scope, meetingId)]),
     options,

@@ -10,8 +10,10 @@ import { realtimeKitQueries } from './queries.gen';
  *
  * Returns livestream session details for the given meeting ID. Retreive the meeting ID using the `Create a meeting` API.
  *
+ * An ID passed as `undefined` (not known yet) makes the query wait rather than fetch.
+ *
  * `livestream-session-details`: GET /meetings/{meeting_id}/livestream.
  */
-export function useLivestreamSession(meetingId: string, query?: LivestreamSessionQuery, options?: QueryHookOptions<LivestreamSessionDetails>) {
-  return useRealtimeKitQuery(realtimeKitQueries(useRealtimeKitClient()).livestreamSession(meetingId, query), options);
+export function useLivestreamSession<TSelected = LivestreamSessionDetails>(meetingId: string | undefined, query?: LivestreamSessionQuery, options?: QueryHookOptions<LivestreamSessionDetails, TSelected>) {
+  return useRealtimeKitQuery(realtimeKitQueries(useRealtimeKitClient()).livestreamSession(meetingId ?? '', query), options, meetingId === undefined);
 }

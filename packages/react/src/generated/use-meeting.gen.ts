@@ -10,8 +10,10 @@ import { realtimeKitQueries } from './queries.gen';
  *
  * Returns a meeting details in an App for the given meeting ID.
  *
+ * An ID passed as `undefined` (not known yet) makes the query wait rather than fetch.
+ *
  * `get_meeting`: GET /meetings/{meeting_id}.
  */
-export function useMeeting(meetingId: string, options?: QueryHookOptions<MeetingDetails>) {
-  return useRealtimeKitQuery(realtimeKitQueries(useRealtimeKitClient()).meeting(meetingId), options);
+export function useMeeting<TSelected = MeetingDetails>(meetingId: string | undefined, options?: QueryHookOptions<MeetingDetails, TSelected>) {
+  return useRealtimeKitQuery(realtimeKitQueries(useRealtimeKitClient()).meeting(meetingId ?? ''), options, meetingId === undefined);
 }

@@ -12,6 +12,6 @@ import { realtimeKitQueries } from './queries.gen';
  *
  * `get_all_meetings`: GET /meetings.
  */
-export function useMeetings(query?: MeetingListQuery, options?: QueryHookOptions<Page<Meeting>>) {
+export function useMeetings<TSelected = Page<Meeting>>(query?: MeetingListQuery, options?: QueryHookOptions<Page<Meeting>, TSelected>) {
   return useRealtimeKitQuery(realtimeKitQueries(useRealtimeKitClient()).meetings(query), options);
 }

@@ -4,19 +4,22 @@ import type { MuteAllParticipantsBody, MuteAllParticipantsResult } from '@realti
 import { invalidate } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
+import { realtimeKitMutations } from './mutations.gen';
 
 /**
  * Mute all participants.
  *
  * Mutes all participants of an active session for the given meeting ID.
  *
- * On success it refetches `useActiveSession`.
+ * On success it refetches `useActiveSession` (`cacheUpdate: false` leaves the cache to you).
+ *
+ * Its mutation key is `realtimeKitKeys.mutation(scope, 'MuteAllParticipants')`.
  *
  * `MuteAllParticipants`: POST /meetings/{meeting_id}/active-session/mute-all.
  */
 export function useMuteAllParticipants(options?: MutationHookOptions<MuteAllParticipantsResult, { meetingId: string; body: MuteAllParticipantsBody }>) {
   return useRealtimeKitMutation<MuteAllParticipantsResult, { meetingId: string; body: MuteAllParticipantsBody }>(
-    (client, { meetingId, body }) => client.activeSession.muteAll(meetingId, body),
+    (client) => realtimeKitMutations(client).muteAllParticipants(),
     (queryClient, scope, _data, { meetingId }) =>
       invalidate(queryClient, [keys.activeSession(scope, meetingId)]),
     options,

@@ -4,19 +4,22 @@ import type { MuteParticipantsBody, MuteParticipantsResult } from '@realtimekit-
 import { invalidate } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
+import { realtimeKitMutations } from './mutations.gen';
 
 /**
  * Mute participants of an active session.
  *
  * Mutes one or more participants from an active session using user ID or custom participant ID.
  *
- * On success it refetches `useActiveSession`.
+ * On success it refetches `useActiveSession` (`cacheUpdate: false` leaves the cache to you).
+ *
+ * Its mutation key is `realtimeKitKeys.mutation(scope, 'MuteParticipants')`.
  *
  * `MuteParticipants`: POST /meetings/{meeting_id}/active-session/mute.
  */
 export function useMuteParticipants(options?: MutationHookOptions<MuteParticipantsResult, { meetingId: string; body: MuteParticipantsBody }>) {
   return useRealtimeKitMutation<MuteParticipantsResult, { meetingId: string; body: MuteParticipantsBody }>(
-    (client, { meetingId, body }) => client.activeSession.mute(meetingId, body),
+    (client) => realtimeKitMutations(client).muteParticipants(),
     (queryClient, scope, _data, { meetingId }) =>
       invalidate(queryClient, [keys.activeSession(scope, meetingId)]),
     options,

@@ -10,8 +10,10 @@ import { realtimeKitQueries } from './queries.gen';
  *
  * Returns a participant details for the given meeting and participant ID.
  *
+ * An ID passed as `undefined` (not known yet) makes the query wait rather than fetch.
+ *
  * `get_meeting_participant`: GET /meetings/{meeting_id}/participants/{participant_id}.
  */
-export function useParticipant(meetingId: string, participantId: string, options?: QueryHookOptions<Participant>) {
-  return useRealtimeKitQuery(realtimeKitQueries(useRealtimeKitClient()).participant(meetingId, participantId), options);
+export function useParticipant<TSelected = Participant>(meetingId: string | undefined, participantId: string | undefined, options?: QueryHookOptions<Participant, TSelected>) {
+  return useRealtimeKitQuery(realtimeKitQueries(useRealtimeKitClient()).participant(meetingId ?? '', participantId ?? ''), options, meetingId === undefined || participantId === undefined);
 }

@@ -10,8 +10,10 @@ import { realtimeKitQueries } from './queries.gen';
  *
  * Returns all participants detail for the given meeting ID.
  *
+ * An ID passed as `undefined` (not known yet) makes the query wait rather than fetch.
+ *
  * `get_meeting_participants`: GET /meetings/{meeting_id}/participants.
  */
-export function useParticipants(meetingId: string, query?: ParticipantListQuery, options?: QueryHookOptions<Page<Participant>>) {
-  return useRealtimeKitQuery(realtimeKitQueries(useRealtimeKitClient()).participants(meetingId, query), options);
+export function useParticipants<TSelected = Page<Participant>>(meetingId: string | undefined, query?: ParticipantListQuery, options?: QueryHookOptions<Page<Participant>, TSelected>) {
+  return useRealtimeKitQuery(realtimeKitQueries(useRealtimeKitClient()).participants(meetingId ?? '', query), options, meetingId === undefined);
 }

@@ -2,6 +2,7 @@
 
 import type { ParticipantToken } from '@realtimekit-meetings/client';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
+import { realtimeKitMutations } from './mutations.gen';
 
 /**
  * Refresh participant's authentication token.
@@ -10,11 +11,13 @@ import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtim
  *
  * No cached query holds what it changes, so none is touched.
  *
+ * Its mutation key is `realtimeKitKeys.mutation(scope, 'regenerate_token')`.
+ *
  * `regenerate_token`: POST /meetings/{meeting_id}/participants/{participant_id}/token.
  */
 export function useRefreshParticipantToken(options?: MutationHookOptions<ParticipantToken, { meetingId: string; participantId: string }>) {
   return useRealtimeKitMutation<ParticipantToken, { meetingId: string; participantId: string }>(
-    (client, { meetingId, participantId }) => client.participants.refreshToken(meetingId, participantId),
+    (client) => realtimeKitMutations(client).refreshParticipantToken(),
     undefined,
     options,
     true, // the result holds a join token: out of the mutation cache once unmounted

@@ -4,19 +4,22 @@ import type { MeetingDetails, MeetingReplaceBody } from '@realtimekit-meetings/c
 import { cacheItem, replaceInLists } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
+import { realtimeKitMutations } from './mutations.gen';
 
 /**
  * Replace a meeting.
  *
  * Replaces all the details for the given meeting ID.
  *
- * On success it updates its cached detail (never its join token) and its entries in the lists.
+ * On success it updates its cached detail (never its join token) and its entries in the lists (`cacheUpdate: false` leaves the cache to you).
+ *
+ * Its mutation key is `realtimeKitKeys.mutation(scope, 'replace_meeting')`.
  *
  * `replace_meeting`: PUT /meetings/{meeting_id}.
  */
 export function useReplaceMeeting(options?: MutationHookOptions<MeetingDetails, { meetingId: string; body: MeetingReplaceBody }>) {
   return useRealtimeKitMutation<MeetingDetails, { meetingId: string; body: MeetingReplaceBody }>(
-    (client, { meetingId, body }) => client.meetings.replace(meetingId, body),
+    (client) => realtimeKitMutations(client).replaceMeeting(),
     (queryClient, scope, item, { meetingId }) =>
       cacheItem(queryClient, keys.meeting(scope, meetingId), keys.meetingLists(scope), item, replaceInLists),
     options,

@@ -4,19 +4,22 @@ import type { ParticipantReplaceBody, ParticipantWithToken } from '@realtimekit-
 import { cacheItem, replaceInLists } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
+import { realtimeKitMutations } from './mutations.gen';
 
 /**
  * Replace a participant's detail.
  *
  * Replaces a participant's details for the given meeting and participant ID.
  *
- * On success it updates its cached detail (never its join token) and its entries in the lists.
+ * On success it updates its cached detail (never its join token) and its entries in the lists (`cacheUpdate: false` leaves the cache to you).
+ *
+ * Its mutation key is `realtimeKitKeys.mutation(scope, 'replace_participant')`.
  *
  * `replace_participant`: PUT /meetings/{meeting_id}/participants/{participant_id}.
  */
 export function useReplaceParticipant(options?: MutationHookOptions<ParticipantWithToken, { meetingId: string; participantId: string; body: ParticipantReplaceBody }>) {
   return useRealtimeKitMutation<ParticipantWithToken, { meetingId: string; participantId: string; body: ParticipantReplaceBody }>(
-    (client, { meetingId, participantId, body }) => client.participants.replace(meetingId, participantId, body),
+    (client) => realtimeKitMutations(client).replaceParticipant(),
     (queryClient, scope, item, { meetingId, participantId }) =>
       cacheItem(queryClient, keys.participant(scope, meetingId, participantId), keys.participantLists(scope, meetingId), item, replaceInLists),
     options,

@@ -4,19 +4,22 @@ import type { LivestreamStartBody, LivestreamStartResult } from '@realtimekit-me
 import { invalidate } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
+import { realtimeKitMutations } from './mutations.gen';
 
 /**
  * Start livestreaming a meeting.
  *
  * Starts livestream of a meeting associated with the given meeting ID. Retreive the meeting ID using the `Create a meeting` API.
  *
- * On success it refetches `useActiveLivestream`.
+ * On success it refetches `useActiveLivestream` (`cacheUpdate: false` leaves the cache to you).
+ *
+ * Its mutation key is `realtimeKitKeys.mutation(scope, 'start-livestreaming')`.
  *
  * `start-livestreaming`: POST /meetings/{meeting_id}/livestreams.
  */
 export function useStartLivestream(options?: MutationHookOptions<LivestreamStartResult, { meetingId: string; body: LivestreamStartBody }>) {
   return useRealtimeKitMutation<LivestreamStartResult, { meetingId: string; body: LivestreamStartBody }>(
-    (client, { meetingId, body }) => client.livestreams.start(meetingId, body),
+    (client) => realtimeKitMutations(client).startLivestream(),
     (queryClient, scope, _data, { meetingId }) =>
       invalidate(queryClient, [keys.activeLivestream(scope, meetingId)]),
     options,

@@ -4,19 +4,22 @@ import type { LivestreamStopResult } from '@realtimekit-meetings/client';
 import { invalidate } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
+import { realtimeKitMutations } from './mutations.gen';
 
 /**
  * Stop livestreaming a meeting.
  *
  * Stops the active livestream of a meeting associated with the given meeting ID. Retreive the meeting ID using the `Create a meeting` API.
  *
- * On success it refetches `useActiveLivestream`.
+ * On success it refetches `useActiveLivestream` (`cacheUpdate: false` leaves the cache to you).
+ *
+ * Its mutation key is `realtimeKitKeys.mutation(scope, 'stop_livestreaming')`.
  *
  * `stop_livestreaming`: POST /meetings/{meeting_id}/active-livestream/stop.
  */
 export function useStopLivestream(options?: MutationHookOptions<LivestreamStopResult, { meetingId: string }>) {
   return useRealtimeKitMutation<LivestreamStopResult, { meetingId: string }>(
-    (client, { meetingId }) => client.livestreams.stop(meetingId),
+    (client) => realtimeKitMutations(client).stopLivestream(),
     (queryClient, scope, _data, { meetingId }) =>
       invalidate(queryClient, [keys.activeLivestream(scope, meetingId)]),
     options,

@@ -4,19 +4,22 @@ import type { MeetingDetails, MeetingUpdateBody } from '@realtimekit-meetings/cl
 import { cacheItem, replaceInLists } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
+import { realtimeKitMutations } from './mutations.gen';
 
 /**
  * Update a meeting.
  *
  * Updates a meeting in an App for the given meeting ID.
  *
- * On success it updates its cached detail (never its join token) and its entries in the lists.
+ * On success it updates its cached detail (never its join token) and its entries in the lists (`cacheUpdate: false` leaves the cache to you).
+ *
+ * Its mutation key is `realtimeKitKeys.mutation(scope, 'update_meeting')`.
  *
  * `update_meeting`: PATCH /meetings/{meeting_id}.
  */
 export function useUpdateMeeting(options?: MutationHookOptions<MeetingDetails, { meetingId: string; body: MeetingUpdateBody }>) {
   return useRealtimeKitMutation<MeetingDetails, { meetingId: string; body: MeetingUpdateBody }>(
-    (client, { meetingId, body }) => client.meetings.update(meetingId, body),
+    (client) => realtimeKitMutations(client).updateMeeting(),
     (queryClient, scope, item, { meetingId }) =>
       cacheItem(queryClient, keys.meeting(scope, meetingId), keys.meetingLists(scope), item, replaceInLists),
     options,

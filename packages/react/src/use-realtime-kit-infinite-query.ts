@@ -1,0 +1,33 @@
+import type { RealtimeKitError } from '@realtimekit-meetings/client';
+import {
+  type InfiniteData,
+  type QueryKey,
+  skipToken,
+  type UseInfiniteQueryOptions,
+  type UseInfiniteQueryResult,
+  useInfiniteQuery,
+} from '@tanstack/react-query';
+
+/**
+ * TanStack infinite-query options an infinite hook accepts besides its own key, function and paging: `enabled`,
+ * `maxPages`, `select` (whose result becomes the hook's `data` type), and the rest.
+ */
+export type InfiniteHookOptions<TPage, TSelected = InfiniteData<TPage, number>> = Omit<
+  UseInfiniteQueryOptions<TPage, RealtimeKitError, TSelected, QueryKey, number>,
+  'queryKey' | 'queryFn' | 'initialPageParam' | 'getNextPageParam'
+>;
+
+/** The base of the infinite hooks, as `useRealtimeKitQuery` is of the others (`skip`: an ID is not known yet). */
+export function useRealtimeKitInfiniteQuery<TPage, TSelected = InfiniteData<TPage, number>>(
+  base: UseInfiniteQueryOptions<TPage, RealtimeKitError, InfiniteData<TPage, number>, QueryKey, number>,
+  options?: InfiniteHookOptions<TPage, TSelected>,
+  skip = false,
+): UseInfiniteQueryResult<TSelected, RealtimeKitError> {
+  return useInfiniteQuery({ ...base, ...options, ...(skip ? { queryFn: skipToken } : {}) } as UseInfiniteQueryOptions<
+    TPage,
+    RealtimeKitError,
+    TSelected,
+    QueryKey,
+    number
+  >);
+}
