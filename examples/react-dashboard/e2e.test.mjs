@@ -49,20 +49,23 @@ describe('the meetings dashboard in a real browser', () => {
     });
     await page.goto(origin);
     await page.getByText('26 meetings').waitFor();
-    // infinite scroll: the first page holds 20; scrolling to the end loads the rest
-    expect(await page.locator('.meetings .meeting').count()).toBe(20);
-    await page.locator('.meetings .sentinel').scrollIntoViewIfNeeded();
-    await expect.poll(() => page.locator('.meetings .meeting').count()).toBe(26);
-    await page.locator('.meetings').evaluate((list) => list.scrollTo(0, 0));
+    expect(await page.locator('.meetings .meeting').count()).toBe(20); // the first page
     await page.screenshot({ path: path.join(shots, '1-meetings.png') });
 
-    // create a meeting: it shows at the top of the list and opens
+    // create a meeting before scrolling: it shows at the top of the list and opens
     await page.getByLabel('New meeting title').fill('Quarterly review');
     await page.getByRole('button', { name: 'Create meeting' }).click();
     await page.getByText('27 meetings').waitFor();
     expect(await page.locator('.meetings .meeting .title').first().textContent()).toBe('Quarterly review');
     await page.locator('.detail h2', { hasText: 'Quarterly review' }).waitFor();
     await page.screenshot({ path: path.join(shots, '2-created.png') });
+
+    // infinite scroll to the end after the creation: every meeting once, none twice, none lost
+    await page.locator('.meetings .sentinel').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('.meetings .meeting').count()).toBe(27);
+    const ids = await page.locator('.meetings .meeting').evaluateAll((rows) => rows.map((row) => row.dataset.id));
+    expect(new Set(ids).size).toBe(27);
+    await page.locator('.meetings').evaluate((list) => list.scrollTo(0, 0));
 
     // join as yourself: the proxy's join route answers your token, shown masked
     await page.getByRole('button', { name: 'Join', exact: true }).click();

@@ -16,7 +16,8 @@ export function App() {
       <main className="layout">
         <MeetingList selected={selected} onSelect={setSelected} />
         {selected ? (
-          <MeetingDetail meetingId={selected} onClose={() => setSelected(null)} />
+          // keyed by meeting: its form, errors and the token it showed belong to that meeting, never the next
+          <MeetingDetail key={selected} meetingId={selected} onClose={() => setSelected(null)} />
         ) : (
           <section className="panel empty">
             <p>Select a meeting to see its participants, or create one.</p>

@@ -85,8 +85,8 @@ export function MeetingDetail({ meetingId, onClose }: { meetingId: string; onClo
       </h3>
       <ErrorMessage error={participants.error} />
       <ul className="participants">
-        {participants.data?.data.map((participant, index) => (
-          <ParticipantRow key={`${participant.id}-${index}`} meetingId={meetingId} participant={participant} />
+        {participants.data?.data.map((participant) => (
+          <ParticipantRow key={participant.id} meetingId={meetingId} participant={participant} />
         ))}
       </ul>
     </section>

@@ -45,11 +45,12 @@ export function MeetingList({ selected, onSelect }: { selected: string | null; o
       {meetings.isPending && <p className="muted">Loading meetings…</p>}
       {total !== undefined && <p className="muted count">{total} meetings</p>}
       <ul className="meetings">
-        {items.map((meeting, index) => (
-          <li key={`${meeting.id}-${index}`}>
+        {items.map((meeting) => (
+          <li key={meeting.id}>
             <button
               type="button"
               className={meeting.id === selected ? 'meeting active' : 'meeting'}
+              data-id={meeting.id}
               onClick={() => onSelect(meeting.id)}
             >
               <span className="title">{meeting.title || 'Untitled meeting'}</span>

@@ -7,7 +7,7 @@ export function ParticipantRow({ meetingId, participant }: { meetingId: string; 
   const edit = useEditParticipant();
   const remove = useDeleteParticipant();
   const [editing, setEditing] = useState(false);
-  const [name, setName] = useState(participant.name ?? '');
+  const [name, setName] = useState(''); // the draft, filled from the participant when editing starts
 
   const save = (event: FormEvent) => {
     event.preventDefault();
@@ -37,7 +37,14 @@ export function ParticipantRow({ meetingId, participant }: { meetingId: string; 
               {participant.custom_participant_id} · {participant.preset_name}
             </span>
           </span>
-          <button type="button" className="ghost" onClick={() => setEditing(true)}>
+          <button
+            type="button"
+            className="ghost"
+            onClick={() => {
+              setName(participant.name ?? '');
+              setEditing(true);
+            }}
+          >
             Edit
           </button>
           <button
