@@ -85,12 +85,14 @@ describe('the meetings dashboard in a real browser', () => {
     await page.locator('.participants .name', { hasText: 'Ada Lovelace' }).waitFor();
 
     // a request the API rejects: its message shows, readably
-    await page.getByLabel('Participant name').fill('No ID');
+    await page.getByLabel('Participant name').fill('Bad picture');
+    await page.getByLabel('Participant ID').fill('user-bad');
+    await page.getByLabel('Picture URL').fill('not a url');
     await page.getByRole('button', { name: 'Add participant' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toBe(
-      "The request was not valid: 400 add_participant: body must have required property 'custom_participant_id'",
+      'The request was not valid: 400 add_participant: body/picture must match format "uri"',
     );
     await page.screenshot({ path: path.join(shots, '4-validation-error.png') });
 
@@ -116,5 +118,25 @@ describe('the meetings dashboard in a real browser', () => {
         expect.stringMatching(/^DELETE \/api\/realtimekit\/meetings\/[\w-]+\/participants\/[\w-]+$/),
       ]),
     );
+  });
+  it('runs a live session: simulate people joining, mute one, kick one, start and stop a livestream', async () => {
+    await page.goto(origin);
+    // the seeded meeting with Grace and Alan in it: the newest of the seed, below the one the first test created
+    await page.locator('.meetings .meeting', { hasText: 'Design review #5' }).click();
+    const live = page.getByRole('region', { name: 'Live session' });
+    await live.getByText('No one is in the meeting right now.').waitFor();
+    await live.getByRole('button', { name: 'Simulate a live session' }).click();
+    await expect.poll(() => live.getByTestId('live-count').textContent()).toMatch(/^2 live/);
+
+    await live.locator('li', { hasText: 'Grace Hopper' }).getByRole('button', { name: 'Mute' }).click();
+    await expect.poll(() => live.getByRole('status').textContent()).toBe('Muted Grace Hopper');
+    await live.locator('li', { hasText: 'Alan Turing' }).getByRole('button', { name: 'Kick' }).click();
+    await expect.poll(() => live.getByTestId('live-count').textContent()).toMatch(/^1 live/);
+
+    await live.getByRole('button', { name: 'Start livestream' }).click();
+    await expect.poll(() => live.getByTestId('livestream').textContent()).toMatch(/^Livestreaming: https:\/\//);
+    await page.screenshot({ path: path.join(shots, '6-live-session.png'), fullPage: true });
+    await live.getByRole('button', { name: 'Stop livestream' }).click();
+    await expect.poll(() => live.getByTestId('livestream').textContent()).toMatch(/^Not livestreaming\./);
   });
 });

@@ -42,6 +42,14 @@ const proxy = toNodeListener(
       'add_participant',
       'edit_participant',
       'delete_meeting_participant',
+      // the live screen
+      'GetActiveSession',
+      'MuteParticipants',
+      'MuteAllParticipants',
+      'KickPartcipants',
+      'get-v2-meetings-meetingId-active-livestream',
+      'start-livestreaming',
+      'stop_livestreaming',
     ],
     // A real app checks the user's session here; this example has no users.
     authorize: () => true,
@@ -57,8 +65,21 @@ const types = {
   '.map': 'application/json',
   '.svg': 'image/svg+xml',
 };
+// Mock mode only: people "join" a meeting, so the live screen has a session to act on (the API has no such call).
+const SIMULATE = /^\/demo\/meetings\/([\w-]+)\/session$/;
 const server = createServer((req, res) => {
   if (req.url?.startsWith('/api/realtimekit/')) return proxy(req, res);
+  const simulate = req.method === 'POST' && SIMULATE.exec(req.url ?? '');
+  if (simulate) {
+    try {
+      if (!mock) throw new Error('with the real API, people join from their own apps');
+      mock.fake.startSession(simulate[1]);
+      res.writeHead(204).end();
+    } catch (error) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end(String(error.message));
+    }
+    return;
+  }
   const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
   let file = path.join(dist, path.normalize(pathname));
   if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory()) file = path.join(dist, 'index.html');

@@ -1,9 +1,10 @@
-import type { ParticipantWithToken } from '@realtimekit-meetings/client';
+import type { ParticipantAddBody, ParticipantWithToken } from '@realtimekit-meetings/client';
 import { useAddParticipant, useMeeting, useParticipants } from '@realtimekit-meetings/react';
 import { type FormEvent, useState } from 'react';
 import { ErrorMessage } from './error-message';
 import { JoinLink } from './join-link';
 import { JoinYourself } from './join-yourself';
+import { LiveSession } from './live-session';
 import { ParticipantRow } from './participant-row';
 
 const PRESETS = ['group_call_host', 'group_call_participant', 'webinar_viewer'];
@@ -14,24 +15,27 @@ export function MeetingDetail({ meetingId, onClose }: { meetingId: string; onClo
   const add = useAddParticipant();
   const [name, setName] = useState('');
   const [customId, setCustomId] = useState('');
+  const [picture, setPicture] = useState('');
   const [preset, setPreset] = useState(PRESETS[0] as string);
   const [joined, setJoined] = useState<ParticipantWithToken | null>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    // Sent as typed: when a field the API requires is empty, the API's answer says so.
-    const body = {
-      name: name.trim() || undefined,
+    // The form asks for what the API requires; what it checks beyond that (a picture must be a URL) its answer says.
+    const body: ParticipantAddBody = {
+      custom_participant_id: customId.trim(),
       preset_name: preset,
-      ...(customId.trim() ? { custom_participant_id: customId.trim() } : {}),
+      name: name.trim() || undefined,
+      picture: picture.trim() || undefined,
     };
     add.mutate(
-      { meetingId, body: body as never },
+      { meetingId, body },
       {
         onSuccess: (participant) => {
           setJoined(participant);
           setName('');
           setCustomId('');
+          setPicture('');
         },
       },
     );
@@ -61,9 +65,16 @@ export function MeetingDetail({ meetingId, onClose }: { meetingId: string; onClo
         />
         <input
           aria-label="Participant ID"
-          placeholder="Your user ID (required)"
+          placeholder="Your user ID"
+          required
           value={customId}
           onChange={(e) => setCustomId(e.target.value)}
+        />
+        <input
+          aria-label="Picture URL"
+          placeholder="Picture URL (optional)"
+          value={picture}
+          onChange={(e) => setPicture(e.target.value)}
         />
         <select aria-label="Preset" value={preset} onChange={(e) => setPreset(e.target.value)}>
           {PRESETS.map((p) => (
@@ -89,6 +100,8 @@ export function MeetingDetail({ meetingId, onClose }: { meetingId: string; onClo
           <ParticipantRow key={participant.id} meetingId={meetingId} participant={participant} />
         ))}
       </ul>
+
+      <LiveSession meetingId={meetingId} participants={participants.data?.data ?? []} />
     </section>
   );
 }
