@@ -23,7 +23,7 @@ export default async function setup(project) {
         private: true,
         type: 'module',
         // msw 2.15 asks for an @inquirer/confirm whose newest releases declare Node 22; a Node 20 user pins it so
-        overrides: { '@inquirer/confirm': '5.1.9' },
+        overrides: { '@inquirer/confirm': '5.1.21' },
       },
       null,
       2,

@@ -106,6 +106,34 @@ describe('what the proxy refuses', () => {
     await refused(await handle(browserRequest('/meetings')), 403);
   });
 
+  it('authorize that forgets to answer (undefined), or answers truthy but not true: 403, nothing sent', async () => {
+    for (const verdict of [undefined, 'yes', 1]) {
+      const { handle, sent } = proxyWith({ authorize: () => verdict as never });
+      await refused(await handle(browserRequest(`/meetings/${MEETING}`)), 403);
+      expect(sent).toHaveLength(0);
+    }
+  });
+
+  it('a path outside the mount is 404, even one as long as the mount (never routed by slicing)', async () => {
+    const { handle, sent } = proxyWith();
+    for (const path of ['/api/realtimekitX/meetings', '/xxxxxxxxxxxxxxxx/meetings', '/meetings']) {
+      await refused(await handle(new Request(`https://app.example.test${path}`)), 404);
+    }
+    expect(sent).toHaveLength(0);
+  });
+
+  it('without onError, a failure still answers (500 when authorize throws, 502 when upstream is unreachable)', async () => {
+    const throwing = proxyWith({
+      onError: undefined,
+      authorize: () => {
+        throw new Error('session store down');
+      },
+    });
+    await refused(await throwing.handle(browserRequest('/meetings')), 500);
+    const unreachable = proxyWith({ onError: undefined, fetch: () => Promise.reject(new TypeError('fetch failed')) });
+    await refused(await unreachable.handle(browserRequest('/meetings')), 502);
+  });
+
   it('authorize false: 403; its own Response: sent as it is; a throw: 500, reported', async () => {
     const seen: unknown[] = [];
     const authorize = vi.fn((request: Request, op: { operationId: string; params: Record<string, string> }) => {
@@ -132,13 +160,13 @@ describe('what the proxy refuses', () => {
 
   it('a body over maxBodyBytes: 413, by Content-Length or while streaming, without reading the rest', async () => {
     const { handle, sent } = proxyWith({ maxBodyBytes: 1024 });
-    const big = JSON.stringify({ title: 'x'.repeat(5000) });
-    await refused(
-      await handle(
-        browserRequest('/meetings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: big }),
-      ),
-      413,
-    );
+    // by its Content-Length, declared: the body itself is small and valid, so only the header can refuse it
+    const declared = browserRequest('/meetings', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '5000' },
+      body: '{"title":"small"}',
+    });
+    await refused(await handle(declared), 413);
     let pulled = 0;
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {
@@ -181,6 +209,8 @@ describe('what the proxy refuses', () => {
     ['an overlong ID', `/meetings/${'a'.repeat(129)}`],
     ['an empty ID', '/meetings//participants'],
     ['a malformed escape', '/meetings/%E0%A4%A'],
+    // the client would pass this one on (it refuses only "." and ".."): the proxy's own check stops it
+    ['a dot inside an ID', '/meetings/abc.def'],
   ])('%s: 400 or 404, never an upstream request', async (_name, path) => {
     const { handle, sent } = proxyWith();
     const response = await handle(browserRequest(path));

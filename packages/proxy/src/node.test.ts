@@ -60,6 +60,24 @@ describe('toNodeListener', () => {
     expect(sent.length).toBe(before);
   });
 
+  it('writes every header of the answer: no-store on tokens, the JSON type, nosniff, and its length', async () => {
+    const response = await raw(
+      'POST',
+      `${BASE}/meetings/${MEETING}/participants`,
+      '{"custom_participant_id":"u","preset_name":"p"}',
+      {
+        'content-type': 'application/json',
+      },
+    );
+    expect(response.status).toBe(201);
+    expect(response.headers).toMatchObject({
+      'cache-control': 'no-store',
+      'content-type': 'application/json; charset=utf-8',
+      'x-content-type-options': 'nosniff',
+      'content-length': String(Buffer.byteLength(response.body)),
+    });
+  });
+
   it('refuses an oversized body with 413 and closes the connection rather than read it', async () => {
     const response = await raw('POST', `${BASE}/meetings`, JSON.stringify({ title: 'x'.repeat(10_000) }), {
       'content-type': 'application/json',
@@ -69,12 +87,15 @@ describe('toNodeListener', () => {
   });
 
   it('aborts the upstream call when the caller goes away', async () => {
-    let aborted = false;
+    let upstreamAborted: () => void = () => {};
+    const aborted = new Promise<string>((resolve) => {
+      upstreamAborted = () => resolve('aborted');
+    });
     const slow = proxyWith({
       fetch: (request) =>
         new Promise((_resolve, reject) => {
           request.signal.addEventListener('abort', () => {
-            aborted = true;
+            upstreamAborted();
             reject(request.signal.reason);
           });
         }),
@@ -89,8 +110,11 @@ describe('toNodeListener', () => {
     while (slow.sent.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     controller.abort();
     expect(await pending).toBe('gone');
-    while (!aborted) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(aborted).toBe(true);
+    // bounded: a proxy that never aborts its upstream call fails here instead of hanging the run
+    const never = new Promise<string>((resolve) =>
+      setTimeout(() => resolve('still waiting upstream after 10 s'), 10_000),
+    );
+    expect(await Promise.race([aborted, never])).toBe('aborted');
     slowServer.closeAllConnections();
     await new Promise<void>((resolve) => slowServer.close(() => resolve()));
   });

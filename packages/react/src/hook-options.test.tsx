@@ -70,6 +70,20 @@ describe('mutations: keys, options factories, and the cache update off', () => {
     expect(result.current.pending).toEqual([]);
   });
 
+  it('mutateAsync resolves once the cache is updated: the list holds the new meeting at once, no waiting', async () => {
+    const { render, queryClient, client } = setup();
+    const views = render(() => ({ all: useMeetings() }));
+    await untilLoaded(views);
+    const { result } = render(() => useCreateMeeting());
+    const firstOfList = () =>
+      queryClient.getQueryData<{ data: { id: string }[] }>(keys.meetingList(client.scope))?.data[0];
+    // read the cache the moment mutateAsync resolves, before anything else gets a turn
+    const seen = await act(() =>
+      result.current.mutateAsync({ title: 'Awaited' }).then((created) => ({ created, first: firstOfList() })),
+    );
+    expect(seen.first).toEqual(seen.created);
+  });
+
   it('cacheUpdate: false leaves every cached query as it was', async () => {
     const { render, queryClient } = setup();
     const views = render(() => ({ all: useMeetings() }));
