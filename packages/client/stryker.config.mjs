@@ -1,0 +1,3 @@
+import { mutation } from '../../stryker.shared.mjs';
+
+export default mutation('client', { break: 90 });
