@@ -200,6 +200,91 @@ describe('what goes wrong after that says what happened, where, and keeps the fa
     );
   });
 
+  it.each([
+    [
+      'an unknown operation',
+      (c) => c.request('drop_all_meetings' as never, {} as never),
+      'invalid_argument drop_all_meetings: Unknown operationId',
+    ],
+    [
+      'options that are not an object',
+      (c) => c.meetings.get(MEETING, 5 as never),
+      'invalid_argument get_meeting: options must be a plain object',
+    ],
+    [
+      'a query that is not an object',
+      (c) => c.meetings.list('page=2' as never),
+      'invalid_argument get_all_meetings: query must be a plain object',
+    ],
+    [
+      'a body that is not an object',
+      (c) => c.meetings.create([] as never),
+      'invalid_argument create_meeting: body must be a plain object',
+    ],
+    [
+      'a body for an operation that takes none',
+      (c) => c.request('get_meeting', { params: { meeting_id: MEETING }, body: {} } as never),
+      'invalid_argument get_meeting: this operation takes no body',
+    ],
+    [
+      'an ID that is not well-formed Unicode',
+      (c) => c.meetings.get('\uD800x'),
+      'invalid_argument get_meeting: IDs and query values must be well-formed Unicode',
+    ],
+    [
+      'a timeout of 0',
+      (c) => c.meetings.get(MEETING, { timeoutMs: 0 }),
+      'invalid_argument: timeoutMs must be a positive number of milliseconds',
+    ],
+    [
+      'a timeout past what setTimeout holds (2^31 ms)',
+      (c) => c.meetings.get(MEETING, { timeoutMs: 2 ** 31 }),
+      'invalid_argument: timeoutMs must be a positive number of milliseconds',
+    ],
+    [
+      'a negative retry count',
+      (c) => c.meetings.get(MEETING, { maxRetries: -1 }),
+      'invalid_argument: maxRetries must be a whole number, 0 or more',
+    ],
+    [
+      'a signal aborted before the call',
+      (c) => c.meetings.get(MEETING, { signal: AbortSignal.abort() }),
+      "aborted get_meeting: the caller's signal aborted it",
+    ],
+  ] as [string, (c: ReturnType<typeof client>) => Promise<unknown>, string][])('%s', async (_name, call, message) => {
+    expect((await rejection(call(client()))).message).toBe(message);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('the longest timeout setTimeout holds is accepted, and so is a null-prototype body', async () => {
+    server.reply({ status: 201, body: { success: true, data: { id: MEETING } } });
+    const body = Object.assign(Object.create(null), { title: 'x' });
+    await expect(client().meetings.create(body, { timeoutMs: 2 ** 31 - 1 })).resolves.toEqual({ id: MEETING });
+  });
+
+  it('a proxy client refuses a per-call account or app: the proxy fixes them', async () => {
+    const proxy = createRealtimeKitClient({ proxyUrl: server.url });
+    for (const override of [{ accountId: 'a' }, { appId: 'b' }]) {
+      expect((await rejection(proxy.meetings.get(MEETING, override))).message).toBe(
+        'invalid_argument get_meeting: accountId and appId are fixed by the proxy',
+      );
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('a 2xx without data says what it lacks, and never shows the token', async () => {
+    server.reply({ status: 200, body: { success: true } }, { status: 200, body: { success: true, data: [] } });
+    const noData = await rejection(client().meetings.get(MEETING));
+    expect(noData.message).toBe('invalid_response get_meeting: the API answered without data');
+    const noPaging = await rejection(client().meetings.list());
+    expect(noPaging.message).toBe('invalid_response get_all_meetings: the API answered without paging');
+    for (const error of [noData, noPaging]) {
+      for (const shown of [JSON.stringify(error), String(error), inspect(error, { depth: 5 })]) {
+        expect(shown).not.toContain(TOKEN);
+      }
+    }
+  });
+
   it("a call's own account override that is empty", async () => {
     expect((await rejection(client().meetings.get(MEETING, { accountId: '' }))).message).toBe(
       'invalid_argument get_meeting: options.accountId must be a non-empty string',

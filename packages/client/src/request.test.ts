@@ -15,33 +15,38 @@ afterEach(() => {
 });
 
 describe('bad input is refused before anything is sent', () => {
-  const { fetch, requests } = recordingFetch();
-  const rtk = client(fetch);
+  // each case with its own client and its own record: a stray send fails that case, and only that one
+  const fresh = () => {
+    const { fetch, requests } = recordingFetch();
+    return { rtk: client(fetch), requests };
+  };
 
   it.each([
-    ['an empty meeting ID', () => rtk.meetings.get('')],
-    ['a numeric meeting ID', () => rtk.meetings.get(42 as never)],
-    ['a missing participant ID', () => rtk.participants.get(MEETING, undefined as never)],
-    ['"." as an ID', () => rtk.participants.delete(MEETING, '.')],
-    ['".." as an ID', () => rtk.meetings.get('..')],
-    ['a body that is an array', () => rtk.meetings.create([] as never)],
-    ['a body that is a string', () => rtk.participants.add(MEETING, 'x' as never)],
-    ['a body that is a class instance', () => rtk.meetings.update(MEETING, new Date() as never)],
-    ['a missing body', () => rtk.participants.add(MEETING, undefined as never)],
-    ['a query that is not an object', () => rtk.meetings.list('page=2' as never)],
-    ['options that are not an object', () => rtk.meetings.get(MEETING, 5 as never)],
-    ['a negative timeout', () => rtk.meetings.get(MEETING, { timeoutMs: -1 })],
-    ['fractional retries', () => rtk.meetings.get(MEETING, { maxRetries: 1.5 })],
-    ['an empty per-call account', () => rtk.meetings.get(MEETING, { accountId: '' })],
-    ['a lone surrogate in an ID', () => rtk.meetings.get('\uD800abc')],
-    ['an unknown operation', () => rtk.request('drop_all_meetings' as never, {} as never)],
+    ['an empty meeting ID', (rtk: ReturnType<typeof client>) => rtk.meetings.get('')],
+    ['a numeric meeting ID', (rtk: ReturnType<typeof client>) => rtk.meetings.get(42 as never)],
+    ['a missing participant ID', (rtk: ReturnType<typeof client>) => rtk.participants.get(MEETING, undefined as never)],
+    ['"." as an ID', (rtk: ReturnType<typeof client>) => rtk.participants.delete(MEETING, '.')],
+    ['".." as an ID', (rtk: ReturnType<typeof client>) => rtk.meetings.get('..')],
+    ['a body that is an array', (rtk: ReturnType<typeof client>) => rtk.meetings.create([] as never)],
+    ['a body that is a string', (rtk: ReturnType<typeof client>) => rtk.participants.add(MEETING, 'x' as never)],
+    ['a body that is a class instance', (rtk: ReturnType<typeof client>) => rtk.meetings.update(MEETING, new Date() as never)],
+    ['a missing body', (rtk: ReturnType<typeof client>) => rtk.participants.add(MEETING, undefined as never)],
+    ['a query that is not an object', (rtk: ReturnType<typeof client>) => rtk.meetings.list('page=2' as never)],
+    ['options that are not an object', (rtk: ReturnType<typeof client>) => rtk.meetings.get(MEETING, 5 as never)],
+    ['a negative timeout', (rtk: ReturnType<typeof client>) => rtk.meetings.get(MEETING, { timeoutMs: -1 })],
+    ['fractional retries', (rtk: ReturnType<typeof client>) => rtk.meetings.get(MEETING, { maxRetries: 1.5 })],
+    ['an empty per-call account', (rtk: ReturnType<typeof client>) => rtk.meetings.get(MEETING, { accountId: '' })],
+    ['a lone surrogate in an ID', (rtk: ReturnType<typeof client>) => rtk.meetings.get('\uD800abc')],
+    ['an unknown operation', (rtk: ReturnType<typeof client>) => rtk.request('drop_all_meetings' as never, {} as never)],
   ])('%s', async (_name, call) => {
-    const error = await rejection(call());
+    const { rtk, requests } = fresh();
+    const error = await rejection(call(rtk));
     expect(error.kind).toBe('invalid_argument');
     expect(requests).toHaveLength(0);
   });
 
   it('names the operation and the parameter', async () => {
+    const { rtk } = fresh();
     const error = await rejection(rtk.participants.get(MEETING, ''));
     expect(error).toMatchObject({ operationId: 'get_meeting_participant', method: 'GET' });
     expect(error.message).toContain('participant_id');
@@ -60,6 +65,7 @@ describe('bad input is refused before anything is sent', () => {
   });
 
   it('throws for a non-object listAll query at the call, and for bad IDs before the first page', async () => {
+    const { rtk, requests } = fresh();
     expect(() => rtk.meetings.listAll(3 as never)).toThrow(RealtimeKitError);
     const error = await rejection(rtk.participants.listAll('')[Symbol.asyncIterator]().next());
     expect(error.kind).toBe('invalid_argument');
@@ -231,5 +237,53 @@ describe('proxy mode', () => {
     const error = await rejection(rtk.meetings.get(MEETING, { accountId: 'other' }));
     expect(error.message).toContain('proxy');
     expect(requests).toHaveLength(0);
+  });
+});
+
+describe('waiting: the backoff between retries and the timeout of an attempt, on a clock the test moves', () => {
+  const never = (request: Request) =>
+    new Promise<Response>((_resolve, reject) =>
+      request.signal.addEventListener('abort', () => reject(request.signal.reason)),
+    );
+
+  it('waits up to 0.5 s before the first retry and up to 1 s before the second (full jitter, Math.random near 1)', async () => {
+    vi.useFakeTimers();
+    vi.spyOn(Math, 'random').mockReturnValue(0.999);
+    const { fetch, requests } = recordingFetch(() => new Response('{}', { status: 503 }));
+    const pending = rejection(client(fetch, { maxRetries: 2 }).meetings.get(MEETING));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(480);
+    expect(requests).toHaveLength(1); // not retried at once
+    await vi.advanceTimersByTimeAsync(40);
+    expect(requests).toHaveLength(2); // nor later than 0.5 s
+    await vi.advanceTimersByTimeAsync(960);
+    expect(requests).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(60);
+    expect(requests).toHaveLength(3);
+    expect((await pending).attempts).toBe(3);
+  });
+
+  it('gives an attempt timeoutMs, not less and not more', async () => {
+    vi.useFakeTimers();
+    let settled = false;
+    const pending = rejection(client(never, { timeoutMs: 1000, maxRetries: 0 }).meetings.get(MEETING)).finally(() => {
+      settled = true;
+    });
+    await vi.advanceTimersByTimeAsync(999);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await pending).kind).toBe('timeout');
+  });
+
+  it("a caller's abort of a POST in flight is 'aborted', never a timeout, and it is not retried", async () => {
+    const { fetch, requests } = recordingFetch(never);
+    const controller = new AbortController();
+    const pending = rejection(client(fetch).meetings.create({ title: 'x' }, { signal: controller.signal }));
+    await Promise.resolve();
+    controller.abort();
+    const error = await pending;
+    expect([error.kind, error.attempts ?? 1]).toEqual(['aborted', 1]);
+    expect(requests).toHaveLength(1);
   });
 });
