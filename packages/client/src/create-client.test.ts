@@ -85,13 +85,22 @@ describe('createRealtimeKitClient', () => {
       expect(() => createRealtimeKitClient({})).toThrow(RealtimeKitError);
     });
 
-    it('allows it with dangerouslyAllowBrowser, and always allows proxy mode', () => {
+    it('allows it with dangerouslyAllowBrowser, and always allows proxy mode: both clients send', async () => {
       vi.stubGlobal('window', {});
       vi.stubGlobal('document', {});
       vi.stubEnv('CLOUDFLARE_API_TOKEN', TOKEN);
-      const dangerous = { apiToken: TOKEN, accountId: ACCOUNT, appId: APP, dangerouslyAllowBrowser: true };
-      expect(() => createRealtimeKitClient(dangerous)).not.toThrow();
-      expect(() => createRealtimeKitClient({ proxyUrl: '/api/realtimekit' })).not.toThrow();
+      const { fetch, requests } = recordingFetch();
+      const dangerous = { apiToken: TOKEN, accountId: ACCOUNT, appId: APP, dangerouslyAllowBrowser: true, fetch };
+      const direct = createRealtimeKitClient(dangerous);
+      expect(direct.scope).toBe(`${ACCOUNT}/${APP}`);
+      await direct.meetings.get('m1');
+      expect(requests.map((r) => [r.url, r.headers.get('authorization')])).toEqual([
+        [`https://api.cloudflare.com/client/v4/accounts/${ACCOUNT}/realtime/kit/${APP}/meetings/m1`, `Bearer ${TOKEN}`],
+      ]);
+      // a path is a proxy URL in a browser (fetch resolves it against the page); the token never enters it
+      const proxied = createRealtimeKitClient({ proxyUrl: '/api/realtimekit' });
+      expect(proxied.scope).toBe('proxy:/api/realtimekit');
+      expect(inspect(proxied, { depth: 5 })).not.toContain(TOKEN);
     });
   });
 });

@@ -115,4 +115,86 @@ describe('createJoinTokens', () => {
     expect(() => createJoinTokens({ client: client(), preset: '' })).toThrow('preset must be a name or a function');
     expect(server.calls).toEqual({ add: 0, refresh: 0, list: 0, delete: 0 });
   });
+
+  it('refuses a setup that cannot work, each with what to pass instead', () => {
+    const refusal = (create: () => unknown) => {
+      try {
+        create();
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'created';
+    };
+    expect(refusal(() => createJoinTokens(undefined as never))).toBe(
+      'invalid_argument: createJoinTokens needs { client, preset, store? }',
+    );
+    expect(refusal(() => createJoinTokens({ client: {} as never, preset: 'p' }))).toBe(
+      'invalid_argument: client must be a client from createRealtimeKitClient',
+    );
+    expect(refusal(() => createJoinTokens({ client: client(), preset: 3 as never }))).toBe(
+      'invalid_argument: preset must be a name or a function',
+    );
+    const partial = { get: async () => null, set: async () => {} } as never;
+    for (const store of [partial, null as never, { ...memoryJoinTokenStore(), delete: 'no' } as never]) {
+      expect(refusal(() => createJoinTokens({ client: client(), preset: 'p', store }))).toBe(
+        'invalid_argument: store needs get, set and delete',
+      );
+    }
+    expect(refusal(() => createJoinTokens({ client: client(), preset: () => 'p' }))).toBe('created');
+  });
+
+  it('sends name and picture when the user has them, and neither key when not', async () => {
+    const sent: string[] = [];
+    const rtk = createRealtimeKitClient({
+      apiToken: TOKEN,
+      accountId: ACCOUNT,
+      appId: APP,
+      fetch: async (request) => {
+        sent.push(await request.clone().text());
+        return Response.json({ success: true, data: { id: 'p-1', token: 'tok' } }, { status: 201 });
+      },
+    });
+    const join = createJoinTokens({ client: rtk, preset: 'p' });
+    await join(meeting(), { id: 'u1' });
+    await join(meeting(), { id: 'u2', name: 'Ada', picture: 'https://example.com/ada.png' });
+    expect(sent.map((body) => JSON.parse(body))).toEqual([
+      { custom_participant_id: 'u1', preset_name: 'p' },
+      { custom_participant_id: 'u2', preset_name: 'p', name: 'Ada', picture: 'https://example.com/ada.png' },
+    ]);
+  });
+
+  it('an add refused before it was sent (connection refused) is simply tried again; a reset one is looked up first', async () => {
+    const calls: string[] = [];
+    let failWith: string | undefined = 'ECONNREFUSED';
+    const rtk = createRealtimeKitClient({
+      apiToken: TOKEN,
+      accountId: ACCOUNT,
+      appId: APP,
+      maxRetries: 0,
+      fetch: async (request) => {
+        const what = `${request.method} ${new URL(request.url).pathname.split('/meetings/')[1]}`;
+        calls.push(what);
+        if (request.method === 'POST' && failWith) {
+          const code = failWith;
+          failWith = undefined;
+          throw Object.assign(new TypeError('fetch failed'), { cause: { code } });
+        }
+        if (request.method === 'GET') {
+          return Response.json({ success: true, data: [], paging: { total_count: 0, start_offset: 0, end_offset: 0 } });
+        }
+        return Response.json({ success: true, data: { id: 'p-1', token: 'tok' } }, { status: 201 });
+      },
+    });
+    const join = createJoinTokens({ client: rtk, preset: 'p' });
+    const id = meeting();
+    expect((await rejection(join(id, ada))).kind).toBe('network');
+    await join(id, ada);
+    expect(calls).toEqual([`POST ${id}/participants`, `POST ${id}/participants`]); // no look-up: nothing was sent
+    calls.length = 0;
+    failWith = 'ECONNRESET';
+    const other = meeting();
+    expect((await rejection(join(other, ada))).kind).toBe('network');
+    await join(other, ada);
+    expect(calls).toEqual([`POST ${other}/participants`, `GET ${other}/participants`, `POST ${other}/participants`]);
+  });
 });

@@ -29,7 +29,10 @@ describe('bad input is refused before anything is sent', () => {
     ['".." as an ID', (rtk: ReturnType<typeof client>) => rtk.meetings.get('..')],
     ['a body that is an array', (rtk: ReturnType<typeof client>) => rtk.meetings.create([] as never)],
     ['a body that is a string', (rtk: ReturnType<typeof client>) => rtk.participants.add(MEETING, 'x' as never)],
-    ['a body that is a class instance', (rtk: ReturnType<typeof client>) => rtk.meetings.update(MEETING, new Date() as never)],
+    [
+      'a body that is a class instance',
+      (rtk: ReturnType<typeof client>) => rtk.meetings.update(MEETING, new Date() as never),
+    ],
     ['a missing body', (rtk: ReturnType<typeof client>) => rtk.participants.add(MEETING, undefined as never)],
     ['a query that is not an object', (rtk: ReturnType<typeof client>) => rtk.meetings.list('page=2' as never)],
     ['options that are not an object', (rtk: ReturnType<typeof client>) => rtk.meetings.get(MEETING, 5 as never)],
@@ -37,7 +40,10 @@ describe('bad input is refused before anything is sent', () => {
     ['fractional retries', (rtk: ReturnType<typeof client>) => rtk.meetings.get(MEETING, { maxRetries: 1.5 })],
     ['an empty per-call account', (rtk: ReturnType<typeof client>) => rtk.meetings.get(MEETING, { accountId: '' })],
     ['a lone surrogate in an ID', (rtk: ReturnType<typeof client>) => rtk.meetings.get('\uD800abc')],
-    ['an unknown operation', (rtk: ReturnType<typeof client>) => rtk.request('drop_all_meetings' as never, {} as never)],
+    [
+      'an unknown operation',
+      (rtk: ReturnType<typeof client>) => rtk.request('drop_all_meetings' as never, {} as never),
+    ],
   ])('%s', async (_name, call) => {
     const { rtk, requests } = fresh();
     const error = await rejection(call(rtk));
