@@ -1,0 +1,78 @@
+import type { Middleware } from 'openapi-fetch';
+import { describe, expect, it } from 'vitest';
+import { ACCOUNT, APP, MEETING, recordingFetch, TOKEN } from '../test-support/recording-fetch';
+import { rejection } from '../test-support/rejection';
+import { createRealtimeKitClient } from './create-client';
+
+// openapi-fetch middleware through the client's own transport: the order openapi-fetch runs them in, and what each
+// hook may replace.
+const client = (middleware: Middleware[], fetch = recordingFetch().fetch) =>
+  createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, maxRetries: 0, middleware, fetch });
+const meetingPath = `/accounts/${ACCOUNT}/realtime/kit/${APP}/meetings/${MEETING}`;
+
+describe('middleware', () => {
+  it('runs onRequest in order and onResponse in reverse, with the schema path and the base URL', async () => {
+    const seen: string[] = [];
+    const named = (name: string): Middleware => ({
+      onRequest({ request, schemaPath, options }) {
+        seen.push(`${name} request ${schemaPath} ${options.baseUrl}`);
+        return new Request(request, { headers: { ...Object.fromEntries(request.headers), [`x-${name}`]: '1' } });
+      },
+      onResponse() {
+        seen.push(`${name} response`);
+        return undefined;
+      },
+    });
+    const { fetch, requests } = recordingFetch(() => Response.json({ success: true, data: { id: MEETING } }));
+    expect(await client([named('a'), named('b')], fetch).meetings.get(MEETING)).toEqual({ id: MEETING });
+    expect(seen).toEqual([
+      'a request /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id} https://api.cloudflare.com/client/v4',
+      'b request /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id} https://api.cloudflare.com/client/v4',
+      'b response',
+      'a response',
+    ]);
+    expect([requests[0]?.headers.get('x-a'), requests[0]?.headers.get('x-b')]).toEqual(['1', '1']);
+    expect(new URL(requests[0]?.url as string).pathname).toBe(`/client/v4${meetingPath}`);
+  });
+
+  it('a Response from onRequest answers without sending; one from onResponse replaces the answer', async () => {
+    const { fetch, requests } = recordingFetch();
+    const cached: Middleware = { onRequest: () => Response.json({ success: true, data: { id: 'from-cache' } }) };
+    expect(await client([cached], fetch).meetings.get(MEETING)).toEqual({ id: 'from-cache' });
+    expect(requests).toHaveLength(0);
+    const rewrite: Middleware = { onResponse: () => Response.json({ success: true, data: { id: 'rewritten' } }) };
+    expect(await client([rewrite], fetch).meetings.get(MEETING)).toEqual({ id: 'rewritten' });
+  });
+
+  it('onError may answer for a failed fetch, or replace the error; without it the failure stands', async () => {
+    const down = () => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } }));
+    const fallback: Middleware = { onError: () => Response.json({ success: true, data: { id: 'fallback' } }) };
+    expect(await client([fallback], down).meetings.get(MEETING)).toEqual({ id: 'fallback' });
+    const seen: string[] = [];
+    const first: Middleware = { onError: ({ error }) => void seen.push(`first saw ${(error as Error).message}`) };
+    const second: Middleware = { onError: () => new Error('replaced by the second') };
+    const error = await rejection(client([first, second], down).meetings.get(MEETING));
+    // reverse order: the second runs first and replaces the error the first then sees
+    expect(seen).toEqual(['first saw replaced by the second']);
+    expect(error.kind).toBe('network');
+    expect((await rejection(client([], down).meetings.get(MEETING))).message).toBe(
+      'network get_meeting: the connection to api.cloudflare.com was reset',
+    );
+  });
+
+  it('an error body that is not JSON is kept as text', async () => {
+    const html = recordingFetch(() => new Response('<h1>Bad gateway</h1>', { status: 502 }));
+    const error = await rejection(client([], html.fetch).meetings.get(MEETING));
+    expect([error.status, error.body]).toEqual([502, '<h1>Bad gateway</h1>']);
+  });
+
+  it('query values: arrays repeat the name, undefined and null are left out, everything is encoded', async () => {
+    const { fetch, requests } = recordingFetch(() =>
+      Response.json({ success: true, data: [], paging: { total_count: 0, start_offset: 0, end_offset: 0 } }),
+    );
+    await client([], fetch).request('get_all_meetings', {
+      query: { search: 'a&b=c', status: undefined, page_no: null as never, per_page: [1, 2] as never },
+    });
+    expect(new URL(requests[0]?.url as string).search).toBe('?search=a%26b%3Dc&per_page=1&per_page=2');
+  });
+});
