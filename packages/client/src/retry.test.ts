@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { backoffMs, parseRetryAfter, shouldRetryNetworkError, shouldRetryStatus, sleep } from './retry';
+import { backoffMs, parseRetryAfter, retryDelay, shouldRetryNetworkError, shouldRetryStatus, sleep } from './retry';
 
 describe('shouldRetryStatus', () => {
   it('retries 408, 429, 500, 502, 503 and 504 for GET, PUT and DELETE only', () => {
@@ -87,5 +87,33 @@ describe('sleep', () => {
   it('rejects at once when already aborted, without starting a timer', async () => {
     await expect(sleep(60_000, AbortSignal.abort(new Error('early')))).rejects.toThrow('early');
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('retryDelay: whether, and how long, to wait before the next attempt', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const http = (status: number, retryAfter?: number) => ({ kind: 'http', status, retryAfter });
+  it('waits out a Retry-After of up to 60 s exactly, and gives up past it', () => {
+    expect(retryDelay(http(503, 60), true, 0)).toBe(60_000);
+    expect(retryDelay(http(503, 0), true, 0)).toBe(0);
+    expect(retryDelay(http(503, 61), true, 0)).toBeUndefined();
+  });
+
+  it('backs off without a Retry-After, by the number of retries made', () => {
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    expect([0, 1, 2].map((retry) => retryDelay(http(503), true, retry))).toEqual([500, 1000, 2000]);
+  });
+
+  it('retries a timeout only when the method is safe, and never a 4xx other than 408 and 429', () => {
+    expect(retryDelay({ kind: 'timeout' }, true, 0)).toBeTypeOf('number');
+    expect(retryDelay({ kind: 'timeout' }, false, 0)).toBeUndefined();
+    expect([400, 404, 408, 422, 429].map((s) => retryDelay(http(s), true, 0) !== undefined)).toEqual([
+      false,
+      false,
+      true,
+      false,
+      true,
+    ]);
+    expect(retryDelay({ kind: 'invalid_response' }, true, 0)).toBeUndefined();
   });
 });
