@@ -107,6 +107,16 @@ describe('setup mistakes fail when the client is created, with the fix in the me
       'invalid_argument: fetch must be a function',
     ],
     [
+      'a baseUrl whose scheme only ends in http',
+      () => createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, baseUrl: 'xhttps://x.test/' }),
+      'invalid_argument: baseUrl must be an absolute http(s) URL such as https://api.cloudflare.com/client/v4, not "xhttps://x.test/"',
+    ],
+    [
+      'a null logger',
+      () => client({ logger: null as never }),
+      'invalid_argument: logger must have a debug(line) method',
+    ],
+    [
       'a logger without debug()',
       () => client({ logger: { log: () => {} } as never }),
       'invalid_argument: logger must have a debug(line) method',
@@ -122,6 +132,20 @@ describe('setup mistakes fail when the client is created, with the fix in the me
     expect(setupError(() => client())).toBe(
       'invalid_argument: An apiToken in a browser is readable by anyone: use proxyUrl and @realtimekit-meetings/proxy (or dangerouslyAllowBrowser: true)',
     );
+  });
+
+  it('in a browser, a path is a proxy URL, but a protocol-relative one (another host) is not', () => {
+    vi.stubGlobal('window', {});
+    vi.stubGlobal('document', {});
+    expect(createRealtimeKitClient({ proxyUrl: '/api/realtimekit' }).scope).toBe('proxy:/api/realtimekit');
+    expect(setupError(() => createRealtimeKitClient({ proxyUrl: '//evil.example/api' }))).toBe(
+      'invalid_argument: proxyUrl must be an absolute http(s) URL such as https://app.example.com/api/realtimekit, not "//evil.example/api"',
+    );
+  });
+
+  it('a window alone (a test shim, a worker polyfill) is not a browser: a token is allowed there', () => {
+    vi.stubGlobal('window', {});
+    expect(client().scope).toBe(`${ACCOUNT}/${APP}`);
   });
 
   it('CLOUDFLARE_BASE_URL, the variable Cloudflare’s SDK reads, points the client at a mock', async () => {
@@ -257,9 +281,10 @@ describe('what goes wrong after that says what happened, where, and keeps the fa
   });
 
   it('the longest timeout setTimeout holds is accepted, and so is a null-prototype body', async () => {
-    server.reply({ status: 201, body: { success: true, data: { id: MEETING } } });
-    const body = Object.assign(Object.create(null), { title: 'x' });
-    await expect(client().meetings.create(body, { timeoutMs: 2 ** 31 - 1 })).resolves.toEqual({ id: MEETING });
+    // the server's default answer: a queued one could be taken by a late request of an earlier, timed-out test
+    const body = Object.assign(Object.create(null), { title: 'longest' });
+    await expect(client().meetings.create(body, { timeoutMs: 2 ** 31 - 1 })).resolves.toEqual({});
+    expect(server.requests.map((r) => r.body)).toContain('{"title":"longest"}');
   });
 
   it('a proxy client refuses a per-call account or app: the proxy fixes them', async () => {
