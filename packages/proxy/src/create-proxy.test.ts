@@ -65,6 +65,29 @@ describe('every operation, end to end through the browser client, the proxy, the
     );
     expect(new URL(sent[0]!.url).search).toBe('?page_no=2&per_page=5&search=standup');
   });
+
+  it('a repeated query parameter goes on repeated; an absent one not at all', async () => {
+    const { handle, sent } = proxyWith();
+    await handle(browserRequest('/meetings?search=a&search=b'));
+    await handle(browserRequest('/meetings'));
+    expect(sent.map((r) => new URL(r.url).search)).toEqual(['?search=a&search=b', '']);
+  });
+
+  it('mounts at a basePath given with a trailing slash as without one', async () => {
+    const { handle } = proxyWith({ basePath: `${BASE}/` });
+    expect((await handle(browserRequest(`/meetings/${MEETING}`))).status).toBe(200);
+  });
+
+  it('tells onError of an upstream 5xx or failure, and not of a 4xx it passes on', async () => {
+    const seen: number[] = [];
+    const answering = (status: number) =>
+      proxyWith({
+        onError: () => seen.push(status),
+        fetch: async () => Response.json({ success: false, error: { code: status, message: 'x' } }, { status }),
+      });
+    for (const status of [404, 500, 503]) await answering(status).handle(browserRequest(`/meetings/${MEETING}`));
+    expect(seen).toEqual([500, 503]);
+  });
 });
 
 describe('what the proxy refuses', () => {
@@ -95,8 +118,8 @@ describe('what the proxy refuses', () => {
 
   it('an operation not in allow: 403', async () => {
     const { handle, sent } = proxyWith({ allow: ['get_all_meetings'] });
-    expect(await refused(await handle(browserRequest('/meetings', { method: 'POST', body: '{}' })), 403)).toContain(
-      'create_meeting is not allowed',
+    expect(await refused(await handle(browserRequest('/meetings', { method: 'POST', body: '{}' })), 403)).toBe(
+      'create_meeting is not allowed through this proxy',
     );
     expect(sent).toHaveLength(0);
   });
@@ -142,7 +165,9 @@ describe('what the proxy refuses', () => {
       throw new Error(`no session for ${new URL(request.url).pathname}`);
     });
     const { handle, sent } = proxyWith({ authorize, onError: (e) => seen.push(e) });
-    await refused(await handle(browserRequest('/meetings/other-meeting')), 403);
+    expect(await refused(await handle(browserRequest('/meetings/other-meeting')), 403)).toBe(
+      'Not authorized for this operation',
+    );
     const own = await handle(browserRequest(`/meetings/${MEETING}/participants`, { method: 'POST', body: '{}' }));
     expect([own.status, await own.text()]).toEqual([401, 'sign in first']);
     await refused(await handle(browserRequest('/meetings')), 500);
@@ -331,8 +356,18 @@ describe('createRealtimeKitProxy', () => {
     expect(() =>
       createRealtimeKitProxy({ ...base, client: { request: client.request }, join: { identify: () => null } }),
     ).toThrow('join needs the whole client from createRealtimeKitClient');
-    expect(() => createRealtimeKitProxy({ ...base, client: {} as never })).toThrow(/client/);
-    expect(() => createRealtimeKitProxy({ ...base, basePath: 'api' })).toThrow(/basePath/);
-    expect(() => createRealtimeKitProxy({ ...base, maxBodyBytes: 0 })).toThrow(/maxBodyBytes/);
+    expect(() => createRealtimeKitProxy({ ...base, client: {} as never })).toThrow(
+      'client must be a client from @realtimekit-meetings/client',
+    );
+    expect(() => createRealtimeKitProxy({ ...base, client: undefined as never })).toThrow(
+      'client must be a client from @realtimekit-meetings/client',
+    );
+    expect(() => createRealtimeKitProxy({ ...base, basePath: 'api' })).toThrow('basePath must start with "/"');
+    expect(() => createRealtimeKitProxy({ ...base, maxBodyBytes: 0 })).toThrow(
+      'maxBodyBytes must be a positive whole number',
+    );
+    expect(() => createRealtimeKitProxy({ ...base, maxBodyBytes: 1.5 })).toThrow(
+      'maxBodyBytes must be a positive whole number',
+    );
   });
 });

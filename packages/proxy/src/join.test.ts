@@ -82,4 +82,62 @@ describe('the join route', () => {
     const { handle } = proxyWith();
     expect((await handle(post(`/meetings/${MEETING}/join`))).status).toBe(404);
   });
+
+  it('only POST {basePath}/meetings/{id}/join is the route: another method is 405, a bad ID 400, a longer path not it', async () => {
+    const { handle, sent } = joinOnly({ identify: () => ({ id: 'user-ada' }) });
+    const get = await handle(browserRequest(`/meetings/${MEETING}/join`));
+    expect([get.status, get.headers.get('allow'), (await get.json()).error.message]).toEqual([
+      405,
+      'POST',
+      'Use POST for this route',
+    ]);
+    const bad = await handle(post('/meetings/a.b/join'));
+    expect([bad.status, (await bad.json()).error.message]).toEqual([400, 'meeting_id is not a valid ID']);
+    for (const path of [`/meetings/${MEETING}/join/extra`, `/xmeetings/${MEETING}/join`]) {
+      expect((await handle(post(path))).status).toBe(404);
+    }
+    expect(sent).toHaveLength(0);
+  });
+
+  it('identify that throws: 500, told to onError when there is one, and answered without one', async () => {
+    const seen: unknown[] = [];
+    const failing = () => {
+      throw new Error('session store down');
+    };
+    const withHandler = proxyWith({
+      allow: [],
+      authorize: undefined,
+      join: { identify: failing },
+      onError: (e) => seen.push(e),
+    });
+    const answered = await withHandler.handle(post(`/meetings/${MEETING}/join`));
+    expect([answered.status, (await answered.json()).error.message]).toEqual([500, 'Identifying the user failed']);
+    expect(seen).toHaveLength(1);
+    const without = proxyWith({ allow: [], authorize: undefined, join: { identify: failing }, onError: undefined });
+    expect((await without.handle(post(`/meetings/${MEETING}/join`))).status).toBe(500);
+  });
+
+  it('an upstream failure of the join: 5xx told to onError, a 4xx passed on and not told', async () => {
+    const seen: unknown[] = [];
+    const down = proxyWith({
+      allow: [],
+      authorize: undefined,
+      join: { identify: () => ({ id: 'user-ada' }) },
+      onError: (e) => seen.push(e),
+      fetch: () => Promise.reject(new TypeError('fetch failed')),
+    });
+    expect((await down.handle(post(`/meetings/${MEETING}/join`))).status).toBe(502);
+    expect(seen).toHaveLength(1);
+    const missing = proxyWith({
+      allow: [],
+      authorize: undefined,
+      join: { identify: () => ({ id: 'user-ada' }) },
+      onError: (e) => seen.push(e),
+      fetch: async () =>
+        Response.json({ success: false, error: { code: 404, message: 'No meeting' } }, { status: 404 }),
+    });
+    const gone = await missing.handle(post(`/meetings/${MEETING}/join`));
+    expect([gone.status, (await gone.json()).error.message]).toEqual([404, 'No meeting']);
+    expect(seen).toHaveLength(1);
+  });
 });

@@ -78,6 +78,52 @@ describe('toNodeListener', () => {
     });
   });
 
+  it("shows authorize the caller's headers, every value of a repeated one, and sends a Response it returns as it is", async () => {
+    const seen: (string | null)[] = [];
+    const proxy = proxyWith({
+      authorize: (request) => {
+        seen.push(request.headers.get('cookie'), request.headers.get('x-team'));
+        return new Response('come back later', { status: 429, headers: { 'retry-after': '3' } });
+      },
+    });
+    const own = createServer(toNodeListener(proxy.handle));
+    await new Promise<void>((resolve) => own.listen(0, '127.0.0.1', resolve));
+    const answer = await new Promise<{ status: number; body: string; headers: Record<string, unknown> }>(
+      (resolve, reject) => {
+        const req = httpRequest(
+          `http://127.0.0.1:${(own.address() as AddressInfo).port}${BASE}/meetings`,
+          {
+            // raw pairs, so that x-team is sent twice (and so host must be given too)
+            headers: ['host', '127.0.0.1', 'cookie', 'session=ada', 'x-team', 'a', 'x-team', 'b'] as never,
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (chunk) => (text += chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      },
+    );
+    own.closeAllConnections();
+    await new Promise<void>((resolve) => own.close(() => resolve()));
+    expect(seen).toEqual(['session=ada', 'a, b']);
+    expect([answer.status, answer.body, answer.headers['retry-after']]).toEqual([429, 'come back later', '3']);
+    expect(proxy.sent).toHaveLength(0);
+  });
+
+  it('closes the connection only when a refused body may still be arriving, not after a GET', async () => {
+    const refusedGet = await raw('GET', `${BASE}/nope`);
+    expect([refusedGet.status, refusedGet.headers.connection]).toEqual([404, 'keep-alive']);
+  });
+
+  it('takes only the handler createRealtimeKitProxy returns', () => {
+    expect(() => toNodeListener((async () => new Response()) as never)).toThrow(
+      'toNodeListener takes the handler createRealtimeKitProxy returns',
+    );
+  });
+
   it('refuses an oversized body with 413 and closes the connection rather than read it', async () => {
     const response = await raw('POST', `${BASE}/meetings`, JSON.stringify({ title: 'x'.repeat(10_000) }), {
       'content-type': 'application/json',

@@ -71,3 +71,26 @@ describe('readJsonBody', () => {
     expect(result.ok).toBe(true);
   });
 });
+
+describe('readJsonBody refusals, word for word', () => {
+  const read = (text: string | Uint8Array, type?: string) =>
+    readJsonBody(body([typeof text === 'string' ? bytes(text) : text], { type }).source, 1024);
+  it.each([
+    ['invalid UTF-8', new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]), 400, 'The body is not valid JSON'],
+    ['an empty body', '', 400, 'The body is not valid JSON'],
+    ['an array', '[1, 2]', 400, 'The body must be a JSON object'],
+    ['null', 'null', 400, 'The body must be a JSON object'],
+    ['a string', '"x"', 400, 'The body must be a JSON object'],
+    ['a number', '3', 400, 'The body must be a JSON object'],
+  ] as const)('%s', async (_name, text, status, message) => {
+    expect(await read(text)).toEqual({ ok: false, status, message });
+  });
+
+  it('a body that is not JSON says what to send', async () => {
+    expect(await read('a=1', 'application/x-www-form-urlencoded')).toEqual({
+      ok: false,
+      status: 415,
+      message: 'Send the body as application/json',
+    });
+  });
+});
