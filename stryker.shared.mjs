@@ -2,6 +2,10 @@
 // Mutation testing (StrykerJS 9.6, the vitest runner), shared by each package's stryker.config.mjs. Not part of
 // `pnpm test`: it takes minutes. `pnpm test:mutation` runs every package; the HTML reports land in .artifacts/.
 
+// Told to the test runs Stryker starts (they inherit the environment), so a config can leave out what checks the
+// built dist/ rather than the sources Stryker mutates.
+process.env.STRYKER_RUN = '1';
+
 /**
  * @param {string} name the package folder under packages/
  * @param {{ break: number }} thresholds the score under which the run fails
@@ -11,7 +15,13 @@ export const mutation = (name, thresholds) => ({
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'vitest.config.mts' },
-  mutate: ['src/**/*.{ts,tsx}', '!src/**/*.test.{ts,tsx}', '!src/**/*.test-d.{ts,tsx}', '!src/generated/**', '!src/**/*.d.ts'],
+  mutate: [
+    'src/**/*.{ts,tsx}',
+    '!src/**/*.test.{ts,tsx}',
+    '!src/**/*.test-d.{ts,tsx}',
+    '!src/generated/**',
+    '!src/**/*.d.ts',
+  ],
   coverageAnalysis: 'perTest',
   concurrency: 2,
   reporters: ['clear-text', 'progress', 'html', 'json'],
