@@ -2,8 +2,8 @@ import http from 'node:http';
 import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FaultServer, startFaultServer } from '../test-support/fault-server';
+import { rejection } from '../test-support/rejection';
 import { createRealtimeKitClient } from './create-client';
-import type { RealtimeKitError } from './errors';
 
 let server: FaultServer;
 beforeAll(async () => {
@@ -56,7 +56,8 @@ describe('the Node transport reads what servers send', () => {
           'content-encoding': encoding.toUpperCase() === 'GZIP' ? 'GZIP' : encoding,
           'x-many': ['one', 'two'],
         });
-        res.end((encoders[encoding.toLowerCase()] ?? encoders.identity)(json));
+        const encode = encoders[encoding.toLowerCase()] ?? ((b: Buffer) => b);
+        res.end(encode(json));
       });
     });
     await new Promise<void>((resolve) => compressing.listen(0, '127.0.0.1', resolve));
@@ -82,9 +83,7 @@ describe('the Node transport reads what servers send', () => {
 
   it('a 299 is an answer, a 300 an error whose headers keep every value', async () => {
     await expect(at('identity', 299).meetings.get('m')).resolves.toEqual({ id: 'é-ok' });
-    const error = await at('identity', 300)
-      .meetings.get('m')
-      .catch((e: RealtimeKitError) => e);
+    const error = await rejection(at('identity', 300).meetings.get('m'));
     expect(error.status).toBe(300);
     expect(error.headers?.get('x-many')).toBe('one, two');
   });
