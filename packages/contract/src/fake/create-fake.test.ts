@@ -141,6 +141,13 @@ describe('createRealtimeKitFake', () => {
     );
     expect(nowhere.status).toBe(404);
     expect((await nowhere.json()).error.message).toContain('No route for the URI');
+    for (const path of ['/%E0%A4%A', '//participants']) {
+      const odd = await fake.fetch(new Request(`${MEETINGS}${path}`, { headers: { authorization: 'Bearer t' } }));
+      expect([odd.status, (await odd.json()).error.message]).toEqual([
+        404,
+        expect.stringContaining('No route for the URI'),
+      ]);
+    }
   });
 
   it('repeats IDs, tokens and timestamps run to run with a seed and a clock', async () => {

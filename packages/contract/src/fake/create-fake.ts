@@ -51,6 +51,15 @@ const routes: Route[] = Object.values(operationTable).map((op) => ({
   segments: op.path.slice(APP_PATH_PREFIX.length).split('/'),
 }));
 
+/** A path segment decoded, or undefined for a malformed escape (`%E0%A4%A`): that path is the API's no route. */
+function decoded(part: string) {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return undefined;
+  }
+}
+
 function route(method: string, below: string) {
   const parts = below.split('/');
   for (const r of routes) {
@@ -59,8 +68,10 @@ function route(method: string, below: string) {
     const ok = r.segments.every((segment, i) => {
       const part = parts[i] as string;
       if (!segment.startsWith('{')) return segment === part;
-      params[segment.slice(1, -1)] = decodeURIComponent(part);
-      return part !== '';
+      const value = decoded(part);
+      if (value === undefined || value === '') return false;
+      params[segment.slice(1, -1)] = value;
+      return true;
     });
     if (ok) return { operationId: r.operationId, params };
   }
