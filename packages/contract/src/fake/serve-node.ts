@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
  * the API's are small JSON documents. CORS is open, as Prism's is, so a page can call it directly.
  */
 export function serveFetch(handle: (request: Request) => Promise<Response>): Server {
-  return createServer(async (req, res) => {
+  const server = createServer(async (req, res) => {
     const cors = {
       'access-control-allow-origin': req.headers.origin ?? '*',
       'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
@@ -23,6 +23,10 @@ export function serveFetch(handle: (request: Request) => Promise<Response>): Ser
       res.writeHead(500, { 'content-type': 'text/plain', ...cors }).end(String((error as Error)?.message ?? error));
     }
   });
+  // Node closes an idle kept-alive connection after 5 s; a client reusing it at that moment gets a reset, which a
+  // test with retries off reports as the mock being unreachable. A mock server keeps them longer (close() ends them).
+  server.keepAliveTimeout = 65_000;
+  return server;
 }
 
 async function toRequest(req: IncomingMessage): Promise<Request> {
