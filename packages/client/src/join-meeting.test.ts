@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MEETING, recordingFetch, TOKEN } from '../test-support/recording-fetch';
+import { MEETING, neverAnswers, recordingFetch, TOKEN } from '../test-support/recording-fetch';
 import { rejection } from '../test-support/rejection';
 import { createRealtimeKitClient } from './create-client';
 
@@ -55,18 +55,14 @@ describe('joinMeeting: this user’s join token, from the proxy’s join route',
   });
 
   it("the caller's abort is 'aborted'; its own timeout is 'timeout', after timeoutMs and not before", async () => {
-    const never = (request: Request) =>
-      new Promise<Response>((_resolve, reject) =>
-        request.signal.addEventListener('abort', () => reject(request.signal.reason)),
-      );
     const controller = new AbortController();
-    const aborted = rejection(browser(never).joinMeeting(MEETING, { signal: controller.signal }));
+    const aborted = rejection(browser(neverAnswers).joinMeeting(MEETING, { signal: controller.signal }));
     controller.abort();
     expect((await aborted).message).toBe("aborted join: the caller's signal aborted it");
 
     vi.useFakeTimers();
     let settled = false;
-    const timedOut = rejection(browser(never, { timeoutMs: 1000 }).joinMeeting(MEETING)).finally(() => {
+    const timedOut = rejection(browser(neverAnswers, { timeoutMs: 1000 }).joinMeeting(MEETING)).finally(() => {
       settled = true;
     });
     await vi.advanceTimersByTimeAsync(999);

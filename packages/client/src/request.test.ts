@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ACCOUNT, APP, MEETING, PARTICIPANT, PREFIX, recordingFetch, TOKEN } from '../test-support/recording-fetch';
+import {
+  ACCOUNT,
+  APP,
+  MEETING,
+  neverAnswers,
+  PARTICIPANT,
+  PREFIX,
+  recordingFetch,
+  TOKEN,
+} from '../test-support/recording-fetch';
 import { rejection } from '../test-support/rejection';
 import { createRealtimeKitClient } from './create-client';
 import { RealtimeKitError } from './errors';
@@ -247,11 +256,6 @@ describe('proxy mode', () => {
 });
 
 describe('waiting: the backoff between retries and the timeout of an attempt, on a clock the test moves', () => {
-  const never = (request: Request) =>
-    new Promise<Response>((_resolve, reject) =>
-      request.signal.addEventListener('abort', () => reject(request.signal.reason)),
-    );
-
   it('waits up to 0.5 s before the first retry and up to 1 s before the second (full jitter, Math.random near 1)', async () => {
     vi.useFakeTimers();
     vi.spyOn(Math, 'random').mockReturnValue(0.999);
@@ -273,9 +277,11 @@ describe('waiting: the backoff between retries and the timeout of an attempt, on
   it('gives an attempt timeoutMs, not less and not more', async () => {
     vi.useFakeTimers();
     let settled = false;
-    const pending = rejection(client(never, { timeoutMs: 1000, maxRetries: 0 }).meetings.get(MEETING)).finally(() => {
-      settled = true;
-    });
+    const pending = rejection(client(neverAnswers, { timeoutMs: 1000, maxRetries: 0 }).meetings.get(MEETING)).finally(
+      () => {
+        settled = true;
+      },
+    );
     await vi.advanceTimersByTimeAsync(999);
     expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
@@ -283,7 +289,7 @@ describe('waiting: the backoff between retries and the timeout of an attempt, on
   });
 
   it("a caller's abort of a POST in flight is 'aborted', never a timeout, and it is not retried", async () => {
-    const { fetch, requests } = recordingFetch(never);
+    const { fetch, requests } = recordingFetch(neverAnswers);
     const controller = new AbortController();
     const pending = rejection(client(fetch).meetings.create({ title: 'x' }, { signal: controller.signal }));
     await Promise.resolve();

@@ -10,5 +10,11 @@ export function recordingFetch(
   return { fetch, requests };
 }
 
+/** A fetch that never answers: it rejects only when the request's signal aborts (a timeout or the caller's). */
+export const neverAnswers = (request: Request) =>
+  new Promise<Response>((_resolve, reject) =>
+    request.signal.addEventListener('abort', () => reject(request.signal.reason)),
+  );
+
 export { ACCOUNT, APP, MEETING, PARTICIPANT, PREFIX } from '@realtimekit-meetings/test-fixtures/ids';
 export const TOKEN = 'cf-test-token-DO-NOT-LEAK-7f3a9b';
