@@ -73,9 +73,11 @@ describe('every operation, end to end through the browser client, the proxy, the
     expect(sent.map((r) => new URL(r.url).search)).toEqual(['?search=a&search=b', '']);
   });
 
-  it('mounts at a basePath given with a trailing slash as without one', async () => {
-    const { handle } = proxyWith({ basePath: `${BASE}/` });
-    expect((await handle(browserRequest(`/meetings/${MEETING}`))).status).toBe(200);
+  it('mounts at a basePath given with trailing slashes as without them', async () => {
+    for (const basePath of [`${BASE}/`, `${BASE}//`]) {
+      const { handle } = proxyWith({ basePath });
+      expect((await handle(browserRequest(`/meetings/${MEETING}`))).status).toBe(200);
+    }
   });
 
   it('tells onError of an upstream 5xx or failure, and not of a 4xx it passes on', async () => {
@@ -100,8 +102,8 @@ describe('what the proxy refuses', () => {
 
   it('an unknown route: 404, and nothing leaves', async () => {
     const { handle, sent } = proxyWith();
-    await refused(await handle(browserRequest('/apps')), 404);
-    await refused(await handle(browserRequest(`/meetings/${MEETING}/recordings`)), 404);
+    expect(await refused(await handle(browserRequest('/apps')), 404)).toBe('No such route');
+    expect(await refused(await handle(browserRequest(`/meetings/${MEETING}/recordings`)), 404)).toBe('No such route');
     await refused(await handle(new Request('https://app.example.test/api/other/meetings')), 404);
     expect(sent).toHaveLength(0);
   });
@@ -112,7 +114,10 @@ describe('what the proxy refuses', () => {
       browserRequest(`/meetings/${MEETING}/participants/${PARTICIPANT}/token`, { method: 'GET' }),
     );
     expect(response.headers.get('allow')).toBe('POST');
-    await refused(response, 405);
+    expect(await refused(response, 405)).toBe('Use POST for this route');
+    const three = await handle(browserRequest(`/meetings/${MEETING}`, { method: 'DELETE' }));
+    expect(three.headers.get('allow')).toBe('GET, PUT, PATCH');
+    expect(await refused(three, 405)).toBe('Use GET or PUT or PATCH for this route');
     expect(sent).toHaveLength(0);
   });
 
@@ -139,8 +144,11 @@ describe('what the proxy refuses', () => {
 
   it('a path outside the mount is 404, even one as long as the mount (never routed by slicing)', async () => {
     const { handle, sent } = proxyWith();
-    for (const path of ['/api/realtimekitX/meetings', '/xxxxxxxxxxxxxxxx/meetings', '/meetings']) {
-      await refused(await handle(new Request(`https://app.example.test${path}`)), 404);
+    // the first two are as long as the mount: slicing it off would leave `meetings`, a route
+    const sameLength = [`${BASE.slice(0, -1)}X/meetings`, `${'/'.padEnd(BASE.length, 'x')}/meetings`];
+    for (const path of [...sameLength, `${BASE}X/meetings`, '/meetings']) {
+      const response = await handle(new Request(`https://app.example.test${path}`));
+      expect([path, await refused(response, 404)]).toEqual([path, 'No such route']);
     }
     expect(sent).toHaveLength(0);
   });
@@ -170,7 +178,7 @@ describe('what the proxy refuses', () => {
     );
     const own = await handle(browserRequest(`/meetings/${MEETING}/participants`, { method: 'POST', body: '{}' }));
     expect([own.status, await own.text()]).toEqual([401, 'sign in first']);
-    await refused(await handle(browserRequest('/meetings')), 500);
+    expect(await refused(await handle(browserRequest('/meetings')), 500)).toBe('Authorization failed');
     expect(seen).toHaveLength(1);
     expect(sent).toHaveLength(0);
     expect(authorize.mock.calls[0]?.[1]).toEqual({
@@ -221,25 +229,32 @@ describe('what the proxy refuses', () => {
     await refused(await post('{"title": "x"'), 400);
     await refused(await post('[1, 2]'), 400);
     await refused(await post('"just a string"'), 400);
+    const empty = await handle(
+      browserRequest('/meetings', { method: 'POST', headers: { 'content-type': 'application/json' } }),
+    );
+    expect(await refused(empty, 400)).toBe('The body is not valid JSON');
     expect((await post('{"title":"ok"}', 'application/json; charset=utf-8')).status).toBe(201);
     expect(sent).toHaveLength(1);
   });
 
   it.each([
-    ['an encoded traversal', '/meetings/..%2F..%2Fapps'],
-    ['a double-encoded slash', '/meetings/abc%252F..%252Fapps'],
-    ['an encoded backslash', '/meetings/abc%5C..%5Capps'],
-    ['an encoded dot segment', `/meetings/${MEETING}/participants/%2e%2e`],
-    ['a NUL', '/meetings/abc%00'],
-    ['an overlong ID', `/meetings/${'a'.repeat(129)}`],
-    ['an empty ID', '/meetings//participants'],
-    ['a malformed escape', '/meetings/%E0%A4%A'],
+    ['an encoded traversal', '/meetings/..%2F..%2Fapps', 400],
+    ['a double-encoded slash', '/meetings/abc%252F..%252Fapps', 400],
+    ['an encoded backslash', '/meetings/abc%5C..%5Capps', 400],
+    // URL parsing takes `%2e%2e` as `..`: what is left, `meetings/{id}/`, is no route
+    ['an encoded dot segment', `/meetings/${MEETING}/participants/%2e%2e`, 404],
+    ['a NUL', '/meetings/abc%00', 400],
+    ['an overlong ID', `/meetings/${'a'.repeat(129)}`, 400],
+    ['an empty ID', '/meetings//participants', 400],
+    ['a malformed escape', '/meetings/%E0%A4%A', 400],
+    ['an escaped letter', '/meetings/%41bc', 400],
     // the client would pass this one on (it refuses only "." and ".."): the proxy's own check stops it
-    ['a dot inside an ID', '/meetings/abc.def'],
-  ])('%s: 400 or 404, never an upstream request', async (_name, path) => {
+    ['a dot inside an ID', '/meetings/abc.def', 400],
+    ['a dot inside the second ID', `/meetings/${MEETING}/participants/abc.def`, 400, 'participant_id'],
+  ])('%s: refused, never an upstream request', async (_name, path, status, param = 'meeting_id') => {
     const { handle, sent } = proxyWith();
     const response = await handle(browserRequest(path));
-    expect([400, 404]).toContain(response.status);
+    expect(await refused(response, status)).toBe(status === 400 ? `${param} is not a valid ID` : 'No such route');
     expect(sent).toHaveLength(0);
   });
 

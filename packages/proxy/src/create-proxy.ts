@@ -8,7 +8,7 @@ import {
 import { APP_PATH_PREFIX, type OperationId } from '@realtimekit-meetings/core';
 import { type BodySource, readJsonBody, streamSource } from './read-body';
 import { errorAnswer, jsonAnswer, type ProxyAnswer, toResponse, upstreamErrorAnswer } from './responses';
-import { isProxiedId, matchRoute, type ProxiedOperation } from './routes';
+import { isProxiedId, type Match, matchRoute, type ProxiedOperation } from './routes';
 
 /** The join route: `POST {basePath}/meetings/{meeting_id}/join` answers this user's join token. */
 export interface ProxyJoinOptions<U extends JoinUser = JoinUser> {
@@ -132,11 +132,7 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
       return meetingId ? answerJoin(call, meetingId) : errorAnswer(400, 'meeting_id is not a valid ID');
     }
     const match = matchRoute(method, rest);
-    if (match.kind === 'not-found') return errorAnswer(404, 'No such route');
-    if (match.kind === 'bad-id') return errorAnswer(400, `${match.param} is not a valid ID`);
-    if (match.kind === 'wrong-method') {
-      return errorAnswer(405, `Use ${match.allow.join(' or ')} for this route`, { allow: match.allow.join(', ') });
-    }
+    if (match.kind !== 'found') return routeRefusal(match);
     const { operation, params } = match;
     if (!allowed.has(operation.operationId))
       return errorAnswer(403, `${operation.operationId} is not allowed through this proxy`);
@@ -162,11 +158,8 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
       if (!read.ok) return errorAnswer(read.status, read.message);
       body = read.value;
     }
-    const query: Record<string, string | string[]> = {};
-    for (const name of operation.queryParams) {
-      const values = url.searchParams.getAll(name);
-      if (values.length > 0) query[name] = values.length === 1 ? (values[0] as string) : values;
-    }
+    // every value of each declared parameter: the client sends one as one, several repeated, none not at all
+    const query = Object.fromEntries(operation.queryParams.map((name) => [name, url.searchParams.getAll(name)]));
 
     try {
       // the route decides the operation at run time; request() validates params, query and body before sending
@@ -180,12 +173,8 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
   };
 
   const handle: RealtimeKitProxyHandler = async (request) => {
-    let url: URL;
-    try {
-      url = new URL(request.url);
-    } catch {
-      return toResponse(errorAnswer(400, 'The request URL cannot be parsed'));
-    }
+    // a Request's url is always absolute and parses
+    const url = new URL(request.url);
     const stream = streamSource(request.body);
     const body = {
       contentType: request.headers.get('content-type'),
@@ -197,4 +186,13 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
     );
   };
   return Object.assign(handle, { [CORE]: core });
+}
+
+/** Why a path below the base path is not an operation: 404, a bad ID 400, or 405 with what the route takes. */
+function routeRefusal(match: Exclude<Match, { kind: 'found' }>): ProxyAnswer {
+  if (match.kind === 'bad-id') return errorAnswer(400, `${match.param} is not a valid ID`);
+  if (match.kind === 'wrong-method') {
+    return errorAnswer(405, `Use ${match.allow.join(' or ')} for this route`, { allow: match.allow.join(', ') });
+  }
+  return errorAnswer(404, 'No such route');
 }

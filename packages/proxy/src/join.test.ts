@@ -1,9 +1,10 @@
+import type { JoinTokenStore } from '@realtimekit-meetings/client';
 import { describe, expect, it, vi } from 'vitest';
 import { browserRequest, MEETING, proxyWith } from '../test-support/setup';
 import type { ProxyJoinOptions } from './create-proxy';
 
-/** A proxy whose only route is join: `allow` empty, no `authorize`. */
-const joinOnly = (join: ProxyJoinOptions) => proxyWith({ allow: [], authorize: undefined, join });
+/** A proxy whose only route is join: `allow` left out, no `authorize`. */
+const joinOnly = (join: ProxyJoinOptions) => proxyWith({ allow: undefined, authorize: undefined, join });
 const post = (path: string, body?: unknown) =>
   browserRequest(path, {
     method: 'POST',
@@ -139,5 +140,69 @@ describe('the join route', () => {
     const gone = await missing.handle(post(`/meetings/${MEETING}/join`));
     expect([gone.status, (await gone.json()).error.message]).toEqual([404, 'No meeting']);
     expect(seen).toHaveLength(1);
+  });
+
+  it('keeps who joined in the store it is given: a second server sharing it refreshes instead of adding', async () => {
+    const saved = new Map<string, string>();
+    const store: JoinTokenStore = {
+      get: async (key) => saved.get(key),
+      set: async (key, id) => void saved.set(key, id),
+      delete: async (key) => void saved.delete(key),
+    };
+    const first = joinOnly({ identify: () => ({ id: 'user-ada' }), store });
+    const second = joinOnly({ identify: () => ({ id: 'user-ada' }), store });
+    await first.handle(post(`/meetings/${MEETING}/join`));
+    expect(saved.size).toBe(1);
+    await second.handle(post(`/meetings/${MEETING}/join`));
+    expect(second.sent.map((s) => new URL(s.url).pathname.split('/').pop())).toEqual(['token']);
+  });
+
+  it('an upstream 500 is told to onError; without onError the join still answers', async () => {
+    const failing = async () =>
+      Response.json({ success: false, error: { code: 500, message: 'boom' } }, { status: 500 });
+    const seen: unknown[] = [];
+    const told = proxyWith({
+      allow: undefined,
+      authorize: undefined,
+      join: { identify: () => ({ id: 'user-ada' }) },
+      onError: (e) => seen.push(e),
+      fetch: failing,
+    });
+    expect((await told.handle(post(`/meetings/${MEETING}/join`))).status).toBe(500);
+    expect(seen).toHaveLength(1);
+    const untold = proxyWith({
+      allow: undefined,
+      authorize: undefined,
+      join: { identify: () => ({ id: 'user-ada' }) },
+      onError: undefined,
+      fetch: failing,
+    });
+    const answered = await untold.handle(post(`/meetings/${MEETING}/join`));
+    expect([answered.status, (await answered.json()).error.message]).toEqual([500, 'boom']);
+  });
+
+  it('never reads what the browser streams to the join route: the stream is cancelled', async () => {
+    let cancelled = false;
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new TextEncoder().encode('{"custom_participant_id":"someone-else"'));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const { handle } = joinOnly({ identify: () => ({ id: 'user-ada' }) });
+    const request = browserRequest(`/meetings/${MEETING}/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      // @ts-expect-error undici's streaming request body option
+      duplex: 'half',
+    });
+    expect((await handle(request)).status).toBe(200);
+    expect(cancelled).toBe(true);
+    expect(pulled).toBeLessThan(3);
   });
 });

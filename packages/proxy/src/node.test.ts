@@ -1,73 +1,91 @@
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, request as httpRequest } from 'node:http';
+import { type AddressInfo, connect } from 'node:net';
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { BASE, MEETING, PARTICIPANT, proxyWith } from '../test-support/setup';
 import { toNodeListener } from './node';
 
-// The handler behind a real node:http server on 127.0.0.1, called with real HTTP.
-let server: Server;
-let origin: string;
-let sent: ReturnType<typeof proxyWith>['sent'];
-beforeAll(async () => {
-  const proxy = proxyWith({ maxBodyBytes: 2048 });
-  sent = proxy.sent;
-  server = createServer(toNodeListener(proxy.handle));
+/**
+ * The handler behind a real node:http server on 127.0.0.1, started by the test that calls this and stopped when it
+ * ends. `raw` sends a request line as given (no URL normalisation on our side).
+ */
+async function listening(options: Parameters<typeof proxyWith>[0] = { maxBodyBytes: 2048 }) {
+  const proxy = proxyWith(options);
+  const server = createServer(toNodeListener(proxy.handle));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => {
-  server.closeAllConnections();
-  return new Promise<void>((resolve) => server.close(() => resolve()));
-});
-
-/** Sends a raw request line (no URL normalisation on our side) and resolves with status and body. */
-function raw(method: string, path: string, body?: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
-    const req = httpRequest(`${origin}/`, { method, path, headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
-    });
-    req.on('error', reject);
-    req.end(body);
+  onTestFinished(() => {
+    server.closeAllConnections();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
   });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  const raw = (method: string, path: string, body?: string, headers: Record<string, string> | string[] = {}) =>
+    new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
+      const req = httpRequest(`${origin}/`, { method, path, headers: headers as never }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  /** Writes bytes to a plain socket and resolves with all the server sends back until it closes the connection. */
+  const socket = (bytes: string) =>
+    new Promise<string>((resolve, reject) => {
+      const s = connect(port, '127.0.0.1', () => s.write(bytes));
+      let text = '';
+      s.setEncoding('latin1');
+      s.on('data', (chunk) => (text += chunk));
+      s.on('error', reject);
+      s.on('close', () => resolve(text));
+    });
+  return { ...proxy, origin, port, raw, socket };
 }
+
+const errorMessage = (body: string) => (JSON.parse(body) as { error: { message: string } }).error.message;
 
 describe('toNodeListener', () => {
   it('serves the browser client in proxy mode over real HTTP', async () => {
+    const { origin, sent } = await listening();
     const rtk = createRealtimeKitClient({ proxyUrl: `${origin}${BASE}`, maxRetries: 0 });
-    const before = sent.length;
     const participant = await rtk.participants.add(MEETING, { custom_participant_id: 'u1', preset_name: 'host' });
     expect(typeof participant.token).toBe('string');
     const page = await rtk.meetings.list({ per_page: 10 });
     expect(page.paging.total_count).toBeGreaterThan(0);
     await expect(rtk.participants.refreshToken(MEETING, PARTICIPANT)).resolves.toHaveProperty('token');
-    expect(sent.length - before).toBe(3);
+    expect(sent).toHaveLength(3);
   });
 
   it.each([
     ['a raw backslash', `${BASE}/meetings/abc\\..\\..\\apps`],
     ['a raw dot segment', `${BASE}/meetings/${MEETING}/../../apps`],
+    ['a dot segment at the end', `${BASE}/meetings/${MEETING}/participants/..`],
+    ['an absolute-form target with a dot segment', `http://127.0.0.1${BASE}/meetings/${MEETING}/../../apps`],
     ['an encoded dot segment', `${BASE}/meetings/%2e%2e/participants`],
     ['an encoded slash', `${BASE}/meetings/a%2Fb`],
   ])('refuses %s before URL parsing could hide it', async (_name, path) => {
-    const before = sent.length;
+    const { raw, sent } = await listening();
     const response = await raw('GET', path);
-    expect(response.status).toBe(400);
-    expect(JSON.parse(response.body)).toMatchObject({ success: false, error: { code: 400 } });
-    expect(sent.length).toBe(before);
+    expect([response.status, errorMessage(response.body)]).toEqual([400, 'The path is not acceptable']);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('refuses a Host that makes no URL with 400, sending nothing', async () => {
+    const { socket, sent } = await listening();
+    const answer = await socket(`GET ${BASE}/meetings HTTP/1.1\r\nHost: bad host\r\nConnection: close\r\n\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer).toContain('The request cannot be read');
+    expect(sent).toHaveLength(0);
   });
 
   it('writes every header of the answer: no-store on tokens, the JSON type, nosniff, and its length', async () => {
+    const { raw } = await listening();
     const response = await raw(
       'POST',
       `${BASE}/meetings/${MEETING}/participants`,
       '{"custom_participant_id":"u","preset_name":"p"}',
-      {
-        'content-type': 'application/json',
-      },
+      { 'content-type': 'application/json' },
     );
     expect(response.status).toBe(201);
     expect(response.headers).toMatchObject({
@@ -78,44 +96,63 @@ describe('toNodeListener', () => {
     });
   });
 
-  it("shows authorize the caller's headers, every value of a repeated one, and sends a Response it returns as it is", async () => {
+  it("shows authorize the caller's URL and headers, every value of a repeated one, and sends a Response it returns as it is", async () => {
     const seen: (string | null)[] = [];
-    const proxy = proxyWith({
+    const { raw, sent, port } = await listening({
       authorize: (request) => {
-        seen.push(request.headers.get('cookie'), request.headers.get('x-team'));
+        seen.push(new URL(request.url).host, request.headers.get('cookie'), request.headers.get('x-team'));
         return new Response('come back later', { status: 429, headers: { 'retry-after': '3' } });
       },
     });
-    const own = createServer(toNodeListener(proxy.handle));
-    await new Promise<void>((resolve) => own.listen(0, '127.0.0.1', resolve));
-    const answer = await new Promise<{ status: number; body: string; headers: Record<string, unknown> }>(
-      (resolve, reject) => {
-        const req = httpRequest(
-          `http://127.0.0.1:${(own.address() as AddressInfo).port}${BASE}/meetings`,
-          {
-            // raw pairs, so that x-team is sent twice (and so host must be given too)
-            headers: ['host', '127.0.0.1', 'cookie', 'session=ada', 'x-team', 'a', 'x-team', 'b'] as never,
-          },
-          (res) => {
-            let text = '';
-            res.on('data', (chunk) => (text += chunk));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
-          },
-        );
-        req.on('error', reject);
-        req.end();
-      },
-    );
-    own.closeAllConnections();
-    await new Promise<void>((resolve) => own.close(() => resolve()));
-    expect(seen).toEqual(['session=ada', 'a, b']);
+    // raw pairs, so that x-team is sent twice (and so host must be given too)
+    const answer = await raw('GET', `${BASE}/meetings`, undefined, [
+      'host',
+      `127.0.0.1:${port}`,
+      'cookie',
+      'session=ada',
+      'x-team',
+      'a',
+      'x-team',
+      'b',
+    ]);
+    expect(seen).toEqual([`127.0.0.1:${port}`, 'session=ada', 'a, b']);
     expect([answer.status, answer.body, answer.headers['retry-after']]).toEqual([429, 'come back later', '3']);
-    expect(proxy.sent).toHaveLength(0);
+    expect(sent).toHaveLength(0);
   });
 
-  it('closes the connection only when a refused body may still be arriving, not after a GET', async () => {
-    const refusedGet = await raw('GET', `${BASE}/nope`);
-    expect([refusedGet.status, refusedGet.headers.connection]).toEqual([404, 'keep-alive']);
+  it('gives authorize a localhost URL for an HTTP/1.0 request without Host', async () => {
+    const hosts: string[] = [];
+    const { socket } = await listening({
+      authorize: (request) => {
+        hosts.push(new URL(request.url).host);
+        return false;
+      },
+    });
+    expect(await socket(`GET ${BASE}/meetings HTTP/1.0\r\n\r\n`)).toMatch(/^HTTP\/1\.1 403 /);
+    expect(hosts).toEqual(['localhost']);
+  });
+
+  it('answers 500 with an empty body when the Response authorize returned cannot be read', async () => {
+    const { raw } = await listening({
+      authorize: () =>
+        new Response(
+          new ReadableStream({
+            pull(controller) {
+              controller.error(new Error('broken stream'));
+            },
+          }),
+        ),
+    });
+    const response = await raw('GET', `${BASE}/meetings`);
+    expect([response.status, response.headers['content-type'], response.body]).toEqual([500, 'application/json', '']);
+  });
+
+  it('closes the connection only when a refused body may still be arriving, not after a GET or HEAD', async () => {
+    const { raw } = await listening();
+    for (const method of ['GET', 'HEAD']) {
+      const refused = await raw(method, `${BASE}/nope`);
+      expect([method, refused.status, refused.headers.connection]).toEqual([method, 404, 'keep-alive']);
+    }
   });
 
   it('takes only the handler createRealtimeKitProxy returns', () => {
@@ -125,11 +162,50 @@ describe('toNodeListener', () => {
   });
 
   it('refuses an oversized body with 413 and closes the connection rather than read it', async () => {
+    const { raw } = await listening();
     const response = await raw('POST', `${BASE}/meetings`, JSON.stringify({ title: 'x'.repeat(10_000) }), {
       'content-type': 'application/json',
     });
-    expect(response.status).toBe(413);
+    expect([response.status, errorMessage(response.body)]).toEqual([413, 'The body is larger than 2048 bytes']);
     expect(response.headers.connection).toBe('close');
+  });
+
+  it('refuses a chunked body (no Content-Length) with 413 once it passes the limit', async () => {
+    const { port, sent } = await listening();
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: `${BASE}/meetings`,
+          headers: { 'content-type': 'application/json' },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        },
+      );
+      req.on('error', reject);
+      req.write(`{"title":"${'x'.repeat(1500)}`);
+      setTimeout(() => req.end(`${'y'.repeat(1500)}"}`), 20);
+    });
+    expect([answer.status, errorMessage(answer.body)]).toEqual([413, 'The body is larger than 2048 bytes']);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('refuses by Content-Length alone: 413 while the body has not even started to arrive', async () => {
+    const { socket, sent } = await listening();
+    // headers only: a proxy that waited for the body would never answer, and the socket would close empty
+    const answer = await Promise.race([
+      socket(
+        `POST ${BASE}/meetings HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n`,
+      ),
+      new Promise<string>((resolve) => setTimeout(() => resolve('no answer in 10 s'), 10_000)),
+    ]);
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(sent).toHaveLength(0);
   });
 
   it('aborts the upstream call when the caller goes away', async () => {
@@ -137,7 +213,7 @@ describe('toNodeListener', () => {
     const aborted = new Promise<string>((resolve) => {
       upstreamAborted = () => resolve('aborted');
     });
-    const slow = proxyWith({
+    const { origin, sent } = await listening({
       fetch: (request) =>
         new Promise((_resolve, reject) => {
           request.signal.addEventListener('abort', () => {
@@ -146,14 +222,9 @@ describe('toNodeListener', () => {
           });
         }),
     });
-    const slowServer = createServer(toNodeListener(slow.handle));
-    await new Promise<void>((resolve) => slowServer.listen(0, '127.0.0.1', resolve));
-    const { port } = slowServer.address() as AddressInfo;
     const controller = new AbortController();
-    const pending = fetch(`http://127.0.0.1:${port}${BASE}/meetings`, { signal: controller.signal }).catch(
-      () => 'gone',
-    );
-    while (slow.sent.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const pending = fetch(`${origin}${BASE}/meetings`, { signal: controller.signal }).catch(() => 'gone');
+    while (sent.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     controller.abort();
     expect(await pending).toBe('gone');
     // bounded: a proxy that never aborts its upstream call fails here instead of hanging the run
@@ -161,7 +232,5 @@ describe('toNodeListener', () => {
       setTimeout(() => resolve('still waiting upstream after 10 s'), 10_000),
     );
     expect(await Promise.race([aborted, never])).toBe('aborted');
-    slowServer.closeAllConnections();
-    await new Promise<void>((resolve) => slowServer.close(() => resolve()));
   });
 });

@@ -2,8 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CORE, type ProxyCore, type RealtimeKitProxyHandler } from './create-proxy';
 import { errorAnswer, type ProxyAnswer } from './responses';
 
-/** Backslashes, encoded slashes or backslashes, and dot segments in the raw path: refused before URL parsing hides them. */
-const SUSPICIOUS_PATH = /\\|%5c|%2f|%00|(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
+/**
+ * Backslashes, encoded slashes or backslashes, and dot segments in the raw path: refused before URL parsing hides
+ * them. Node's parser already refuses a target that starts with anything but `/`, `*` or a scheme, so a dot
+ * segment always follows a `/`.
+ */
+const SUSPICIOUS_PATH = /\\|%5c|%2f|%00|\/(?:\.|%2e){1,2}(?:\/|$)/i;
 
 /**
  * Adapts the handler to node:http and Express: `http.createServer(toNodeListener(handle))` or
@@ -25,7 +29,8 @@ export function toNodeListener(handle: RealtimeKitProxyHandler) {
 }
 
 async function respond(core: ProxyCore, req: IncomingMessage, res: ServerResponse) {
-  const target = req.url ?? '/';
+  // a server's request always has its url and method
+  const target = req.url as string;
   if (SUSPICIOUS_PATH.test(target.split('?')[0] as string))
     return send(req, res, errorAnswer(400, 'The path is not acceptable'));
   let url: URL;
@@ -35,10 +40,9 @@ async function respond(core: ProxyCore, req: IncomingMessage, res: ServerRespons
     return send(req, res, errorAnswer(400, 'The request cannot be read'));
   }
   const controller = new AbortController();
-  res.once('close', () => {
-    if (!res.writableFinished) controller.abort();
-  });
-  const method = req.method ?? 'GET';
+  // the caller went away (after the answer was written, aborting is a no-op)
+  res.once('close', () => controller.abort());
+  const method = req.method as string;
   let request: Request | undefined;
   const answer = await core({
     method,
@@ -48,26 +52,22 @@ async function respond(core: ProxyCore, req: IncomingMessage, res: ServerRespons
       return request;
     },
     body: {
-      contentType: header(req, 'content-type'),
-      contentLength: header(req, 'content-length'),
+      contentType: req.headers['content-type'] ?? null,
+      contentLength: req.headers['content-length'] ?? null,
       chunks: req,
-      cancel: () => req.pause(),
+      // nothing to do: an unread request stays paused (no one listens), a read one is destroyed when the reading
+      // stops early, and send() closes the connection of either
+      cancel: () => {},
     },
     signal: controller.signal,
   });
   return send(req, res, answer);
 }
 
-const header = (req: IncomingMessage, name: string) => {
-  const value = req.headers[name];
-  return (Array.isArray(value) ? value.join(', ') : value) ?? null;
-};
-
 function headersOf(req: IncomingMessage) {
   const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  for (const [name, values] of Object.entries(req.headersDistinct)) {
+    for (const value of values as string[]) headers.append(name, value);
   }
   return headers;
 }

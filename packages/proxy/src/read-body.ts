@@ -4,12 +4,13 @@ export type BodyResult = { ok: true; value: Record<string, unknown> } | { ok: fa
 export interface BodySource {
   contentType: string | null;
   contentLength: string | null;
-  chunks: AsyncIterable<Uint8Array> | null;
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
   cancel(): void;
 }
 
+// Header values arrive trimmed (the fetch Headers class and Node's parser both strip the ends).
 const isJson = (contentType: string | null) =>
-  !!contentType && /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType.trim());
+  !!contentType && /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType);
 
 /**
  * Reads a JSON object body of at most `maxBytes`: 415 when it is not JSON, 413 as soon as it is too large
@@ -26,7 +27,7 @@ export async function readJsonBody(source: BodySource, maxBytes: number): Promis
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of source.chunks ?? []) {
+  for await (const chunk of source.chunks) {
     size += chunk.byteLength;
     if (size > maxBytes) {
       source.cancel();
@@ -66,7 +67,7 @@ export function streamSource(stream: ReadableStream<Uint8Array> | null) {
             }
           },
         }
-      : null,
+      : [],
     cancel: () => void reader?.cancel().catch(() => {}),
   };
 }

@@ -26,11 +26,12 @@ export const errorAnswer = (status: number, message: string, headers?: Record<st
 export const toResponse = (answer: ProxyAnswer | Response) =>
   answer instanceof Response ? answer : new Response(answer.body, { status: answer.status, headers: answer.headers });
 
+/** A RealtimeKitError of the client, read by shape (another copy of the client may have made it). */
 interface ClientError {
   name?: string;
   kind?: string;
   status?: number;
-  message?: string;
+  message: string;
   body?: unknown;
 }
 
@@ -41,12 +42,13 @@ interface ClientError {
 export function upstreamErrorAnswer(error: unknown): ProxyAnswer {
   const e = (error ?? {}) as ClientError;
   if (e.name !== 'RealtimeKitError') return errorAnswer(500, 'The proxy failed');
-  if (e.kind === 'http' && e.status) {
-    const body = typeof e.body === 'object' && e.body !== null ? e.body : undefined;
-    return body ? jsonAnswer(e.status, body) : errorAnswer(e.status, e.message || `HTTP ${e.status}`);
+  // the client's http errors always carry the status; its message always says what went wrong
+  if (e.kind === 'http') {
+    const status = e.status as number;
+    return e.body && typeof e.body === 'object' ? jsonAnswer(status, e.body) : errorAnswer(status, e.message);
   }
   if (e.kind === 'timeout') return errorAnswer(504, 'RealtimeKit did not answer in time');
-  if (e.kind === 'invalid_argument') return errorAnswer(400, e.message || 'Invalid request');
+  if (e.kind === 'invalid_argument') return errorAnswer(400, e.message);
   if (e.kind === 'aborted') return errorAnswer(499, 'The request was aborted');
   return errorAnswer(502, 'RealtimeKit could not be reached or answered something unreadable');
 }

@@ -17,21 +17,14 @@ interface Route {
 
 /**
  * An ID the proxy passes on: letters, digits, `-` and `_`, at most 128 characters. Meeting and participant IDs
- * are UUIDs (v1 meetings: `abcdef-ghijkl`), so anything else (a dot, a slash, a backslash, a `%` left by double
- * encoding, a control character, something overlong) is refused before it could reach another upstream path.
+ * are UUIDs (v1 meetings: `abcdef-ghijkl`), so anything else (a dot, a slash, a backslash, any `%` escape, a
+ * control character, something overlong) is refused before it could reach another upstream path. None of these
+ * characters is ever percent-encoded, so the raw segment is the ID: nothing is decoded.
  */
 const ID = /^[A-Za-z0-9_-]{1,128}$/;
 
-/** A raw path segment decoded, when it is an ID the proxy passes on; undefined otherwise. */
-export function isProxiedId(segment: string): string | undefined {
-  let value: string;
-  try {
-    value = decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
-  return ID.test(value) ? value : undefined;
-}
+/** A raw path segment, when it is an ID the proxy passes on; undefined otherwise. */
+export const isProxiedId = (segment: string): string | undefined => (ID.test(segment) ? segment : undefined);
 
 const routes: Route[] = Object.values(operationTable).map((operation) => ({
   operation,
@@ -49,22 +42,17 @@ export function matchRoute(method: string, rawPath: string): Match {
   const parts = rawPath.split('/');
   const allow: string[] = [];
   for (const { operation, segments } of routes) {
+    // the template's shape first: its literal segments, in place
     if (segments.length !== parts.length) continue;
+    if (!segments.every((segment, i) => segment.startsWith('{') || segment === parts[i])) continue;
     const params: Record<string, string> = {};
-    let matched = true;
-    let badId: string | undefined;
-    for (let i = 0; i < segments.length && matched; i++) {
-      const segment = segments[i] as string;
-      const part = parts[i] as string;
-      if (segment.startsWith('{')) {
-        const name = segment.slice(1, -1);
-        const value = isProxiedId(part);
-        if (value) params[name] = value;
-        else badId = name;
-      } else matched = segment === part;
+    for (const [i, segment] of segments.entries()) {
+      if (!segment.startsWith('{')) continue;
+      const name = segment.slice(1, -1);
+      const value = isProxiedId(parts[i] as string);
+      if (value === undefined) return { kind: 'bad-id', param: name };
+      params[name] = value;
     }
-    if (!matched) continue;
-    if (badId) return { kind: 'bad-id', param: badId };
     if (operation.method !== method) {
       allow.push(operation.method);
       continue;
