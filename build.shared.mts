@@ -14,6 +14,9 @@ export const library = {
  * `*.test-d.ts(x)`, and timeouts with room for spawn-heavy tests on a 2-core machine.
  */
 export const tests = {
+  // vi.stubEnv and vi.stubGlobal are undone after every test, whatever the test body does or throws
+  unstubEnvs: true,
+  unstubGlobals: true,
   testTimeout: 30_000,
   hookTimeout: 30_000,
   include: ['src/**/*.test.{ts,tsx}'],

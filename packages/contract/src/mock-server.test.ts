@@ -151,7 +151,9 @@ describe('vitest globalSetup', () => {
       expect(error).toBeInstanceOf(RealtimeKitError);
       expect((error as RealtimeKitError).kind).toBe('network');
     } finally {
-      process.env.REALTIMEKIT_MOCK_URL = previous;
+      // assigning undefined would store the string "undefined"
+      if (previous === undefined) delete process.env.REALTIMEKIT_MOCK_URL;
+      else process.env.REALTIMEKIT_MOCK_URL = previous;
     }
   });
 });

@@ -1,6 +1,8 @@
+import { QueryClient, type QueryKey } from '@tanstack/react-query';
 import { act, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { MEETING, setup } from '../test-support/render';
+import { cacheItem, insertIntoLists, invalidate, removeItem, replaceInLists } from './cache';
 import {
   realtimeKitKeys as keys,
   useAddParticipant,
@@ -58,6 +60,17 @@ describe('cache updates that stay right under real use', () => {
     expect(top()).toEqual(created);
   });
 
+  it('a result without a token stays in the mutation cache after its component unmounts, for useMutationState', async () => {
+    const { render, queryClient } = setup();
+    const view = render(() => useCreateMeeting());
+    await act(async () => {
+      await view.result.current.mutateAsync({ title: 'Kept' });
+    });
+    view.unmount();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(queryClient.getMutationCache().getAll()).toHaveLength(1);
+  });
+
   it('a join token leaves the mutation cache once no component shows it', async () => {
     const { render, queryClient } = setup();
     const view = render(() => useAddParticipant());
@@ -91,5 +104,95 @@ describe('cache updates that stay right under real use', () => {
         .getAll()
         .some((q) => holdsToken(q.state.data)),
     ).toBe(false);
+  });
+});
+
+// The cache helpers on a QueryClient alone: seeded lists, no network, every list's data read back.
+describe('cache.ts: which lists are patched, which refetched', () => {
+  const LISTS = ['scope', 'meetings', 'list'];
+  const page = (ids: string[], total = ids.length) => ({
+    data: ids.map((id) => ({ id, title: id })),
+    paging: { total_count: total, start_offset: 1, end_offset: ids.length },
+  });
+  const seeded = () => {
+    const queryClient = new QueryClient();
+    const lists: Record<string, QueryKey> = {
+      first: [...LISTS, {}],
+      firstSized: [...LISTS, { per_page: 2 }],
+      second: [...LISTS, { page_no: 2 }],
+      filtered: [...LISTS, { status: 'ACTIVE' }],
+    };
+    for (const key of Object.values(lists)) queryClient.setQueryData(key, page(['a', 'b'], 5));
+    const read = () =>
+      Object.fromEntries(
+        Object.entries(lists).map(([name, key]) => {
+          const data = queryClient.getQueryData<ReturnType<typeof page>>(key);
+          return [
+            name,
+            `${data?.data.map((m) => m.title).join(',')} ${data?.paging.end_offset}/${data?.paging.total_count}`,
+          ];
+        }),
+      );
+    const invalidated = () =>
+      Object.entries(lists)
+        .filter(([, key]) => queryClient.getQueryState(key)?.isInvalidated)
+        .map(([name]) => name);
+    return { queryClient, read, invalidated };
+  };
+
+  it('a created item goes to the top of unfiltered first pages only; the rest are marked for refetch', async () => {
+    const { queryClient, read, invalidated } = seeded();
+    // as a create whose item has no detail query of its own
+    await cacheItem(queryClient, undefined, LISTS, { id: 'n', title: 'new' } as never, insertIntoLists);
+    expect(queryClient.getQueryCache().getAll()).toHaveLength(4);
+    expect(read()).toEqual({
+      first: 'new,a,b 3/6',
+      firstSized: 'new,a,b 3/6',
+      second: 'a,b 2/5',
+      filtered: 'a,b 2/5',
+    });
+    expect(invalidated()).toEqual(['first', 'firstSized', 'second', 'filtered']);
+  });
+
+  it('a changed item is merged into its old self in every unfiltered page, and nothing else changes', async () => {
+    const { queryClient, read } = seeded();
+    await replaceInLists(queryClient, LISTS, { id: 'b', title: 'renamed' } as never);
+    expect(read()).toEqual({
+      first: 'a,renamed 2/5',
+      firstSized: 'a,renamed 2/5',
+      second: 'a,renamed 2/5',
+      filtered: 'a,b 2/5',
+    });
+  });
+
+  it('a deleted item leaves the unfiltered first pages, counted; an ID not there changes nothing', async () => {
+    const { queryClient, read } = seeded();
+    await removeItem(queryClient, undefined, LISTS, 'a');
+    expect(read()).toEqual({ first: 'b 1/4', firstSized: 'b 1/4', second: 'a,b 2/5', filtered: 'a,b 2/5' });
+    const before = queryClient.getQueryData([...LISTS, {}]);
+    await removeItem(queryClient, undefined, LISTS, 'not-there');
+    expect(queryClient.getQueryData([...LISTS, {}])).toBe(before);
+  });
+
+  it('touches only its own keys: the detail exactly, never a query below it or outside the lists', async () => {
+    const queryClient = new QueryClient();
+    const detail = ['scope', 'meetings', 'detail', 'm1'];
+    const below = [...detail, 'participants'];
+    queryClient.setQueryData(below, page(['p1']));
+    // a fetch in flight under the detail key and one outside the lists: neither may be cancelled
+    const slow = (value: string) => () => new Promise<string>((resolve) => setTimeout(() => resolve(value), 50));
+    const inFlight = [
+      queryClient.fetchQuery({ queryKey: [...below, 'x'], queryFn: slow('below') }),
+      queryClient.fetchQuery({ queryKey: ['elsewhere'], queryFn: slow('elsewhere') }),
+    ];
+    await cacheItem(queryClient, detail, LISTS, { id: 'm1', token: 'secret' } as never, insertIntoLists);
+    expect(await Promise.all(inFlight)).toEqual(['below', 'elsewhere']);
+    expect(queryClient.getQueryData(detail)).toEqual({ id: 'm1' });
+    await invalidate(queryClient, [detail]);
+    expect([queryClient.getQueryState(detail)?.isInvalidated, queryClient.getQueryState(below)?.isInvalidated]).toEqual(
+      [true, false],
+    );
+    removeItem(queryClient, detail, undefined, 'm1');
+    expect([queryClient.getQueryData(detail), queryClient.getQueryData(below)]).toEqual([undefined, page(['p1'])]);
   });
 });

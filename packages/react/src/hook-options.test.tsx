@@ -1,4 +1,4 @@
-import { useMutation, useMutationState } from '@tanstack/react-query';
+import { useMutation, useMutationState, useQuery } from '@tanstack/react-query';
 import { act, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import {
   useInfiniteMeetings,
   useMeeting,
   useMeetings,
+  useRealtimeKitQueries,
   useUpdateMeeting,
 } from './index';
 
@@ -27,6 +28,14 @@ describe('query hooks: dependent queries and select', () => {
     expect(requests).toEqual([]);
     act(() => result.current.setId(MEETING));
     await waitFor(() => expect(result.current.meeting.status).toBe('success'));
+    expect(requests).toEqual([`GET /meetings/${MEETING}`]);
+  });
+
+  it("useRealtimeKitQueries gives the provider's client's query options, for useQuery and its kin", async () => {
+    const { render, requests } = setup();
+    const { result } = render(() => useQuery(useRealtimeKitQueries().meeting(MEETING)));
+    await waitFor(() => expect(result.current.status).toBe('success'));
+    expect(result.current.data).toMatchObject({ id: expect.any(String) });
     expect(requests).toEqual([`GET /meetings/${MEETING}`]);
   });
 

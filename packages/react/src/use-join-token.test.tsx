@@ -44,4 +44,55 @@ describe('useJoinToken', () => {
     await waitFor(() => expect(switching.result.current.status).toBe('success'));
     expect(count(`POST /meetings/${OTHER_MEETING}/join`)).toBe(1);
   });
+
+  it('is pending from its very first render with a meeting, idle without one, and isPending says the same', async () => {
+    const { render } = setup();
+    const seen: string[] = [];
+    const view = render(() => {
+      const state = useJoinToken(MEETING);
+      seen.push(`${state.status} ${state.isPending}`);
+      return state;
+    });
+    await waitFor(() => expect(view.result.current.status).toBe('success'));
+    expect([seen[0], seen.at(-1)]).toEqual(['pending true', 'success false']);
+    const idle: string[] = [];
+    render(() => {
+      const state = useJoinToken(undefined);
+      idle.push(`${state.status} ${state.isPending}`);
+      return state;
+    });
+    expect(new Set(idle)).toEqual(new Set(['idle false']));
+  });
+
+  it('a join the proxy refuses is an error state with the typed error, and no token', async () => {
+    const { render, count } = setup();
+    const view = render(() => useJoinToken('not-a-meeting.id'));
+    await waitFor(() => expect(view.result.current.status).toBe('error'));
+    expect(view.result.current).toMatchObject({ isPending: false, error: { kind: 'http', status: 400 } });
+    expect(view.result.current.token).toBeUndefined();
+    expect(count('POST /meetings/not-a-meeting.id/join')).toBe(1);
+  });
+
+  it('aborts the join when the component unmounts or the meeting changes, and never shows the stale outcome', async () => {
+    const { render, sent } = setup({ delayMs: (request) => (request.url.includes(MEETING) ? 300 : 0) });
+    const leaving = render(() => useJoinToken(MEETING));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    leaving.unmount();
+    expect(sent[0]?.signal.aborted).toBe(true);
+    let meetingId = MEETING;
+    const seen: string[] = [];
+    const switching = render(() => {
+      const state = useJoinToken(meetingId);
+      seen.push(state.status);
+      return state;
+    });
+    await waitFor(() => expect(sent).toHaveLength(2));
+    meetingId = OTHER_MEETING;
+    switching.rerender();
+    expect(sent[1]?.signal.aborted).toBe(true);
+    await waitFor(() => expect(switching.result.current.status).toBe('success'));
+    await new Promise((resolve) => setTimeout(resolve, 350)); // past when the first meeting's answer was due
+    expect(seen).not.toContain('error');
+    expect(switching.result.current.status).toBe('success');
+  });
 });

@@ -14,12 +14,15 @@ export function setup({ delayMs }: { delayMs?: (request: Request) => number } = 
     defaultOptions: { queries: { retry: false, gcTime: Number.POSITIVE_INFINITY }, mutations: { retry: false } },
   });
   const requests: string[] = [];
+  /** Each request as sent, with its signal: what the hooks abort shows there. */
+  const sent: Request[] = [];
   const proxyUrl = inject('realtimekitProxyUrl');
   const client = createRealtimeKitClient({
     proxyUrl,
     maxRetries: 0,
     fetch: (request) => {
       const url = new URL(request.url);
+      sent.push(request);
       requests.push(`${request.method} ${url.pathname.slice(new URL(proxyUrl).pathname.length)}${url.search}`);
       const wait = delayMs?.(request) ?? 0;
       return wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)).then(() => fetch(request)) : fetch(request);
@@ -33,7 +36,7 @@ export function setup({ delayMs }: { delayMs?: (request: Request) => number } = 
   const render = <T,>(hook: () => T) => renderHook(hook, { wrapper });
   /** How many requests were exactly `request` ("GET /meetings?status=ACTIVE"). */
   const count = (request: string) => requests.filter((r) => r === request).length;
-  return { queryClient, client, requests, render, count };
+  return { queryClient, client, requests, sent, render, count };
 }
 
 export { MEETING, OTHER_MEETING } from '@realtimekit-meetings/test-fixtures/ids';
