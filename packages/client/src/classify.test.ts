@@ -33,9 +33,11 @@ describe('a network failure says what happened to which host', () => {
     expect((await rejection(failing(new TypeError('terminated')).meetings.list())).message).toBe(
       'network get_all_meetings: terminated talking to api.example.test',
     );
-    expect((await rejection(failing({}).meetings.list())).message).toBe(
-      'network get_all_meetings: failed talking to api.example.test',
-    );
+    for (const thrown of [{}, undefined]) {
+      expect((await rejection(failing(thrown).meetings.list())).message).toBe(
+        'network get_all_meetings: failed talking to api.example.test',
+      );
+    }
   });
 });
 

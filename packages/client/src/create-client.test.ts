@@ -1,14 +1,9 @@
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ACCOUNT, APP, MEETING, recordingFetch, TOKEN } from '../test-support/recording-fetch';
 import { createRealtimeKitClient } from './create-client';
 import { RealtimeKitError } from './errors';
 import type { Logger } from './options';
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.unstubAllGlobals();
-});
 
 const everything = (value: unknown) =>
   [
@@ -83,6 +78,13 @@ describe('createRealtimeKitClient', () => {
       );
       vi.stubEnv('CLOUDFLARE_API_TOKEN', TOKEN);
       expect(() => createRealtimeKitClient({})).toThrow(RealtimeKitError);
+    });
+
+    it('is not a browser with document alone (a DOM shim in Node): an API token is allowed there', () => {
+      vi.stubGlobal('document', {});
+      expect(createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP }).scope).toBe(
+        `${ACCOUNT}/${APP}`,
+      );
     });
 
     it('allows it with dangerouslyAllowBrowser, and always allows proxy mode: both clients send', async () => {

@@ -5,6 +5,7 @@ import { ACCOUNT, APP, MEETING, TOKEN } from '../test-support/recording-fetch';
 import { rejection } from '../test-support/rejection';
 import { createRealtimeKitClient } from './create-client';
 import type { RealtimeKitError } from './errors';
+import { createRawClient as createBrowserRawClient } from './raw-client.browser';
 
 // The catalogue: every mistake a user is known to make, and the exact message it now produces, so that messages stay
 // good. A message says what happened, where, and what to do; it never holds the token.
@@ -16,8 +17,6 @@ beforeAll(async () => {
 afterAll(() => server.close());
 afterEach(() => {
   server.reset();
-  vi.unstubAllEnvs();
-  vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
 
@@ -120,6 +119,36 @@ describe('setup mistakes fail when the client is created, with the fix in the me
       'a logger without debug()',
       () => client({ logger: { log: () => {} } as never }),
       'invalid_argument: logger must have a debug(line) method',
+    ],
+    [
+      'options that are not an object',
+      () => createRealtimeKitClient('https://api.cloudflare.com' as never),
+      'invalid_argument: options must be a plain object',
+    ],
+    [
+      'headers as a Headers instance',
+      () => client({ headers: new Headers({ 'x-team': 'a' }) as never }),
+      'invalid_argument: headers must be a plain object of strings',
+    ],
+    [
+      'one middleware not in an array',
+      () => client({ middleware: { onRequest: () => undefined } as never }),
+      'invalid_argument: middleware must be an array of openapi-fetch middleware',
+    ],
+    [
+      'a proxyUrl that is a URL object',
+      () => createRealtimeKitClient({ proxyUrl: new URL('https://app.example.test/api') as never }),
+      'invalid_argument: proxyUrl must be a string, not object',
+    ],
+    [
+      'an appId that is a number',
+      () => client({ appId: 42 as never }),
+      'invalid_argument: appId must be a string, not number',
+    ],
+    [
+      'a baseUrl that is a URL object',
+      () => client({ baseUrl: new URL('https://api.cloudflare.com/client/v4') as never }),
+      'invalid_argument: baseUrl must be a string, not object',
     ],
   ])('%s', (_name, create, message) => {
     noEnvironment();
@@ -310,9 +339,25 @@ describe('what goes wrong after that says what happened, where, and keeps the fa
     }
   });
 
-  it("a call's own account override that is empty", async () => {
+  it("a call's own account or app override that is empty", async () => {
     expect((await rejection(client().meetings.get(MEETING, { accountId: '' }))).message).toBe(
       'invalid_argument get_meeting: options.accountId must be a non-empty string',
+    );
+    expect((await rejection(client().meetings.get(MEETING, { appId: '' }))).message).toBe(
+      'invalid_argument get_meeting: options.appId must be a non-empty string',
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('rtk.raw in the browser build, which carries no openapi-fetch', () => {
+    expect(setupError(() => createBrowserRawClient({}))).toBe(
+      "invalid_argument: raw is not in the browser build: call the methods or request(), or createClient<paths>() from 'openapi-fetch'",
+    );
+  });
+
+  it('a listAll query that is not an object', () => {
+    expect(setupError(() => client().meetings.listAll('standup' as never))).toBe(
+      'invalid_argument: query must be a plain object',
     );
   });
 });

@@ -39,6 +39,14 @@ describe('describeErrorBody', () => {
   it('says when the body is empty', () => {
     expect(describeErrorBody(undefined)).toEqual({ message: 'the answer is empty', body: undefined });
     expect(describeErrorBody('').message).toBe('the answer is empty');
+    expect(describeErrorBody(' \n\t ')).toEqual({ message: 'the answer is empty', body: undefined });
+  });
+
+  it('folds every run of white space in a text body into one space', () => {
+    expect(describeErrorBody('\n  Bad \n\n gateway\n')).toEqual({
+      message: 'the answer is not JSON: Bad gateway',
+      body: 'Bad gateway',
+    });
   });
 
   it('gives no message when a JSON body has none, so the caller can say which kind of answer it was', () => {

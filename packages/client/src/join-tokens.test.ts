@@ -71,14 +71,15 @@ describe('createJoinTokens', () => {
   it('after an add that timed out, the next join finds the participant it made instead of adding another', async () => {
     const join = createJoinTokens({ client: client(300), preset: 'group_call_participant' });
     const id = meeting();
+    await join(id, { id: 'user-bob' }); // listed first: the look-up must pass over him
     server.hangNextAdds(1);
     const error = await rejection(join(id, ada));
     expect(error.kind).toBe('timeout');
-    expect(server.participants(id)).toHaveLength(1); // it did reach the server
+    expect(server.participants(id)).toHaveLength(2); // it did reach the server
     const result = await join(id, ada);
-    expect(result).toMatchObject({ created: false, participantId: server.participants(id)[0]!.id });
-    expect(server.calls).toEqual({ add: 1, refresh: 1, list: 1, delete: 0 });
-    expect(server.participants(id)).toHaveLength(1);
+    expect(result).toMatchObject({ created: false, participantId: server.participants(id)[1]!.id });
+    expect(server.calls).toEqual({ add: 2, refresh: 1, list: 1, delete: 0 });
+    expect(server.participants(id)).toHaveLength(2);
   });
 
   it('decides the preset on the server, per user and meeting, and takes any store that has get, set and delete', async () => {
@@ -111,7 +112,11 @@ describe('createJoinTokens', () => {
   it('refuses bad input with a typed error before anything is sent', async () => {
     const join = createJoinTokens({ client: client(), preset: 'p' });
     expect((await rejection(join('', ada))).message).toBe('invalid_argument: meetingId must be a non-empty string');
-    expect((await rejection(join(meeting(), { id: '' }))).kind).toBe('invalid_argument');
+    for (const user of [{ id: '' }, { name: 'no id' }, null]) {
+      expect((await rejection(join(meeting(), user as never))).message).toBe(
+        'invalid_argument: user must be { id, name?, picture? } with a non-empty id',
+      );
+    }
     expect(() => createJoinTokens({ client: client(), preset: '' })).toThrow('preset must be a name or a function');
     expect(server.calls).toEqual({ add: 0, refresh: 0, list: 0, delete: 0 });
   });
@@ -128,9 +133,11 @@ describe('createJoinTokens', () => {
     expect(refusal(() => createJoinTokens(undefined as never))).toBe(
       'invalid_argument: createJoinTokens needs { client, preset, store? }',
     );
-    expect(refusal(() => createJoinTokens({ client: {} as never, preset: 'p' }))).toBe(
-      'invalid_argument: client must be a client from createRealtimeKitClient',
-    );
+    for (const notAClient of [{}, undefined, { participants: null }]) {
+      expect(refusal(() => createJoinTokens({ client: notAClient as never, preset: 'p' }))).toBe(
+        'invalid_argument: client must be a client from createRealtimeKitClient',
+      );
+    }
     expect(refusal(() => createJoinTokens({ client: client(), preset: 3 as never }))).toBe(
       'invalid_argument: preset must be a name or a function',
     );
@@ -196,5 +203,73 @@ describe('createJoinTokens', () => {
     expect((await rejection(join(other, ada))).kind).toBe('network');
     await join(other, ada);
     expect(calls).toEqual([`POST ${other}/participants`, `GET ${other}/participants`, `POST ${other}/participants`]);
+  });
+
+  it('an add the API refused (4xx) created nobody: the next join adds again without looking up', async () => {
+    const calls: string[] = [];
+    let refuse = true;
+    const rtk = createRealtimeKitClient({
+      apiToken: TOKEN,
+      accountId: ACCOUNT,
+      appId: APP,
+      maxRetries: 0,
+      fetch: async (request) => {
+        calls.push(request.method);
+        if (refuse) {
+          refuse = false;
+          return Response.json({ success: false, error: { code: 422, message: 'preset not found' } }, { status: 422 });
+        }
+        return Response.json({ success: true, data: { id: 'p-1', token: 'tok' } }, { status: 201 });
+      },
+    });
+    const join = createJoinTokens({ client: rtk, preset: 'p' });
+    const id = meeting();
+    expect(await rejection(join(id, ada))).toMatchObject({ kind: 'http', status: 422 });
+    expect(await join(id, ada)).toMatchObject({ created: true });
+    expect(calls).toEqual(['POST', 'POST']);
+  });
+
+  it('a refresh refused for another reason than 404 is passed on: nothing added, the participant still remembered', async () => {
+    const calls: string[] = [];
+    let refreshStatus = 503;
+    const rtk = createRealtimeKitClient({
+      apiToken: TOKEN,
+      accountId: ACCOUNT,
+      appId: APP,
+      maxRetries: 0,
+      fetch: async (request) => {
+        const last = new URL(request.url).pathname.split('/').pop();
+        calls.push(`${request.method} ${last}`);
+        if (last === 'token' && refreshStatus !== 200) {
+          return Response.json(
+            { success: false, error: { code: refreshStatus, message: 'no' } },
+            { status: refreshStatus },
+          );
+        }
+        return Response.json({ success: true, data: { id: 'p-1', token: `tok-${calls.length}` } }, { status: 201 });
+      },
+    });
+    const join = createJoinTokens({ client: rtk, preset: 'p' });
+    const id = meeting();
+    await join(id, ada);
+    for (const status of [503, 403]) {
+      refreshStatus = status;
+      expect(await rejection(join(id, ada))).toMatchObject({ kind: 'http', status });
+    }
+    refreshStatus = 200;
+    expect(await join(id, ada)).toEqual({ token: 'tok-4', participantId: 'p-1', created: false });
+    expect(calls).toEqual(['POST participants', 'POST token', 'POST token', 'POST token']);
+  });
+});
+
+describe('memoryJoinTokenStore', () => {
+  it('gets what was set, and nothing once deleted', async () => {
+    const store = memoryJoinTokenStore();
+    expect(await store.get('k')).toBeUndefined();
+    await store.set('k', 'p-1');
+    await store.set('other', 'p-2');
+    expect(await store.get('k')).toBe('p-1');
+    await store.delete('k');
+    expect([await store.get('k'), await store.get('other')]).toEqual([undefined, 'p-2']);
   });
 });

@@ -115,8 +115,9 @@ export function createJoinTokens<U extends JoinUser = JoinUser>(options: JoinTok
       added = await client.participants.add(meetingId, {
         custom_participant_id: user.id,
         preset_name: presetName,
-        ...(user.name === undefined ? {} : { name: user.name }),
-        ...(user.picture === undefined ? {} : { picture: user.picture }),
+        // undefined ones are left out of the JSON
+        name: user.name,
+        picture: user.picture,
       });
     } catch (error) {
       if (outcomeUnknown(error)) uncertain.add(key);

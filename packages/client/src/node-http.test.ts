@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FaultServer, startFaultServer } from '../test-support/fault-server';
 import { rejection } from '../test-support/rejection';
 import { createRealtimeKitClient } from './create-client';
+import { nodeHttpSend as browserStandIn } from './node-http.browser';
 
 let server: FaultServer;
 beforeAll(async () => {
@@ -35,16 +36,28 @@ it('sends through http.request as it is at call time, so interceptors installed 
 describe('the Node transport reads what servers send', () => {
   let compressing: import('node:http').Server;
   let base = '';
-  const seen: { method?: string; length?: string; body: string }[] = [];
+  const seen: { method?: string; length?: string; chunked: boolean; body: string }[] = [];
+  let connections = 0;
   beforeAll(async () => {
     const zlib = await import('node:zlib');
     compressing = http.createServer((req, res) => {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
       req.on('end', () => {
-        seen.push({ method: req.method, length: req.headers['content-length'], body });
+        const chunked = req.headers['transfer-encoding'] === 'chunked';
+        seen.push({ method: req.method, length: req.headers['content-length'], chunked, body });
         const [, , encoding = '', status = '200'] = (req.url ?? '').split('/'); // /x/{encoding}/{status}/accounts/...
         const json = Buffer.from(JSON.stringify({ success: true, data: { id: 'é-ok' } }));
+        if (encoding === 'corrupt') {
+          res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+          return res.end('this is not gzip');
+        }
+        if (encoding === 'cut') {
+          const gz = zlib.gzipSync(json);
+          res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': String(gz.length + 100) });
+          res.write(gz);
+          return setTimeout(() => req.socket.destroy(), 5);
+        }
         const encoders: Record<string, (b: Buffer) => Buffer> = {
           gzip: zlib.gzipSync,
           deflate: zlib.deflateSync,
@@ -60,6 +73,7 @@ describe('the Node transport reads what servers send', () => {
         res.end(encode(json));
       });
     });
+    compressing.on('connection', () => connections++);
     await new Promise<void>((resolve) => compressing.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(compressing.address() as { port: number }).port}`;
   });
@@ -94,7 +108,27 @@ describe('the Node transport reads what servers send', () => {
     expect(seen[0]).toEqual({
       method: 'POST',
       length: String(Buffer.byteLength('{"title":"Réunion ☕"}')),
+      chunked: false,
       body: '{"title":"Réunion ☕"}',
     });
   });
+
+  it('a body that does not decode, or a compressed answer cut off, is a network error and not a hang', async () => {
+    const corrupt = await rejection(at('corrupt').meetings.get('m', { timeoutMs: 10_000 }));
+    expect([corrupt.kind, corrupt.message]).toEqual(['network', expect.stringContaining('Z_DATA_ERROR')]);
+    const cut = await rejection(at('cut').meetings.get('m', { timeoutMs: 10_000 }));
+    expect([cut.kind, cut.message]).toEqual(['network', expect.stringMatching(/the connection to .* was reset/)]);
+  });
+
+  it('keeps the connection alive: calls one after another share one socket', async () => {
+    const rtk = at('identity');
+    await rtk.meetings.get('m'); // any socket left over from earlier tests may be reused: count from here
+    const before = connections;
+    for (let i = 0; i < 5; i++) await rtk.meetings.get('m');
+    expect(connections - before).toBe(0);
+  });
+});
+
+it("the browser build's stand-in for node:http, never called there, says so if it ever is", () => {
+  expect(() => browserStandIn()).toThrow('node:http is not in the browser build');
 });

@@ -31,24 +31,22 @@ export function nodeHttpSend(
       url,
       {
         method: init.method,
-        headers:
-          init.body === undefined
-            ? init.headers
-            : { ...init.headers, 'content-length': String(Buffer.byteLength(init.body)) },
+        // end(body) as the only write: node:http sends its Content-Length in bytes itself
+        headers: init.headers,
         agent: agents[secure ? 'https:' : 'http:'],
         signal: init.signal,
       },
       (res: IncomingMessage) => {
-        const decode = DECODERS[String(res.headers['content-encoding'] ?? '').toLowerCase()];
+        const decode = DECODERS[res.headers['content-encoding']?.toLowerCase() as string];
         const stream = decode ? res.pipe(decode()) : res;
         let text = '';
         stream.setEncoding('utf8');
         stream.on('data', (chunk: string) => {
           text += chunk;
         });
+        // a body that does not decode; an answer cut off (an ECONNRESET 'aborted', which a decoder never sees)
         stream.on('error', reject);
         res.on('error', reject);
-        res.on('aborted', () => reject(Object.assign(new Error('the answer was cut off'), { code: 'ECONNRESET' })));
         stream.on('end', () => {
           const status = res.statusCode ?? 0;
           let headers: Headers | undefined;
@@ -73,9 +71,8 @@ export function nodeHttpSend(
 
 function toHeaders(res: IncomingMessage) {
   const headers = new Headers();
-  for (const [name, value] of Object.entries(res.headers)) {
-    if (value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  for (const [name, values] of Object.entries(res.headersDistinct)) {
+    for (const value of values as string[]) headers.append(name, value);
   }
   return headers;
 }

@@ -68,6 +68,18 @@ describe('listAll', () => {
     expect(server.requests[0]!.url).toContain('search=nothing');
   });
 
+  it('stops on an empty page even when the count promised more (items deleted during the walk)', async () => {
+    total = 0;
+    server.reply({
+      status: 200,
+      body: { success: true, data: [], paging: { total_count: 250, start_offset: 101, end_offset: 100 } },
+    });
+    const items = [];
+    for await (const item of rtk().meetings.listAll({ page_no: 2 })) items.push(item);
+    expect(items).toEqual([]);
+    expect(server.requests.map(pageOf)).toEqual(['2']);
+  });
+
   it('throws instead of looping when the server repeats a page', async () => {
     total = 1000;
     server.reply(pager(1000)({ url: '/?page_no=1&per_page=100' } as RecordedRequest));
@@ -77,7 +89,9 @@ describe('listAll', () => {
       for await (const item of rtk().meetings.listAll()) seen.push(item.id);
     })().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RealtimeKitError);
-    expect((error as RealtimeKitError).kind).toBe('invalid_response');
+    expect((error as RealtimeKitError).message).toBe(
+      'invalid_response: Page 2 repeats an earlier page (end_offset 100)',
+    );
     expect(seen).toHaveLength(100);
     expect(server.requests).toHaveLength(2);
   });

@@ -20,7 +20,6 @@ const client = (fetch: (r: Request) => Promise<Response>, extra = {}) =>
 afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
-  vi.unstubAllEnvs();
 });
 
 describe('bad input is refused before anything is sent', () => {
@@ -243,7 +242,6 @@ describe('proxy mode', () => {
     );
     expect(request.headers.has('authorization')).toBe(false);
     expect(rtk.scope).toBe('proxy:https://app.example.test/api/realtimekit');
-    vi.unstubAllEnvs();
   });
 
   it('refuses per-call account or app: the proxy fixes them', async () => {
@@ -293,9 +291,22 @@ describe('waiting: the backoff between retries and the timeout of an attempt, on
     const controller = new AbortController();
     const pending = rejection(client(fetch).meetings.create({ title: 'x' }, { signal: controller.signal }));
     await Promise.resolve();
-    controller.abort();
+    const reason = new Error('the user closed the page');
+    controller.abort(reason);
     const error = await pending;
-    expect([error.kind, error.attempts ?? 1]).toEqual(['aborted', 1]);
+    expect([error.kind, error.attempts ?? 1, error.cause]).toEqual(['aborted', 1, reason]);
     expect(requests).toHaveLength(1);
+  });
+
+  it('an answer that arrived is returned even when the caller aborts just after it: the write did happen', async () => {
+    const controller = new AbortController();
+    const answering = async () => {
+      const answer = Response.json({ success: true, data: { id: MEETING } }, { status: 201 });
+      controller.abort();
+      return answer;
+    };
+    expect(await client(answering).meetings.create({ title: 'x' }, { signal: controller.signal })).toEqual({
+      id: MEETING,
+    });
   });
 });

@@ -89,7 +89,8 @@ export function createRequest(config: RequestConfig) {
       throw fail('invalid_argument', 'IDs and query values must be well-formed Unicode');
     }
     const retrySafe = isRetrySafe(method);
-    const aborted = () => fail('aborted', "the caller's signal aborted it", { cause: signal?.reason });
+    // called only once the caller's signal has aborted
+    const aborted = () => fail('aborted', "the caller's signal aborted it", { cause: (signal as AbortSignal).reason });
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw aborted();
@@ -123,9 +124,8 @@ export function createRequest(config: RequestConfig) {
         if (attempt > 1) result.message += ` (${attempt} attempts, ${Date.now() - started} ms in all)`;
         throw result;
       }
-      await sleep(delay, signal).catch(() => {
-        throw aborted();
-      });
+      // an abort while waiting is thrown at the top of the loop
+      await sleep(delay, signal).catch(() => {});
     }
   };
 }

@@ -1,5 +1,21 @@
+import { getEventListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { backoffMs, parseRetryAfter, retryDelay, shouldRetryNetworkError, shouldRetryStatus, sleep } from './retry';
+import {
+  backoffMs,
+  isRetrySafe,
+  networkCode,
+  parseRetryAfter,
+  retryDelay,
+  shouldRetryNetworkError,
+  shouldRetryStatus,
+  sleep,
+} from './retry';
+
+describe('isRetrySafe', () => {
+  it('says GET, PUT and DELETE may be repeated, POST and PATCH not', () => {
+    expect(['GET', 'PUT', 'DELETE', 'POST', 'PATCH', 'get'].filter(isRetrySafe)).toEqual(['GET', 'PUT', 'DELETE']);
+  });
+});
 
 describe('shouldRetryStatus', () => {
   it('retries 408, 429, 500, 502, 503 and 504 for GET, PUT and DELETE only', () => {
@@ -23,6 +39,14 @@ describe('shouldRetryNetworkError', () => {
     expect(shouldRetryNetworkError(refused, false)).toBe(true);
     expect(shouldRetryNetworkError(reset, false)).toBe(false);
     expect(shouldRetryNetworkError(new TypeError('terminated'), false)).toBe(false);
+  });
+
+  it("reads the system code from node:http's error or fetch's cause, and nothing else", () => {
+    expect(networkCode(refused)).toBe('ECONNREFUSED');
+    expect(networkCode(Object.assign(new Error('connect'), { code: 'ECONNRESET' }))).toBe('ECONNRESET');
+    for (const error of [undefined, null, {}, { code: 7 }, { cause: null }, { cause: { code: 7 } }]) {
+      expect(networkCode(error)).toBeUndefined();
+    }
   });
 });
 
@@ -48,6 +72,13 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(' 0 ', now)).toBe(0);
     expect(parseRetryAfter('Wed, 25 Nov 2026 12:00:30 GMT', now)).toBe(30);
     expect(parseRetryAfter('Wed, 25 Nov 2026 11:00:00 GMT', now)).toBe(0);
+    // a date that starts with its day, as some servers send it
+    expect(parseRetryAfter('25 Nov 2026 12:01:00 GMT', now)).toBe(60);
+  });
+
+  it('never takes a number that is not whole seconds, nor an ISO time, for a date', () => {
+    // Date.parse would read '1.5' as 5 January 2001, and takes ISO 8601, which is no HTTP-date
+    for (const value of ['1.5', '1e3', '2026-11-25T12:00:30Z']) expect(parseRetryAfter(value, now)).toBeUndefined();
   });
 
   it('ignores an absent or unreadable header', () => {
@@ -82,6 +113,19 @@ describe('sleep', () => {
     controller.abort(new Error('stop'));
     await expect(pending).rejects.toThrow('stop');
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("leaves no listener on the caller's signal, whether the wait ends or is aborted", async () => {
+    const controller = new AbortController();
+    const waited = sleep(10, controller.signal);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(10);
+    await waited;
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    const aborted = sleep(60_000, controller.signal);
+    controller.abort(new Error('stop'));
+    await expect(aborted).rejects.toThrow('stop');
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
   it('rejects at once when already aborted, without starting a timer', async () => {

@@ -20,7 +20,7 @@ export function retryDelay(
   const { kind, status = 0, retryAfter } = error;
   const mendable =
     kind === 'http'
-      ? status >= 400 && shouldRetryStatus(status, retrySafe) && !((retryAfter ?? 0) > MAX_RETRY_AFTER_SECONDS)
+      ? shouldRetryStatus(status, retrySafe) && !((retryAfter ?? 0) > MAX_RETRY_AFTER_SECONDS)
       : kind === 'timeout'
         ? retrySafe
         : kind === 'network' && shouldRetryNetworkError(error.cause, retrySafe);
@@ -64,10 +64,10 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
+    function onAbort(this: AbortSignal) {
       clearTimeout(timer);
-      reject(signal?.reason);
-    };
+      reject(this.reason);
+    }
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();

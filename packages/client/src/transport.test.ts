@@ -1,5 +1,6 @@
 import type { Middleware } from 'openapi-fetch';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { startFaultServer } from '../test-support/fault-server';
 import { ACCOUNT, APP, MEETING, recordingFetch, TOKEN } from '../test-support/recording-fetch';
 import { rejection } from '../test-support/rejection';
 import { createRealtimeKitClient } from './create-client';
@@ -52,12 +53,66 @@ describe('middleware', () => {
     const first: Middleware = { onError: ({ error }) => void seen.push(`first saw ${(error as Error).message}`) };
     const second: Middleware = { onError: () => new Error('replaced by the second') };
     const error = await rejection(client([first, second], down).meetings.get(MEETING));
-    // reverse order: the second runs first and replaces the error the first then sees
+    // reverse order: the second runs first and replaces the error the first then sees; the first's undefined keeps it
     expect(seen).toEqual(['first saw replaced by the second']);
-    expect(error.kind).toBe('network');
+    expect(error.message).toBe('network get_meeting: replaced by the second talking to api.cloudflare.com');
+    // a middleware without onError is passed over
+    const observer: Middleware = { onRequest: () => undefined };
+    expect((await rejection(client([observer], down).meetings.get(MEETING))).message).toBe(
+      'network get_meeting: the connection to api.cloudflare.com was reset',
+    );
     expect((await rejection(client([], down).meetings.get(MEETING))).message).toBe(
       'network get_meeting: the connection to api.cloudflare.com was reset',
     );
+  });
+
+  it('a middleware that only looks (returns nothing) changes nothing', async () => {
+    const seen: string[] = [];
+    const observer: Middleware = {
+      onRequest: ({ request }) => void seen.push(`${request.method} ${new URL(request.url).pathname}`),
+      onResponse: ({ response }) => void seen.push(String(response.status)),
+    };
+    const { fetch, requests } = recordingFetch(() => Response.json({ success: true, data: { id: MEETING } }));
+    expect(await client([observer], fetch).meetings.get(MEETING)).toEqual({ id: MEETING });
+    expect(seen).toEqual([`GET /client/v4${meetingPath}`, '200']);
+    expect(requests.map((r) => r.url)).toEqual([`https://api.cloudflare.com/client/v4${meetingPath}`]);
+  });
+
+  it('with middleware and no fetch of its own, sends on the global fetch through the middleware', async () => {
+    const server = await startFaultServer({ status: 200, body: { success: true, data: { id: MEETING } } });
+    onTestFinished(() => server.close());
+    const tagging: Middleware = {
+      onRequest: ({ request }) =>
+        new Request(request, { headers: { ...Object.fromEntries(request.headers), 'x-tag': 'on' } }),
+    };
+    const rtk = createRealtimeKitClient({
+      apiToken: TOKEN,
+      accountId: ACCOUNT,
+      appId: APP,
+      baseUrl: server.url,
+      middleware: [tagging],
+    });
+    expect(await rtk.meetings.get(MEETING)).toEqual({ id: MEETING });
+    expect(server.requests[0]?.headers['x-tag']).toBe('on');
+  });
+
+  it('a JSON content type only on a request with a body; trailing slashes of baseUrl dropped', async () => {
+    const { fetch, requests } = recordingFetch(() =>
+      Response.json({ success: true, data: { id: MEETING } }, { status: 201 }),
+    );
+    const rtk = createRealtimeKitClient({
+      apiToken: TOKEN,
+      accountId: ACCOUNT,
+      appId: APP,
+      baseUrl: 'https://mock.test/v4//',
+      fetch,
+    });
+    await rtk.meetings.get(MEETING);
+    await rtk.meetings.create({ title: 'x' });
+    expect(requests.map((r) => [r.url, r.headers.get('content-type')])).toEqual([
+      [`https://mock.test/v4${meetingPath}`, null],
+      [`https://mock.test/v4/accounts/${ACCOUNT}/realtime/kit/${APP}/meetings`, 'application/json'],
+    ]);
   });
 
   it('an error body that is not JSON is kept as text', async () => {

@@ -54,7 +54,7 @@ export function createTransport({ baseUrl, headers: base, fetch, middleware }: T
     const init: RequestInit = {
       method,
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...base, ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: JSON.stringify(body) as string | undefined, // undefined when there is no body
       signal,
     };
     if (!intercepted && typeof __RTK_BROWSER__ === 'undefined') {
@@ -99,7 +99,7 @@ export function createTransport({ baseUrl, headers: base, fetch, middleware }: T
         }
       }
     }
-    return parse(response, response.status === 204 ? '' : await response.text());
+    return parse(response, await response.text());
   }
 
   /** The body as openapi-fetch reads it: JSON for a 2xx (a SyntaxError when it is not), JSON or text otherwise. */
