@@ -107,11 +107,14 @@ describe('path parameters', () => {
           () => 'sent',
           (e: RealtimeKitError) => e.kind,
         );
+        // refused exactly when an ID is empty, a dot segment, or not well-formed Unicode (a lone surrogate)
+        const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+        const bad = (value: string) => ['', '.', '..'].includes(value) || loneSurrogate.test(value);
+        expect(result).toBe(bad(meetingId) || bad(participantId) ? 'invalid_argument' : 'sent');
         if (result === 'invalid_argument') {
           expect(requests).toHaveLength(0);
           return;
         }
-        expect(result).toBe('sent');
         expect(requests).toHaveLength(1);
         const url = new URL(requests[0]!.url);
         expect(url.origin).toBe('https://api.example.test');
