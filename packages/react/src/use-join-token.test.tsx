@@ -32,10 +32,13 @@ describe('useJoinToken', () => {
     await waitFor(() => expect(first.result.current.status).toBe('success'));
     first.result.current.refetch();
     await waitFor(() => expect(count(`POST /meetings/${MEETING}/join`)).toBe(2));
+    await waitFor(() => expect(first.result.current.status).toBe('success'));
+    first.result.current.refetch(); // each call, not only the first
+    await waitFor(() => expect(count(`POST /meetings/${MEETING}/join`)).toBe(3));
     first.unmount();
     const again = render(() => useJoinToken(MEETING));
     await waitFor(() => expect(again.result.current.status).toBe('success'));
-    expect(count(`POST /meetings/${MEETING}/join`)).toBe(3);
+    expect(count(`POST /meetings/${MEETING}/join`)).toBe(4);
     let meetingId: string | undefined;
     const switching = render(() => useJoinToken(meetingId));
     expect(switching.result.current.status).toBe('idle');
