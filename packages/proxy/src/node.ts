@@ -40,8 +40,10 @@ async function respond(core: ProxyCore, req: IncomingMessage, res: ServerRespons
     return send(req, res, errorAnswer(400, 'The request cannot be read'));
   }
   const controller = new AbortController();
-  // the caller went away (after the answer was written, aborting is a no-op)
-  res.once('close', () => controller.abort());
+  // the caller went away; not after the answer was written, where an abort would only cost an AbortError per request
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
   const method = req.method as string;
   let request: Request | undefined;
   const answer = await core({
