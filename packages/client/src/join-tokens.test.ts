@@ -19,6 +19,9 @@ let meetings = 0;
 const meeting = () => `${MEETING.slice(0, -4)}${String(++meetings).padStart(4, '0')}`;
 const client = (timeoutMs = 5_000) =>
   createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, baseUrl: server.url, timeoutMs });
+/** A client whose every request goes to `fetch`, scripted by the test, with no retries. */
+const scripted = (fetch: (request: Request) => Promise<Response>) =>
+  createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, maxRetries: 0, fetch });
 const ada = { id: 'user-ada', name: 'Ada Lovelace' };
 
 describe('createJoinTokens', () => {
@@ -173,24 +176,18 @@ describe('createJoinTokens', () => {
   it('an add refused before it was sent (connection refused) is simply tried again; a reset one is looked up first', async () => {
     const calls: string[] = [];
     let failWith: string | undefined = 'ECONNREFUSED';
-    const rtk = createRealtimeKitClient({
-      apiToken: TOKEN,
-      accountId: ACCOUNT,
-      appId: APP,
-      maxRetries: 0,
-      fetch: async (request) => {
-        const what = `${request.method} ${new URL(request.url).pathname.split('/meetings/')[1]}`;
-        calls.push(what);
-        if (request.method === 'POST' && failWith) {
-          const code = failWith;
-          failWith = undefined;
-          throw Object.assign(new TypeError('fetch failed'), { cause: { code } });
-        }
-        if (request.method === 'GET') {
-          return Response.json({ success: true, data: [], paging: { total_count: 0, start_offset: 0, end_offset: 0 } });
-        }
-        return Response.json({ success: true, data: { id: 'p-1', token: 'tok' } }, { status: 201 });
-      },
+    const rtk = scripted(async (request) => {
+      const what = `${request.method} ${new URL(request.url).pathname.split('/meetings/')[1]}`;
+      calls.push(what);
+      if (request.method === 'POST' && failWith) {
+        const code = failWith;
+        failWith = undefined;
+        throw Object.assign(new TypeError('fetch failed'), { cause: { code } });
+      }
+      if (request.method === 'GET') {
+        return Response.json({ success: true, data: [], paging: { total_count: 0, start_offset: 0, end_offset: 0 } });
+      }
+      return Response.json({ success: true, data: { id: 'p-1', token: 'tok' } }, { status: 201 });
     });
     const join = createJoinTokens({ client: rtk, preset: 'p' });
     const id = meeting();
@@ -208,19 +205,13 @@ describe('createJoinTokens', () => {
   it('an add the API refused (4xx) created nobody: the next join adds again without looking up', async () => {
     const calls: string[] = [];
     let refuse = true;
-    const rtk = createRealtimeKitClient({
-      apiToken: TOKEN,
-      accountId: ACCOUNT,
-      appId: APP,
-      maxRetries: 0,
-      fetch: async (request) => {
-        calls.push(request.method);
-        if (refuse) {
-          refuse = false;
-          return Response.json({ success: false, error: { code: 422, message: 'preset not found' } }, { status: 422 });
-        }
-        return Response.json({ success: true, data: { id: 'p-1', token: 'tok' } }, { status: 201 });
-      },
+    const rtk = scripted(async (request) => {
+      calls.push(request.method);
+      if (refuse) {
+        refuse = false;
+        return Response.json({ success: false, error: { code: 422, message: 'preset not found' } }, { status: 422 });
+      }
+      return Response.json({ success: true, data: { id: 'p-1', token: 'tok' } }, { status: 201 });
     });
     const join = createJoinTokens({ client: rtk, preset: 'p' });
     const id = meeting();
@@ -232,22 +223,16 @@ describe('createJoinTokens', () => {
   it('a refresh refused for another reason than 404 is passed on: nothing added, the participant still remembered', async () => {
     const calls: string[] = [];
     let refreshStatus = 503;
-    const rtk = createRealtimeKitClient({
-      apiToken: TOKEN,
-      accountId: ACCOUNT,
-      appId: APP,
-      maxRetries: 0,
-      fetch: async (request) => {
-        const last = new URL(request.url).pathname.split('/').pop();
-        calls.push(`${request.method} ${last}`);
-        if (last === 'token' && refreshStatus !== 200) {
-          return Response.json(
-            { success: false, error: { code: refreshStatus, message: 'no' } },
-            { status: refreshStatus },
-          );
-        }
-        return Response.json({ success: true, data: { id: 'p-1', token: `tok-${calls.length}` } }, { status: 201 });
-      },
+    const rtk = scripted(async (request) => {
+      const last = new URL(request.url).pathname.split('/').pop();
+      calls.push(`${request.method} ${last}`);
+      if (last === 'token' && refreshStatus !== 200) {
+        return Response.json(
+          { success: false, error: { code: refreshStatus, message: 'no' } },
+          { status: refreshStatus },
+        );
+      }
+      return Response.json({ success: true, data: { id: 'p-1', token: `tok-${calls.length}` } }, { status: 201 });
     });
     const join = createJoinTokens({ client: rtk, preset: 'p' });
     const id = meeting();
