@@ -130,7 +130,11 @@ describe('what the proxy refuses', () => {
   });
 
   it('nothing is allowed by an empty allow list (a join-only proxy)', async () => {
-    const { handle } = proxyWith({ allow: [], authorize: undefined, join: { identify: () => null } });
+    const { handle } = proxyWith({
+      allow: [],
+      authorize: undefined,
+      join: { identify: () => null, authorize: () => true },
+    });
     await refused(await handle(browserRequest('/meetings')), 403);
   });
 
@@ -369,7 +373,11 @@ describe('createRealtimeKitProxy', () => {
       'join.identify must say who is asking',
     );
     expect(() =>
-      createRealtimeKitProxy({ ...base, client: { request: client.request }, join: { identify: () => null } }),
+      createRealtimeKitProxy({
+        ...base,
+        client: { request: client.request },
+        join: { identify: () => null, authorize: () => true },
+      }),
     ).toThrow('join needs the whole client from createRealtimeKitClient');
     expect(() => createRealtimeKitProxy({ ...base, client: {} as never })).toThrow(
       'client must be a client from @realtimekit-meetings/client',

@@ -4,7 +4,8 @@ import { browserRequest, MEETING, proxyWith } from '../test-support/setup';
 import type { ProxyJoinOptions } from './create-proxy';
 
 /** A proxy whose only route is join: `allow` left out, no `authorize`. */
-const joinOnly = (join: ProxyJoinOptions) => proxyWith({ allow: undefined, authorize: undefined, join });
+const joinOnly = (join: ProxyJoinOptions) =>
+  proxyWith({ allow: undefined, authorize: undefined, join: { authorize: () => true, ...join } });
 const post = (path: string, body?: unknown) =>
   browserRequest(path, {
     method: 'POST',
@@ -66,6 +67,7 @@ describe('the join route', () => {
         identify: () => {
           throw new Error('session store down');
         },
+        authorize: () => true,
       },
     });
     const wrong = await handle(browserRequest(`/meetings/${MEETING}/join`));
@@ -108,13 +110,18 @@ describe('the join route', () => {
     const withHandler = proxyWith({
       allow: [],
       authorize: undefined,
-      join: { identify: failing },
+      join: { identify: failing, authorize: () => true },
       onError: (e) => seen.push(e),
     });
     const answered = await withHandler.handle(post(`/meetings/${MEETING}/join`));
     expect([answered.status, (await answered.json()).error.message]).toEqual([500, 'Identifying the user failed']);
     expect(seen).toHaveLength(1);
-    const without = proxyWith({ allow: [], authorize: undefined, join: { identify: failing }, onError: undefined });
+    const without = proxyWith({
+      allow: [],
+      authorize: undefined,
+      join: { identify: failing, authorize: () => true },
+      onError: undefined,
+    });
     expect((await without.handle(post(`/meetings/${MEETING}/join`))).status).toBe(500);
   });
 
@@ -123,7 +130,7 @@ describe('the join route', () => {
     const down = proxyWith({
       allow: [],
       authorize: undefined,
-      join: { identify: () => ({ id: 'user-ada' }) },
+      join: { identify: () => ({ id: 'user-ada' }), authorize: () => true },
       onError: (e) => seen.push(e),
       fetch: () => Promise.reject(new TypeError('fetch failed')),
     });
@@ -132,7 +139,7 @@ describe('the join route', () => {
     const missing = proxyWith({
       allow: [],
       authorize: undefined,
-      join: { identify: () => ({ id: 'user-ada' }) },
+      join: { identify: () => ({ id: 'user-ada' }), authorize: () => true },
       onError: (e) => seen.push(e),
       fetch: async () =>
         Response.json({ success: false, error: { code: 404, message: 'No meeting' } }, { status: 404 }),
@@ -164,7 +171,7 @@ describe('the join route', () => {
     const told = proxyWith({
       allow: undefined,
       authorize: undefined,
-      join: { identify: () => ({ id: 'user-ada' }) },
+      join: { identify: () => ({ id: 'user-ada' }), authorize: () => true },
       onError: (e) => seen.push(e),
       fetch: failing,
     });
@@ -173,7 +180,7 @@ describe('the join route', () => {
     const untold = proxyWith({
       allow: undefined,
       authorize: undefined,
-      join: { identify: () => ({ id: 'user-ada' }) },
+      join: { identify: () => ({ id: 'user-ada' }), authorize: () => true },
       onError: undefined,
       fetch: failing,
     });
