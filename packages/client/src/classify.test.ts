@@ -29,10 +29,11 @@ describe('a network failure says what happened to which host', () => {
     expect([error.kind, error.message]).toEqual(['network', `network get_all_meetings: ${detail}`]);
   });
 
-  it('without a code, the error’s own message; without that, "failed"', async () => {
-    expect((await rejection(failing(new TypeError('terminated')).meetings.list())).message).toBe(
-      'network get_all_meetings: terminated talking to api.example.test',
-    );
+  it('without a code, the error’s name, never its message (it may quote a header); without one, "failed"', async () => {
+    const thrown = new TypeError('Headers.append: "Bearer secret\n" is an invalid header value');
+    const error = await rejection(failing(thrown).meetings.list());
+    expect(error.message).toBe('network get_all_meetings: TypeError (see cause) talking to api.example.test');
+    expect(error.cause).toBe(thrown);
     for (const thrown of [{}, undefined]) {
       expect((await rejection(failing(thrown).meetings.list())).message).toBe(
         'network get_all_meetings: failed talking to api.example.test',

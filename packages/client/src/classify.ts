@@ -1,6 +1,7 @@
+import { AnswerTooLarge } from './answer-too-large';
 import { describeErrorBody, type RealtimeKitError, type RealtimeKitErrorKind } from './errors';
 import { networkCode, parseRetryAfter } from './retry';
-import type { Answer } from './transport';
+import { type Answer, HTML_ANSWER } from './transport';
 import { isPlainObject } from './validate-input';
 
 type Fail = (kind: RealtimeKitErrorKind, message: string, details?: object) => RealtimeKitError;
@@ -14,6 +15,15 @@ export function classifyAnswer(
   fail: Fail,
 ): Record<string, unknown> | RealtimeKitError {
   const { status, ok } = response;
+  // fetch's manual mode shows a browser's redirect as status 0; node:http and Node's fetch give the 3xx itself
+  if (status === 0 || (status >= 300 && status < 400)) {
+    const location = response.headers.get('location')?.split(/[?#]/)[0];
+    throw fail(
+      'invalid_response',
+      `the API answered ${status || 'a redirect'}${location ? ` to ${location}` : ''}; redirects are never followed: check baseUrl or proxyUrl`,
+      { status: status || undefined },
+    );
+  }
   const payload = ok ? data : errorBody;
   if (ok && isPlainObject(payload) && payload.success !== false) return payload;
   const requestId = response.headers.get('cf-ray') ?? undefined;
@@ -51,8 +61,10 @@ const NETWORK: Record<string, (host: string) => string> =
       };
 
 /**
- * Sorts a failure to get an answer from `host`: our timeout, or a network error. Bad Unicode in an ID and
- * unreadable JSON are thrown at once: no retry mends them.
+ * Sorts a failure to get an answer from `host`: our timeout, or a network error. Bad Unicode in an ID, unreadable
+ * JSON and an answer over maxResponseBytes are thrown at once: no retry mends them. A foreign error's message is
+ * never copied (a custom fetch or middleware may quote a header, and so the token, in it): its name is, and the error
+ * itself is the `cause`.
  */
 export function classifyFailure(
   thrown: unknown,
@@ -61,9 +73,20 @@ export function classifyFailure(
   host: string,
   fail: Fail,
 ): RealtimeKitError {
-  if (thrown instanceof SyntaxError) throw fail('invalid_response', 'the API answered with invalid JSON');
+  if (thrown instanceof SyntaxError) {
+    throw fail(
+      'invalid_response',
+      thrown.message === HTML_ANSWER
+        ? `${host} answered an HTML page, not JSON: is the proxy route mounted at that path?`
+        : 'the API answered with invalid JSON',
+    );
+  }
+  if (thrown instanceof AnswerTooLarge) {
+    throw fail('invalid_response', `${thrown.message} (maxResponseBytes): it was not read`);
+  }
   if (timedOut) return fail('timeout', `no answer within ${timeoutMs} ms from ${host}`);
   const code = networkCode(thrown) ?? '';
-  const detail = NETWORK[code]?.(host) ?? `${code || (thrown as Error)?.message || 'failed'} talking to ${host}`;
+  const name = thrown instanceof Error ? thrown.name : '';
+  const detail = NETWORK[code]?.(host) ?? `${code || (name ? `${name} (see cause)` : 'failed')} talking to ${host}`;
   return fail('network', detail, { cause: thrown });
 }

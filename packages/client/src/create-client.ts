@@ -25,6 +25,31 @@ function fromEnvironment(): Record<string, string | undefined> {
   };
 }
 
+/** Every option a client takes: anything else is a typo (`baseURL`, `timeoutMS`) that would silently do nothing. */
+const OPTIONS = [
+  'apiToken',
+  'accountId',
+  'appId',
+  'baseUrl',
+  'proxyUrl',
+  'dangerouslyAllowBrowser',
+  'fetch',
+  'timeoutMs',
+  'maxRetries',
+  'maxResponseBytes',
+  'headers',
+  'middleware',
+  'logger',
+  'scope',
+];
+
+/** The known option spelt the same but for case and separators (`baseURL`, `timeout_ms`); none when there is none. */
+const normal = (name: string) => name.toLowerCase().replace(/[^a-z]/g, '');
+const closestOption = (name: string) => OPTIONS.find((known) => normal(known) === normal(name));
+
+/** Characters a header value may hold: a token with a line break or NUL would be refused later, quoted in the error. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
 const inBrowser = () => typeof window !== 'undefined' && typeof document !== 'undefined';
 
 /** `value` as an option named `name`: a string when given (not `"is required"` when it is a number). */
@@ -51,10 +76,30 @@ function hostOf(name: string, value: string, relativeAllowed: boolean) {
  */
 export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}): RealtimeKitClient {
   check(isPlainObject(options as unknown), 'options must be a plain object');
+  for (const name of Object.keys(options)) {
+    if (OPTIONS.includes(name)) continue;
+    const closest = closestOption(name);
+    check(
+      false,
+      `unknown option "${name}"${closest ? `: did you mean "${closest}"?` : `; the options are ${OPTIONS.join(', ')}`}`,
+    );
+  }
   const { fetch, headers, middleware, logger, timeoutMs = 60_000, maxRetries = 2 } = options;
+  const { maxResponseBytes = 16 * 1024 * 1024 } = options;
   checkLimits(timeoutMs, maxRetries);
+  check(
+    Number.isInteger(maxResponseBytes) && maxResponseBytes > 0,
+    'maxResponseBytes must be a positive whole number of bytes',
+  );
   check(fetch === undefined || typeof fetch === 'function', 'fetch must be a function');
   check(headers === undefined || isPlainObject(headers), 'headers must be a plain object of strings');
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    // the value is never quoted: a header may hold a secret
+    check(
+      typeof value === 'string' && HEADER_VALUE.test(value),
+      `headers["${name}"] must be a string without line breaks or control characters`,
+    );
+  }
   check(
     middleware === undefined || Array.isArray(middleware),
     'middleware must be an array of openapi-fetch middleware',
@@ -75,6 +120,11 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}):
     );
   } else {
     check(apiToken, 'apiToken is missing: pass apiToken or set CLOUDFLARE_API_TOKEN (in a browser, use proxyUrl)');
+    // never quoted: it is the secret
+    check(
+      /^[\x21-\x7e]+$/.test(apiToken),
+      'apiToken cannot be sent in a header (a space, line break, control or non-ASCII character): copy it again; a trailing newline is the usual cause',
+    );
     check(
       accountId,
       'accountId is missing: pass accountId or set CLOUDFLARE_ACCOUNT_ID (a call may still override it)',
@@ -92,6 +142,7 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}):
     headers: { ...headers, ...authorization },
     fetch,
     middleware: middleware ?? [],
+    maxBytes: maxResponseBytes,
   });
   const request = createRequest({
     transport,

@@ -54,7 +54,10 @@ export class RealtimeKitError extends Error {
     this.kind = kind;
     for (const key in details) {
       const value = details[key as keyof typeof details];
-      if (value !== undefined) Object.assign(this, { [key]: value });
+      if (value === undefined) continue;
+      // the headers are read on purpose (error.headers, toJSON without set-cookie), never dumped by util.inspect
+      if (key === 'headers') Object.defineProperty(this, key, { value, enumerable: false });
+      else Object.assign(this, { [key]: value });
     }
   }
 

@@ -95,10 +95,10 @@ describe('the Node transport reads what servers send', () => {
     });
   });
 
-  it('a 299 is an answer, a 300 an error whose headers keep every value', async () => {
+  it('a 299 is an answer, a 400 an error whose headers keep every value', async () => {
     await expect(at('identity', 299).meetings.get('m')).resolves.toEqual({ id: 'é-ok' });
-    const error = await rejection(at('identity', 300).meetings.get('m'));
-    expect(error.status).toBe(300);
+    const error = await rejection(at('identity', 400).meetings.get('m'));
+    expect(error.status).toBe(400);
     expect(error.headers?.get('x-many')).toBe('one, two');
   });
 

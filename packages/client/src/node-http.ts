@@ -3,6 +3,7 @@
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { AnswerTooLarge } from './answer-too-large';
 
 /** What the pipeline reads of an answer: the status, and the headers (built only when an error needs them). */
 export type AnswerResponse = Pick<Response, 'status' | 'ok' | 'headers'>;
@@ -18,11 +19,12 @@ const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
 /**
  * One request on node:http or node:https with keep-alive, for the client's own calls in Node (no custom fetch, no
  * middleware): about half of what undici's fetch costs per call, which is what a proxy in front of the API pays on
- * every browser request. Aborts with `signal`; answers with the status, the headers and the body as text.
+ * every browser request. Aborts with `signal`; answers with the status, the headers and the body as text, of at most
+ * `maxBytes` once decoded (past that it stops reading and rejects with AnswerTooLarge; no listener ever throws).
  */
 export function nodeHttpSend(
   target: string,
-  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
+  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal; maxBytes: number },
 ): Promise<{ response: AnswerResponse; text: string }> {
   return new Promise((resolve, reject) => {
     const url = new URL(target);
@@ -39,15 +41,25 @@ export function nodeHttpSend(
       (res: IncomingMessage) => {
         const decode = DECODERS[res.headers['content-encoding']?.toLowerCase() as string];
         const stream = decode ? res.pipe(decode()) : res;
-        let text = '';
-        stream.setEncoding('utf8');
-        stream.on('data', (chunk: string) => {
-          text += chunk;
+        const chunks: Buffer[] = [];
+        let size = 0;
+        stream.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > init.maxBytes) {
+            // stop reading (and inflating): the socket is dropped, never reused half-read
+            reject(new AnswerTooLarge(init.maxBytes));
+            request.destroy();
+            (stream as IncomingMessage).destroy();
+            return;
+          }
+          chunks.push(chunk);
         });
         // a body that does not decode; an answer cut off (an ECONNRESET 'aborted', which a decoder never sees)
         stream.on('error', reject);
         res.on('error', reject);
         stream.on('end', () => {
+          const text =
+            chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8');
           const status = res.statusCode ?? 0;
           let headers: Headers | undefined;
           resolve({

@@ -17,6 +17,11 @@ interface CommonOptions {
   timeoutMs?: number;
   /** Retries after the first attempt, for failures that are safe to retry. Default 2. */
   maxRetries?: number;
+  /**
+   * The largest answer body read, in bytes once decoded (a compressed answer is counted inflated). A larger one is not
+   * read, and the call fails as `invalid_response`. Default 16 MiB.
+   */
+  maxResponseBytes?: number;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
   /** openapi-fetch middleware, run on every attempt. */

@@ -104,14 +104,24 @@ export function createRequest(config: RequestConfig) {
 
       // 3. classify
       if (outcome.answer === undefined && signal?.aborted) throw aborted();
-      const result = outcome.answer
-        ? classifyAnswer(outcome.answer, fail)
-        : classifyFailure(outcome.thrown, !!outcome.timedOut, timeoutMs, config.host, fail);
+      let result: Record<string, unknown> | RealtimeKitError;
+      try {
+        result = outcome.answer
+          ? classifyAnswer(outcome.answer, fail)
+          : classifyFailure(outcome.thrown, !!outcome.timedOut, timeoutMs, config.host, fail);
+      } catch (error) {
+        // an answer no retry mends (invalid_response, thrown at once) still gets its line
+        log?.((error as RealtimeKitError).kind);
+        throw error;
+      }
       if (!(result instanceof RealtimeKitError)) {
-        log?.(outcome.answer?.response.status);
-        if (!unwrap) return result as OperationResponseBody<K>;
+        if (!unwrap) {
+          log?.(outcome.answer?.response.status);
+          return result as OperationResponseBody<K>;
+        }
         const { data, paging } = result;
         const missing = data === undefined ? 'data' : unwrap > 1 && !paging ? 'paging' : '';
+        log?.(missing ? 'invalid_response' : outcome.answer?.response.status);
         if (missing) throw fail('invalid_response', `the API answered without ${missing}`);
         return (unwrap > 1 ? { data, paging } : data) as never;
       }

@@ -55,7 +55,8 @@ describe('middleware', () => {
     const error = await rejection(client([first, second], down).meetings.get(MEETING));
     // reverse order: the second runs first and replaces the error the first then sees; the first's undefined keeps it
     expect(seen).toEqual(['first saw replaced by the second']);
-    expect(error.message).toBe('network get_meeting: replaced by the second talking to api.cloudflare.com');
+    expect(error.message).toBe('network get_meeting: Error (see cause) talking to api.cloudflare.com');
+    expect((error.cause as Error).message).toBe('replaced by the second');
     // a middleware without onError is passed over
     const observer: Middleware = { onRequest: () => undefined };
     expect((await rejection(client([observer], down).meetings.get(MEETING))).message).toBe(

@@ -1,4 +1,5 @@
 import type { Middleware } from 'openapi-fetch';
+import { AnswerTooLarge } from './answer-too-large';
 import { type AnswerResponse, nodeHttpSend } from './node-http';
 
 /** What one request gets back: the status and headers, and the body parsed (`data` for a 2xx, `error` otherwise). */
@@ -16,6 +17,8 @@ export interface TransportConfig {
   fetch?: (request: Request) => Promise<Response>;
   /** openapi-fetch middleware: `onRequest`, `onResponse` and `onError`, in openapi-fetch's order. */
   middleware: Middleware[];
+  /** The largest answer body read, in bytes once decoded; a larger one fails with AnswerTooLarge. */
+  maxBytes: number;
 }
 
 /**
@@ -25,7 +28,7 @@ export interface TransportConfig {
  * node:http in Node (node-http.ts: about half undici fetch's cost per call) and with `fetch(url, init)` in the
  * browser build; with either, the caller's fetch is handed a Request, as openapi-fetch hands one.
  */
-export function createTransport({ baseUrl, headers: base, fetch, middleware }: TransportConfig) {
+export function createTransport({ baseUrl, headers: base, fetch, middleware, maxBytes }: TransportConfig) {
   const root = baseUrl.replace(/\/+$/, '');
   const intercepted = !!fetch || middleware.length > 0;
 
@@ -56,6 +59,8 @@ export function createTransport({ baseUrl, headers: base, fetch, middleware }: T
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...base, ...headers },
       body: JSON.stringify(body) as string | undefined, // undefined when there is no body
       signal,
+      // a redirect is never followed (it could take the token elsewhere, or re-send a write): classify reports it
+      redirect: 'manual',
     };
     if (!intercepted && typeof __RTK_BROWSER__ === 'undefined') {
       const sent = await nodeHttpSend(target, {
@@ -63,6 +68,7 @@ export function createTransport({ baseUrl, headers: base, fetch, middleware }: T
         headers: init.headers as Record<string, string>,
         body: init.body as string | undefined,
         signal,
+        maxBytes,
       });
       return parse(sent.response, sent.text);
     }
@@ -99,12 +105,15 @@ export function createTransport({ baseUrl, headers: base, fetch, middleware }: T
         }
       }
     }
-    return parse(response, await response.text());
+    return parse(response, await readText(response, maxBytes));
   }
 
   /** The body as openapi-fetch reads it: JSON for a 2xx (a SyntaxError when it is not), JSON or text otherwise. */
   function parse(response: AnswerResponse, text: string): Answer {
-    if (response.ok) return { response, data: text ? JSON.parse(text) : undefined };
+    if (response.ok) {
+      if (text.charCodeAt(0) === 60) throw new SyntaxError(HTML_ANSWER); // '<': a page, from a route not mounted
+      return { response, data: text ? JSON.parse(text) : undefined };
+    }
     try {
       return { response, error: text ? JSON.parse(text) : undefined };
     } catch {
@@ -116,3 +125,33 @@ export function createTransport({ baseUrl, headers: base, fetch, middleware }: T
 }
 
 export type Transport = ReturnType<typeof createTransport>;
+
+/** The SyntaxError message of a 2xx answer that is an HTML page (classify says where the page came from). */
+export const HTML_ANSWER = 'an HTML page';
+
+/** A fetch Response's body as text, reading no more than `maxBytes` (the rest is cancelled, never buffered). */
+async function readText(response: Response, maxBytes: number): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      reader.cancel().catch(() => {});
+      throw new AnswerTooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = chunks.length === 1 ? (chunks[0] as Uint8Array) : new Uint8Array(size);
+  if (chunks.length > 1) {
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+  }
+  return new TextDecoder().decode(bytes);
+}

@@ -1,0 +1,197 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { inspect } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { ACCOUNT, APP, MEETING } from '@realtimekit-meetings/test-fixtures/ids';
+import { afterEach, describe, expect, it } from 'vitest';
+import { rejection } from '../test-support/rejection';
+import { createRealtimeKitClient } from './create-client';
+
+/** A real server per test that answers every request with `answer`, counting the requests it got. */
+let servers: Server[] = [];
+afterEach(async () => {
+  for (const server of servers) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+  servers = [];
+});
+async function serve(
+  answer: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void,
+) {
+  const seen: string[] = [];
+  const server = createServer((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    req.resume();
+    req.on('end', () => answer(req, res));
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
+}
+const server = (url: string, extra: Record<string, unknown> = {}) =>
+  createRealtimeKitClient({ baseUrl: url, apiToken: 'tok', accountId: ACCOUNT, appId: APP, maxRetries: 0, ...extra });
+/** The same client sending with fetch (a custom fetch takes the fetch transport). */
+const viaFetch = (url: string, extra: Record<string, unknown> = {}) =>
+  server(url, { fetch: (request: Request) => fetch(request), ...extra });
+const transports = [
+  ['node:http', server],
+  ['fetch', viaFetch],
+] as const;
+
+describe.each(transports)('%s: an answer too large is refused, never held or inflated whole', (_, make) => {
+  it('a 100 MB answer stops at maxResponseBytes as invalid_response', async () => {
+    const { url } = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      let sent = 0;
+      const more = () => {
+        while (sent < 100 && res.write(chunk)) sent++;
+        if (sent >= 100) res.end();
+        else res.once('drain', more);
+      };
+      res.on('close', () => {
+        sent = 100;
+      });
+      more();
+    });
+    const before = process.memoryUsage().arrayBuffers;
+    const error = await rejection(make(url, { maxResponseBytes: 1024 * 1024 }).meetings.get(MEETING));
+    expect([error.kind, error.message]).toEqual([
+      'invalid_response',
+      'invalid_response get_meeting: the answer is larger than 1048576 bytes (maxResponseBytes): it was not read',
+    ]);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(50 * 1024 * 1024);
+  });
+
+  it('a gzip that inflates past the limit (64 MB of zeros in 64 kB) is refused at the default 16 MiB', async () => {
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
+    const { url } = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      res.end(bomb);
+    });
+    const error = await rejection(make(url).meetings.get(MEETING));
+    expect([error.kind, error.message]).toEqual([
+      'invalid_response',
+      'invalid_response get_meeting: the answer is larger than 16777216 bytes (maxResponseBytes): it was not read',
+    ]);
+  });
+});
+
+describe.each(transports)('%s: a redirect is never followed', (_, make) => {
+  it('an error names the status and the location; the other host gets nothing, a POST is not sent again', async () => {
+    const elsewhere = await serve((_req, res) => res.writeHead(200).end('{"success":true,"data":{"id":"theirs"}}'));
+    for (const status of [301, 302, 307, 308]) {
+      const { url, seen } = await serve((_req, res) =>
+        res.writeHead(status, { location: `${elsewhere.url}/steal?token=x` }).end(),
+      );
+      const error = await rejection(make(url).meetings.create({ title: 'x' }));
+      expect([error.kind, error.status, error.message]).toEqual([
+        'invalid_response',
+        status,
+        `${status} create_meeting: the API answered ${status} to ${elsewhere.url}/steal; redirects are never followed: check baseUrl or proxyUrl`,
+      ]);
+      expect(seen).toHaveLength(1);
+    }
+    expect(elsewhere.seen).toEqual([]);
+  });
+});
+
+describe('the token never reaches a message', () => {
+  it.each([
+    ['a line break', 'tok\r\nX-Injected: 1'],
+    ['a NUL', 'tok\0'],
+    ['a space', 'tok en'],
+    ['a non-ASCII character', 'tök'],
+  ])('a token with %s is refused when the client is made, without quoting it', (_, token) => {
+    let thrown: unknown;
+    try {
+      createRealtimeKitClient({ apiToken: token, accountId: ACCOUNT, appId: APP });
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as Error).message).toBe(
+      'invalid_argument: apiToken cannot be sent in a header (a space, line break, control or non-ASCII character): copy it again; a trailing newline is the usual cause',
+    );
+    expect(inspect(thrown)).not.toContain(token);
+  });
+
+  it('a header option that cannot be sent is refused naming the header, not its value', () => {
+    expect(() =>
+      createRealtimeKitClient({ apiToken: 't', accountId: ACCOUNT, appId: APP, headers: { 'x-key': 'secret\nvalue' } }),
+    ).toThrow('invalid_argument: headers["x-key"] must be a string without line breaks or control characters');
+  });
+
+  it('util.inspect of an error shows no set-cookie (its toJSON filters it too), while error.headers keeps it', async () => {
+    const { url } = await serve((_req, res) =>
+      res
+        .writeHead(500, { 'content-type': 'application/json', 'set-cookie': 'session=SECRET-COOKIE' })
+        .end('{"success":false,"error":{"code":500,"message":"down"}}'),
+    );
+    const error = await rejection(server(url).meetings.get(MEETING));
+    expect(error.headers?.get('set-cookie')).toBe('session=SECRET-COOKIE');
+    expect(inspect(error, { depth: 5 })).not.toContain('SECRET-COOKIE');
+    expect(JSON.stringify(error)).not.toContain('SECRET-COOKIE');
+  });
+});
+
+describe('what a newcomer gets wrong is named', () => {
+  it.each([
+    ['baseURL', 'baseUrl'],
+    ['timeoutMS', 'timeoutMs'],
+    ['api_token', 'apiToken'],
+    ['accountID', 'accountId'],
+    ['max_retries', 'maxRetries'],
+  ])('the option %s is refused: did you mean %s?', (typo, meant) => {
+    expect(() =>
+      createRealtimeKitClient({ apiToken: 't', accountId: ACCOUNT, appId: APP, [typo]: 'x' } as never),
+    ).toThrow(`invalid_argument: unknown option "${typo}": did you mean "${meant}"?`);
+  });
+
+  it('an option far from every known one lists them', () => {
+    expect(() =>
+      createRealtimeKitClient({ apiToken: 't', accountId: ACCOUNT, appId: APP, frobnicate: 1 } as never),
+    ).toThrow(
+      'invalid_argument: unknown option "frobnicate"; the options are apiToken, accountId, appId, baseUrl, proxyUrl, dangerouslyAllowBrowser, fetch, timeoutMs, maxRetries, maxResponseBytes, headers, middleware, logger, scope',
+    );
+  });
+
+  it('a relative proxyUrl where there is no page is a setup error, not a network error later', () => {
+    expect(() => createRealtimeKitClient({ proxyUrl: '/api/realtimekit' })).toThrow(
+      'invalid_argument: proxyUrl must be an absolute http(s) URL such as https://app.example.com/api/realtimekit, not "/api/realtimekit" (a path works only in a browser)',
+    );
+  });
+
+  it.each(transports)(
+    '%s: an HTML page where JSON was expected says the proxy route is probably not mounted',
+    async (_, make) => {
+      const { url } = await serve((_req, res) =>
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><div id="root"></div>'),
+      );
+      const error = await rejection(make(url).meetings.get(MEETING));
+      expect([error.kind, error.message]).toEqual([
+        'invalid_response',
+        `invalid_response get_meeting: ${new URL(url).host} answered an HTML page, not JSON: is the proxy route mounted at that path?`,
+      ]);
+    },
+  );
+
+  it('the logger gets a line for an attempt that ends in invalid_response', async () => {
+    const { url } = await serve((_req, res) => res.writeHead(200).end('not json'));
+    const lines: string[] = [];
+    await rejection(server(url, { logger: { debug: (line: string) => lines.push(line) } }).meetings.get(MEETING));
+    expect(lines).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^\\[realtimekit\\] GET /accounts/${ACCOUNT}/realtime/kit/${APP}/meetings/${MEETING} invalid_response \\(attempt 1/1, \\d+ ms\\) Authorization: \\[redacted\\]$`,
+        ),
+      ),
+    ]);
+    const missing = await serve((_req, res) => res.writeHead(200).end('{"success":true}'));
+    lines.length = 0;
+    await rejection(
+      server(missing.url, { logger: { debug: (line: string) => lines.push(line) } }).meetings.get(MEETING),
+    );
+    expect(lines).toEqual([expect.stringContaining(' invalid_response (attempt 1/1,')]);
+  });
+});
