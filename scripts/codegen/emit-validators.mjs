@@ -136,6 +136,7 @@ export function validatorsModule(spec, surface) {
         `    request: ${request},\n` +
         `    query: { ${types.join(', ')} },\n` +
         `    defaults: ${JSON.stringify(defaults)},\n` +
+        `    fields: ${JSON.stringify(Object.keys(body.properties ?? {}))},\n` +
         `    responses: { ${responses.join(', ')} },\n` +
         `  },`,
     );
@@ -173,7 +174,7 @@ export interface Validate {
 
 /**
  * Per operation: its request validator ({ params, query, body }), how each query string is read, the body's top-level
- * defaults, and a validator for each response it declares (by status: \`200\`, \`4XX\`...).
+ * defaults and declared fields, and a validator for each response it declares (by status: \`200\`, \`4XX\`...).
  */
 /** The API's error body, \`{ success: false, error: { code, message } }\`. */
 export const errorEnvelope: Validate | undefined = ${errorEnvelope ?? 'undefined'};
@@ -184,6 +185,8 @@ export const validators: Record<
     request: Validate;
     query: Record<string, 'string' | 'number' | 'integer' | 'boolean'>;
     defaults: Record<string, unknown>;
+    /** The body's top-level properties as the spec declares them: a client writes these and nothing else. */
+    fields: readonly string[];
     responses: Record<string, Validate>;
   }
 > = {

@@ -51,10 +51,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   }
   let upstreamUrl: URL | undefined;
   if (upstream !== undefined) {
-    try {
-      upstreamUrl = new URL(upstream);
-    } catch {
-      throw new TypeError(`upstream must be an absolute URL, not ${upstream}`);
+    upstreamUrl = URL.canParse(upstream) ? new URL(upstream) : undefined;
+    if (!upstreamUrl || !/^https?:$/.test(upstreamUrl.protocol)) {
+      throw new TypeError(`upstream must be an absolute http(s) URL, not ${upstream}`);
     }
   }
   // Prism loads (about 2 s, much more on a busy machine) while the port is taken, so a port in use fails at once;

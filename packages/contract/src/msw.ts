@@ -30,11 +30,13 @@ export function realtimeKitHandlers(options: RealtimeKitHandlersOptions): Reques
   const handlers = [http.all(`${api}/accounts/*`, ({ request }) => fake.fetch(request))];
   if (proxyUrl !== undefined) {
     const mount = proxyUrl.replace(/\/+$/, '');
+    // the mount's own path (it may hold "/meetings" itself): what follows it is the API's path below the app
+    const mountPath = new URL(mount, 'http://mount.invalid').pathname;
     const app = `${api}/accounts/${options.accountId ?? FAKE_ACCOUNT}/realtime/kit/${options.appId ?? FAKE_APP}`;
     handlers.push(
       http.all(`${mount}/meetings*`, async ({ request }) => {
         const url = new URL(request.url);
-        const below = url.pathname.slice(url.pathname.indexOf('/meetings'));
+        const below = url.pathname.slice(mountPath.length);
         const headers = new Headers(request.headers);
         headers.set('authorization', 'Bearer realtimekit-msw'); // the proxy adds the server's token
         const hasBody = request.method !== 'GET' && request.method !== 'HEAD';

@@ -13,6 +13,11 @@ export interface RealtimeKitFakeOptions {
   now?: () => Date;
   /** What it holds at most before it refuses a creation (defaults: 1,000 meetings, 1,000 participants a meeting). */
   limits?: FakeLimits;
+  /**
+   * The largest request body it reads, in bytes (default 1 MiB: every RealtimeKit body is a small JSON document; the
+   * real API's own limit is not documented). A larger one is answered 413 and nothing is stored.
+   */
+  maxBodyBytes?: number;
 }
 
 export interface StartSessionOptions {
@@ -113,6 +118,10 @@ function responseValidator(operationId: OperationId, status: number): Validate |
 
 export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): RealtimeKitFake {
   const clock = options.now ?? (() => new Date());
+  const { maxBodyBytes = 1024 * 1024 } = options;
+  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes <= 0) {
+    throw new RangeError(`createRealtimeKitFake: maxBodyBytes must be a positive whole number, not ${maxBodyBytes}`);
+  }
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   for (const [name, value] of Object.entries(limits)) {
     if (!Number.isInteger(value) || value < 0) {
@@ -129,8 +138,11 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     limits,
   };
 
-  /** Sends an answer only once it conforms to the spec: a fake that drifts from the spec fails loudly, with 500. */
-  function reply(operationId: OperationId, answer: Answer): Response {
+  /**
+   * Sends an answer only once it conforms to the spec: a fake that drifts from the spec fails loudly, with 500
+   * (`conforms: false`, so that the caller puts the state back as it was before the request).
+   */
+  function answer(operationId: OperationId, answer: Answer): { response: Response; conforms: boolean } {
     const body =
       'error' in answer
         ? errorBody(answer.status, answer.error)
@@ -138,16 +150,18 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     const check = responseValidator(operationId, answer.status);
     if (check && !check(body)) {
       const problem = describe(check, 'response');
-      return json(
+      const response = json(
         500,
         errorBody(
           500,
           `RealtimeKit fake: its own ${answer.status} answer to ${operationId} breaks the spec (${problem}); this is a bug in the fake, please report it`,
         ),
       );
+      return { response, conforms: false };
     }
-    return json(answer.status, body);
+    return { response: json(answer.status, body), conforms: true };
   }
+  const reply = (operationId: OperationId, refusal: Answer) => answer(operationId, refusal).response;
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
@@ -161,9 +175,19 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
         fail(401, 'Authentication error: send the API token as "Authorization: Bearer <token>"'),
       );
     }
+    const accountId = decoded(match[1] as string);
+    const appId = decoded(match[2] as string);
+    if (accountId === undefined || appId === undefined) {
+      return reply(operationId, fail(400, 'the account or app ID in the path is not a well-formed percent-encoding'));
+    }
     const spec = validators[operationId];
     let body: unknown;
+    if (Number(request.headers.get('content-length')) > maxBodyBytes) {
+      return reply(operationId, fail(413, `the body is larger than ${maxBodyBytes} bytes`));
+    }
     const text = operationTable[operationId].hasBody ? await request.text() : '';
+    if (text.length > maxBodyBytes)
+      return reply(operationId, fail(413, `the body is larger than ${maxBodyBytes} bytes`));
     if (text !== '') {
       try {
         body = JSON.parse(text);
@@ -173,14 +197,22 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     }
     const input = { params, query: readQuery(url, spec.query), ...(body === undefined ? {} : { body }) };
     if (!spec.request(input)) return reply(operationId, fail(400, describe(spec.request)));
-    const call: Call = {
-      accountId: decodeURIComponent(match[1] as string),
-      appId: decodeURIComponent(match[2] as string),
-      params,
-      query: input.query,
-      body: (body ?? {}) as Record<string, unknown>,
-    };
-    return reply(operationId, handlers[operationId](ctx, call));
+    // a client writes the fields the spec declares for this request, nothing else: never an ID, a timestamp or a token
+    const written: Record<string, unknown> = {};
+    const ignored: string[] = [];
+    for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+      if (spec.fields.includes(name)) written[name] = value;
+      else ignored.push(name);
+    }
+    const call: Call = { accountId, appId, params, query: input.query, body: written };
+    // a write whose answer breaks the spec leaves nothing behind: the state is put back as it was
+    const before = request.method === 'GET' ? undefined : structuredClone(ctx.state);
+    const { response, conforms } = answer(operationId, handlers[operationId](ctx, call));
+    if (!conforms && before) ctx.state = before;
+    // the spec allows properties it does not declare; the real API's handling of them is unknown: the fake ignores
+    // them and says which, so a misspelt field shows up in a test instead of being stored as given
+    if (ignored.length > 0) response.headers.set('x-realtimekit-fake-ignored', ignored.join(', '));
+    return response;
   }
 
   return {

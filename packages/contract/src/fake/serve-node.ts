@@ -16,7 +16,19 @@ export function serveFetch(handle: (request: Request) => Promise<Response>): Ser
       return;
     }
     try {
-      const response = await handle(await toRequest(req));
+      let request: Request;
+      try {
+        request = await toRequest(req);
+      } catch {
+        // a Host (or target) that makes no URL: the client's mistake, answered in the API's error shape
+        const body = JSON.stringify({
+          success: false,
+          error: { code: 400, message: 'the Host header or the request target is not a valid URL' },
+        });
+        res.writeHead(400, { 'content-type': 'application/json', ...cors }).end(body);
+        return;
+      }
+      const response = await handle(request);
       res.writeHead(response.status, { ...Object.fromEntries(response.headers), ...cors });
       res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
