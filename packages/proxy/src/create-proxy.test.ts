@@ -130,11 +130,7 @@ describe('what the proxy refuses', () => {
   });
 
   it('nothing is allowed by an empty allow list (a join-only proxy)', async () => {
-    const { handle } = proxyWith({
-      allow: [],
-      authorize: undefined,
-      join: { identify: () => null, authorize: () => true },
-    });
+    const { handle } = proxyWith({ allow: [], authorize: undefined, join: { identify: () => null } });
     await refused(await handle(browserRequest('/meetings')), 403);
   });
 
@@ -373,11 +369,7 @@ describe('createRealtimeKitProxy', () => {
       'join.identify must say who is asking',
     );
     expect(() =>
-      createRealtimeKitProxy({
-        ...base,
-        client: { request: client.request },
-        join: { identify: () => null, authorize: () => true },
-      }),
+      createRealtimeKitProxy({ ...base, client: { request: client.request }, join: { identify: () => null } }),
     ).toThrow('join needs the whole client from createRealtimeKitClient');
     expect(() => createRealtimeKitProxy({ ...base, client: {} as never })).toThrow(
       'client must be a client from @realtimekit-meetings/client',

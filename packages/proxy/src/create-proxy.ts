@@ -6,7 +6,7 @@ import {
   type RealtimeKitClient,
 } from '@realtimekit-meetings/client';
 import { APP_PATH_PREFIX, type OperationId } from '@realtimekit-meetings/core';
-import { type BodySource, isJson, readJsonBody, streamSource } from './read-body';
+import { type BodySource, readJsonBody, streamSource } from './read-body';
 import { errorAnswer, jsonAnswer, type ProxyAnswer, toResponse, upstreamErrorAnswer } from './responses';
 import { isProxiedId, type Match, matchRoute, type ProxiedOperation } from './routes';
 
@@ -14,16 +14,7 @@ import { isProxiedId, type Match, matchRoute, type ProxiedOperation } from './ro
 export interface ProxyJoinOptions<U extends JoinUser = JoinUser> {
   /** Who is asking, from your session (a cookie, a JWT): your app's user, or null for nobody (401, nothing sent). */
   identify: (request: Request) => U | null | undefined | Promise<U | null | undefined>;
-  /**
-   * Whether this user may join this meeting (membership, an invitation, the meeting being theirs): `false` answers
-   * 403 and nothing is sent. Decided on every join. Either this or the proxy's `authorize` (called with the operation
-   * `join_meeting`) is required: a join route without a decision lets any signed-in user into any meeting.
-   */
-  authorize?: (user: U, meetingId: string, request: Request) => boolean | Promise<boolean>;
-  /**
-   * The preset each user joins with, decided on every join: a name or a function of your user. Default
-   * `group_call_participant`. A change (a host demoted) reaches the participant on their next join.
-   */
+  /** The preset each user joins with, decided here: a name or a function of your user. Default `group_call_participant`. */
   preset?: JoinTokensOptions<U>['preset'];
   /** Where each user's participant ID is remembered (Workers KV, Redis, SQL). Default: in memory. */
   store?: JoinTokenStore;
@@ -39,13 +30,9 @@ export interface RealtimeKitProxyOptions<U extends JoinUser = JoinUser> {
   /**
    * Decides whether this request may run this operation (the user's session, ownership of the meeting...).
    * `true` lets it through, `false` answers 403, a Response is sent as it is. Required as soon as `allow` names an
-   * operation: a proxy that lets anyone create meetings on your account is a decision to write down. With `join`, it
-   * is also asked about every join, as the operation `join_meeting` (`params.meeting_id`), after `join.authorize`.
+   * operation: a proxy that lets anyone create meetings on your account is a decision to write down.
    */
-  authorize?: (
-    request: Request,
-    operation: ProxiedOperation | JoinOperation,
-  ) => boolean | Response | Promise<boolean | Response>;
+  authorize?: (request: Request, operation: ProxiedOperation) => boolean | Response | Promise<boolean | Response>;
   /**
    * Turns on `POST {basePath}/meetings/{meeting_id}/join`, which answers `{ token, participant_id }` for the user
    * `identify` names, adding the participant on the first join only (createJoinTokens). Identity and preset come from
@@ -56,14 +43,6 @@ export interface RealtimeKitProxyOptions<U extends JoinUser = JoinUser> {
   maxBodyBytes?: number;
   /** Told about failures that are not the caller's fault (authorize threw, the upstream is unreachable). */
   onError?: (error: unknown, request: Request) => void;
-}
-
-/** The join route, as `authorize` is shown it. */
-export interface JoinOperation {
-  operationId: 'join_meeting';
-  method: 'POST';
-  path: '/meetings/{meeting_id}/join';
-  params: { meeting_id: string };
 }
 
 /** The web-standard handler: a Worker's fetch, a Next.js route handler, Bun.serve, Deno.serve. */
@@ -104,11 +83,6 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
   }
   if (!join && allow.length === 0) throw new TypeError('nothing to serve: list operations in allow, or configure join');
   if (join && typeof join.identify !== 'function') throw new TypeError('join.identify must say who is asking');
-  if (join && typeof join.authorize !== 'function' && typeof authorize !== 'function') {
-    throw new TypeError(
-      'join needs join.authorize(user, meetingId) (or authorize, asked about join_meeting): who may join which meeting? Write () => true to let every signed-in user join every meeting',
-    );
-  }
   if (join && typeof client.participants?.add !== 'function') {
     throw new TypeError('join needs the whole client from createRealtimeKitClient');
   }
@@ -125,75 +99,24 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
   if (!basePath.startsWith('/')) throw new TypeError('basePath must start with "/"');
   const allowed = new Set<string>(allow);
 
-  /** A fault of the server or its configuration: reported to onError, answered 5xx (the browser did nothing wrong). */
-  function serverFault(error: unknown, request: Request, status: number, message: string): ProxyAnswer {
-    onError?.(error, request);
-    return errorAnswer(status, message);
-  }
-
-  /**
-   * The join route: identity from `identify`, never from the browser, whose body is not even read. Only a request a
-   * page cannot forge cross-site gets here: JSON (a content type no form can send without CORS, which this proxy
-   * never grants) and no `Sec-Fetch-Site: cross-site`.
-   */
-  async function answerJoin(call: ProxyCall, meetingId: string): Promise<ProxyAnswer | Response> {
+  /** The join route: identity from `identify`, never from the browser, whose body is not even read. */
+  async function answerJoin(call: ProxyCall, meetingId: string): Promise<ProxyAnswer> {
     call.body.cancel();
-    const request = call.request();
-    if (request.headers.get('sec-fetch-site') === 'cross-site') {
-      return errorAnswer(403, 'Joining from another site is refused');
-    }
-    if (!isJson(call.body.contentType)) return errorAnswer(415, 'Send the join request as application/json');
-    const { identify, authorize: mayJoin } = join as ProxyJoinOptions<U>;
     let user: U | null | undefined;
     try {
-      user = await identify(request);
+      user = await (join as ProxyJoinOptions<U>).identify(call.request());
     } catch (error) {
-      return serverFault(error, request, 500, 'Identifying the user failed');
+      onError?.(error, call.request());
+      return errorAnswer(500, 'Identifying the user failed');
     }
     if (!user) return errorAnswer(401, 'Sign in to join this meeting');
-    if (typeof user !== 'object' || typeof user.id !== 'string' || user.id === '') {
-      const error = new TypeError(
-        `join.identify must return { id: string, ... } or null, not an id of type ${typeof user?.id}`,
-      );
-      return serverFault(error, request, 500, 'Identifying the user failed');
-    }
-    try {
-      if (mayJoin && (await mayJoin(user, meetingId, request)) !== true) {
-        return errorAnswer(403, 'Not authorized to join this meeting');
-      }
-      if (authorize) {
-        const verdict = await authorize(request, {
-          operationId: 'join_meeting',
-          method: 'POST',
-          path: '/meetings/{meeting_id}/join',
-          params: { meeting_id: meetingId },
-        });
-        if (verdict instanceof Response) return verdict;
-        if (verdict !== true) return errorAnswer(403, 'Not authorized to join this meeting');
-      }
-    } catch (error) {
-      return serverFault(error, request, 500, 'Authorization failed');
-    }
     try {
       const { token, participantId } = await (joinToken as NonNullable<typeof joinToken>)(meetingId, user);
       return jsonAnswer(200, { token, participant_id: participantId });
     } catch (error) {
-      const e = error as { name?: string; kind?: string; status?: number };
-      const fromClient = e?.name === 'RealtimeKitError';
-      // the browser sent only the meeting ID: a meeting that is not there, a limit reached or its own abort are its
-      // business; anything else (a preset the app lacks, refused credentials, a setup error) is the server's
-      if (fromClient && (e.kind === 'aborted' || (e.kind === 'http' && (e.status === 404 || e.status === 429)))) {
-        return upstreamErrorAnswer(error);
-      }
-      if (fromClient && e.kind === 'invalid_argument') {
-        return serverFault(error, request, 500, 'The join route is misconfigured');
-      }
       const answer = upstreamErrorAnswer(error);
-      if (answer.status >= 500) {
-        onError?.(error, request);
-        return answer;
-      }
-      return serverFault(error, request, 502, 'RealtimeKit refused the join');
+      if (answer.status >= 500) onError?.(error, call.request());
+      return answer;
     }
   }
 

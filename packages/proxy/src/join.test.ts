@@ -4,8 +4,7 @@ import { browserRequest, MEETING, proxyWith } from '../test-support/setup';
 import type { ProxyJoinOptions } from './create-proxy';
 
 /** A proxy whose only route is join: `allow` left out, no `authorize`. */
-const joinOnly = (join: ProxyJoinOptions) =>
-  proxyWith({ allow: undefined, authorize: undefined, join: { authorize: () => true, ...join } });
+const joinOnly = (join: ProxyJoinOptions) => proxyWith({ allow: undefined, authorize: undefined, join });
 const post = (path: string, body?: unknown) =>
   browserRequest(path, {
     method: 'POST',
@@ -67,7 +66,6 @@ describe('the join route', () => {
         identify: () => {
           throw new Error('session store down');
         },
-        authorize: () => true,
       },
     });
     const wrong = await handle(browserRequest(`/meetings/${MEETING}/join`));
@@ -110,18 +108,13 @@ describe('the join route', () => {
     const withHandler = proxyWith({
       allow: [],
       authorize: undefined,
-      join: { identify: failing, authorize: () => true },
+      join: { identify: failing },
       onError: (e) => seen.push(e),
     });
     const answered = await withHandler.handle(post(`/meetings/${MEETING}/join`));
     expect([answered.status, (await answered.json()).error.message]).toEqual([500, 'Identifying the user failed']);
     expect(seen).toHaveLength(1);
-    const without = proxyWith({
-      allow: [],
-      authorize: undefined,
-      join: { identify: failing, authorize: () => true },
-      onError: undefined,
-    });
+    const without = proxyWith({ allow: [], authorize: undefined, join: { identify: failing }, onError: undefined });
     expect((await without.handle(post(`/meetings/${MEETING}/join`))).status).toBe(500);
   });
 
@@ -130,7 +123,7 @@ describe('the join route', () => {
     const down = proxyWith({
       allow: [],
       authorize: undefined,
-      join: { identify: () => ({ id: 'user-ada' }), authorize: () => true },
+      join: { identify: () => ({ id: 'user-ada' }) },
       onError: (e) => seen.push(e),
       fetch: () => Promise.reject(new TypeError('fetch failed')),
     });
@@ -139,7 +132,7 @@ describe('the join route', () => {
     const missing = proxyWith({
       allow: [],
       authorize: undefined,
-      join: { identify: () => ({ id: 'user-ada' }), authorize: () => true },
+      join: { identify: () => ({ id: 'user-ada' }) },
       onError: (e) => seen.push(e),
       fetch: async () =>
         Response.json({ success: false, error: { code: 404, message: 'No meeting' } }, { status: 404 }),
@@ -171,7 +164,7 @@ describe('the join route', () => {
     const told = proxyWith({
       allow: undefined,
       authorize: undefined,
-      join: { identify: () => ({ id: 'user-ada' }), authorize: () => true },
+      join: { identify: () => ({ id: 'user-ada' }) },
       onError: (e) => seen.push(e),
       fetch: failing,
     });
@@ -180,7 +173,7 @@ describe('the join route', () => {
     const untold = proxyWith({
       allow: undefined,
       authorize: undefined,
-      join: { identify: () => ({ id: 'user-ada' }), authorize: () => true },
+      join: { identify: () => ({ id: 'user-ada' }) },
       onError: undefined,
       fetch: failing,
     });

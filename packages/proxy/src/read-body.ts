@@ -9,28 +9,12 @@ export interface BodySource {
 }
 
 // Header values arrive trimmed (the fetch Headers class and Node's parser both strip the ends).
-export const isJson = (contentType: string | null) =>
+const isJson = (contentType: string | null) =>
   !!contentType && /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType);
-
-/** No RealtimeKit body comes near this; a deeper one cannot be validated or sent without exhausting the stack. */
-const MAX_DEPTH = 32;
-
-/** Whether `value` nests objects or arrays more than `limit` deep, walked without recursion. */
-function deeperThan(value: object, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 1]];
-  for (let next = stack.pop(); next; next = stack.pop()) {
-    const [node, depth] = next;
-    if (typeof node !== 'object' || node === null) continue;
-    if (depth > limit) return true;
-    for (const child of Object.values(node)) stack.push([child, depth + 1]);
-  }
-  return false;
-}
 
 /**
  * Reads a JSON object body of at most `maxBytes`: 415 when it is not JSON, 413 as soon as it is too large
- * (from Content-Length, or mid-stream, without reading the rest), 400 when it does not parse, is not an object or
- * nests deeper than 32 levels.
+ * (from Content-Length, or mid-stream, without reading the rest), 400 when it does not parse or is not an object.
  */
 export async function readJsonBody(source: BodySource, maxBytes: number): Promise<BodyResult> {
   if (!isJson(source.contentType)) {
@@ -65,9 +49,6 @@ export async function readJsonBody(source: BodySource, maxBytes: number): Promis
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, status: 400, message: 'The body must be a JSON object' };
-  }
-  if (deeperThan(value, MAX_DEPTH)) {
-    return { ok: false, status: 400, message: `The body is nested deeper than ${MAX_DEPTH} levels` };
   }
   return { ok: true, value: value as Record<string, unknown> };
 }

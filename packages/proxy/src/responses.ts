@@ -45,8 +45,6 @@ export function upstreamErrorAnswer(error: unknown): ProxyAnswer {
   // the client's http errors always carry the status; its message always says what went wrong
   if (e.kind === 'http') {
     const status = e.status as number;
-    // the API refused the server's own token: the browser did nothing wrong, and must not be told about our secrets
-    if (status === 401 || status === 403) return errorAnswer(502, 'RealtimeKit refused the proxy’s credentials');
     return e.body && typeof e.body === 'object' ? jsonAnswer(status, e.body) : errorAnswer(status, e.message);
   }
   if (e.kind === 'timeout') return errorAnswer(504, 'RealtimeKit did not answer in time');
