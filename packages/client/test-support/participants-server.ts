@@ -7,20 +7,18 @@ interface Stored {
   custom_participant_id: string;
   preset_name: string;
   name?: string;
-  picture?: string;
 }
 
 /**
- * A real HTTP server that keeps participants and counts every call, for join-token tests: add, refresh token, edit,
- * list (with paging), delete. `hangAdds` makes the next adds create the participant and then never answer, as an add whose
+ * A real HTTP server that keeps participants and counts every call, for join-token tests: add, refresh token, list
+ * (with paging), delete. `hangAdds` makes the next adds create the participant and then never answer, as an add whose
  * outcome is unknown to the client.
  */
 export async function startParticipantsServer() {
   const meetings = new Map<string, Map<string, Stored>>();
-  const calls = { add: 0, refresh: 0, edit: 0, list: 0, delete: 0 };
+  const calls = { add: 0, refresh: 0, list: 0, delete: 0 };
   const hung: ServerResponse[] = [];
   let hangAdds = 0;
-  let failAdds = 0;
   let tokens = 0;
   const json = (res: ServerResponse, status: number, body: unknown) =>
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -42,10 +40,6 @@ export async function startParticipantsServer() {
         const body = JSON.parse(text) as Omit<Stored, 'id'>;
         const stored = { id: randomUUID(), ...body };
         participants.set(stored.id, stored);
-        if (failAdds > 0) {
-          failAdds--;
-          return json(res, 502, { success: false, error: { code: 502, message: 'Bad gateway' } });
-        }
         if (hangAdds > 0) {
           hangAdds--;
           hung.push(res);
@@ -57,13 +51,6 @@ export async function startParticipantsServer() {
         calls.refresh++;
         if (!participants.has(participantId as string)) return notFound(res);
         return json(res, 200, { success: true, data: { token: `token-${++tokens}` } });
-      }
-      if (req.method === 'PATCH' && participantId !== undefined && action === undefined) {
-        calls.edit++;
-        const stored = participants.get(participantId);
-        if (!stored) return notFound(res);
-        Object.assign(stored, JSON.parse(text));
-        return json(res, 200, { success: true, data: { ...stored, token: `token-${++tokens}` } });
       }
       if (req.method === 'GET' && participantId === undefined) {
         calls.list++;
@@ -91,10 +78,6 @@ export async function startParticipantsServer() {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     calls,
     participants: (meetingId: string) => [...(meetings.get(meetingId)?.values() ?? [])],
-    /** The next `n` adds create their participant and then answer 502, as a gateway that failed after the write. */
-    failNextAdds(n: number) {
-      failAdds = n;
-    },
     /** The next `n` adds create their participant and never answer. */
     hangNextAdds(n: number) {
       hangAdds = n;
