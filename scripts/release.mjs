@@ -6,9 +6,11 @@
  *                         (--no-build when the packages are built already, as in CI):
  *                         only package.json, README, LICENSE, dist/ and bin/ launchers; no tests, no sources, no .env or secrets;
  *                         every source map's sources inside the tarball; no workspace: or catalog: left.
+ * pnpm release:pack       build, pack and check every public package into dist-packs/ (--pack <dir>), to install
+ *                         them together before publication: npm install ./dist-packs/*.tgz
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -109,15 +111,19 @@ export function checkTarball(files) {
 }
 
 async function main() {
-  const usage = 'usage: pnpm release [--dry-run [--no-build]]';
+  const usage = 'usage: pnpm release [--dry-run [--no-build]] | pnpm release --pack <dir> [--no-build]';
   let values;
   try {
-    ({ values } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, 'no-build': { type: 'boolean' } } }));
+    ({ values } = parseArgs({
+      options: { 'dry-run': { type: 'boolean' }, 'no-build': { type: 'boolean' }, pack: { type: 'string' } },
+    }));
   } catch (error) {
     console.error(`release: ${/** @type {Error} */ (error).message}\n${usage}`);
     process.exit(2);
   }
-  const dryRun = !!values['dry-run'];
+  // --pack <dir>: keep the checked tarballs in <dir> (only this SDK's: older versions there are removed first)
+  const packDir = values.pack ? path.resolve(values.pack) : undefined;
+  const dryRun = !!values['dry-run'] || packDir !== undefined;
   // --no-build: the packages are built already (turbo runs the dry run after their builds)
   const build = !values['no-build'];
   if (!build && !dryRun) {
@@ -125,7 +131,12 @@ async function main() {
     process.exit(2);
   }
   if (build && turbo(['run', 'build', '--filter=./packages/*', '--output-logs=errors-only']) !== 0) process.exit(1);
-  const destination = mkdtempSync(path.join(tmpdir(), 'rtk-release-'));
+  const destination = packDir ?? mkdtempSync(path.join(tmpdir(), 'rtk-release-'));
+  if (packDir) {
+    mkdirSync(packDir, { recursive: true });
+    for (const old of readdirSync(packDir).filter((f) => /^realtimekit-meetings-.*\.tgz$/.test(f)))
+      rmSync(path.join(packDir, old));
+  }
   let failed = false;
   try {
     for (const { name, file } of packPublicPackages(destination)) {
@@ -140,11 +151,16 @@ async function main() {
       failed ||= problems.length > 0;
     }
   } finally {
-    rmSync(destination, { recursive: true, force: true });
+    if (!packDir) rmSync(destination, { recursive: true, force: true });
   }
   if (failed) {
     console.error('\nrelease: a tarball is not fit to publish (see PROBLEM above)');
     process.exit(1);
+  }
+  if (packDir) {
+    console.log(`\nrelease --pack: every tarball checked, in ${packDir}; nothing published`);
+    console.log(`Install them together in your project: npm install ${path.join(packDir, '*.tgz')}`);
+    return;
   }
   if (dryRun) {
     console.log('\nrelease --dry-run: every tarball checked; nothing published');

@@ -1,16 +1,17 @@
 #!/usr/bin/env node
-// The meeting lifecycle through @realtimekit-meetings/client: create a meeting, add two participants, refresh a
-// token, list meetings and participants, rename the meeting, remove a participant. On the embedded Prism mock by
-// default; against the real API with --live and CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID, REALTIMEKIT_APP_ID.
+// The meeting lifecycle through @realtimekit-meetings/client, each call printed as you would write it beside what it
+// returned. By default on the SDK's stateful fake, in process (it remembers what you create, like the API); against
+// the real API with --live and CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID, REALTIMEKIT_APP_ID.
 import { parseArgs } from 'node:util';
-import { createRealtimeKitClient, RealtimeKitError } from '@realtimekit-meetings/client';
-import { startMockServer } from '@realtimekit-meetings/contract';
+import { createJoinTokens, createRealtimeKitClient, RealtimeKitError } from '@realtimekit-meetings/client';
+import { createRealtimeKitFake } from '@realtimekit-meetings/contract';
 
 const usage = `Usage: pnpm demo [--live]
 
-Walks a meeting's lifecycle with @realtimekit-meetings/client and prints each step, its HTTP status and time.
-By default it runs on the embedded mock (no Cloudflare account needed). With --live it runs against the real
-API and needs CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID and REALTIMEKIT_APP_ID; it then creates a real meeting.`;
+Walks a meeting's lifecycle with @realtimekit-meetings/client and prints each call beside its result.
+By default it runs on the SDK's stateful fake, in process (no Cloudflare account needed). With --live it runs
+against the real API and needs CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID and REALTIMEKIT_APP_ID; it then
+creates a real meeting.`;
 
 let live = false;
 try {
@@ -34,30 +35,32 @@ if (live) {
   }
 }
 
-/** A join token is a secret: show that there is one, never what it is. */
-const mask = (token) => `[join token, ${token.length} chars, masked]`;
+/** A join token is a secret: show its first characters so a reader sees there is one, never the whole of it. */
+const maskToken = (token) => `${token.slice(0, 6)}… (${token.length} chars, secret)`;
 
 const started = performance.now();
-let mock;
 let target;
 if (live) {
-  target = { baseUrl: 'https://api.cloudflare.com/client/v4' };
+  target = {};
   console.log(
-    'RealtimeKit Meetings demo: LIVE, against https://api.cloudflare.com/client/v4 (real meetings are created)\n',
+    'RealtimeKit Meetings demo: LIVE, against https://api.cloudflare.com/client/v4 (real meetings are created)',
+  );
+  console.log(
+    'const rtk = createRealtimeKitClient(); // reads CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID, REALTIMEKIT_APP_ID\n',
   );
 } else {
-  mock = await startMockServer();
+  const fake = createRealtimeKitFake();
   target = {
-    baseUrl: mock.url,
     apiToken: 'demo-token',
     accountId: '023e105f4ecef8ad9ca31a8372d0c353',
     appId: '14a396e7-ca44-4937-bf1f-050a69118543',
+    fetch: fake.fetch,
   };
   console.log(
-    `RealtimeKit Meetings demo: on the embedded mock (Prism, ${mock.url}), started in ${Math.round(performance.now() - started)} ms`,
+    'RealtimeKit Meetings demo: on the stateful fake (in process, no account needed; --live for the real API)',
   );
   console.log(
-    "The mock validates every request against the spec and answers with the spec's examples, so IDs repeat.\n",
+    'const rtk = createRealtimeKitClient({ apiToken, accountId, appId, fetch: fake.fetch }); // fake = createRealtimeKitFake()\n',
   );
 }
 
@@ -74,58 +77,67 @@ const rtk = createRealtimeKitClient({
 });
 
 let number = 0;
-const line = (n, step, status, ms, note = '') =>
-  console.log(`${String(n).padStart(2)}  ${step.padEnd(40)} ${String(status).padStart(6)} ${ms.padStart(8)}  ${note}`);
-line('#', 'step', 'status', 'time');
-
-async function step(name, action, describe) {
+/** Runs one call, printing it as written and, under it, its HTTP status, time and what came back. */
+async function step(call, action, describe) {
   number++;
+  console.log(`${String(number).padStart(2)}  ${call}`);
   const t = performance.now();
   try {
     const result = await action();
-    line(number, name, lastStatus, `${(performance.now() - t).toFixed(0)} ms`, describe(result));
+    console.log(`    → ${lastStatus} in ${(performance.now() - t).toFixed(0)} ms: ${describe(result)}`);
     return result;
   } catch (error) {
     const detail =
       error instanceof RealtimeKitError ? `${error.kind} ${error.status ?? ''} ${error.message}` : String(error);
-    line(number, name, error?.status ?? 'failed', `${(performance.now() - t).toFixed(0)} ms`, detail);
-    await mock?.close();
+    console.log(`    ✗ failed after ${(performance.now() - t).toFixed(0)} ms: ${detail}`);
     process.exit(1);
   }
 }
 
 const meeting = await step(
-  'create a meeting',
+  "const meeting = await rtk.meetings.create({ title: 'Demo standup' })",
   () => rtk.meetings.create({ title: 'Demo standup' }),
-  (m) => `id ${m.id}`,
+  (m) => `meeting ${m.id}, "${m.title}", ${m.status}, created ${m.created_at}`,
 );
 const ada = await step(
-  'add participant Ada (host)',
+  "const ada = await rtk.participants.add(meeting.id, { custom_participant_id: 'demo-ada', preset_name: 'group_call_host', name: 'Ada' })",
   () =>
     rtk.participants.add(meeting.id, {
       custom_participant_id: 'demo-ada',
       preset_name: 'group_call_host',
       name: 'Ada',
     }),
-  (p) => `id ${p.id} ${mask(p.token)}`,
+  (p) => `participant ${p.id}, ${p.name} as ${p.preset_name}, join token ${maskToken(p.token)}`,
 );
 const grace = await step(
-  'add participant Grace (guest)',
+  "const grace = await rtk.participants.add(meeting.id, { custom_participant_id: 'demo-grace', preset_name: 'group_call_participant', name: 'Grace' })",
   () =>
     rtk.participants.add(meeting.id, {
       custom_participant_id: 'demo-grace',
       preset_name: 'group_call_participant',
       name: 'Grace',
     }),
-  (p) => `id ${p.id} ${mask(p.token)}`,
+  (p) => `participant ${p.id}, ${p.name} as ${p.preset_name}, join token ${maskToken(p.token)}`,
 );
 await step(
-  "refresh Grace's join token",
+  'await rtk.participants.refreshToken(meeting.id, grace.id)',
   () => rtk.participants.refreshToken(meeting.id, grace.id),
-  (t) => mask(t.token),
+  (t) => `a new join token ${maskToken(t.token)}`,
+);
+// What an app does when a signed-in user opens the meeting: one participant per user, however often they join.
+const join = createJoinTokens({ client: rtk, preset: () => 'group_call_participant' });
+await step(
+  "await join(meeting.id, { id: 'user-linus', name: 'Linus' }) // join = createJoinTokens({ client: rtk, preset })",
+  () => join(meeting.id, { id: 'user-linus', name: 'Linus' }),
+  (j) => `participant ${j.participantId} added (created: ${j.created}), join token ${maskToken(j.token)}`,
 );
 await step(
-  'list every meeting (listAll)',
+  "await join(meeting.id, { id: 'user-linus', name: 'Linus' }) // the same user again",
+  () => join(meeting.id, { id: 'user-linus', name: 'Linus' }),
+  (j) => `the same participant ${j.participantId} (created: ${j.created}), a fresh token ${maskToken(j.token)}`,
+);
+await step(
+  'for await (const m of rtk.meetings.listAll({ per_page: 50 })) count++',
   async () => {
     let count = 0;
     for await (const _ of rtk.meetings.listAll({ per_page: 50 })) count++;
@@ -134,27 +146,34 @@ await step(
   (count) => `${count} meeting${count === 1 ? '' : 's'}`,
 );
 await step(
-  'list its participants (listAll)',
+  'for await (const p of rtk.participants.listAll(meeting.id)) names.push(p.name)',
   async () => {
-    let count = 0;
-    for await (const _ of rtk.participants.listAll(meeting.id)) count++;
-    return count;
+    const names = [];
+    for await (const p of rtk.participants.listAll(meeting.id)) names.push(p.name);
+    return names;
   },
-  (count) => `${count} participant${count === 1 ? '' : 's'}`,
-);
-const title = 'Demo standup (renamed)';
-await step(
-  'rename the meeting',
-  () => rtk.meetings.update(meeting.id, { title }),
-  (m) => `"${title}", updated ${m.updated_at}`,
+  (names) => `${names.length} participant${names.length === 1 ? '' : 's'}: ${names.join(', ')}`,
 );
 await step(
-  'remove Ada',
+  "await rtk.meetings.update(meeting.id, { title: 'Demo standup (renamed)' })",
+  () => rtk.meetings.update(meeting.id, { title: 'Demo standup (renamed)' }),
+  (m) => `"${m.title}", updated ${m.updated_at}`,
+);
+await step(
+  'await rtk.participants.delete(meeting.id, ada.id)',
   () => rtk.participants.delete(meeting.id, ada.id),
   () => `removed ${ada.id}`,
 );
+await step(
+  'await rtk.participants.get(meeting.id, ada.id) // after the delete',
+  () =>
+    rtk.participants.get(meeting.id, ada.id).catch((error) => {
+      if (error instanceof RealtimeKitError && error.status === 404) return error;
+      throw error;
+    }),
+  (error) => `RealtimeKitError ${error.status}, as expected: ${error.message}`,
+);
 
 console.log(
-  `\nDone: ${number} steps in ${Math.round(performance.now() - started)} ms${live ? ' against the live API' : ' (mock start included)'}.`,
+  `\nDone: ${number} calls in ${Math.round(performance.now() - started)} ms${live ? ' against the live API' : ' on the fake'}.`,
 );
-await mock?.close();

@@ -6,7 +6,9 @@ import {
   type UseInfiniteQueryOptions,
   type UseInfiniteQueryResult,
   useInfiniteQuery,
+  useQueryClient,
 } from '@tanstack/react-query';
+import { defaultRetry } from './realtime-kit-retry';
 
 /**
  * TanStack infinite-query options an infinite hook accepts besides its own key, function and paging: `enabled`,
@@ -17,17 +19,21 @@ export type InfiniteHookOptions<TPage, TSelected = InfiniteData<TPage, number>> 
   'queryKey' | 'queryFn' | 'initialPageParam' | 'getNextPageParam'
 >;
 
-/** The base of the infinite hooks, as `useRealtimeKitQuery` is of the others (`skip`: an ID is not known yet). */
+/**
+ * The base of the infinite hooks, as `useRealtimeKitQuery` is of the others (`skip`: an ID is not known yet; a 4xx
+ * is not retried unless a `retry` is chosen).
+ */
 export function useRealtimeKitInfiniteQuery<TPage, TSelected = InfiniteData<TPage, number>>(
   base: UseInfiniteQueryOptions<TPage, RealtimeKitError, InfiniteData<TPage, number>, QueryKey, number>,
   options?: InfiniteHookOptions<TPage, TSelected>,
   skip = false,
 ): UseInfiniteQueryResult<TSelected, RealtimeKitError> {
-  return useInfiniteQuery({ ...base, ...options, ...(skip ? { queryFn: skipToken } : {}) } as UseInfiniteQueryOptions<
-    TPage,
-    RealtimeKitError,
-    TSelected,
-    QueryKey,
-    number
-  >);
+  const queryClient = useQueryClient();
+  const retry = defaultRetry(queryClient, base.queryKey, options?.retry ?? base.retry);
+  return useInfiniteQuery({
+    ...base,
+    ...retry,
+    ...options,
+    ...(skip ? { queryFn: skipToken } : {}),
+  } as UseInfiniteQueryOptions<TPage, RealtimeKitError, TSelected, QueryKey, number>);
 }

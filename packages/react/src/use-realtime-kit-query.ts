@@ -1,5 +1,13 @@
 import type { RealtimeKitError } from '@realtimekit-meetings/client';
-import { type QueryKey, skipToken, type UseQueryOptions, type UseQueryResult, useQuery } from '@tanstack/react-query';
+import {
+  type QueryKey,
+  skipToken,
+  type UseQueryOptions,
+  type UseQueryResult,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { defaultRetry } from './realtime-kit-retry';
 
 /**
  * TanStack query options a hook accepts besides its own key and function: `enabled`, `staleTime`,
@@ -12,14 +20,17 @@ export type QueryHookOptions<TData, TSelected = TData> = Omit<
 
 /**
  * The base of the single-query hooks: the hook's queryOptions, with the caller's options on top. `skip`: an ID the
- * query needs is not known yet, so it waits (TanStack's `skipToken`) instead of fetching.
+ * query needs is not known yet, so it waits (TanStack's `skipToken`) instead of fetching. A 4xx is not retried
+ * unless a `retry` is chosen (`realtimeKitRetry`).
  */
 export function useRealtimeKitQuery<TData, TSelected = TData>(
   base: UseQueryOptions<TData, RealtimeKitError, TData, QueryKey>,
   options?: QueryHookOptions<TData, TSelected>,
   skip = false,
 ): UseQueryResult<TSelected, RealtimeKitError> {
-  return useQuery({ ...base, ...options, ...(skip ? { queryFn: skipToken } : {}) } as UseQueryOptions<
+  const queryClient = useQueryClient();
+  const retry = defaultRetry(queryClient, base.queryKey, options?.retry ?? base.retry);
+  return useQuery({ ...base, ...retry, ...options, ...(skip ? { queryFn: skipToken } : {}) } as UseQueryOptions<
     TData,
     RealtimeKitError,
     TSelected,
