@@ -71,7 +71,7 @@ describe('realtimekit-mock', () => {
     const result = run('mock', ['--help']);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(
-      'Usage: realtimekit-mock [--port N] [--stateful [--seed N]] [--dynamic] [--proxy URL]',
+      'Usage: realtimekit-mock [--port N] [--stateful [--seed N] [--token T] [--account-id A] [--app-id P]]',
     );
   });
 
@@ -83,6 +83,8 @@ describe('realtimekit-mock', () => {
     [['--proxy', 'nowhere'], '--proxy must be an absolute http(s) URL, not nowhere'],
     [['--proxy', 'file:///etc/passwd'], '--proxy must be an absolute http(s) URL, not file:///etc/passwd'],
     [['extra'], "Unexpected argument 'extra'"],
+    [['--token', 't'], '--token takes a value and goes with --stateful'],
+    [['--stateful', '--app-id', ''], '--app-id takes a value and goes with --stateful'],
     [['--stateful', '--dynamic'], '--stateful serves the fake: it does not go with --dynamic or --proxy'],
     [['--seed', '3'], '--seed takes a whole number and goes with --stateful, not 3'],
     [['--stateful', '--seed', 'x'], '--seed takes a whole number and goes with --stateful, not x'],
@@ -111,6 +113,30 @@ describe('realtimekit-mock', () => {
       }
     }
     expect(created[1]).toBe(created[0]);
+  });
+
+  it('with --token, --account-id and --app-id refuses everyone else, as Cloudflare does', async () => {
+    const { child, url } = await startMockCli([
+      '--port',
+      '0',
+      '--stateful',
+      '--token',
+      'cli-token',
+      '--account-id',
+      ACCOUNT,
+      '--app-id',
+      APP,
+    ]);
+    try {
+      const as = (token: string) => fetch(`${url}${meetings}`, { headers: { authorization: `Bearer ${token}` } });
+      expect((await as('cli-token')).status).toBe(200);
+      expect((await as('other')).status).toBe(403);
+      const otherApp = meetings.replace(APP, '00000000-0000-4000-8000-00000000a99a');
+      expect((await fetch(`${url}${otherApp}`, { headers: { authorization: 'Bearer cli-token' } })).status).toBe(404);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
   });
 
   it.each(['SIGINT', 'SIGTERM'] as const)(

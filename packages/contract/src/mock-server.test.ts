@@ -109,14 +109,24 @@ describe('startMockServer({ stateful: true })', () => {
       expect((await rtk.activeSession.get(meetingId)).associated_id).toBe(meetingId);
       mock.fake?.reset();
       expect((await rtk.meetings.list()).data).toEqual([]);
-      const preflight = await fetch(`${mock.url}${meetingsPath}`, {
+      // no CORS by default, as the real API: a page that calls it directly fails here as it would in production
+      const answer = await fetch(`${mock.url}${meetingsPath}`, {
+        headers: { origin: 'http://localhost:5173', authorization: 'Bearer t' },
+      });
+      expect(answer.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await mock.close();
+    }
+    const open = await startMockServer({ stateful: true, cors: true });
+    try {
+      const preflight = await fetch(`${open.url}${meetingsPath}`, {
         method: 'OPTIONS',
         headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' },
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     } finally {
-      await mock.close();
+      await open.close();
     }
     await expect(fetch(`${mock.url}${meetingsPath}`)).rejects.toThrow();
   });

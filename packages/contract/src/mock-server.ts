@@ -20,6 +20,11 @@ export interface MockServerOptions {
    * 404. Pass the fake's options (`{ seed, now, limits }`) or `true`. Not with `dynamic` or `upstream`.
    */
   stateful?: boolean | RealtimeKitFakeOptions;
+  /**
+   * Open CORS (any origin), for a page that calls the mock directly in development. Off by default: the real API
+   * sends no CORS headers, so a page that works against the mock only thanks to them would fail in production.
+   */
+  cors?: boolean;
 }
 
 export interface MockServer {
@@ -38,7 +43,7 @@ export interface MockServer {
  * examples. With `stateful`, the fake (see {@link createRealtimeKitFake}).
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const { port = 0, dynamic = false, upstream, log, stateful } = options;
+  const { port = 0, dynamic = false, upstream, log, stateful, cors = false } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new RangeError(`port must be a whole number from 0 to 65535, not ${port}`);
   }
@@ -47,7 +52,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       throw new TypeError('stateful serves the fake: it does not go with dynamic or upstream, which are Prism modes');
     }
     const fake = createRealtimeKitFake(stateful === true ? {} : stateful);
-    return { ...(await serve(fake.fetch, port)), fake };
+    return { ...(await serve(fake.fetch, port, cors)), fake };
   }
   let upstreamUrl: URL | undefined;
   if (upstream !== undefined) {
@@ -60,7 +65,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   // a request that arrives before it is ready waits for it
   const ready = createPrismHandler({ dynamic, upstream: upstreamUrl, log });
   ready.catch(() => undefined); // reported below, once the port is ours
-  const mock = await serve((request) => ready.then((handle) => handle(request)), port);
+  const mock = await serve((request) => ready.then((handle) => handle(request)), port, cors);
   try {
     await ready;
   } catch (error) {
@@ -71,8 +76,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 }
 
 /** Serves a handler on 127.0.0.1 until `close()`, which may be called more than once. */
-async function serve(handle: (request: Request) => Promise<Response>, port: number): Promise<MockServer> {
-  const server = serveFetch(handle);
+async function serve(
+  handle: (request: Request) => Promise<Response>,
+  port: number,
+  cors: boolean,
+): Promise<MockServer> {
+  const server = serveFetch(handle, { cors });
   const url = await listen(server, port);
   let closing: Promise<void> | undefined;
   return {

@@ -2,7 +2,8 @@
 import { startMockServer } from '../mock-server';
 import { parseCli, usageError } from './args';
 
-const usage = `Usage: realtimekit-mock [--port N] [--stateful [--seed N]] [--dynamic] [--proxy URL]
+const usage = `Usage: realtimekit-mock [--port N] [--stateful [--seed N] [--token T] [--account-id A] [--app-id P]]
+                        [--dynamic] [--proxy URL] [--cors]
 
 Serves a mock of the Cloudflare RealtimeKit Meetings API on 127.0.0.1, from the SDK's spec, for testing from any
 language. Every request needs "Authorization: Bearer <anything>". By default it is Prism: stateless, answering with
@@ -14,6 +15,10 @@ Options:
   --port N       port to listen on (default 4010; 0 picks a free one)
   --stateful     serve the stateful fake instead of Prism
   --seed N       with --stateful: the same IDs and tokens on every run
+  --token T      with --stateful: accept only this API token (others get Cloudflare's 403 Authentication error)
+  --account-id A with --stateful: the token's account (others get 403)
+  --app-id P     with --stateful: the app that exists (others get 404)
+  --cors         answer CORS for any origin (the real API sends no CORS headers: off by default)
   --dynamic      generate answers from the schemas instead of serving the spec's examples
   --proxy URL    forward to URL (e.g. https://api.cloudflare.com/client/v4) and report in sl-violations
                  where the real answers break the spec
@@ -25,6 +30,10 @@ const values = parseCli(usage, {
   proxy: { type: 'string' },
   stateful: { type: 'boolean' },
   seed: { type: 'string' },
+  token: { type: 'string' },
+  'account-id': { type: 'string' },
+  'app-id': { type: 'string' },
+  cors: { type: 'boolean' },
 });
 const port = values.port === undefined ? 4010 : Number(values.port);
 if (!/^\d+$/.test(values.port ?? '0') || port > 65535)
@@ -36,9 +45,19 @@ if (values.stateful && (values.dynamic || values.proxy !== undefined))
   usageError(usage, '--stateful serves the fake: it does not go with --dynamic or --proxy, which are Prism modes');
 if (values.seed !== undefined && (!values.stateful || !/^\d+$/.test(values.seed)))
   usageError(usage, `--seed takes a whole number and goes with --stateful, not ${values.seed}`);
-const stateful = values.stateful && (values.seed === undefined ? true : { seed: Number(values.seed) });
+const scope = { token: values.token, 'account-id': values['account-id'], 'app-id': values['app-id'] };
+for (const [name, value] of Object.entries(scope)) {
+  if (value !== undefined && (!values.stateful || value === ''))
+    usageError(usage, `--${name} takes a value and goes with --stateful`);
+}
+const stateful = values.stateful && {
+  ...(values.seed === undefined ? {} : { seed: Number(values.seed) }),
+  ...(values.token === undefined ? {} : { apiToken: values.token }),
+  ...(values['account-id'] === undefined ? {} : { accountId: values['account-id'] }),
+  ...(values['app-id'] === undefined ? {} : { appId: values['app-id'] }),
+};
 
-startMockServer({ port, dynamic: values.dynamic, upstream: values.proxy, stateful }).then(
+startMockServer({ port, dynamic: values.dynamic, upstream: values.proxy, stateful, cors: values.cors }).then(
   (mock) => {
     const mode = values.stateful
       ? 'stateful fake'

@@ -18,6 +18,15 @@ export interface RealtimeKitFakeOptions {
    * real API's own limit is not documented). A larger one is answered 413 and nothing is stored.
    */
   maxBodyBytes?: number;
+  /**
+   * The API token it accepts. Given, any other bearer is refused as Cloudflare refuses a bad token (403, code 10000
+   * "Authentication error", in Cloudflare's v4 envelope); left out, any bearer is accepted.
+   */
+  apiToken?: string;
+  /** The account the token belongs to. Given, a path under another account is refused like a bad token (403). */
+  accountId?: string;
+  /** The apps that exist. Given, a path under another app answers 404 (never an empty list). */
+  appId?: string | readonly string[];
 }
 
 export interface StartSessionOptions {
@@ -119,6 +128,7 @@ function responseValidator(operationId: OperationId, status: number): Validate |
 export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): RealtimeKitFake {
   const clock = options.now ?? (() => new Date());
   const { maxBodyBytes = 1024 * 1024 } = options;
+  const apps = options.appId === undefined ? undefined : [options.appId].flat();
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes <= 0) {
     throw new RangeError(`createRealtimeKitFake: maxBodyBytes must be a positive whole number, not ${maxBodyBytes}`);
   }
@@ -169,7 +179,8 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     const found = match && route(request.method, match[3] as string);
     if (!match || !found) return json(404, errorBody(404, `No route for the URI: ${request.method} ${url.pathname}`));
     const { operationId, params } = found;
-    if (!/^Bearer \S+/.test(request.headers.get('authorization') ?? '')) {
+    const bearer = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+    if (!bearer) {
       return reply(
         operationId,
         fail(401, 'Authentication error: send the API token as "Authorization: Bearer <token>"'),
@@ -179,6 +190,21 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     const appId = decoded(match[2] as string);
     if (accountId === undefined || appId === undefined) {
       return reply(operationId, fail(400, 'the account or app ID in the path is not a well-formed percent-encoding'));
+    }
+    // Cloudflare's gateway answers these before RealtimeKit sees the request, in its own v4 envelope
+    if (
+      (options.apiToken !== undefined && bearer !== options.apiToken) ||
+      (options.accountId !== undefined && accountId !== options.accountId)
+    ) {
+      return json(403, {
+        success: false,
+        errors: [{ code: 10000, message: 'Authentication error' }],
+        messages: [],
+        result: null,
+      });
+    }
+    if (apps && !apps.includes(appId)) {
+      return reply(operationId, fail(404, `No app ${appId} in this account: create it, or check REALTIMEKIT_APP_ID`));
     }
     const spec = validators[operationId];
     let body: unknown;

@@ -2,16 +2,19 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 
 /**
  * A node:http server in front of a web-standard handler (the fake's `fetch`), on 127.0.0.1. Bodies are read whole:
- * the API's are small JSON documents. CORS is open, as Prism's is, so a page can call it directly.
+ * the API's are small JSON documents. No CORS headers, as the real API sends none (a page cannot call Cloudflare's
+ * API directly either); with `cors: true`, open CORS, for a page that calls the mock directly in development.
  */
-export function serveFetch(handle: (request: Request) => Promise<Response>): Server {
+export function serveFetch(handle: (request: Request) => Promise<Response>, { cors: open = false } = {}): Server {
   const server = createServer(async (req, res) => {
-    const cors = {
-      'access-control-allow-origin': req.headers.origin ?? '*',
-      'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
-      'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
-    };
-    if (req.method === 'OPTIONS') {
+    const cors: Record<string, string> = open
+      ? {
+          'access-control-allow-origin': req.headers.origin ?? '*',
+          'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+          'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
+        }
+      : {};
+    if (open && req.method === 'OPTIONS') {
       res.writeHead(204, cors).end();
       return;
     }

@@ -148,3 +148,54 @@ describe('MSW behind a proxy mount', () => {
     expect(await browser.meetings.get(meeting.id)).toMatchObject({ id: meeting.id, title: 'Through the mount' });
   });
 });
+
+describe('given who it serves, the fake refuses everyone else as Cloudflare does', () => {
+  const OTHER_ACCOUNT = '0123456789abcdef0123456789abcdef';
+  const OTHER_APP = '00000000-0000-4000-8000-00000000a99a';
+  const strict = () => createRealtimeKitFake({ seed: 1, apiToken: 'the-token', accountId: ACCOUNT, appId: APP });
+  const call = (fake: ReturnType<typeof strict>, token: string, account = ACCOUNT, app = APP) =>
+    fake.fetch(
+      new Request(`${BASE}/accounts/${account}/realtime/kit/${app}/meetings`, {
+        headers: { authorization: `Bearer ${token}` },
+      }),
+    );
+  const cloudflare403 = {
+    success: false,
+    errors: [{ code: 10000, message: 'Authentication error' }],
+    messages: [],
+    result: null,
+  };
+
+  it('another token: 403 Authentication error, in Cloudflare’s envelope', async () => {
+    const fake = strict();
+    expect((await call(fake, 'the-token')).status).toBe(200);
+    const refused = await call(fake, 'someone-elses');
+    expect([refused.status, await refused.json()]).toEqual([403, cloudflare403]);
+  });
+
+  it('another account: 403, never an empty list', async () => {
+    const refused = await call(strict(), 'the-token', OTHER_ACCOUNT);
+    expect([refused.status, await refused.json()]).toEqual([403, cloudflare403]);
+  });
+
+  it('an unknown app: 404 naming it, never an empty list', async () => {
+    const refused = await call(strict(), 'the-token', ACCOUNT, OTHER_APP);
+    expect(refused.status).toBe(404);
+    expect((await refused.json()).error.message).toBe(
+      `No app ${OTHER_APP} in this account: create it, or check REALTIMEKIT_APP_ID`,
+    );
+  });
+
+  it('the client sees a typed http error it can act on', async () => {
+    const fake = strict();
+    const rtk = createRealtimeKitClient({
+      apiToken: 'revoked',
+      accountId: ACCOUNT,
+      appId: APP,
+      baseUrl: BASE,
+      maxRetries: 0,
+      fetch: fake.fetch,
+    });
+    await expect(rtk.meetings.list()).rejects.toMatchObject({ kind: 'http', status: 403, code: 10000 });
+  });
+});
