@@ -10,21 +10,25 @@ export interface JoinUser {
 }
 
 /**
- * Where the participant ID of each (meeting, user) is remembered between joins. Async, so that Workers KV, Redis or
- * a SQL row fit in a few lines; the default keeps it in memory, for one process.
+ * Where each (meeting, user)'s participant is remembered between joins, with what was last applied to it. Async, so
+ * that Workers KV, Redis or a SQL row fit in a few lines; the default keeps it in memory, for one process. The value
+ * is opaque: store it as it is given.
  */
 export interface JoinTokenStore {
   get(key: string): Promise<string | null | undefined>;
-  set(key: string, participantId: string): Promise<void>;
+  set(key: string, value: string): Promise<void>;
   delete(key: string): Promise<void>;
 }
 
 export interface JoinTokensOptions<U extends JoinUser = JoinUser> {
   /** A server-side client (it holds the API token). */
   client: Pick<RealtimeKitClient, 'participants' | 'scope'>;
-  /** The preset each user joins with, decided on the server: a name, or a function of your user and the meeting. */
+  /**
+   * The preset each user joins with, decided on the server on every join: a name, or a function of your user and the
+   * meeting. When it changes (a host demoted), the next join applies it before handing out a token.
+   */
   preset: string | ((user: U, meetingId: string) => string | Promise<string>);
-  /** Default: in memory. */
+  /** Default: in memory, at most 10,000 entries. */
   store?: JoinTokenStore;
 }
 
@@ -32,17 +36,31 @@ export interface JoinResult {
   /** The join token for this user's browser. A secret: send it to that browser only, never log it. */
   token: string;
   participantId: string;
-  /** Whether this join added the participant (else it refreshed the token of the one added before). */
+  /** Whether this join added the participant (else it brought the one added before up to date). */
   created: boolean;
 }
 
-/** A JoinTokenStore in a Map, for one process. */
-export function memoryJoinTokenStore(): JoinTokenStore {
+/**
+ * A JoinTokenStore in a Map, for one process, keeping the `maxEntries` (default 10,000) most recently used entries.
+ * Forgetting is safe: a join that finds nothing looks the user up in the meeting before adding.
+ */
+export function memoryJoinTokenStore(options: { maxEntries?: number } = {}): JoinTokenStore {
+  const { maxEntries = 10_000 } = options;
+  check(Number.isInteger(maxEntries) && maxEntries > 0, 'maxEntries must be a positive whole number');
   const map = new Map<string, string>();
   return {
-    get: async (key) => map.get(key),
+    get: async (key) => {
+      const value = map.get(key);
+      if (value !== undefined) {
+        map.delete(key); // most recently used last
+        map.set(key, value);
+      }
+      return value;
+    },
     set: async (key, value) => {
+      map.delete(key);
       map.set(key, value);
+      if (map.size > maxEntries) map.delete(map.keys().next().value as string);
     },
     delete: async (key) => {
       map.delete(key);
@@ -50,18 +68,46 @@ export function memoryJoinTokenStore(): JoinTokenStore {
   };
 }
 
+/** What a join applies to the participant, decided on the server each time. */
+interface Wanted {
+  preset_name: string;
+  name?: string;
+  picture?: string;
+}
+
+/** A stored value: the participant ID and a fingerprint of what was last applied to it (a plain ID before 0.x). */
+interface Remembered {
+  id: string;
+  applied?: string;
+}
+
+const fingerprint = (wanted: Wanted) =>
+  JSON.stringify([wanted.preset_name, wanted.name ?? null, wanted.picture ?? null]);
+const encode = (remembered: Remembered) => JSON.stringify(remembered);
+function decode(value: string | null | undefined): Remembered | undefined {
+  if (!value) return undefined;
+  if (!value.startsWith('{')) return { id: value }; // a bare participant ID: applied unknown, so edited once
+  try {
+    const parsed = JSON.parse(value) as Remembered;
+    if (isId(parsed?.id))
+      return { id: parsed.id, applied: typeof parsed.applied === 'string' ? parsed.applied : undefined };
+  } catch {}
+  return undefined; // unreadable: looked up in the meeting, as if nothing were remembered
+}
+
 const isStatus = (error: unknown, status: number) => error instanceof RealtimeKitError && error.status === status;
-/** An add that may have reached the server: its outcome is unknown, so it must not be repeated blindly. */
-const outcomeUnknown = (error: unknown) =>
-  error instanceof RealtimeKitError &&
-  (error.kind === 'timeout' || (error.kind === 'network' && !/refused/.test(error.message)));
+const isOptionalString = (value: unknown) => value === undefined || typeof value === 'string';
 
 /**
- * Join tokens without duplicate participants: the first join of a user to a meeting adds a participant whose
- * `custom_participant_id` is the user's ID and remembers its ID; later joins refresh that participant's token. A
- * participant that is gone (404) is added again. Concurrent joins of one user to one meeting share one call. An add
- * whose outcome is unknown (a timeout, a connection dropped after sending) is never repeated blindly: the next join
- * first looks the user up in the meeting's participants.
+ * Join tokens without duplicate participants, always up to date with what the server decides. The first join of a
+ * user to a meeting looks the user up by `custom_participant_id` and adds a participant only when there is none (an
+ * add whose outcome was unknown, or a store that forgot, never makes a second one); later joins refresh its token.
+ * The preset, name and picture are decided on every join: when they differ from what was last applied, the
+ * participant is edited before its token is refreshed. A participant that is gone (404) is added again. Concurrent
+ * joins of one user to one meeting share one call.
+ *
+ * API calls per join: warm and unchanged 1 (refresh); warm and changed 2 (edit, refresh); first join 2 (one page of
+ * the participant list, add), plus a page per 100 participants the meeting already holds.
  */
 export function createJoinTokens<U extends JoinUser = JoinUser>(options: JoinTokensOptions<U>) {
   check(isPlainObject(options as unknown), 'createJoinTokens needs { client, preset, store? }');
@@ -76,61 +122,69 @@ export function createJoinTokens<U extends JoinUser = JoinUser>(options: JoinTok
     'store needs get, set and delete',
   );
   const inFlight = new Map<string, Promise<JoinResult>>();
-  /** Keys whose last add may have created a participant we never heard back about. */
-  const uncertain = new Set<string>();
 
-  async function refresh(meetingId: string, participantId: string): Promise<JoinResult> {
-    const { token } = await client.participants.refreshToken(meetingId, participantId);
-    return { token, participantId, created: false };
+  /** The preset, name and picture to apply: a server fault (a TypeError, not the caller's) when preset() gives none. */
+  async function decide(user: U, meetingId: string): Promise<Wanted> {
+    const presetName = typeof preset === 'string' ? preset : await preset(user, meetingId);
+    if (typeof presetName !== 'string' || presetName === '') {
+      throw new TypeError(
+        `preset() returned ${presetName === '' ? 'an empty string' : typeof presetName} for meeting ${meetingId}: it must return a preset name`,
+      );
+    }
+    return { preset_name: presetName, name: user.name, picture: user.picture };
   }
 
   async function lookUp(meetingId: string, userId: string) {
-    for await (const participant of client.participants.listAll(meetingId)) {
+    for await (const participant of client.participants.listAll(meetingId, { per_page: 100 })) {
       if (participant.custom_participant_id === userId) return participant.id;
     }
     return undefined;
   }
 
+  /** Edits the participant when what was last applied differs, remembers it, then refreshes its token. */
+  async function update(meetingId: string, key: string, id: string, wanted: Wanted, applied: string | undefined) {
+    const now = fingerprint(wanted);
+    if (applied !== now) {
+      // null clears a name or picture the user no longer has
+      await client.participants.edit(meetingId, id, {
+        preset_name: wanted.preset_name,
+        name: wanted.name ?? null,
+        picture: wanted.picture ?? null,
+      });
+      await store.set(key, encode({ id, applied: now }));
+    }
+    const { token } = await client.participants.refreshToken(meetingId, id);
+    return { token, participantId: id, created: false };
+  }
+
   async function join(meetingId: string, user: U, key: string): Promise<JoinResult> {
-    const remembered = await store.get(key);
+    const wanted = await decide(user, meetingId);
+    const remembered = decode(await store.get(key));
+    let gone = false;
     if (remembered) {
       try {
-        return await refresh(meetingId, remembered);
+        return await update(meetingId, key, remembered.id, wanted, remembered.applied);
       } catch (error) {
         if (!isStatus(error, 404)) throw error;
         await store.delete(key); // gone: add it again below
+        gone = true;
       }
     }
-    if (uncertain.has(key)) {
-      const found = await lookUp(meetingId, user.id);
-      uncertain.delete(key);
-      if (found) {
-        await store.set(key, found);
-        return refresh(meetingId, found);
-      }
-    }
-    const presetName = typeof preset === 'string' ? preset : await preset(user, meetingId);
-    let added: Awaited<ReturnType<JoinTokensOptions['client']['participants']['add']>>;
-    try {
-      added = await client.participants.add(meetingId, {
-        custom_participant_id: user.id,
-        preset_name: presetName,
-        // undefined ones are left out of the JSON
-        name: user.name,
-        picture: user.picture,
-      });
-    } catch (error) {
-      if (outcomeUnknown(error)) uncertain.add(key);
-      throw error;
-    }
-    await store.set(key, added.id);
+    // nothing remembered: the user may still be there (an add that timed out, a store that forgot or restarted)
+    const found = gone ? undefined : await lookUp(meetingId, user.id);
+    if (found) return update(meetingId, key, found, wanted, undefined);
+    const added = await client.participants.add(meetingId, { custom_participant_id: user.id, ...wanted });
+    await store.set(key, encode({ id: added.id, applied: fingerprint(wanted) }));
     return { token: added.token, participantId: added.id, created: true };
   }
 
   /** The join token of `user` for `meetingId`, adding the participant on the first join only. */
   return async function joinToken(meetingId: string, user: U): Promise<JoinResult> {
     check(isId(meetingId), 'meetingId must be a non-empty string');
-    check(isPlainObject(user as unknown) && isId(user.id), 'user must be { id, name?, picture? } with a non-empty id');
+    check(
+      isPlainObject(user as unknown) && isId(user.id) && isOptionalString(user.name) && isOptionalString(user.picture),
+      'user must be { id, name?, picture? } with a non-empty id',
+    );
     const key = `${client.scope}:${meetingId}:${user.id}`;
     let pending = inFlight.get(key);
     if (!pending) {

@@ -6,17 +6,18 @@ interface Stored {
   id: string;
   custom_participant_id: string;
   preset_name: string;
-  name?: string;
+  name?: string | null;
+  picture?: string | null;
 }
 
 /**
  * A real HTTP server that keeps participants and counts every call, for join-token tests: add, refresh token, list
- * (with paging), delete. `hangAdds` makes the next adds create the participant and then never answer, as an add whose
+ * (with paging), edit, delete. `hangAdds` makes the next adds create the participant and then never answer, as an add whose
  * outcome is unknown to the client.
  */
 export async function startParticipantsServer() {
   const meetings = new Map<string, Map<string, Stored>>();
-  const calls = { add: 0, refresh: 0, list: 0, delete: 0 };
+  const calls = { add: 0, refresh: 0, list: 0, edit: 0, delete: 0 };
   const hung: ServerResponse[] = [];
   let hangAdds = 0;
   let tokens = 0;
@@ -64,6 +65,13 @@ export async function startParticipantsServer() {
           data,
           paging: { total_count: all.length, start_offset: start, end_offset: start + data.length - 1 },
         });
+      }
+      if (req.method === 'PATCH') {
+        calls.edit++;
+        const stored = participants.get(participantId as string);
+        if (!stored) return notFound(res);
+        Object.assign(stored, JSON.parse(text));
+        return json(res, 200, { success: true, data: { ...stored, token: `token-${++tokens}` } });
       }
       if (req.method === 'DELETE') {
         calls.delete++;
