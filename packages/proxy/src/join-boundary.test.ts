@@ -1,5 +1,6 @@
+import { createRealtimeKitClient } from '@realtimekit-meetings/client';
 import { describe, expect, it, vi } from 'vitest';
-import { browserRequest, MEETING, proxyWith } from '../test-support/setup';
+import { BASE, browserRequest, MEETING, proxyWith } from '../test-support/setup';
 import type { ProxyJoinOptions } from './create-proxy';
 
 const refused =
@@ -108,6 +109,19 @@ describe('the join refuses what a page on another site can send', () => {
     expect(none.status).toBe(415);
     expect(identify).not.toHaveBeenCalled();
     expect(sent).toHaveLength(0);
+  });
+
+  it('the browser client’s joinMeeting is accepted as it is', async () => {
+    const { handle } = joinProxy();
+    const browser = createRealtimeKitClient({
+      proxyUrl: `https://app.example.test${BASE}`,
+      fetch: handle,
+      maxRetries: 0,
+    });
+    expect(await browser.joinMeeting(MEETING)).toEqual({
+      token: expect.any(String),
+      participantId: expect.any(String),
+    });
   });
 
   it('Sec-Fetch-Site: cross-site is refused (403) even as JSON; same-origin and same-site go through', async () => {
