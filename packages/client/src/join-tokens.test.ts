@@ -155,7 +155,7 @@ describe('createJoinTokens', () => {
     expect(refusal(() => createJoinTokens({ client: client(), preset: () => 'p' }))).toBe('created');
   });
 
-  it('sends name and picture when the user has them, and neither key when not', async () => {
+  it('sends name and picture when the user has them; without a name, the default name (no picture key)', async () => {
     const sent: string[] = [];
     const rtk = createRealtimeKitClient({
       apiToken: TOKEN,
@@ -171,7 +171,7 @@ describe('createJoinTokens', () => {
     await join(meeting(), { id: 'u1' });
     await join(meeting(), { id: 'u2', name: 'Ada', picture: 'https://example.com/ada.png' });
     expect(sent.map((body) => JSON.parse(body))).toEqual([
-      { custom_participant_id: 'u1', preset_name: 'p' },
+      { custom_participant_id: 'u1', preset_name: 'p', name: 'Participant' },
       { custom_participant_id: 'u2', preset_name: 'p', name: 'Ada', picture: 'https://example.com/ada.png' },
     ]);
   });
@@ -341,5 +341,22 @@ describe('memoryJoinTokenStore is bounded', () => {
     const again = await join(id, ada);
     expect(again).toMatchObject({ participantId: first.participantId, created: false });
     expect(server.participants(id)).toHaveLength(2);
+  });
+});
+
+describe('a join without a name sends one (cloudflare-typescript#2737)', () => {
+  it('Participant by default, defaultName when given; a user who loses their name gets it on the next join', async () => {
+    const id = meeting();
+    await createJoinTokens({ client: client(), preset: 'p' })(id, { id: 'nameless' });
+    const join = createJoinTokens({ client: client(), preset: 'p', defaultName: 'Guest' });
+    await join(id, { id: 'named', name: 'Ada' });
+    await join(id, { id: 'named' });
+    expect(server.participants(id).map((p) => [p.custom_participant_id, p.name])).toEqual([
+      ['nameless', 'Participant'],
+      ['named', 'Guest'],
+    ]);
+    expect(() => createJoinTokens({ client: client(), preset: 'p', defaultName: '' })).toThrow(
+      'defaultName must be a non-empty string',
+    );
   });
 });

@@ -30,6 +30,12 @@ export interface JoinTokensOptions<U extends JoinUser = JoinUser> {
   preset: string | ((user: U, meetingId: string) => string | Promise<string>);
   /** Default: in memory, at most 10,000 entries. */
   store?: JoinTokenStore;
+  /**
+   * The name of a user who has none. Default `Participant`: RealtimeKit's media server refuses the token of a
+   * participant added without a name (cloudflare-typescript#2737, "always pass a name"), and a neutral word shows
+   * the other participants nothing of your user (not their ID).
+   */
+  defaultName?: string;
 }
 
 export interface JoinResult {
@@ -71,7 +77,7 @@ export function memoryJoinTokenStore(options: { maxEntries?: number } = {}): Joi
 /** What a join applies to the participant, decided on the server each time. */
 interface Wanted {
   preset_name: string;
-  name?: string;
+  name: string;
   picture?: string;
 }
 
@@ -111,7 +117,8 @@ const isOptionalString = (value: unknown) => value === undefined || typeof value
  */
 export function createJoinTokens<U extends JoinUser = JoinUser>(options: JoinTokensOptions<U>) {
   check(isPlainObject(options as unknown), 'createJoinTokens needs { client, preset, store? }');
-  const { client, preset, store = memoryJoinTokenStore() } = options;
+  const { client, preset, store = memoryJoinTokenStore(), defaultName = 'Participant' } = options;
+  check(typeof defaultName === 'string' && defaultName !== '', 'defaultName must be a non-empty string');
   check(typeof client?.participants?.add === 'function', 'client must be a client from createRealtimeKitClient');
   check(
     typeof preset === 'string' ? preset !== '' : typeof preset === 'function',
@@ -131,7 +138,7 @@ export function createJoinTokens<U extends JoinUser = JoinUser>(options: JoinTok
         `preset() returned ${presetName === '' ? 'an empty string' : typeof presetName} for meeting ${meetingId}: it must return a preset name`,
       );
     }
-    return { preset_name: presetName, name: user.name, picture: user.picture };
+    return { preset_name: presetName, name: user.name || defaultName, picture: user.picture };
   }
 
   async function lookUp(meetingId: string, userId: string) {
@@ -145,10 +152,10 @@ export function createJoinTokens<U extends JoinUser = JoinUser>(options: JoinTok
   async function update(meetingId: string, key: string, id: string, wanted: Wanted, applied: string | undefined) {
     const now = fingerprint(wanted);
     if (applied !== now) {
-      // null clears a name or picture the user no longer has
+      // null clears a picture the user no longer has; a name is always sent
       await client.participants.edit(meetingId, id, {
         preset_name: wanted.preset_name,
-        name: wanted.name ?? null,
+        name: wanted.name,
         picture: wanted.picture ?? null,
       });
       await store.set(key, encode({ id, applied: now }));
