@@ -360,3 +360,95 @@ describe('a join without a name sends one (cloudflare-typescript#2737)', () => {
     );
   });
 });
+
+describe('many instances over one store that claims (compareAndSet): one participant per user', () => {
+  /** The memory store, shared by instances as a strongly consistent store shared by isolates or processes would be. */
+  const instances = (n: number, store: JoinTokenStore, leaseMs?: number) =>
+    Array.from({ length: n }, () =>
+      createJoinTokens({ client: client(), preset: 'p', store, ...(leaseMs ? { leaseMs } : {}) }),
+    );
+
+  it('8 instances, 25 users joining 8 times at once each: 25 adds, 25 participants', async () => {
+    const joins = instances(8, memoryJoinTokenStore());
+    const id = meeting();
+    const users = Array.from({ length: 25 }, (_, i) => ({ id: `user-${i}`, name: `User ${i}` }));
+    const results = await Promise.all(users.flatMap((user) => joins.map((join) => join(id, user))));
+    expect(server.participants(id)).toHaveLength(25);
+    expect(server.calls.add).toBe(25);
+    expect(results.filter((r) => r.created)).toHaveLength(25);
+  });
+
+  it('without compareAndSet the same load adds a user more than once: what the claim prevents', async () => {
+    const shared = memoryJoinTokenStore();
+    const store: JoinTokenStore = { get: shared.get, set: shared.set, delete: shared.delete };
+    const joins = instances(8, store);
+    const id = meeting();
+    await Promise.all(joins.map((join) => join(id, ada)));
+    // every instance looked up before any add had landed: each added
+    expect(server.participants(id).length).toBeGreaterThan(1);
+  });
+
+  it('an add that timed out on an instance now gone: a fresh instance on the store finds it, adds nothing', async () => {
+    const store = memoryJoinTokenStore();
+    const id = meeting();
+    server.hangNextAdds(1);
+    const gone = createJoinTokens({ client: client(300), preset: 'p', store });
+    expect((await rejection(gone(id, ada))).kind).toBe('timeout');
+    const fresh = createJoinTokens({ client: client(), preset: 'p', store });
+    expect(await fresh(id, ada)).toMatchObject({ created: false });
+    expect(server.participants(id)).toHaveLength(1);
+  });
+
+  it('an add answered 502 after creating the participant: the next join finds it instead of adding again', async () => {
+    const store = memoryJoinTokenStore();
+    const [first, second] = instances(2, store);
+    const id = meeting();
+    server.failNextAddsAfterCreating(1);
+    expect(await rejection(first!(id, ada))).toMatchObject({ kind: 'http', status: 502 });
+    expect(await second!(id, ada)).toMatchObject({ created: false });
+    expect(server.participants(id)).toHaveLength(1);
+  });
+
+  it('an instance that dies between add and remember: past its lease, another looks the user up and finds it', async () => {
+    const shared = memoryJoinTokenStore();
+    let dead = false;
+    const dying: JoinTokenStore = {
+      ...shared,
+      // the instance dies after the add: what it would remember is never written
+      compareAndSet: async (key, expected, value) => {
+        if (value.startsWith('{"id"')) {
+          dead = true;
+          throw new Error('instance gone');
+        }
+        return (shared.compareAndSet as NonNullable<JoinTokenStore['compareAndSet']>)(key, expected, value);
+      },
+    };
+    const id = meeting();
+    const doomed = createJoinTokens({ client: client(), preset: 'p', store: dying, leaseMs: 200 });
+    await expect(doomed(id, ada)).rejects.toThrow('instance gone');
+    expect(dead).toBe(true);
+    expect(server.participants(id)).toHaveLength(1); // the add happened
+    const survivor = createJoinTokens({ client: client(), preset: 'p', store: shared, leaseMs: 200 });
+    expect(await survivor(id, ada)).toMatchObject({ created: false, participantId: server.participants(id)[0]!.id });
+    expect(server.participants(id)).toHaveLength(1);
+  });
+
+  it('a durable store skips the look-up of a first join: one call, the add', async () => {
+    const store = { ...memoryJoinTokenStore(), durable: true };
+    const join = createJoinTokens({ client: client(), preset: 'p', store });
+    await join(meeting(), ada);
+    expect(server.calls).toMatchObject({ add: 1, list: 0 });
+  });
+});
+
+describe('memoryJoinTokenStore.compareAndSet', () => {
+  it('writes only over the expected value (null: absent), and says whether it did', async () => {
+    const store = memoryJoinTokenStore();
+    const cas = store.compareAndSet as NonNullable<JoinTokenStore['compareAndSet']>;
+    expect(await cas('k', null, 'a')).toBe(true);
+    expect(await cas('k', null, 'b')).toBe(false);
+    expect(await cas('k', 'x', 'b')).toBe(false);
+    expect(await cas('k', 'a', 'b')).toBe(true);
+    expect(await store.get('k')).toBe('b');
+  });
+});

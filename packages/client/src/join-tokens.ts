@@ -18,6 +18,19 @@ export interface JoinTokenStore {
   get(key: string): Promise<string | null | undefined>;
   set(key: string, value: string): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * Atomically replaces the value of `key` by `value` if it is `expected` (`null`: absent) and answers whether it did.
+   * With it, a join claims the right to add before adding (write-ahead), so only one instance adds a user to a
+   * meeting, however many share the store. A SQL row (`INSERT ... ON CONFLICT DO NOTHING`, `UPDATE ... WHERE value =`),
+   * a Durable Object or Redis can; Workers KV cannot (it is a cache, eventually consistent, with no compare-and-set).
+   * Without it, every first join looks the user up before adding: exact in one process only.
+   */
+  compareAndSet?(key: string, expected: string | null, value: string): Promise<boolean>;
+  /**
+   * True when the store never loses a key it was given (a SQL table, a Durable Object's storage): a first join then
+   * trusts an absent key and skips the look-up. Memory (bounded, gone on restart) and caches are not durable.
+   */
+  readonly durable?: boolean;
 }
 
 export interface JoinTokensOptions<U extends JoinUser = JoinUser> {
@@ -30,6 +43,11 @@ export interface JoinTokensOptions<U extends JoinUser = JoinUser> {
   preset: string | ((user: U, meetingId: string) => string | Promise<string>);
   /** Default: in memory, at most 10,000 entries. */
   store?: JoinTokenStore;
+  /**
+   * How long a claim to add a user stands before another instance may take over (looking the user up first), in ms.
+   * Longer than the client's timeout for one add. Default 60,000.
+   */
+  leaseMs?: number;
   /**
    * The name of a user who has none. Default `Participant`: RealtimeKit's media server refuses the token of a
    * participant added without a name (cloudflare-typescript#2737, "always pass a name"), and a neutral word shows
@@ -71,6 +89,13 @@ export function memoryJoinTokenStore(options: { maxEntries?: number } = {}): Joi
     delete: async (key) => {
       map.delete(key);
     },
+    compareAndSet: async (key, expected, value) => {
+      if ((map.get(key) ?? null) !== expected) return false;
+      map.delete(key);
+      map.set(key, value);
+      if (map.size > maxEntries) map.delete(map.keys().next().value as string);
+      return true;
+    },
   };
 }
 
@@ -87,19 +112,33 @@ interface Remembered {
   applied?: string;
 }
 
+/**
+ * A claim to add, written before the add: `claim` (its owner) is adding until `until` (ms since the epoch). An add
+ * that failed, or whose outcome is unknown, leaves the claim expired (`until: 0`): the next claimant looks up first.
+ */
+interface Claim {
+  claim: string;
+  until: number;
+}
+
 const fingerprint = (wanted: Wanted) =>
   JSON.stringify([wanted.preset_name, wanted.name ?? null, wanted.picture ?? null]);
 const encode = (remembered: Remembered) => JSON.stringify(remembered);
-function decode(value: string | null | undefined): Remembered | undefined {
+function decode(value: string | null | undefined): Remembered | Claim | undefined {
   if (!value) return undefined;
   if (!value.startsWith('{')) return { id: value }; // a bare participant ID: applied unknown, so edited once
   try {
-    const parsed = JSON.parse(value) as Remembered;
-    if (isId(parsed?.id))
+    const parsed = JSON.parse(value) as Remembered & Claim;
+    if (isId(parsed?.id)) {
       return { id: parsed.id, applied: typeof parsed.applied === 'string' ? parsed.applied : undefined };
+    }
+    if (typeof parsed?.claim === 'string' && typeof parsed.until === 'number') return parsed;
   } catch {}
-  return undefined; // unreadable: looked up in the meeting, as if nothing were remembered
+  return { claim: '', until: 0 }; // unreadable: an expired claim, so the next join looks the user up
 }
+const isClaim = (record: Remembered | Claim | undefined): record is Claim => !!record && 'claim' in record;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+let instances = 0;
 
 const isStatus = (error: unknown, status: number) => error instanceof RealtimeKitError && error.status === status;
 const isOptionalString = (value: unknown) => value === undefined || typeof value === 'string';
@@ -117,7 +156,8 @@ const isOptionalString = (value: unknown) => value === undefined || typeof value
  */
 export function createJoinTokens<U extends JoinUser = JoinUser>(options: JoinTokensOptions<U>) {
   check(isPlainObject(options as unknown), 'createJoinTokens needs { client, preset, store? }');
-  const { client, preset, store = memoryJoinTokenStore(), defaultName = 'Participant' } = options;
+  const { client, preset, store = memoryJoinTokenStore(), defaultName = 'Participant', leaseMs = 60_000 } = options;
+  check(Number.isInteger(leaseMs) && leaseMs > 0, 'leaseMs must be a positive whole number of milliseconds');
   check(typeof defaultName === 'string' && defaultName !== '', 'defaultName must be a non-empty string');
   check(typeof client?.participants?.add === 'function', 'client must be a client from createRealtimeKitClient');
   check(
@@ -128,7 +168,15 @@ export function createJoinTokens<U extends JoinUser = JoinUser>(options: JoinTok
     ['get', 'set', 'delete'].every((m) => typeof store?.[m as keyof JoinTokenStore] === 'function'),
     'store needs get, set and delete',
   );
+  check(
+    store.compareAndSet === undefined || typeof store.compareAndSet === 'function',
+    'store.compareAndSet must be a function when given',
+  );
+  const cas = store.compareAndSet?.bind(store);
   const inFlight = new Map<string, Promise<JoinResult>>();
+  // who claims: this instance, unique across processes and isolates sharing the store
+  const me = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}-${++instances}`;
+  let claims = 0;
 
   /** The preset, name and picture to apply: a server fault (a TypeError, not the caller's) when preset() gives none. */
   async function decide(user: U, meetingId: string): Promise<Wanted> {
@@ -149,7 +197,14 @@ export function createJoinTokens<U extends JoinUser = JoinUser>(options: JoinTok
   }
 
   /** Edits the participant when what was last applied differs, remembers it, then refreshes its token. */
-  async function update(meetingId: string, key: string, id: string, wanted: Wanted, applied: string | undefined) {
+  async function update(
+    meetingId: string,
+    key: string,
+    id: string,
+    wanted: Wanted,
+    applied: string | undefined,
+    current: string | null,
+  ) {
     const now = fingerprint(wanted);
     if (applied !== now) {
       // null clears a picture the user no longer has; a name is always sent
@@ -158,19 +213,82 @@ export function createJoinTokens<U extends JoinUser = JoinUser>(options: JoinTok
         name: wanted.name,
         picture: wanted.picture ?? null,
       });
-      await store.set(key, encode({ id, applied: now }));
+      await remember(key, current, encode({ id, applied: now }));
     }
     const { token } = await client.participants.refreshToken(meetingId, id);
     return { token, participantId: id, created: false };
   }
 
+  /** Writes `value` over `current` (what this join read or claimed): compare-and-set when the store can. */
+  async function remember(key: string, current: string | null, value: string) {
+    if (cas) await cas(key, current, value);
+    else await store.set(key, value);
+  }
+
+  /** Adds the participant under a claim this join holds (`claimed`), looking the user up first when `lookFirst`. */
+  async function addClaimed(
+    meetingId: string,
+    user: U,
+    key: string,
+    wanted: Wanted,
+    claimed: string,
+    lookFirst: boolean,
+  ): Promise<JoinResult> {
+    let added: { id: string; token: string };
+    try {
+      const found = lookFirst ? await lookUp(meetingId, user.id) : undefined;
+      if (found) return await update(meetingId, key, found, wanted, undefined, claimed);
+      added = await client.participants.add(meetingId, { custom_participant_id: user.id, ...wanted });
+    } catch (error) {
+      // created or not, nobody knows for sure (a 5xx, a timeout, a cut connection): an expired claim in the store
+      // says so, and whoever joins next looks the user up before adding
+      await cas?.(key, claimed, JSON.stringify({ claim: me, until: 0 } satisfies Claim)).catch(() => false);
+      throw error;
+    }
+    await remember(key, claimed, encode({ id: added.id, applied: fingerprint(wanted) }));
+    return { token: added.token, participantId: added.id, created: true };
+  }
+
+  /** The claim protocol: read; refresh a remembered participant, wait out another's claim, or claim and add. */
+  async function joinClaimed(meetingId: string, user: U, key: string, wanted: Wanted): Promise<JoinResult> {
+    const write = cas as NonNullable<typeof cas>;
+    let wait = 20;
+    for (;;) {
+      const raw = (await store.get(key)) ?? null;
+      const record = decode(raw);
+      let lookFirst = !store.durable;
+      if (record && !isClaim(record)) {
+        try {
+          return await update(meetingId, key, record.id, wanted, record.applied, raw);
+        } catch (error) {
+          if (!isStatus(error, 404)) throw error;
+          lookFirst = false; // gone: claim and add again
+        }
+      } else if (record) {
+        const left = record.until - Date.now();
+        if (left > 0) {
+          await sleep(Math.min(left, wait)); // another instance is adding: its result, or the lease's end
+          wait = Math.min(wait * 2, 500);
+          continue;
+        }
+        lookFirst = true; // an expired claim: its add may have created the participant
+      }
+      const claimed = JSON.stringify({ claim: `${me}-${++claims}`, until: Date.now() + leaseMs } satisfies Claim);
+      if (!(await write(key, raw, claimed))) continue; // another instance moved first: read again
+      return addClaimed(meetingId, user, key, wanted, claimed, lookFirst);
+    }
+  }
+
   async function join(meetingId: string, user: U, key: string): Promise<JoinResult> {
     const wanted = await decide(user, meetingId);
-    const remembered = decode(await store.get(key));
+    if (cas) return joinClaimed(meetingId, user, key, wanted);
+    const raw = (await store.get(key)) ?? null;
+    const decoded = decode(raw);
+    const remembered = isClaim(decoded) ? undefined : decoded;
     let gone = false;
     if (remembered) {
       try {
-        return await update(meetingId, key, remembered.id, wanted, remembered.applied);
+        return await update(meetingId, key, remembered.id, wanted, remembered.applied, raw);
       } catch (error) {
         if (!isStatus(error, 404)) throw error;
         await store.delete(key); // gone: add it again below
@@ -179,7 +297,7 @@ export function createJoinTokens<U extends JoinUser = JoinUser>(options: JoinTok
     }
     // nothing remembered: the user may still be there (an add that timed out, a store that forgot or restarted)
     const found = gone ? undefined : await lookUp(meetingId, user.id);
-    if (found) return update(meetingId, key, found, wanted, undefined);
+    if (found) return update(meetingId, key, found, wanted, undefined, null);
     const added = await client.participants.add(meetingId, { custom_participant_id: user.id, ...wanted });
     await store.set(key, encode({ id: added.id, applied: fingerprint(wanted) }));
     return { token: added.token, participantId: added.id, created: true };

@@ -20,6 +20,7 @@ export async function startParticipantsServer() {
   const calls = { add: 0, refresh: 0, list: 0, edit: 0, delete: 0 };
   const hung: ServerResponse[] = [];
   let hangAdds = 0;
+  let failAdds = 0;
   let tokens = 0;
   const json = (res: ServerResponse, status: number, body: unknown) =>
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -45,6 +46,10 @@ export async function startParticipantsServer() {
           hangAdds--;
           hung.push(res);
           return;
+        }
+        if (failAdds > 0) {
+          failAdds--;
+          return json(res, 502, { success: false, error: { code: 502, message: 'Bad gateway' } });
         }
         return json(res, 201, { success: true, data: { ...stored, token: `token-${++tokens}` } });
       }
@@ -89,6 +94,10 @@ export async function startParticipantsServer() {
     /** The next `n` adds create their participant and never answer. */
     hangNextAdds(n: number) {
       hangAdds = n;
+    },
+    /** The next `n` adds create their participant and answer 502, as a gateway that lost the answer. */
+    failNextAddsAfterCreating(n: number) {
+      failAdds = n;
     },
     async close() {
       for (const res of hung) res.destroy();
