@@ -28,8 +28,16 @@ export interface ProxyJoinOptions<U extends JoinUser = JoinUser> {
    * changes (a host demoted), the next join edits the participant first. Default `group_call_participant`.
    */
   preset?: JoinTokensOptions<U>['preset'];
-  /** Where each user's participant ID is remembered (Workers KV, Redis, SQL). Default: in memory. */
+  /**
+   * Where each user's participant is remembered. Default: in memory, for one process. On several instances (Workers
+   * isolates, replicas), one store that claims (`compareAndSet`: `@realtimekit-meetings/proxy/join-stores` for D1 and
+   * Postgres); Workers KV is a cache, not a claim store.
+   */
   store?: JoinTokenStore;
+  /** How long one instance's claim to add a user stands before another takes over (createJoinTokens). Default 60 s. */
+  leaseMs?: number;
+  /** The name of a user `identify` gives none. Default `Participant` (createJoinTokens). */
+  defaultName?: string;
 }
 
 /** What `decideParticipant` returns: the identity and preset of the participant (`edit_participant` takes no identity). */
@@ -145,6 +153,8 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
       client: client as RealtimeKitClient,
       preset: join.preset ?? 'group_call_participant',
       ...(join.store ? { store: join.store } : {}),
+      ...(join.leaseMs ? { leaseMs: join.leaseMs } : {}),
+      ...(join.defaultName ? { defaultName: join.defaultName } : {}),
     });
   if (!(Number.isInteger(maxBodyBytes) && maxBodyBytes > 0))
     throw new TypeError('maxBodyBytes must be a positive whole number');

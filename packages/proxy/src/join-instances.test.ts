@@ -1,64 +1,18 @@
-import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import {
-  createJoinTokens,
-  createRealtimeKitClient,
-  type JoinTokenStore,
-  memoryJoinTokenStore,
-} from '@realtimekit-meetings/client';
-import { createRealtimeKitFake } from '@realtimekit-meetings/contract/fake';
-import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
+import { createJoinTokens, type JoinTokenStore, memoryJoinTokenStore } from '@realtimekit-meetings/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeServer } from '../test-support/fake-server';
 import { createRealtimeKitProxy } from './create-proxy';
 
-type Fault = 'none' | 'timeout' | '502';
-
-/**
- * The stateful fake on a real node:http server, with faults for adds: `timeout` lets the fake create the participant
- * and never answers; `502` lets it create the participant and answers 502, as a gateway that lost the answer.
- */
-const fake = createRealtimeKitFake({ limits: { participantsPerMeeting: 1_000 } });
-let url = '';
-let faults: Fault[] = [];
-const held: ServerResponse[] = [];
-const server = createServer(async (req, res) => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const request = new Request(`http://127.0.0.1${req.url}`, {
-    method: req.method,
-    headers: Object.entries(req.headers).map(([k, v]) => [k, String(v)]) as [string, string][],
-    body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
-  });
-  const response = await fake.fetch(request);
-  const isAdd = req.method === 'POST' && /\/participants$/.test(new URL(request.url).pathname);
-  const fault = isAdd && response.status === 201 ? (faults.shift() ?? 'none') : 'none';
-  if (fault === 'timeout') return void held.push(res);
-  if (fault === '502') {
-    res.writeHead(502, { 'content-type': 'application/json' });
-    return void res.end(JSON.stringify({ success: false, errors: [{ code: 502, message: 'Bad gateway' }] }));
-  }
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(Buffer.from(await response.arrayBuffer()));
-});
+let fake: Awaited<ReturnType<typeof startFakeServer>>;
+let client: (timeoutMs?: number) => ReturnType<Awaited<ReturnType<typeof startFakeServer>>['client']>;
+let newMeeting: () => Promise<string>;
+let participants: (meetingId: string) => Promise<{ id: string; custom_participant_id: string }[]>;
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  fake = await startFakeServer();
+  ({ client, newMeeting } = fake);
+  participants = (meetingId) => fake.participants(meetingId);
 });
-afterAll(async () => {
-  for (const res of held) res.destroy();
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
-
-/** A server-side client; the fault runs use a short timeout so that a held add times out soon. */
-const client = (timeoutMs = 30_000) =>
-  createRealtimeKitClient({ baseUrl: url, apiToken: 'server-token', accountId: ACCOUNT, appId: APP, timeoutMs });
-const newMeeting = async () => (await client().meetings.create({ title: 'Webinar' })).id as string;
-const participants = async (meetingId: string) => {
-  const all: { id: string; custom_participant_id: string }[] = [];
-  for await (const p of client().participants.listAll(meetingId, { per_page: 100 })) all.push(p as never);
-  return all;
-};
+afterAll(() => fake.close());
 
 /** `n` proxies (as Workers or replicas would be), each with its own client, all on `store`. */
 const proxies = (n: number, store: JoinTokenStore, timeoutMs?: number) =>
@@ -107,14 +61,14 @@ describe('join tokens on many instances over one claiming store (the stateful fa
         const meetingId = await newMeeting();
         const store = memoryJoinTokenStore();
         const handles = proxies(4, store, 500);
-        faults = [fault, fault, fault];
+        fake.state.faults = [fault, fault, fault];
         const users = Array.from({ length: 10 }, (_, i) => `user-${i}`);
         const first = await Promise.all(
           users.flatMap((user) => handles.map((handle) => join(handle, meetingId, user))),
         );
         // the faults did happen: the joins that waited on those adds answered the failure
         expect(first.filter((a) => a.status === (fault === 'timeout' ? 504 : 502)).length).toBeGreaterThan(0);
-        faults = [];
+        fake.state.faults = [];
         // a fresh instance on the same store: the outcome-unknown adds are in the store, not in a process
         const [fresh] = proxies(1, store, 500);
         const again = await Promise.all(users.map((user) => join(fresh!, meetingId, user)));
