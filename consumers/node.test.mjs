@@ -16,7 +16,7 @@ const main = async () => {
   const mock = await contract.startMockServer();
   const rtk = client.createRealtimeKitClient({ baseUrl: mock.url, apiToken: 'consumer-token', ...ids });
   out.meeting = typeof (await rtk.meetings.get(meetingId)).id;
-  const handle = proxy.createRealtimeKitProxy({ client: rtk, basePath: '/api/rtk', allow: ['add_participant', 'get_meeting'], authorize: () => true });
+  const handle = proxy.createRealtimeKitProxy({ client: rtk, basePath: '/api/rtk', allow: ['add_participant', 'get_meeting'], authorize: () => true, decideParticipant: () => ({ preset_name: 'host', custom_participant_id: 'u' }) });
   const server = http.createServer(proxyNode.toNodeListener(handle));
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const browser = client.createRealtimeKitClient({ proxyUrl: 'http://127.0.0.1:' + server.address().port + '/api/rtk' });

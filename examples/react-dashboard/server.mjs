@@ -53,8 +53,18 @@ const proxy = toNodeListener(
     ],
     // A real app checks the user's session here; this example has no users.
     authorize: () => true,
+    // The dashboard is an admin's tool: the admin picks each participant's preset and ID. A real app decides them
+    // from the session here (and lets only admins through authorize).
+    decideParticipant: (_request, _operation, body) => ({
+      preset_name: body.preset_name,
+      custom_participant_id: body.custom_participant_id,
+    }),
     // and here it would say who is asking; everyone is the one demo user, who joins as a participant
-    join: { identify: () => ({ id: 'demo-user', name: 'Demo user' }), preset: 'group_call_participant' },
+    join: {
+      identify: () => ({ id: 'demo-user', name: 'Demo user' }),
+      authorize: () => true, // a real app checks that this user is invited to this meeting
+      preset: 'group_call_participant',
+    },
   }),
 );
 

@@ -17,6 +17,8 @@ describe('joinMeeting: this user’s join token, from the proxy’s join route',
     expect(await browser(fetch).joinMeeting(MEETING)).toEqual({ token: 'join-token', participantId: 'p-1' });
     expect(requests.map((r) => [r.method, r.url])).toEqual([['POST', `${PROXY}/meetings/${MEETING}/join`]]);
     expect(await requests[0]?.text()).toBe('{}');
+    // the proxy takes a join only as JSON, which a form on another site cannot send
+    expect(requests[0]?.headers.get('content-type')).toBe('application/json');
     expect(requests[0]?.headers.get('authorization')).toBeNull();
   });
 

@@ -23,13 +23,14 @@ const client = (timeoutMs = 5_000) =>
 const scripted = (fetch: (request: Request) => Promise<Response>) =>
   createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, maxRetries: 0, fetch });
 const ada = { id: 'user-ada', name: 'Ada Lovelace' };
+const EMPTY = { total_count: 0, start_offset: 0, end_offset: 0 };
 
 describe('createJoinTokens', () => {
   it('100 concurrent joins of one user to one meeting make exactly one add, and share its token', async () => {
     const join = createJoinTokens({ client: client(), preset: 'group_call_participant' });
     const id = meeting();
     const results = await Promise.all(Array.from({ length: 100 }, () => join(id, ada)));
-    expect(server.calls).toEqual({ add: 1, refresh: 0, list: 0, delete: 0 });
+    expect(server.calls).toEqual({ add: 1, refresh: 0, list: 1, edit: 0, delete: 0 });
     expect(new Set(results.map((r) => r.token)).size).toBe(1);
     expect(results[0]).toMatchObject({ created: true });
     expect(server.participants(id)).toEqual([
@@ -47,7 +48,7 @@ describe('createJoinTokens', () => {
     const id = meeting();
     const first = await join(id, ada);
     const second = await join(id, ada);
-    expect(server.calls).toEqual({ add: 1, refresh: 1, list: 0, delete: 0 });
+    expect(server.calls).toEqual({ add: 1, refresh: 1, list: 1, edit: 0, delete: 0 });
     expect(second).toEqual({
       token: expect.not.stringMatching(first.token),
       participantId: first.participantId,
@@ -68,7 +69,7 @@ describe('createJoinTokens', () => {
     expect(again.participantId).not.toBe(first.participantId);
     expect(third).toMatchObject({ created: false, participantId: again.participantId });
     expect(server.calls).toMatchObject({ add: 2, refresh: 2 });
-    expect(await store.get(`${rtk.scope}:${id}:${ada.id}`)).toBe(again.participantId);
+    expect(JSON.parse((await store.get(`${rtk.scope}:${id}:${ada.id}`)) as string).id).toBe(again.participantId);
   });
 
   it('after an add that timed out, the next join finds the participant it made instead of adding another', async () => {
@@ -81,7 +82,8 @@ describe('createJoinTokens', () => {
     expect(server.participants(id)).toHaveLength(2); // it did reach the server
     const result = await join(id, ada);
     expect(result).toMatchObject({ created: false, participantId: server.participants(id)[1]!.id });
-    expect(server.calls).toEqual({ add: 2, refresh: 1, list: 1, delete: 0 });
+    // bob's first join, ada's, and the one after the timeout each looked up; the found participant is edited once
+    expect(server.calls).toEqual({ add: 2, refresh: 1, list: 3, edit: 1, delete: 0 });
     expect(server.participants(id)).toHaveLength(2);
   });
 
@@ -121,7 +123,7 @@ describe('createJoinTokens', () => {
       );
     }
     expect(() => createJoinTokens({ client: client(), preset: '' })).toThrow('preset must be a name or a function');
-    expect(server.calls).toEqual({ add: 0, refresh: 0, list: 0, delete: 0 });
+    expect(server.calls).toEqual({ add: 0, refresh: 0, list: 0, edit: 0, delete: 0 });
   });
 
   it('refuses a setup that cannot work, each with what to pass instead', () => {
@@ -153,13 +155,14 @@ describe('createJoinTokens', () => {
     expect(refusal(() => createJoinTokens({ client: client(), preset: () => 'p' }))).toBe('created');
   });
 
-  it('sends name and picture when the user has them, and neither key when not', async () => {
+  it('sends name and picture when the user has them; without a name, the default name (no picture key)', async () => {
     const sent: string[] = [];
     const rtk = createRealtimeKitClient({
       apiToken: TOKEN,
       accountId: ACCOUNT,
       appId: APP,
       fetch: async (request) => {
+        if (request.method === 'GET') return Response.json({ success: true, data: [], paging: EMPTY });
         sent.push(await request.clone().text());
         return Response.json({ success: true, data: { id: 'p-1', token: 'tok' } }, { status: 201 });
       },
@@ -168,45 +171,46 @@ describe('createJoinTokens', () => {
     await join(meeting(), { id: 'u1' });
     await join(meeting(), { id: 'u2', name: 'Ada', picture: 'https://example.com/ada.png' });
     expect(sent.map((body) => JSON.parse(body))).toEqual([
-      { custom_participant_id: 'u1', preset_name: 'p' },
+      { custom_participant_id: 'u1', preset_name: 'p', name: 'Participant' },
       { custom_participant_id: 'u2', preset_name: 'p', name: 'Ada', picture: 'https://example.com/ada.png' },
     ]);
   });
 
-  it('an add refused before it was sent (connection refused) is simply tried again; a reset one is looked up first', async () => {
+  it('an add that failed in any way is never repeated blindly: the next join looks the user up first', async () => {
     const calls: string[] = [];
-    let failWith: string | undefined = 'ECONNREFUSED';
+    let failWith: string | undefined;
     const rtk = scripted(async (request) => {
-      const what = `${request.method} ${new URL(request.url).pathname.split('/meetings/')[1]}`;
-      calls.push(what);
+      calls.push(`${request.method} ${new URL(request.url).pathname.split('/meetings/')[1]}`);
       if (request.method === 'POST' && failWith) {
         const code = failWith;
         failWith = undefined;
         throw Object.assign(new TypeError('fetch failed'), { cause: { code } });
       }
-      if (request.method === 'GET') {
-        return Response.json({ success: true, data: [], paging: { total_count: 0, start_offset: 0, end_offset: 0 } });
-      }
+      if (request.method === 'GET') return Response.json({ success: true, data: [], paging: EMPTY });
       return Response.json({ success: true, data: { id: 'p-1', token: 'tok' } }, { status: 201 });
     });
     const join = createJoinTokens({ client: rtk, preset: 'p' });
-    const id = meeting();
-    expect((await rejection(join(id, ada))).kind).toBe('network');
-    await join(id, ada);
-    expect(calls).toEqual([`POST ${id}/participants`, `POST ${id}/participants`]); // no look-up: nothing was sent
-    calls.length = 0;
-    failWith = 'ECONNRESET';
-    const other = meeting();
-    expect((await rejection(join(other, ada))).kind).toBe('network');
-    await join(other, ada);
-    expect(calls).toEqual([`POST ${other}/participants`, `GET ${other}/participants`, `POST ${other}/participants`]);
+    for (const code of ['ECONNREFUSED', 'ECONNRESET']) {
+      calls.length = 0;
+      failWith = code;
+      const id = meeting();
+      expect((await rejection(join(id, ada))).kind).toBe('network');
+      await join(id, ada);
+      expect(calls).toEqual([
+        `GET ${id}/participants`,
+        `POST ${id}/participants`,
+        `GET ${id}/participants`,
+        `POST ${id}/participants`,
+      ]);
+    }
   });
 
-  it('an add the API refused (4xx) created nobody: the next join adds again without looking up', async () => {
+  it('an add the API refused (4xx) is passed on; the next join looks up, finds nobody and adds', async () => {
     const calls: string[] = [];
     let refuse = true;
     const rtk = scripted(async (request) => {
       calls.push(request.method);
+      if (request.method === 'GET') return Response.json({ success: true, data: [], paging: EMPTY });
       if (refuse) {
         refuse = false;
         return Response.json({ success: false, error: { code: 422, message: 'preset not found' } }, { status: 422 });
@@ -217,7 +221,7 @@ describe('createJoinTokens', () => {
     const id = meeting();
     expect(await rejection(join(id, ada))).toMatchObject({ kind: 'http', status: 422 });
     expect(await join(id, ada)).toMatchObject({ created: true });
-    expect(calls).toEqual(['POST', 'POST']);
+    expect(calls).toEqual(['GET', 'POST', 'GET', 'POST']);
   });
 
   it('a refresh refused for another reason than 404 is passed on: nothing added, the participant still remembered', async () => {
@@ -226,6 +230,7 @@ describe('createJoinTokens', () => {
     const rtk = scripted(async (request) => {
       const last = new URL(request.url).pathname.split('/').pop();
       calls.push(`${request.method} ${last}`);
+      if (request.method === 'GET') return Response.json({ success: true, data: [], paging: EMPTY });
       if (last === 'token' && refreshStatus !== 200) {
         return Response.json(
           { success: false, error: { code: refreshStatus, message: 'no' } },
@@ -242,8 +247,8 @@ describe('createJoinTokens', () => {
       expect(await rejection(join(id, ada))).toMatchObject({ kind: 'http', status });
     }
     refreshStatus = 200;
-    expect(await join(id, ada)).toEqual({ token: 'tok-4', participantId: 'p-1', created: false });
-    expect(calls).toEqual(['POST participants', 'POST token', 'POST token', 'POST token']);
+    expect(await join(id, ada)).toEqual({ token: 'tok-5', participantId: 'p-1', created: false });
+    expect(calls).toEqual(['GET participants', 'POST participants', 'POST token', 'POST token', 'POST token']);
   });
 });
 
@@ -256,5 +261,194 @@ describe('memoryJoinTokenStore', () => {
     expect(await store.get('k')).toBe('p-1');
     await store.delete('k');
     expect([await store.get('k'), await store.get('other')]).toEqual([undefined, 'p-2']);
+  });
+});
+
+describe('createJoinTokens keeps the participant up to date with what the server decides', () => {
+  it('a demoted host is edited to the new preset before the next token; an unchanged join only refreshes', async () => {
+    let role = 'group_call_host';
+    const join = createJoinTokens({ client: client(), preset: () => role });
+    const id = meeting();
+    const first = await join(id, ada);
+    role = 'group_call_participant';
+    const second = await join(id, ada);
+    expect(second).toMatchObject({ participantId: first.participantId, created: false });
+    expect(server.participants(id)).toEqual([expect.objectContaining({ preset_name: 'group_call_participant' })]);
+    expect(server.calls).toMatchObject({ add: 1, edit: 1, refresh: 1 });
+    await join(id, ada);
+    expect(server.calls).toMatchObject({ add: 1, edit: 1, refresh: 2 }); // warm and unchanged: one call
+  });
+
+  it('a new name is applied, a removed picture cleared (null)', async () => {
+    const join = createJoinTokens({ client: client(), preset: 'p' });
+    const id = meeting();
+    await join(id, { id: 'u', name: 'Ada', picture: 'https://example.com/a.png' });
+    await join(id, { id: 'u', name: 'Ada King' });
+    expect(server.participants(id)).toEqual([
+      expect.objectContaining({ name: 'Ada King', picture: null, custom_participant_id: 'u' }),
+    ]);
+  });
+
+  it('a participant remembered as a bare ID (before this version) is edited once, then only refreshed', async () => {
+    const rtk = client();
+    const store = memoryJoinTokenStore();
+    const id = meeting();
+    const { participantId } = await createJoinTokens({ client: rtk, preset: 'old' }).call(null, id, ada);
+    await store.set(`${rtk.scope}:${id}:${ada.id}`, participantId);
+    const join = createJoinTokens({ client: rtk, preset: 'new', store });
+    await join(id, ada);
+    await join(id, ada);
+    expect(server.participants(id)).toEqual([expect.objectContaining({ id: participantId, preset_name: 'new' })]);
+    expect(server.calls).toMatchObject({ add: 1, edit: 1 });
+  });
+
+  it('preset() giving no name is a fault of the server (TypeError), before anything is sent', async () => {
+    for (const bad of [undefined, '', 42]) {
+      const join = createJoinTokens({ client: client(), preset: () => bad as never });
+      const error = await join(meeting(), ada).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error?.message).toMatch(/^preset\(\) returned (undefined|an empty string|number) for meeting /);
+    }
+    expect(server.calls).toEqual({ add: 0, refresh: 0, list: 0, edit: 0, delete: 0 });
+  });
+});
+
+describe('memoryJoinTokenStore is bounded', () => {
+  it('keeps the maxEntries most recently used, and refuses a bad bound', async () => {
+    const store = memoryJoinTokenStore({ maxEntries: 2 });
+    await store.set('a', '1');
+    await store.set('b', '2');
+    await store.get('a'); // a used more recently than b
+    await store.set('c', '3');
+    expect([await store.get('a'), await store.get('b'), await store.get('c')]).toEqual(['1', undefined, '3']);
+    for (const maxEntries of [0, 1.5, -1]) {
+      expect(() => memoryJoinTokenStore({ maxEntries })).toThrow('maxEntries must be a positive whole number');
+    }
+  });
+
+  it('a user it forgot is found by look-up on the next join: no second participant', async () => {
+    const join = createJoinTokens({
+      client: client(),
+      preset: 'p',
+      store: memoryJoinTokenStore({ maxEntries: 1 }),
+    });
+    const id = meeting();
+    const first = await join(id, ada);
+    await join(id, { id: 'user-bob' }); // ada forgotten
+    const again = await join(id, ada);
+    expect(again).toMatchObject({ participantId: first.participantId, created: false });
+    expect(server.participants(id)).toHaveLength(2);
+  });
+});
+
+describe('a join without a name sends one (cloudflare-typescript#2737)', () => {
+  it('Participant by default, defaultName when given; a user who loses their name gets it on the next join', async () => {
+    const id = meeting();
+    await createJoinTokens({ client: client(), preset: 'p' })(id, { id: 'nameless' });
+    const join = createJoinTokens({ client: client(), preset: 'p', defaultName: 'Guest' });
+    await join(id, { id: 'named', name: 'Ada' });
+    await join(id, { id: 'named' });
+    expect(server.participants(id).map((p) => [p.custom_participant_id, p.name])).toEqual([
+      ['nameless', 'Participant'],
+      ['named', 'Guest'],
+    ]);
+    expect(() => createJoinTokens({ client: client(), preset: 'p', defaultName: '' })).toThrow(
+      'defaultName must be a non-empty string',
+    );
+  });
+});
+
+describe('many instances over one store that claims (compareAndSet): one participant per user', () => {
+  /** The memory store, shared by instances as a strongly consistent store shared by isolates or processes would be. */
+  const instances = (n: number, store: JoinTokenStore, leaseMs?: number) =>
+    Array.from({ length: n }, () =>
+      createJoinTokens({ client: client(), preset: 'p', store, ...(leaseMs ? { leaseMs } : {}) }),
+    );
+
+  it('8 instances, 25 users joining 8 times at once each: 25 adds, 25 participants', async () => {
+    const joins = instances(8, memoryJoinTokenStore());
+    const id = meeting();
+    const users = Array.from({ length: 25 }, (_, i) => ({ id: `user-${i}`, name: `User ${i}` }));
+    const results = await Promise.all(users.flatMap((user) => joins.map((join) => join(id, user))));
+    expect(server.participants(id)).toHaveLength(25);
+    expect(server.calls.add).toBe(25);
+    expect(results.filter((r) => r.created)).toHaveLength(25);
+  });
+
+  it('without compareAndSet the same load adds a user more than once: what the claim prevents', async () => {
+    const shared = memoryJoinTokenStore();
+    const store: JoinTokenStore = { get: shared.get, set: shared.set, delete: shared.delete };
+    const joins = instances(8, store);
+    const id = meeting();
+    await Promise.all(joins.map((join) => join(id, ada)));
+    // every instance looked up before any add had landed: each added
+    expect(server.participants(id).length).toBeGreaterThan(1);
+  });
+
+  it('an add that timed out on an instance now gone: a fresh instance on the store finds it, adds nothing', async () => {
+    const store = memoryJoinTokenStore();
+    const id = meeting();
+    server.hangNextAdds(1);
+    const gone = createJoinTokens({ client: client(300), preset: 'p', store });
+    expect((await rejection(gone(id, ada))).kind).toBe('timeout');
+    const fresh = createJoinTokens({ client: client(), preset: 'p', store });
+    expect(await fresh(id, ada)).toMatchObject({ created: false });
+    expect(server.participants(id)).toHaveLength(1);
+  });
+
+  it('an add answered 502 after creating the participant: the next join finds it instead of adding again', async () => {
+    const store = memoryJoinTokenStore();
+    const [first, second] = instances(2, store);
+    const id = meeting();
+    server.failNextAddsAfterCreating(1);
+    expect(await rejection(first!(id, ada))).toMatchObject({ kind: 'http', status: 502 });
+    expect(await second!(id, ada)).toMatchObject({ created: false });
+    expect(server.participants(id)).toHaveLength(1);
+  });
+
+  it('an instance that dies between add and remember: past its lease, another looks the user up and finds it', async () => {
+    const shared = memoryJoinTokenStore();
+    let dead = false;
+    const dying: JoinTokenStore = {
+      ...shared,
+      // the instance dies after the add: what it would remember is never written
+      compareAndSet: async (key, expected, value) => {
+        if (value.startsWith('{"id"')) {
+          dead = true;
+          throw new Error('instance gone');
+        }
+        return (shared.compareAndSet as NonNullable<JoinTokenStore['compareAndSet']>)(key, expected, value);
+      },
+    };
+    const id = meeting();
+    const doomed = createJoinTokens({ client: client(), preset: 'p', store: dying, leaseMs: 200 });
+    await expect(doomed(id, ada)).rejects.toThrow('instance gone');
+    expect(dead).toBe(true);
+    expect(server.participants(id)).toHaveLength(1); // the add happened
+    const survivor = createJoinTokens({ client: client(), preset: 'p', store: shared, leaseMs: 200 });
+    expect(await survivor(id, ada)).toMatchObject({ created: false, participantId: server.participants(id)[0]!.id });
+    expect(server.participants(id)).toHaveLength(1);
+  });
+
+  it('a durable store skips the look-up of a first join: one call, the add', async () => {
+    const store = { ...memoryJoinTokenStore(), durable: true };
+    const join = createJoinTokens({ client: client(), preset: 'p', store });
+    await join(meeting(), ada);
+    expect(server.calls).toMatchObject({ add: 1, list: 0 });
+  });
+});
+
+describe('memoryJoinTokenStore.compareAndSet', () => {
+  it('writes only over the expected value (null: absent), and says whether it did', async () => {
+    const store = memoryJoinTokenStore();
+    const cas = store.compareAndSet as NonNullable<JoinTokenStore['compareAndSet']>;
+    expect(await cas('k', null, 'a')).toBe(true);
+    expect(await cas('k', null, 'b')).toBe(false);
+    expect(await cas('k', 'x', 'b')).toBe(false);
+    expect(await cas('k', 'a', 'b')).toBe(true);
+    expect(await store.get('k')).toBe('b');
   });
 });

@@ -10,62 +10,155 @@ export interface JoinUser {
 }
 
 /**
- * Where the participant ID of each (meeting, user) is remembered between joins. Async, so that Workers KV, Redis or
- * a SQL row fit in a few lines; the default keeps it in memory, for one process.
+ * Where each (meeting, user)'s participant is remembered between joins, with what was last applied to it. Async, so
+ * that Workers KV, Redis or a SQL row fit in a few lines; the default keeps it in memory, for one process. The value
+ * is opaque: store it as it is given.
  */
 export interface JoinTokenStore {
   get(key: string): Promise<string | null | undefined>;
-  set(key: string, participantId: string): Promise<void>;
+  set(key: string, value: string): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * Atomically replaces the value of `key` by `value` if it is `expected` (`null`: absent) and answers whether it did.
+   * With it, a join claims the right to add before adding (write-ahead), so only one instance adds a user to a
+   * meeting, however many share the store. A SQL row (`INSERT ... ON CONFLICT DO NOTHING`, `UPDATE ... WHERE value =`),
+   * a Durable Object or Redis can; Workers KV cannot (it is a cache, eventually consistent, with no compare-and-set).
+   * Without it, every first join looks the user up before adding: exact in one process only.
+   */
+  compareAndSet?(key: string, expected: string | null, value: string): Promise<boolean>;
+  /**
+   * True when the store never loses a key it was given (a SQL table, a Durable Object's storage): a first join then
+   * trusts an absent key and skips the look-up. Memory (bounded, gone on restart) and caches are not durable.
+   */
+  readonly durable?: boolean;
 }
 
 export interface JoinTokensOptions<U extends JoinUser = JoinUser> {
   /** A server-side client (it holds the API token). */
   client: Pick<RealtimeKitClient, 'participants' | 'scope'>;
-  /** The preset each user joins with, decided on the server: a name, or a function of your user and the meeting. */
+  /**
+   * The preset each user joins with, decided on the server on every join: a name, or a function of your user and the
+   * meeting. When it changes (a host demoted), the next join applies it before handing out a token.
+   */
   preset: string | ((user: U, meetingId: string) => string | Promise<string>);
-  /** Default: in memory. */
+  /** Default: in memory, at most 10,000 entries. */
   store?: JoinTokenStore;
+  /**
+   * How long a claim to add a user stands before another instance may take over (looking the user up first), in ms.
+   * Longer than the client's timeout for one add. Default 60,000.
+   */
+  leaseMs?: number;
+  /**
+   * The name of a user who has none. Default `Participant`: RealtimeKit's media server refuses the token of a
+   * participant added without a name (cloudflare-typescript#2737, "always pass a name"), and a neutral word shows
+   * the other participants nothing of your user (not their ID).
+   */
+  defaultName?: string;
 }
 
 export interface JoinResult {
   /** The join token for this user's browser. A secret: send it to that browser only, never log it. */
   token: string;
   participantId: string;
-  /** Whether this join added the participant (else it refreshed the token of the one added before). */
+  /** Whether this join added the participant (else it brought the one added before up to date). */
   created: boolean;
 }
 
-/** A JoinTokenStore in a Map, for one process. */
-export function memoryJoinTokenStore(): JoinTokenStore {
+/**
+ * A JoinTokenStore in a Map, for one process, keeping the `maxEntries` (default 10,000) most recently used entries.
+ * Forgetting is safe: a join that finds nothing looks the user up in the meeting before adding.
+ */
+export function memoryJoinTokenStore(options: { maxEntries?: number } = {}): JoinTokenStore {
+  const { maxEntries = 10_000 } = options;
+  check(Number.isInteger(maxEntries) && maxEntries > 0, 'maxEntries must be a positive whole number');
   const map = new Map<string, string>();
   return {
-    get: async (key) => map.get(key),
+    get: async (key) => {
+      const value = map.get(key);
+      if (value !== undefined) {
+        map.delete(key); // most recently used last
+        map.set(key, value);
+      }
+      return value;
+    },
     set: async (key, value) => {
+      map.delete(key);
       map.set(key, value);
+      if (map.size > maxEntries) map.delete(map.keys().next().value as string);
     },
     delete: async (key) => {
       map.delete(key);
     },
+    compareAndSet: async (key, expected, value) => {
+      if ((map.get(key) ?? null) !== expected) return false;
+      map.delete(key);
+      map.set(key, value);
+      if (map.size > maxEntries) map.delete(map.keys().next().value as string);
+      return true;
+    },
   };
 }
 
-const isStatus = (error: unknown, status: number) => error instanceof RealtimeKitError && error.status === status;
-/** An add that may have reached the server: its outcome is unknown, so it must not be repeated blindly. */
-const outcomeUnknown = (error: unknown) =>
-  error instanceof RealtimeKitError &&
-  (error.kind === 'timeout' || (error.kind === 'network' && !/refused/.test(error.message)));
+/** What a join applies to the participant, decided on the server each time. */
+interface Wanted {
+  preset_name: string;
+  name: string;
+  picture?: string;
+}
+
+/** A stored value: the participant ID and a fingerprint of what was last applied to it (a plain ID before 0.x). */
+interface Remembered {
+  id: string;
+  applied?: string;
+}
 
 /**
- * Join tokens without duplicate participants: the first join of a user to a meeting adds a participant whose
- * `custom_participant_id` is the user's ID and remembers its ID; later joins refresh that participant's token. A
- * participant that is gone (404) is added again. Concurrent joins of one user to one meeting share one call. An add
- * whose outcome is unknown (a timeout, a connection dropped after sending) is never repeated blindly: the next join
- * first looks the user up in the meeting's participants.
+ * A claim to add, written before the add: `claim` (its owner) is adding until `until` (ms since the epoch). An add
+ * that failed, or whose outcome is unknown, leaves the claim expired (`until: 0`): the next claimant looks up first.
+ */
+interface Claim {
+  claim: string;
+  until: number;
+}
+
+const fingerprint = (wanted: Wanted) =>
+  JSON.stringify([wanted.preset_name, wanted.name ?? null, wanted.picture ?? null]);
+const encode = (remembered: Remembered) => JSON.stringify(remembered);
+function decode(value: string | null | undefined): Remembered | Claim | undefined {
+  if (!value) return undefined;
+  if (!value.startsWith('{')) return { id: value }; // a bare participant ID: applied unknown, so edited once
+  try {
+    const parsed = JSON.parse(value) as Remembered & Claim;
+    if (isId(parsed?.id)) {
+      return { id: parsed.id, applied: typeof parsed.applied === 'string' ? parsed.applied : undefined };
+    }
+    if (typeof parsed?.claim === 'string' && typeof parsed.until === 'number') return parsed;
+  } catch {}
+  return { claim: '', until: 0 }; // unreadable: an expired claim, so the next join looks the user up
+}
+const isClaim = (record: Remembered | Claim | undefined): record is Claim => !!record && 'claim' in record;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+let instances = 0;
+
+const isStatus = (error: unknown, status: number) => error instanceof RealtimeKitError && error.status === status;
+const isOptionalString = (value: unknown) => value === undefined || typeof value === 'string';
+
+/**
+ * Join tokens without duplicate participants, always up to date with what the server decides. The first join of a
+ * user to a meeting looks the user up by `custom_participant_id` and adds a participant only when there is none (an
+ * add whose outcome was unknown, or a store that forgot, never makes a second one); later joins refresh its token.
+ * The preset, name and picture are decided on every join: when they differ from what was last applied, the
+ * participant is edited before its token is refreshed. A participant that is gone (404) is added again. Concurrent
+ * joins of one user to one meeting share one call.
+ *
+ * API calls per join: warm and unchanged 1 (refresh); warm and changed 2 (edit, refresh); first join 2 (one page of
+ * the participant list, add), plus a page per 100 participants the meeting already holds.
  */
 export function createJoinTokens<U extends JoinUser = JoinUser>(options: JoinTokensOptions<U>) {
   check(isPlainObject(options as unknown), 'createJoinTokens needs { client, preset, store? }');
-  const { client, preset, store = memoryJoinTokenStore() } = options;
+  const { client, preset, store = memoryJoinTokenStore(), defaultName = 'Participant', leaseMs = 60_000 } = options;
+  check(Number.isInteger(leaseMs) && leaseMs > 0, 'leaseMs must be a positive whole number of milliseconds');
+  check(typeof defaultName === 'string' && defaultName !== '', 'defaultName must be a non-empty string');
   check(typeof client?.participants?.add === 'function', 'client must be a client from createRealtimeKitClient');
   check(
     typeof preset === 'string' ? preset !== '' : typeof preset === 'function',
@@ -75,62 +168,148 @@ export function createJoinTokens<U extends JoinUser = JoinUser>(options: JoinTok
     ['get', 'set', 'delete'].every((m) => typeof store?.[m as keyof JoinTokenStore] === 'function'),
     'store needs get, set and delete',
   );
+  check(
+    store.compareAndSet === undefined || typeof store.compareAndSet === 'function',
+    'store.compareAndSet must be a function when given',
+  );
+  const cas = store.compareAndSet?.bind(store);
   const inFlight = new Map<string, Promise<JoinResult>>();
-  /** Keys whose last add may have created a participant we never heard back about. */
-  const uncertain = new Set<string>();
+  // who claims: this instance, unique across processes and isolates sharing the store
+  const me = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}-${++instances}`;
+  let claims = 0;
 
-  async function refresh(meetingId: string, participantId: string): Promise<JoinResult> {
-    const { token } = await client.participants.refreshToken(meetingId, participantId);
-    return { token, participantId, created: false };
+  /** The preset, name and picture to apply: a server fault (a TypeError, not the caller's) when preset() gives none. */
+  async function decide(user: U, meetingId: string): Promise<Wanted> {
+    const presetName = typeof preset === 'string' ? preset : await preset(user, meetingId);
+    if (typeof presetName !== 'string' || presetName === '') {
+      throw new TypeError(
+        `preset() returned ${presetName === '' ? 'an empty string' : typeof presetName} for meeting ${meetingId}: it must return a preset name`,
+      );
+    }
+    return { preset_name: presetName, name: user.name || defaultName, picture: user.picture };
   }
 
   async function lookUp(meetingId: string, userId: string) {
-    for await (const participant of client.participants.listAll(meetingId)) {
+    for await (const participant of client.participants.listAll(meetingId, { per_page: 100 })) {
       if (participant.custom_participant_id === userId) return participant.id;
     }
     return undefined;
   }
 
+  /** Edits the participant when what was last applied differs, remembers it, then refreshes its token. */
+  async function update(
+    meetingId: string,
+    key: string,
+    id: string,
+    wanted: Wanted,
+    applied: string | undefined,
+    current: string | null,
+  ) {
+    const now = fingerprint(wanted);
+    if (applied !== now) {
+      // null clears a picture the user no longer has; a name is always sent
+      await client.participants.edit(meetingId, id, {
+        preset_name: wanted.preset_name,
+        name: wanted.name,
+        picture: wanted.picture ?? null,
+      });
+      await remember(key, current, encode({ id, applied: now }));
+    }
+    const { token } = await client.participants.refreshToken(meetingId, id);
+    return { token, participantId: id, created: false };
+  }
+
+  /** Writes `value` over `current` (what this join read or claimed): compare-and-set when the store can. */
+  async function remember(key: string, current: string | null, value: string) {
+    if (cas) await cas(key, current, value);
+    else await store.set(key, value);
+  }
+
+  /** Adds the participant under a claim this join holds (`claimed`), looking the user up first when `lookFirst`. */
+  async function addClaimed(
+    meetingId: string,
+    user: U,
+    key: string,
+    wanted: Wanted,
+    claimed: string,
+    lookFirst: boolean,
+  ): Promise<JoinResult> {
+    let added: { id: string; token: string };
+    try {
+      const found = lookFirst ? await lookUp(meetingId, user.id) : undefined;
+      if (found) return await update(meetingId, key, found, wanted, undefined, claimed);
+      added = await client.participants.add(meetingId, { custom_participant_id: user.id, ...wanted });
+    } catch (error) {
+      // created or not, nobody knows for sure (a 5xx, a timeout, a cut connection): an expired claim in the store
+      // says so, and whoever joins next looks the user up before adding
+      await cas?.(key, claimed, JSON.stringify({ claim: me, until: 0 } satisfies Claim)).catch(() => false);
+      throw error;
+    }
+    await remember(key, claimed, encode({ id: added.id, applied: fingerprint(wanted) }));
+    return { token: added.token, participantId: added.id, created: true };
+  }
+
+  /** The claim protocol: read; refresh a remembered participant, wait out another's claim, or claim and add. */
+  async function joinClaimed(meetingId: string, user: U, key: string, wanted: Wanted): Promise<JoinResult> {
+    const write = cas as NonNullable<typeof cas>;
+    let wait = 20;
+    for (;;) {
+      const raw = (await store.get(key)) ?? null;
+      const record = decode(raw);
+      let lookFirst = !store.durable;
+      if (record && !isClaim(record)) {
+        try {
+          return await update(meetingId, key, record.id, wanted, record.applied, raw);
+        } catch (error) {
+          if (!isStatus(error, 404)) throw error;
+          lookFirst = false; // gone: claim and add again
+        }
+      } else if (record) {
+        const left = record.until - Date.now();
+        if (left > 0) {
+          await sleep(Math.min(left, wait)); // another instance is adding: its result, or the lease's end
+          wait = Math.min(wait * 2, 500);
+          continue;
+        }
+        lookFirst = true; // an expired claim: its add may have created the participant
+      }
+      const claimed = JSON.stringify({ claim: `${me}-${++claims}`, until: Date.now() + leaseMs } satisfies Claim);
+      if (!(await write(key, raw, claimed))) continue; // another instance moved first: read again
+      return addClaimed(meetingId, user, key, wanted, claimed, lookFirst);
+    }
+  }
+
   async function join(meetingId: string, user: U, key: string): Promise<JoinResult> {
-    const remembered = await store.get(key);
+    const wanted = await decide(user, meetingId);
+    if (cas) return joinClaimed(meetingId, user, key, wanted);
+    const raw = (await store.get(key)) ?? null;
+    const decoded = decode(raw);
+    const remembered = isClaim(decoded) ? undefined : decoded;
+    let gone = false;
     if (remembered) {
       try {
-        return await refresh(meetingId, remembered);
+        return await update(meetingId, key, remembered.id, wanted, remembered.applied, raw);
       } catch (error) {
         if (!isStatus(error, 404)) throw error;
         await store.delete(key); // gone: add it again below
+        gone = true;
       }
     }
-    if (uncertain.has(key)) {
-      const found = await lookUp(meetingId, user.id);
-      uncertain.delete(key);
-      if (found) {
-        await store.set(key, found);
-        return refresh(meetingId, found);
-      }
-    }
-    const presetName = typeof preset === 'string' ? preset : await preset(user, meetingId);
-    let added: Awaited<ReturnType<JoinTokensOptions['client']['participants']['add']>>;
-    try {
-      added = await client.participants.add(meetingId, {
-        custom_participant_id: user.id,
-        preset_name: presetName,
-        // undefined ones are left out of the JSON
-        name: user.name,
-        picture: user.picture,
-      });
-    } catch (error) {
-      if (outcomeUnknown(error)) uncertain.add(key);
-      throw error;
-    }
-    await store.set(key, added.id);
+    // nothing remembered: the user may still be there (an add that timed out, a store that forgot or restarted)
+    const found = gone ? undefined : await lookUp(meetingId, user.id);
+    if (found) return update(meetingId, key, found, wanted, undefined, null);
+    const added = await client.participants.add(meetingId, { custom_participant_id: user.id, ...wanted });
+    await store.set(key, encode({ id: added.id, applied: fingerprint(wanted) }));
     return { token: added.token, participantId: added.id, created: true };
   }
 
   /** The join token of `user` for `meetingId`, adding the participant on the first join only. */
   return async function joinToken(meetingId: string, user: U): Promise<JoinResult> {
     check(isId(meetingId), 'meetingId must be a non-empty string');
-    check(isPlainObject(user as unknown) && isId(user.id), 'user must be { id, name?, picture? } with a non-empty id');
+    check(
+      isPlainObject(user as unknown) && isId(user.id) && isOptionalString(user.name) && isOptionalString(user.picture),
+      'user must be { id, name?, picture? } with a non-empty id',
+    );
     const key = `${client.scope}:${meetingId}:${user.id}`;
     let pending = inFlight.get(key);
     if (!pending) {

@@ -6,19 +6,21 @@ interface Stored {
   id: string;
   custom_participant_id: string;
   preset_name: string;
-  name?: string;
+  name?: string | null;
+  picture?: string | null;
 }
 
 /**
  * A real HTTP server that keeps participants and counts every call, for join-token tests: add, refresh token, list
- * (with paging), delete. `hangAdds` makes the next adds create the participant and then never answer, as an add whose
+ * (with paging), edit, delete. `hangAdds` makes the next adds create the participant and then never answer, as an add whose
  * outcome is unknown to the client.
  */
 export async function startParticipantsServer() {
   const meetings = new Map<string, Map<string, Stored>>();
-  const calls = { add: 0, refresh: 0, list: 0, delete: 0 };
+  const calls = { add: 0, refresh: 0, list: 0, edit: 0, delete: 0 };
   const hung: ServerResponse[] = [];
   let hangAdds = 0;
+  let failAdds = 0;
   let tokens = 0;
   const json = (res: ServerResponse, status: number, body: unknown) =>
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -45,6 +47,10 @@ export async function startParticipantsServer() {
           hung.push(res);
           return;
         }
+        if (failAdds > 0) {
+          failAdds--;
+          return json(res, 502, { success: false, error: { code: 502, message: 'Bad gateway' } });
+        }
         return json(res, 201, { success: true, data: { ...stored, token: `token-${++tokens}` } });
       }
       if (req.method === 'POST' && action === 'token') {
@@ -65,6 +71,13 @@ export async function startParticipantsServer() {
           paging: { total_count: all.length, start_offset: start, end_offset: start + data.length - 1 },
         });
       }
+      if (req.method === 'PATCH') {
+        calls.edit++;
+        const stored = participants.get(participantId as string);
+        if (!stored) return notFound(res);
+        Object.assign(stored, JSON.parse(text));
+        return json(res, 200, { success: true, data: { ...stored, token: `token-${++tokens}` } });
+      }
       if (req.method === 'DELETE') {
         calls.delete++;
         if (!participants.delete(participantId as string)) return notFound(res);
@@ -81,6 +94,10 @@ export async function startParticipantsServer() {
     /** The next `n` adds create their participant and never answer. */
     hangNextAdds(n: number) {
       hangAdds = n;
+    },
+    /** The next `n` adds create their participant and answer 502, as a gateway that lost the answer. */
+    failNextAddsAfterCreating(n: number) {
+      failAdds = n;
     },
     async close() {
       for (const res of hung) res.destroy();

@@ -130,7 +130,11 @@ describe('what the proxy refuses', () => {
   });
 
   it('nothing is allowed by an empty allow list (a join-only proxy)', async () => {
-    const { handle } = proxyWith({ allow: [], authorize: undefined, join: { identify: () => null } });
+    const { handle } = proxyWith({
+      allow: [],
+      authorize: undefined,
+      join: { identify: () => null, authorize: () => true },
+    });
     await refused(await handle(browserRequest('/meetings')), 403);
   });
 
@@ -280,13 +284,14 @@ describe('what the proxy refuses', () => {
   });
 
   it('keeps the status and RealtimeKit error body of upstream errors', async () => {
-    const { handle } = proxyWith();
-    // the mock refuses a participant without preset_name with 422 and the RealtimeKit error body, naming the problem
+    // decideParticipant gives what the mock requires; the browser's name is not a string
+    const { handle } = proxyWith({ decideParticipant: () => ({ preset_name: 'p', custom_participant_id: 'u' }) });
+    // the mock refuses it with 422 and the RealtimeKit error body, naming the problem
     const response = await handle(
       browserRequest(`/meetings/${MEETING}/participants`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'Nobody' }),
+        body: JSON.stringify({ name: 5 }),
       }),
     );
     expect(response.status).toBe(422);
@@ -294,13 +299,12 @@ describe('what the proxy refuses', () => {
       success: false,
       error: {
         code: 422,
-        message:
-          "body must have required property 'preset_name'; body must have required property 'custom_participant_id'",
+        message: 'body property name must be string,null',
       },
     });
     // and the browser client sees a RealtimeKitError with that status
-    const error = await browserClient(proxyWith().handle)
-      .participants.add(MEETING, { name: 'x' } as never)
+    const error = await browserClient(handle)
+      .participants.add(MEETING, { name: 5 } as never)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RealtimeKitError);
     expect(error).toMatchObject({ kind: 'http', status: 422 });
@@ -369,7 +373,11 @@ describe('createRealtimeKitProxy', () => {
       'join.identify must say who is asking',
     );
     expect(() =>
-      createRealtimeKitProxy({ ...base, client: { request: client.request }, join: { identify: () => null } }),
+      createRealtimeKitProxy({
+        ...base,
+        client: { request: client.request },
+        join: { identify: () => null, authorize: () => true },
+      }),
     ).toThrow('join needs the whole client from createRealtimeKitClient');
     expect(() => createRealtimeKitProxy({ ...base, client: {} as never })).toThrow(
       'client must be a client from @realtimekit-meetings/client',

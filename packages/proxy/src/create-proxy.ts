@@ -6,19 +6,55 @@ import {
   type RealtimeKitClient,
 } from '@realtimekit-meetings/client';
 import { APP_PATH_PREFIX, type OperationId } from '@realtimekit-meetings/core';
-import { type BodySource, readJsonBody, streamSource } from './read-body';
+import { type BodySource, isJson, readJsonBody, streamSource } from './read-body';
 import { errorAnswer, jsonAnswer, type ProxyAnswer, toResponse, upstreamErrorAnswer } from './responses';
 import { isProxiedId, type Match, matchRoute, type ProxiedOperation } from './routes';
+
+/** What `authorize` and `join.authorize` answer: `true` lets it through, `false` is a 403, a Response is sent as it is. */
+export type Verdict = boolean | Response;
 
 /** The join route: `POST {basePath}/meetings/{meeting_id}/join` answers this user's join token. */
 export interface ProxyJoinOptions<U extends JoinUser = JoinUser> {
   /** Who is asking, from your session (a cookie, a JWT): your app's user, or null for nobody (401, nothing sent). */
   identify: (request: Request) => U | null | undefined | Promise<U | null | undefined>;
-  /** The preset each user joins with, decided here: a name or a function of your user. Default `group_call_participant`. */
+  /**
+   * Whether this user may join this meeting (an invitation, the meeting's owner, a schedule): `true` lets the join
+   * go on, `false` answers 403, a Response is sent as it is; nothing is sent upstream unless it answers `true`.
+   * Required: `() => true` (every signed-in user may join every meeting) is a decision to write down.
+   */
+  authorize: (user: U, meetingId: string, request: Request) => Verdict | Promise<Verdict>;
+  /**
+   * The preset each user joins with, decided on every join: a name or a function of your user and the meeting. When it
+   * changes (a host demoted), the next join edits the participant first. Default `group_call_participant`.
+   */
   preset?: JoinTokensOptions<U>['preset'];
-  /** Where each user's participant ID is remembered (Workers KV, Redis, SQL). Default: in memory. */
+  /**
+   * Where each user's participant is remembered. Default: in memory, for one process. On several instances (Workers
+   * isolates, replicas), one store that claims (`compareAndSet`: `@realtimekit-meetings/proxy/join-stores` for D1 and
+   * Postgres); Workers KV is a cache, not a claim store.
+   */
   store?: JoinTokenStore;
+  /** How long one instance's claim to add a user stands before another takes over (createJoinTokens). Default 60 s. */
+  leaseMs?: number;
+  /** The name of a user `identify` gives none. Default `Participant` (createJoinTokens). */
+  defaultName?: string;
 }
+
+/** What `decideParticipant` returns: the identity and preset of the participant (`edit_participant` takes no identity). */
+export interface ParticipantDecision {
+  preset_name?: string;
+  custom_participant_id?: string;
+}
+
+/**
+ * The operations whose body names a participant's preset or identity: a browser must not choose either. The test beside
+ * this file checks the list against every request body of the spec.
+ */
+export const PARTICIPANT_OPERATIONS: Readonly<Record<string, readonly (keyof ParticipantDecision)[]>> = {
+  add_participant: ['preset_name', 'custom_participant_id'],
+  replace_participant: ['preset_name', 'custom_participant_id'],
+  edit_participant: ['preset_name'],
+};
 
 export interface RealtimeKitProxyOptions<U extends JoinUser = JoinUser> {
   /** A server-side client from @realtimekit-meetings/client: it holds the API token, the account and the app. */
@@ -32,7 +68,18 @@ export interface RealtimeKitProxyOptions<U extends JoinUser = JoinUser> {
    * `true` lets it through, `false` answers 403, a Response is sent as it is. Required as soon as `allow` names an
    * operation: a proxy that lets anyone create meetings on your account is a decision to write down.
    */
-  authorize?: (request: Request, operation: ProxiedOperation) => boolean | Response | Promise<boolean | Response>;
+  authorize?: (request: Request, operation: ProxiedOperation) => Verdict | Promise<Verdict>;
+  /**
+   * Decides the identity and preset of a participant the browser adds, replaces or edits (`add_participant`,
+   * `replace_participant`, `edit_participant`): what it returns replaces the browser's `preset_name` and
+   * `custom_participant_id` (the browser's own values are dropped; `body` shows them, for an app that checks them).
+   * Required as soon as `allow` names one of these operations.
+   */
+  decideParticipant?: (
+    request: Request,
+    operation: ProxiedOperation,
+    body: Record<string, unknown>,
+  ) => ParticipantDecision | Promise<ParticipantDecision>;
   /**
    * Turns on `POST {basePath}/meetings/{meeting_id}/join`, which answers `{ token, participant_id }` for the user
    * `identify` names, adding the participant on the first join only (createJoinTokens). Identity and preset come from
@@ -41,7 +88,10 @@ export interface RealtimeKitProxyOptions<U extends JoinUser = JoinUser> {
   join?: ProxyJoinOptions<U>;
   /** Largest request body accepted, in bytes. Default 65 536. */
   maxBodyBytes?: number;
-  /** Told about failures that are not the caller's fault (authorize threw, the upstream is unreachable). */
+  /**
+   * Told about every failure that is not the browser's fault, each answered with a 5xx: authorize, identify or preset
+   * threw or returned something unusable, RealtimeKit refused the server's API token (502), is unreachable (502).
+   */
   onError?: (error: unknown, request: Request) => void;
 }
 
@@ -73,7 +123,7 @@ export const CORE = Symbol.for('realtimekit-meetings.proxy.core');
 export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
   options: RealtimeKitProxyOptions<U>,
 ): RealtimeKitProxyHandler {
-  const { client, authorize, onError, maxBodyBytes = 65_536 } = options;
+  const { client, authorize, decideParticipant, onError, maxBodyBytes = 65_536 } = options;
   if (typeof client?.request !== 'function')
     throw new TypeError('client must be a client from @realtimekit-meetings/client');
   const { allow = [], join } = options;
@@ -81,8 +131,19 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
   if (allow.length > 0 && typeof authorize !== 'function') {
     throw new TypeError('authorize is required with allow: decide who may call what');
   }
+  const choosing = allow.filter((operationId) => operationId in PARTICIPANT_OPERATIONS);
+  if (choosing.length > 0 && typeof decideParticipant !== 'function') {
+    throw new TypeError(
+      `${choosing.join(', ')} would let a browser choose a participant's preset or identity: pass decideParticipant to decide them on the server`,
+    );
+  }
   if (!join && allow.length === 0) throw new TypeError('nothing to serve: list operations in allow, or configure join');
   if (join && typeof join.identify !== 'function') throw new TypeError('join.identify must say who is asking');
+  if (join && typeof join.authorize !== 'function') {
+    throw new TypeError(
+      'join.authorize is required: decide who may join which meeting (() => true lets every signed-in user join every meeting)',
+    );
+  }
   if (join && typeof client.participants?.add !== 'function') {
     throw new TypeError('join needs the whole client from createRealtimeKitClient');
   }
@@ -92,6 +153,8 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
       client: client as RealtimeKitClient,
       preset: join.preset ?? 'group_call_participant',
       ...(join.store ? { store: join.store } : {}),
+      ...(join.leaseMs ? { leaseMs: join.leaseMs } : {}),
+      ...(join.defaultName ? { defaultName: join.defaultName } : {}),
     });
   if (!(Number.isInteger(maxBodyBytes) && maxBodyBytes > 0))
     throw new TypeError('maxBodyBytes must be a positive whole number');
@@ -99,24 +162,59 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
   if (!basePath.startsWith('/')) throw new TypeError('basePath must start with "/"');
   const allowed = new Set<string>(allow);
 
+  /** A fault of the server or its configuration: told to onError, answered with a 5xx that says nothing of it. */
+  function fault(error: unknown, request: Request, status: number, message: string): ProxyAnswer {
+    onError?.(error, request);
+    return errorAnswer(status, message);
+  }
+
+  /** What the client threw, as an answer; every 5xx is told to onError. */
+  function failure(error: unknown, request: Request, joining: boolean): ProxyAnswer {
+    let answer = upstreamErrorAnswer(error);
+    const e = error as { name?: string; kind?: string; status?: number };
+    if (joining && e?.name === 'RealtimeKitError') {
+      // the browser sent nothing but a valid meeting ID: whatever else the API refuses is the server's doing
+      if (e.kind === 'invalid_argument') answer = errorAnswer(500, 'The join could not be prepared on the server');
+      else if (e.kind === 'http' && answer.status < 500 && !JOIN_REFUSALS_PASSED_ON.has(answer.status)) {
+        answer = errorAnswer(502, `RealtimeKit refused the server's join request (${answer.status})`);
+      }
+    }
+    if (answer.status >= 500) onError?.(error, request);
+    return answer;
+  }
+
   /** The join route: identity from `identify`, never from the browser, whose body is not even read. */
-  async function answerJoin(call: ProxyCall, meetingId: string): Promise<ProxyAnswer> {
+  async function answerJoin(call: ProxyCall, meetingId: string): Promise<ProxyAnswer | Response> {
     call.body.cancel();
+    const request = call.request();
+    const { identify, authorize: mayJoin } = join as ProxyJoinOptions<U>;
     let user: U | null | undefined;
     try {
-      user = await (join as ProxyJoinOptions<U>).identify(call.request());
+      user = await identify(request);
     } catch (error) {
-      onError?.(error, call.request());
-      return errorAnswer(500, 'Identifying the user failed');
+      return fault(error, request, 500, 'Identifying the user failed');
     }
     if (!user) return errorAnswer(401, 'Sign in to join this meeting');
+    if (!isUser(user)) {
+      const got = typeof user === 'object' ? `id ${typeof (user as { id?: unknown }).id}` : typeof user;
+      const error = new TypeError(
+        `identify returned ${got}: it must return { id: string, name?: string, picture?: string } or null`,
+      );
+      return fault(error, request, 500, 'Identifying the user failed');
+    }
+    let verdict: Verdict;
+    try {
+      verdict = await mayJoin(user, meetingId, request);
+    } catch (error) {
+      return fault(error, request, 500, 'Authorization failed');
+    }
+    if (verdict instanceof Response) return verdict;
+    if (verdict !== true) return errorAnswer(403, 'Not authorized to join this meeting');
     try {
       const { token, participantId } = await (joinToken as NonNullable<typeof joinToken>)(meetingId, user);
       return jsonAnswer(200, { token, participant_id: participantId });
     } catch (error) {
-      const answer = upstreamErrorAnswer(error);
-      if (answer.status >= 500) onError?.(error, call.request());
-      return answer;
+      return failure(error, request, true);
     }
   }
 
@@ -129,34 +227,70 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
     if (joining) {
       if (method !== 'POST') return errorAnswer(405, 'Use POST for this route', { allow: 'POST' });
       const meetingId = isProxiedId(joining[1] as string);
-      return meetingId ? answerJoin(call, meetingId) : errorAnswer(400, 'meeting_id is not a valid ID');
+      if (!meetingId) return errorAnswer(400, 'meeting_id is not a valid ID');
+      // a page on another site can send a form or a text/plain POST with the user's cookie, but not JSON
+      if (isCrossSite(request())) return errorAnswer(403, 'Cross-site requests may not join meetings');
+      if (!isJson(source.contentType)) {
+        source.cancel();
+        return errorAnswer(415, 'Send the join as application/json (a cross-site form cannot)');
+      }
+      return answerJoin(call, meetingId);
     }
     const match = matchRoute(method, rest);
     if (match.kind !== 'found') return routeRefusal(match);
     const { operation, params } = match;
     if (!allowed.has(operation.operationId))
       return errorAnswer(403, `${operation.operationId} is not allowed through this proxy`);
+    if (method !== 'GET' && isCrossSite(request())) {
+      source.cancel();
+      return errorAnswer(403, 'Cross-site requests may not change anything through this proxy');
+    }
 
-    let verdict: boolean | Response;
+    const proxied: ProxiedOperation = {
+      operationId: operation.operationId,
+      method: operation.method,
+      path: operation.path.slice(APP_PATH_PREFIX.length),
+      params,
+    };
+    let verdict: Verdict;
     try {
-      verdict = await (authorize as NonNullable<typeof authorize>)(request(), {
-        operationId: operation.operationId,
-        method: operation.method,
-        path: operation.path.slice(APP_PATH_PREFIX.length),
-        params,
-      });
+      verdict = await (authorize as NonNullable<typeof authorize>)(request(), proxied);
     } catch (error) {
-      onError?.(error, request());
-      return errorAnswer(500, 'Authorization failed');
+      return fault(error, request(), 500, 'Authorization failed');
     }
     if (verdict instanceof Response) return verdict;
     if (verdict !== true) return errorAnswer(403, 'Not authorized for this operation');
 
-    let body: unknown;
+    let body: Record<string, unknown> | undefined;
     if (operation.hasBody) {
       const read = await readJsonBody(source, maxBodyBytes);
       if (!read.ok) return errorAnswer(read.status, read.message);
       body = read.value;
+    }
+    const fields = PARTICIPANT_OPERATIONS[operation.operationId];
+    if (fields && body) {
+      let decision: ParticipantDecision;
+      try {
+        decision = await (decideParticipant as NonNullable<typeof decideParticipant>)(request(), proxied, body);
+      } catch (error) {
+        return fault(error, request(), 500, 'Deciding the participant failed');
+      }
+      const required = operation.operationId !== 'edit_participant';
+      const valid =
+        typeof decision === 'object' &&
+        decision !== null &&
+        fields.every((field) =>
+          decision[field] === undefined ? !required : typeof decision[field] === 'string' && decision[field] !== '',
+        );
+      if (!valid) {
+        const error = new TypeError(
+          `decideParticipant must return { ${fields.join(', ')} } as non-empty strings for ${operation.operationId}${required ? '' : ' (each optional)'}`,
+        );
+        return fault(error, request(), 500, 'Deciding the participant failed');
+      }
+      const { preset_name: _preset, custom_participant_id: _identity, ...rest } = body;
+      body = rest;
+      for (const field of fields) if (decision[field] !== undefined) body[field] = decision[field];
     }
     // every value of each declared parameter: the client sends one as one, several repeated, none not at all
     const query = Object.fromEntries(operation.queryParams.map((name) => [name, url.searchParams.getAll(name)]));
@@ -166,9 +300,7 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
       const result = await client.request(operation.operationId, { params, query, body } as never, { signal });
       return jsonAnswer(operation.successStatus, result);
     } catch (error) {
-      const answer = upstreamErrorAnswer(error);
-      if (answer.status >= 500) onError?.(error, request());
-      return answer;
+      return failure(error, request(), false);
     }
   };
 
@@ -187,6 +319,27 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
   };
   return Object.assign(handle, { [CORE]: core });
 }
+
+/**
+ * Upstream refusals of a join passed on to the browser: the meeting is not there (404, 410), or not open to joins
+ * (409, 422: e.g. an INACTIVE meeting; the API's status for it is not documented), or the account is rate limited (429). Any other 4xx comes
+ * from what the server sent (its token, a preset name, a user's name) and is a 502.
+ */
+const JOIN_REFUSALS_PASSED_ON = new Set([404, 409, 410, 422, 429]);
+
+const isUser = (user: unknown): user is JoinUser => {
+  const u = user as Partial<JoinUser>;
+  return (
+    typeof u === 'object' &&
+    typeof u.id === 'string' &&
+    u.id !== '' &&
+    (u.name === undefined || typeof u.name === 'string') &&
+    (u.picture === undefined || typeof u.picture === 'string')
+  );
+};
+
+/** `Sec-Fetch-Site: cross-site`, which every current browser sends on a request from another site. */
+const isCrossSite = (request: Request) => request.headers.get('sec-fetch-site')?.toLowerCase() === 'cross-site';
 
 /** Why a path below the base path is not an operation: 404, a bad ID 400, or 405 with what the route takes. */
 function routeRefusal(match: Exclude<Match, { kind: 'found' }>): ProxyAnswer {

@@ -4,7 +4,8 @@ import { browserRequest, MEETING, proxyWith } from '../test-support/setup';
 import type { ProxyJoinOptions } from './create-proxy';
 
 /** A proxy whose only route is join: `allow` left out, no `authorize`. */
-const joinOnly = (join: ProxyJoinOptions) => proxyWith({ allow: undefined, authorize: undefined, join });
+const joinOnly = (join: Omit<ProxyJoinOptions, 'authorize'> & Partial<ProxyJoinOptions>) =>
+  proxyWith({ allow: undefined, authorize: undefined, join: { authorize: () => true, ...join } });
 const post = (path: string, body?: unknown) =>
   browserRequest(path, {
     method: 'POST',
@@ -25,10 +26,10 @@ describe('the join route', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     const body = await response.json();
     expect(body).toEqual({ token: expect.any(String), participant_id: expect.any(String) });
-    expect(sent).toHaveLength(1);
-    expect(sent[0]!.method).toBe('POST');
-    expect(sent[0]!.url).toMatch(new RegExp(`/meetings/${MEETING}/participants$`));
-    expect(JSON.parse(sent[0]!.body)).toEqual({
+    // a look-up by custom_participant_id first (the mock lists nobody of that ID), then the add
+    expect(sent.map((s) => s.method)).toEqual(['GET', 'POST']);
+    expect(sent[1]!.url).toMatch(new RegExp(`/meetings/${MEETING}/participants$`));
+    expect(JSON.parse(sent[1]!.body)).toEqual({
       custom_participant_id: 'user-ada',
       preset_name: 'group_call_participant',
       name: 'Ada',
@@ -40,6 +41,7 @@ describe('the join route', () => {
     await handle(post(`/meetings/${MEETING}/join`));
     await handle(post(`/meetings/${MEETING}/join`));
     expect(sent.map((s) => `${s.method} ${new URL(s.url).pathname.split('/').slice(-2).join('/')}`)).toEqual([
+      `GET ${MEETING}/participants`,
       `POST ${MEETING}/participants`,
       expect.stringMatching(/^POST [\w-]+\/token$/),
     ]);
@@ -66,6 +68,7 @@ describe('the join route', () => {
         identify: () => {
           throw new Error('session store down');
         },
+        authorize: () => true,
       },
     });
     const wrong = await handle(browserRequest(`/meetings/${MEETING}/join`));
@@ -108,13 +111,18 @@ describe('the join route', () => {
     const withHandler = proxyWith({
       allow: [],
       authorize: undefined,
-      join: { identify: failing },
+      join: { identify: failing, authorize: () => true },
       onError: (e) => seen.push(e),
     });
     const answered = await withHandler.handle(post(`/meetings/${MEETING}/join`));
     expect([answered.status, (await answered.json()).error.message]).toEqual([500, 'Identifying the user failed']);
     expect(seen).toHaveLength(1);
-    const without = proxyWith({ allow: [], authorize: undefined, join: { identify: failing }, onError: undefined });
+    const without = proxyWith({
+      allow: [],
+      authorize: undefined,
+      join: { identify: failing, authorize: () => true },
+      onError: undefined,
+    });
     expect((await without.handle(post(`/meetings/${MEETING}/join`))).status).toBe(500);
   });
 
@@ -123,7 +131,7 @@ describe('the join route', () => {
     const down = proxyWith({
       allow: [],
       authorize: undefined,
-      join: { identify: () => ({ id: 'user-ada' }) },
+      join: { identify: () => ({ id: 'user-ada' }), authorize: () => true },
       onError: (e) => seen.push(e),
       fetch: () => Promise.reject(new TypeError('fetch failed')),
     });
@@ -132,7 +140,7 @@ describe('the join route', () => {
     const missing = proxyWith({
       allow: [],
       authorize: undefined,
-      join: { identify: () => ({ id: 'user-ada' }) },
+      join: { identify: () => ({ id: 'user-ada' }), authorize: () => true },
       onError: (e) => seen.push(e),
       fetch: async () =>
         Response.json({ success: false, error: { code: 404, message: 'No meeting' } }, { status: 404 }),
@@ -164,7 +172,7 @@ describe('the join route', () => {
     const told = proxyWith({
       allow: undefined,
       authorize: undefined,
-      join: { identify: () => ({ id: 'user-ada' }) },
+      join: { identify: () => ({ id: 'user-ada' }), authorize: () => true },
       onError: (e) => seen.push(e),
       fetch: failing,
     });
@@ -173,7 +181,7 @@ describe('the join route', () => {
     const untold = proxyWith({
       allow: undefined,
       authorize: undefined,
-      join: { identify: () => ({ id: 'user-ada' }) },
+      join: { identify: () => ({ id: 'user-ada' }), authorize: () => true },
       onError: undefined,
       fetch: failing,
     });

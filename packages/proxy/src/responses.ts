@@ -37,7 +37,7 @@ interface ClientError {
 
 /**
  * Turns what the server-side client threw into an answer: an upstream error keeps its status and its JSON
- * body; a failure to reach the API is a 502 or 504. Nothing of the request, and so nothing of the token, is in it.
+ * body, except a refused API token (401, 403), which is the server's fault (502); a failure to reach the API is a 502 or 504. Nothing of the request, and so nothing of the token, is in it.
  */
 export function upstreamErrorAnswer(error: unknown): ProxyAnswer {
   const e = (error ?? {}) as ClientError;
@@ -45,6 +45,10 @@ export function upstreamErrorAnswer(error: unknown): ProxyAnswer {
   // the client's http errors always carry the status; its message always says what went wrong
   if (e.kind === 'http') {
     const status = e.status as number;
+    // the API token is the server's: a revoked or under-permitted one is the server's fault, not the browser's
+    if (status === 401 || status === 403) {
+      return errorAnswer(502, "RealtimeKit refused the server's API token: the proxy's configuration needs fixing");
+    }
     return e.body && typeof e.body === 'object' ? jsonAnswer(status, e.body) : errorAnswer(status, e.message);
   }
   if (e.kind === 'timeout') return errorAnswer(504, 'RealtimeKit did not answer in time');

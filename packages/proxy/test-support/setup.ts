@@ -39,9 +39,23 @@ export function proxyWith(
       return (options.fetch ?? fetch)(request);
     },
   });
-  const handle = createRealtimeKitProxy({ client, basePath: BASE, allow: ALL, authorize: () => true, ...options });
+  const handle = createRealtimeKitProxy({
+    client,
+    basePath: BASE,
+    allow: ALL,
+    authorize: () => true,
+    decideParticipant: echoParticipant,
+    ...options,
+  });
   return { handle, sent, client };
 }
+
+/** A decideParticipant that trusts the browser (an admin tool): for tests of what the proxy does with the rest. */
+export const echoParticipant = (_request: Request, _operation: unknown, body: Record<string, unknown>) =>
+  ({ preset_name: body.preset_name, custom_participant_id: body.custom_participant_id }) as {
+    preset_name?: string;
+    custom_participant_id?: string;
+  };
 
 /** A request to the proxy as a browser on https://app.example.test would send it. */
 export const browserRequest = (path: string, init: RequestInit = {}) =>

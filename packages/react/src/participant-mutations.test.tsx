@@ -62,7 +62,8 @@ describe('useAddParticipant', () => {
     const { result } = render(() => useAddParticipant());
     await act(async () => {
       await result.current
-        .mutateAsync({ meetingId: MEETING, body: { name: 'No preset' } as never })
+        // a name that is not a string (the proxy's decideParticipant needs preset and ID to pass it on)
+        .mutateAsync({ meetingId: MEETING, body: { custom_participant_id: 'u', preset_name: 'p', name: 5 } as never })
         .catch(() => undefined);
     });
     await waitFor(() => expect(result.current.isError).toBe(true));

@@ -32,7 +32,12 @@ export default async function setup(project: {
     basePath: '/api/realtimekit',
     allow,
     authorize: () => true,
-    join: { identify: () => ({ id: 'react-test-user', name: 'React Test' }) },
+    // the tests send the participant's preset and identity themselves
+    decideParticipant: (_request, _operation, body) => ({
+      preset_name: body.preset_name as string | undefined,
+      custom_participant_id: body.custom_participant_id as string | undefined,
+    }),
+    join: { identify: () => ({ id: 'react-test-user', name: 'React Test' }), authorize: () => true },
   });
   const server = createServer(toNodeListener(handle));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
