@@ -9,11 +9,11 @@ const { build } = createRequire(require.resolve('tsup'))('esbuild') as {
   build(options: object): Promise<{ outputFiles: { text: string }[] }>;
 };
 
-/** A Worker serving the proxy's join route, its store the JoinTokenCoordinator Durable Object, as an app would write it. */
+/** A Worker serving the proxy's join route on a shared store (D1, or the coordinator), as an app would write it. */
 const worker = `
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
 import { createRealtimeKitProxy } from './create-proxy';
-import { durableObjectJoinTokenStore, JoinTokenCoordinator } from './join-stores';
+import { d1JoinTokenStore, durableObjectJoinTokenStore, JoinTokenCoordinator } from './join-stores';
 export { JoinTokenCoordinator };
 let handle;
 export default {
@@ -24,7 +24,7 @@ export default {
       join: {
         identify: (r) => ({ id: r.headers.get('x-test-user') }),
         authorize: () => true,
-        store: durableObjectJoinTokenStore(env.JOIN_TOKENS),
+        store: env.STORE === 'd1' ? d1JoinTokenStore(env.DB) : durableObjectJoinTokenStore(env.JOIN_TOKENS),
       },
     });
     return handle(request);
@@ -49,12 +49,14 @@ beforeAll(async () => {
   const script = bundle.outputFiles[0]!.text;
   const { ACCOUNT, APP } = await import('@realtimekit-meetings/test-fixtures/ids');
   mf = new Miniflare({
-    workers: Array.from({ length: WORKERS }, (_, i) => ({
+    workers: Array.from({ length: WORKERS * 2 }, (_, i) => ({
       name: `app-${i}`,
       modules: true,
       script,
       compatibilityDate: '2025-07-01',
-      bindings: { UPSTREAM: fake.url, ACCOUNT, APP },
+      // the first half on the coordinator, the second on one D1 database
+      bindings: { UPSTREAM: fake.url, ACCOUNT, APP, STORE: i < WORKERS ? 'do' : 'd1' },
+      d1Databases: { DB: 'shared-join-tokens' },
       // every Worker binds the one coordinator class, defined by the first
       durableObjects: { JOIN_TOKENS: { className: 'JoinTokenCoordinator', scriptName: 'app-0' } },
     })),
@@ -66,11 +68,14 @@ afterAll(async () => {
   await fake.close();
 });
 
-describe('the join route on several Workers in workerd sharing the JoinTokenCoordinator Durable Object', () => {
+describe.each([
+  ['the JoinTokenCoordinator Durable Object', 0],
+  ['one D1 database', WORKERS],
+])('the join route on several Workers in workerd sharing %s', (_store, first) => {
   it(`200 concurrent joins for 40 users over ${WORKERS} Workers: exactly 40 participants`, async () => {
     const meetingId = await fake.newMeeting();
     const workers = (await Promise.all(
-      Array.from({ length: WORKERS }, (_, i) => mf.getWorker(`app-${i}`)),
+      Array.from({ length: WORKERS }, (_, i) => mf.getWorker(`app-${first + i}`)),
     )) as unknown as {
       fetch(url: string, init: object): Promise<{ status: number; json(): Promise<unknown> }>;
     }[];
