@@ -452,3 +452,55 @@ describe('memoryJoinTokenStore.compareAndSet', () => {
     expect(await store.get('k')).toBe('b');
   });
 });
+
+describe('joinTokens.prepare: a scheduled meeting’s participants, ahead of its start', () => {
+  it('adds each user once, then every first join costs one call, the refresh; no token is made or kept', async () => {
+    const join = createJoinTokens({
+      client: client(),
+      preset: 'p',
+      store: { ...memoryJoinTokenStore(), durable: true },
+    });
+    const id = meeting();
+    const users = Array.from({ length: 30 }, (_, i) => ({ id: `u${i}`, name: `U ${i}` }));
+    const prepared = await join.prepare(id, users, { concurrency: 3 });
+    expect(prepared.map((r) => r.ok && r.created)).toEqual(users.map(() => true));
+    expect(JSON.stringify(prepared)).not.toContain('token');
+    expect(server.calls).toMatchObject({ add: 30, refresh: 0, list: 0 });
+    const joined = await Promise.all(users.map((user) => join(id, user)));
+    expect(joined.every((r) => !r.created && r.token.startsWith('token-'))).toBe(true);
+    expect(server.calls).toMatchObject({ add: 30, refresh: 30, list: 0, edit: 0 });
+    expect(server.participants(id)).toHaveLength(30);
+  });
+
+  it('keeps at most `concurrency` calls in flight, and answers each user’s failure without throwing', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const rtk = scripted(async (request) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight--;
+      if (request.method === 'GET') return Response.json({ success: true, data: [], paging: EMPTY });
+      return Response.json({ success: true, data: { id: `p-${Math.random()}`, token: 'tok' } }, { status: 201 });
+    });
+    const join = createJoinTokens({
+      client: rtk,
+      preset: (user) => {
+        if (user.id === 'bad') throw new Error('no role for bad');
+        return 'p';
+      },
+    });
+    const users = [...Array.from({ length: 12 }, (_, i) => ({ id: `u${i}` })), { id: 'bad' }];
+    const results = await join.prepare(meeting(), users, { concurrency: 2 });
+    expect(most).toBeLessThanOrEqual(2);
+    expect(results.filter((r) => r.ok)).toHaveLength(12);
+    expect(results.at(-1)).toMatchObject({
+      userId: 'bad',
+      ok: false,
+      error: expect.objectContaining({ message: 'no role for bad' }),
+    });
+    await expect(join.prepare(meeting(), users, { concurrency: 0 })).rejects.toThrow(
+      'concurrency must be a positive whole number',
+    );
+  });
+});

@@ -204,7 +204,8 @@ export function createJoinTokens<U extends JoinUser = JoinUser>(options: JoinTok
     wanted: Wanted,
     applied: string | undefined,
     current: string | null,
-  ) {
+    withToken: boolean,
+  ): Promise<JoinResult> {
     const now = fingerprint(wanted);
     if (applied !== now) {
       // null clears a picture the user no longer has; a name is always sent
@@ -215,6 +216,7 @@ export function createJoinTokens<U extends JoinUser = JoinUser>(options: JoinTok
       });
       await remember(key, current, encode({ id, applied: now }));
     }
+    if (!withToken) return { token: '', participantId: id, created: false };
     const { token } = await client.participants.refreshToken(meetingId, id);
     return { token, participantId: id, created: false };
   }
@@ -233,11 +235,12 @@ export function createJoinTokens<U extends JoinUser = JoinUser>(options: JoinTok
     wanted: Wanted,
     claimed: string,
     lookFirst: boolean,
+    withToken: boolean,
   ): Promise<JoinResult> {
     let added: { id: string; token: string };
     try {
       const found = lookFirst ? await lookUp(meetingId, user.id) : undefined;
-      if (found) return await update(meetingId, key, found, wanted, undefined, claimed);
+      if (found) return await update(meetingId, key, found, wanted, undefined, claimed, withToken);
       added = await client.participants.add(meetingId, { custom_participant_id: user.id, ...wanted });
     } catch (error) {
       // created or not, nobody knows for sure (a 5xx, a timeout, a cut connection): an expired claim in the store
@@ -246,11 +249,17 @@ export function createJoinTokens<U extends JoinUser = JoinUser>(options: JoinTok
       throw error;
     }
     await remember(key, claimed, encode({ id: added.id, applied: fingerprint(wanted) }));
-    return { token: added.token, participantId: added.id, created: true };
+    return { token: withToken ? added.token : '', participantId: added.id, created: true };
   }
 
   /** The claim protocol: read; refresh a remembered participant, wait out another's claim, or claim and add. */
-  async function joinClaimed(meetingId: string, user: U, key: string, wanted: Wanted): Promise<JoinResult> {
+  async function joinClaimed(
+    meetingId: string,
+    user: U,
+    key: string,
+    wanted: Wanted,
+    withToken: boolean,
+  ): Promise<JoinResult> {
     const write = cas as NonNullable<typeof cas>;
     let wait = 20;
     for (;;) {
@@ -259,7 +268,7 @@ export function createJoinTokens<U extends JoinUser = JoinUser>(options: JoinTok
       let lookFirst = !store.durable;
       if (record && !isClaim(record)) {
         try {
-          return await update(meetingId, key, record.id, wanted, record.applied, raw);
+          return await update(meetingId, key, record.id, wanted, record.applied, raw, withToken);
         } catch (error) {
           if (!isStatus(error, 404)) throw error;
           lookFirst = false; // gone: claim and add again
@@ -275,20 +284,20 @@ export function createJoinTokens<U extends JoinUser = JoinUser>(options: JoinTok
       }
       const claimed = JSON.stringify({ claim: `${me}-${++claims}`, until: Date.now() + leaseMs } satisfies Claim);
       if (!(await write(key, raw, claimed))) continue; // another instance moved first: read again
-      return addClaimed(meetingId, user, key, wanted, claimed, lookFirst);
+      return addClaimed(meetingId, user, key, wanted, claimed, lookFirst, withToken);
     }
   }
 
-  async function join(meetingId: string, user: U, key: string): Promise<JoinResult> {
+  async function join(meetingId: string, user: U, key: string, withToken: boolean): Promise<JoinResult> {
     const wanted = await decide(user, meetingId);
-    if (cas) return joinClaimed(meetingId, user, key, wanted);
+    if (cas) return joinClaimed(meetingId, user, key, wanted, withToken);
     const raw = (await store.get(key)) ?? null;
     const decoded = decode(raw);
     const remembered = isClaim(decoded) ? undefined : decoded;
     let gone = false;
     if (remembered) {
       try {
-        return await update(meetingId, key, remembered.id, wanted, remembered.applied, raw);
+        return await update(meetingId, key, remembered.id, wanted, remembered.applied, raw, withToken);
       } catch (error) {
         if (!isStatus(error, 404)) throw error;
         await store.delete(key); // gone: add it again below
@@ -297,25 +306,77 @@ export function createJoinTokens<U extends JoinUser = JoinUser>(options: JoinTok
     }
     // nothing remembered: the user may still be there (an add that timed out, a store that forgot or restarted)
     const found = gone ? undefined : await lookUp(meetingId, user.id);
-    if (found) return update(meetingId, key, found, wanted, undefined, null);
+    if (found) return update(meetingId, key, found, wanted, undefined, null, withToken);
     const added = await client.participants.add(meetingId, { custom_participant_id: user.id, ...wanted });
     await store.set(key, encode({ id: added.id, applied: fingerprint(wanted) }));
-    return { token: added.token, participantId: added.id, created: true };
+    return { token: withToken ? added.token : '', participantId: added.id, created: true };
   }
 
-  /** The join token of `user` for `meetingId`, adding the participant on the first join only. */
-  return async function joinToken(meetingId: string, user: U): Promise<JoinResult> {
+  const checkArguments = (meetingId: string, user: U) => {
     check(isId(meetingId), 'meetingId must be a non-empty string');
     check(
       isPlainObject(user as unknown) && isId(user.id) && isOptionalString(user.name) && isOptionalString(user.picture),
       'user must be { id, name?, picture? } with a non-empty id',
     );
-    const key = `${client.scope}:${meetingId}:${user.id}`;
-    let pending = inFlight.get(key);
-    if (!pending) {
-      pending = join(meetingId, user, key).finally(() => inFlight.delete(key));
-      inFlight.set(key, pending);
-    }
-    return pending;
+    return `${client.scope}:${meetingId}:${user.id}`;
   };
+
+  /** One user's join or preparation at a time in this process: a join waits for a preparation of the same user. */
+  function once(key: string, run: () => Promise<JoinResult>) {
+    const pending = (inFlight.get(key) ?? Promise.resolve()).catch(() => undefined).then(run);
+    const settled = pending.finally(() => {
+      if (inFlight.get(key) === settled) inFlight.delete(key);
+    });
+    inFlight.set(key, settled);
+    return settled;
+  }
+
+  /**
+   * Adds (or brings up to date) the participants of a meeting ahead of its start, at most `concurrency` (default 4)
+   * calls at a time, so that each user's first join then costs one call, the token refresh. No token is made or kept:
+   * tokens are secrets, made at the join for the browser that joins (RealtimeKit advises against re-using them across
+   * sessions). Never throws for one user: each result says `ok` with the participant, or the error.
+   */
+  async function prepare(meetingId: string, users: readonly U[], prepareOptions: { concurrency?: number } = {}) {
+    const { concurrency = 4 } = prepareOptions;
+    check(Number.isInteger(concurrency) && concurrency > 0, 'concurrency must be a positive whole number');
+    check(Array.isArray(users), 'users must be an array of { id, name?, picture? }');
+    const keys = users.map((user) => checkArguments(meetingId, user));
+    const results: PreparedUser[] = new Array(users.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < users.length) {
+        const i = next++;
+        const user = users[i] as U;
+        try {
+          const { participantId, created } = await once(keys[i] as string, () =>
+            join(meetingId, user, keys[i] as string, false),
+          );
+          results[i] = { userId: user.id, ok: true, participantId, created };
+        } catch (error) {
+          results[i] = { userId: user.id, ok: false, error };
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, users.length) }, worker));
+    return results;
+  }
+
+  /** The join token of `user` for `meetingId`, adding the participant on the first join only. */
+  async function joinToken(meetingId: string, user: U): Promise<JoinResult> {
+    const key = checkArguments(meetingId, user);
+    const pending = inFlight.get(key);
+    // concurrent joins share one call; a join after a preparation waits for it, then joins
+    if (pending && joining.has(pending)) return pending;
+    const started = once(key, () => join(meetingId, user, key, true));
+    joining.add(started);
+    return started;
+  }
+  const joining = new WeakSet<Promise<JoinResult>>();
+  return Object.assign(joinToken, { prepare });
 }
+
+/** One user's outcome of `prepare`. */
+export type PreparedUser =
+  | { userId: string; ok: true; participantId: string; created: boolean }
+  | { userId: string; ok: false; error: unknown };

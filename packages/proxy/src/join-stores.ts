@@ -92,3 +92,67 @@ export const postgresJoinTokenStore = (db: PostgresLike, options: SqlJoinTokenSt
     (n) => `$${n}`,
     options,
   );
+
+/** The part of a Durable Object namespace binding this store uses. */
+export interface DurableObjectNamespaceLike {
+  idFromName(name: string): unknown;
+  get(id: never): { fetch(input: string, init: RequestInit): Promise<Response> };
+}
+
+/** The part of a Durable Object's state the coordinator uses. */
+interface DurableObjectStateLike {
+  storage: {
+    get<T>(key: string): Promise<T | undefined>;
+    put(key: string, value: unknown): Promise<void>;
+    delete(key: string): Promise<boolean>;
+  };
+}
+
+interface Operation {
+  op: 'get' | 'set' | 'delete' | 'cas';
+  key: string;
+  value?: string;
+  expected?: string | null;
+}
+
+/**
+ * A Durable Object that keeps join-token records and claims them atomically: one object per key (scope, meeting,
+ * user), so joins of different users never wait on each other. Export it from your Worker and bind it, e.g. in
+ * wrangler.toml `[[durable_objects.bindings]] name = "JOIN_TOKENS"; class_name = "JoinTokenCoordinator"`.
+ * An object runs one request at a time while it awaits its storage, so a read and a write in one request are atomic.
+ */
+export class JoinTokenCoordinator {
+  readonly #state: DurableObjectStateLike;
+  constructor(state: DurableObjectStateLike) {
+    this.#state = state;
+  }
+  async fetch(request: Request): Promise<Response> {
+    const { op, key, value, expected } = (await request.json()) as Operation;
+    const { storage } = this.#state;
+    if (op === 'get') return Response.json({ value: (await storage.get<string>(key)) ?? null });
+    if (op === 'set') await storage.put(key, value);
+    else if (op === 'delete') await storage.delete(key);
+    else if (op === 'cas') {
+      if (((await storage.get<string>(key)) ?? null) !== expected) return Response.json({ ok: false });
+      await storage.put(key, value);
+    } else return Response.json({ error: `unknown op ${String(op)}` }, { status: 400 });
+    return Response.json({ ok: true });
+  }
+}
+
+/** A claiming, durable JoinTokenStore on the JoinTokenCoordinator Durable Object, for every Worker bound to it. */
+export function durableObjectJoinTokenStore(namespace: DurableObjectNamespaceLike): JoinTokenStore {
+  const call = async (operation: Operation) => {
+    const stub = namespace.get(namespace.idFromName(operation.key) as never);
+    const response = await stub.fetch('https://join-tokens/', { method: 'POST', body: JSON.stringify(operation) });
+    if (!response.ok) throw new Error(`JoinTokenCoordinator answered ${response.status} to ${operation.op}`);
+    return (await response.json()) as { value?: string | null; ok?: boolean };
+  };
+  return {
+    durable: true,
+    get: async (key) => (await call({ op: 'get', key })).value ?? null,
+    set: async (key, value) => void (await call({ op: 'set', key, value })),
+    delete: async (key) => void (await call({ op: 'delete', key })),
+    compareAndSet: async (key, expected, value) => (await call({ op: 'cas', key, expected, value })).ok === true,
+  };
+}
