@@ -17,6 +17,7 @@ export {
   type JoinTokensOptions,
   type JoinUser,
   memoryJoinTokenStore,
+  type PreparedUser,
 } from './join-tokens';
 export type {
   Logger,
