@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { root } from './codegen/spec.mjs';
 import { extractFragment, toYaml } from './spec-update/extract.mjs';
-import { computeUpdate } from './spec-update/update.mjs';
+import { computeUpdate, describeReport } from './spec-update/update.mjs';
 import { main } from './spec-update.mjs';
 
 // Fixture pairs for `pnpm spec:update`: the old whole description is a stand-in for Cloudflare's (today's
@@ -151,11 +151,13 @@ describe('pnpm spec:update, one fixture per kind of upstream change', () => {
     ]);
   });
 
-  it('an enum value removed from a request: major; added to a request: minor', async () => {
+  it('an enum value removed from a request: listed as breaking; added to a request: minor', async () => {
     const removed = await update((w) => {
       body(w, 'realtimekit_UpdateMeetingBody').properties.status.enum = ['ACTIVE'];
     });
-    expect(removed.bump).toBe('major');
+    // the overlay example no longer fits, so generation stops: the change is listed, the release unknown
+    expect(removed.stopped).toContain('no valid body can be made');
+    expect(removed.bump).toBe('unknown');
     expect(find(removed.changes, { operationId: 'update_meeting', where: 'request body', path: 'status' })).toEqual([
       expect.objectContaining({ change: 'enum value "INACTIVE" removed', breaking: true }),
     ]);
@@ -235,7 +237,7 @@ describe('pnpm spec:update, one fixture per kind of upstream change', () => {
     ]);
   });
 
-  it('an operation added: minor, and it stops until spec/sdk.yaml names it', async () => {
+  it('an operation added: listed as added, and it stops (release unknown) until spec/sdk.yaml names it', async () => {
     const { bump, changes, stopped } = await update((w) => {
       w.paths[`${MEETINGS}/{meeting_id}/recordings`] = {
         get: {
@@ -251,7 +253,7 @@ describe('pnpm spec:update, one fixture per kind of upstream change', () => {
         },
       };
     });
-    expect(bump).toBe('minor');
+    expect(bump).toBe('unknown');
     expect(changes).toEqual([
       expect.objectContaining({
         operationId: 'get_meeting_recordings',
@@ -263,11 +265,11 @@ describe('pnpm spec:update, one fixture per kind of upstream change', () => {
     expect(stopped).toContain('operations.get_meeting_recordings is missing');
   });
 
-  it('an operation removed: major, and it stops until spec/sdk.yaml lets it go', async () => {
+  it('an operation removed: listed as breaking, and it stops (release unknown) until spec/sdk.yaml lets it go', async () => {
     const { bump, changes, stopped } = await update((w) => {
       delete w.paths[`${MEETINGS}/{meeting_id}/participants/{participant_id}`].put;
     });
-    expect(bump).toBe('major');
+    expect(bump).toBe('unknown');
     expect(changes).toEqual([
       expect.objectContaining({
         operationId: 'replace_participant',
@@ -293,7 +295,7 @@ describe('pnpm spec:update, one fixture per kind of upstream change', () => {
   });
 
   it('an upstream change that breaks one of our overlays: stops, naming the action and why', async () => {
-    const { overlays, stopped } = await update((w) => {
+    const { bump, changes, overlays, stopped } = await update((w) => {
       delete body(w, 'realtimekit_KickParticipantsBody').required;
     });
     const broken = overlays.filter((o) => o.status === 'broken');
@@ -306,6 +308,11 @@ describe('pnpm spec:update, one fixture per kind of upstream change', () => {
       }),
     ]);
     expect(stopped).toContain('nothing was changed');
+    // nothing was compared, so nothing may be promised: not "none", not "Nothing changes for users"
+    expect(bump).toBe('unknown');
+    expect(changes).toEqual([]);
+    expect(describeReport({ bump, changes, overlays })).toContain('Not compared');
+    expect(describeReport({ bump, changes, overlays })).not.toContain('Nothing changes');
   });
 
   it('a change outside the meetings paths: reports nothing', async () => {
