@@ -23,6 +23,13 @@ const POSITIONS = /** @type {const} */ ([
   { side: 'response', section: 'schemas', name: 'realtimekit_Poll' },
   { side: 'response', section: 'schemas', name: 'realtimekit_SessionParticipant' },
   { side: 'response', section: 'schemas', name: 'realtimekit_ActiveSession' },
+  // list items only: the participants list's items written inline, so only the list operation reaches them
+  {
+    side: 'response',
+    section: 'responses',
+    name: 'realtimekit_GetAllParticipants',
+    at: ['content', 'application/json', 'schema', 'allOf', 1, 'properties', 'data', 'items'],
+  },
   { side: 'request', section: 'requestBodies', name: 'realtimekit_CreateMeetingBody' },
   { side: 'request', section: 'requestBodies', name: 'realtimekit_AddParticipantBody' },
   { side: 'request', section: 'requestBodies', name: 'realtimekit_CreatePollBody' },
@@ -106,6 +113,16 @@ function reach(/** @type {Record<string, any>} */ spec) {
 function locate(/** @type {Record<string, any>} */ spec, /** @type {(typeof POSITIONS)[number]} */ position) {
   let holder = spec.components[position.section];
   let key = position.name;
+  if ('at' in position) {
+    for (const step of position.at) {
+      holder = holder[key];
+      key = step;
+    }
+    // written inline where it is (a copy of what it referred to)
+    const ref = holder[key].$ref;
+    if (typeof ref === 'string') holder[key] = structuredClone(spec.components.schemas[ref.split('/').pop()]);
+    return { holder, key };
+  }
   if (position.section === 'requestBodies') {
     holder = holder[key].content['application/json'];
     key = 'schema';
@@ -125,11 +142,15 @@ function locate(/** @type {Record<string, any>} */ spec, /** @type {(typeof POSI
 export function corpusCases(fragment) {
   /** @type {Case[]} */
   const cases = [];
+  // examples and prose left out: the classifier never reads them, and the copies are smaller (faster to make)
+  const prose = (/** @type {string} */ key, /** @type {unknown} */ value) =>
+    key === 'example' || key === 'examples' || (['description', 'summary'].includes(key) && typeof value === 'string');
+  fragment = JSON.parse(JSON.stringify(fragment, (key, value) => (prose(key, value) ? undefined : value)));
   const operations = reach(fragment);
   for (const position of POSITIONS) {
-    const base = locate(fragment, position);
+    const base = locate(structuredClone(fragment), position);
     const target = `#/components/schemas/${base.key}`;
-    const ref = position.section === 'schemas' ? target : `#/components/requestBodies/${position.name}`;
+    const ref = position.section === 'schemas' ? target : `#/components/${position.section}/${position.name}`;
     const other = position.side === 'request' ? 'response' : 'request';
     // a position both sides reach would call for two answers at once; the corpus keeps to one-sided ones
     if (operations.some((o) => o[other].has(ref) || o[other].has(target))) {
