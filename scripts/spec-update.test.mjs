@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { root } from './codegen/spec.mjs';
+import { GenerateError, root } from './codegen/spec.mjs';
 import { extractFragment, toYaml } from './spec-update/extract.mjs';
-import { computeUpdate, describeReport } from './spec-update/update.mjs';
+import { computeUpdate, describeReport, readDescription } from './spec-update/update.mjs';
 import { main } from './spec-update.mjs';
 
 // Fixture pairs for `pnpm spec:update`: the old whole description is a stand-in for Cloudflare's (today's
@@ -86,6 +86,68 @@ describe('extraction', () => {
     const whole = wholeDescription();
     op(whole, 'get_meeting').responses['200'] = { $ref: '#/components/responses/nope' };
     expect(() => extractFragment(whole)).toThrow('unresolved $ref #/components/responses/nope');
+  });
+});
+
+describe('a hostile description', () => {
+  const TOKEN = `${MEETINGS}/{meeting_id}/participants/{participant_id}/token`;
+  it.each([
+    ['..', `${MEETINGS}/{meeting_id}/participants/{participant_id}/../../../../../../../../user/tokens`],
+    ['.', `${MEETINGS}/{meeting_id}/./participants/{participant_id}/token`],
+    ['', `${MEETINGS}/{meeting_id}//participants/{participant_id}/token`],
+    ['%2e%2e', `${MEETINGS}/{meeting_id}/participants/%2e%2e/token`],
+  ])('refuses a path template with a %j segment, naming the operation', (segment, template) => {
+    const whole = wholeDescription();
+    whole.paths[template] = whole.paths[TOKEN];
+    delete whole.paths[TOKEN];
+    let error;
+    try {
+      extractFragment(whole, 'hostile.json');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(GenerateError);
+    expect(String(error?.message)).toContain('regenerate_token');
+    expect(String(error?.message)).toContain(`segment ${JSON.stringify(segment)}`);
+  });
+
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'a $ref to components.schemas.%s is unresolved, not a property of Object',
+    (name) => {
+      const whole = wholeDescription();
+      op(whole, 'get_meeting').responses['200'] = {
+        description: 'ok',
+        content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } },
+      };
+      expect(() => extractFragment(whole, 'hostile.json')).toThrow(`unresolved $ref #/components/schemas/${name}`);
+    },
+  );
+
+  it('a $ref into components.__proto__ is unresolved too', () => {
+    const whole = wholeDescription();
+    op(whole, 'get_meeting').responses['200'] = { $ref: '#/components/__proto__/constructor' };
+    expect(() => extractFragment(whole, 'hostile.json')).toThrow('unresolved $ref #/components/__proto__/constructor');
+  });
+
+  it('a YAML "billion laughs" is refused after a bounded number of aliases, not parsed into memory', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rtk-hostile-'));
+    try {
+      const lines = ['openapi: 3.0.3', 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+      for (let i = 1; i < 10; i++) {
+        const prev = String.fromCharCode(96 + i);
+        const next = String.fromCharCode(97 + i);
+        lines.push(`${next}: &${next} [${Array(9).fill(`*${prev}`).join(',')}]`);
+      }
+      const file = path.join(dir, 'laughs.yaml');
+      writeFileSync(file, `${lines.join('\n')}\n`);
+      expect(readFileSync(file).length).toBeLessThan(2048);
+      await expect(readDescription(file)).rejects.toThrow(/is neither JSON nor YAML .*alias/i);
+      // a description with a few aliases is still read
+      writeFileSync(path.join(dir, 'few.yaml'), 'openapi: 3.0.3\nx: &x [1]\ny: *x\n');
+      expect(await readDescription(path.join(dir, 'few.yaml'))).toEqual({ openapi: '3.0.3', x: [1], y: [1] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
