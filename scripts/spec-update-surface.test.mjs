@@ -31,6 +31,20 @@ describe('spec:update compiler check', () => {
     expect(JSON.stringify(changes)).not.toContain(tmpdir());
   });
 
+  it('checks each operation’s own request and response types, naming the operation (stop_livestreaming has no named type)', async () => {
+    const whole = YAML.parse(
+      (await import('node:fs')).readFileSync(`${root}/spec/upstream/realtimekit-meetings.openapi.yaml`, 'utf8'),
+    );
+    const stop = whole.paths[`${MEETINGS}/{meeting_id}/active-livestream/stop`].post;
+    stop.responses['200'].content['application/json'].schema.properties.data.properties.message.type = 'number';
+    const { report, stopped } = await computeUpdate({ whole, source: 'changed.json', root });
+    expect(stopped).toBeUndefined();
+    expect(report.bump).toBe('major');
+    expect(report.changes).toContainEqual(
+      expect.objectContaining({ operationId: 'stop_livestreaming', where: 'TypeScript response', breaking: true }),
+    );
+  });
+
   it('the list responses’ allOf flattened and the paging component gone: nothing breaks (Paging is derived)', async () => {
     const whole = YAML.parse(
       (await import('node:fs')).readFileSync(`${root}/spec/upstream/realtimekit-meetings.openapi.yaml`, 'utf8'),
