@@ -432,6 +432,31 @@ describe('pnpm spec:update, writing', () => {
     );
   });
 
+  it('a stopped run prints "not compared", gives bump unknown and writes no changeset; no machine path anywhere', async () => {
+    for (const dir of ['spec', '.changeset']) cpSync(path.join(root, dir), path.join(copy, dir), { recursive: true });
+    const whole = wholeDescription();
+    delete body(whole, 'realtimekit_KickParticipantsBody').required; // breaks an overlay action
+    const from = path.join(copy, 'broken.json');
+    writeFileSync(from, JSON.stringify(whole));
+    const changesets = () => readdirSync(path.join(copy, '.changeset')).sort();
+    const before = changesets();
+    const json = [];
+    expect(await main(['--from', from, '--json'], copy, (text) => json.push(text))).toBe(1);
+    expect(JSON.parse(json[0])).toMatchObject({ bump: 'unknown', changes: [] });
+    const printed = [];
+    expect(await main(['--from', from], copy, (text) => printed.push(text))).toBe(1);
+    const text = printed.join('\n');
+    expect(text).toContain('not compared');
+    expect(text).toContain('Not compared');
+    expect(text).not.toContain('Nothing changes for users');
+    expect(changesets()).toEqual(before);
+    // the report names files as the repository does, never by this machine's folders
+    expect(text.replaceAll(from, '')).not.toContain(copy);
+    for (const name of changesets().filter((n) => n.startsWith('upstream-spec-'))) {
+      expect(readFileSync(path.join(copy, '.changeset', name), 'utf8')).not.toContain(tmpdir());
+    }
+  });
+
   it('refuses a missing --from and unknown flags with the usage', async () => {
     expect(await main([], copy)).toBe(2);
     expect(await main(['--from', 'x', '--force'], copy)).toBe(2);
