@@ -87,6 +87,15 @@ describe('spec:update refactor fixtures: the same meaning written another way ch
     expect(unchanged(after)).toEqual([]);
   });
 
+  it("the Stainless-prepared copy of today's fragment (cloudflare-typescript v7.1.0 scripts/mock): no breaking and no added line", () => {
+    const stainless = YAML.parse(
+      readFileSync(path.join(root, 'scripts/spec-update/stainless-fragment.fixture.yaml'), 'utf8'),
+    );
+    // written differently indeed: no allOf left in the list responses
+    expect(JSON.stringify(stainless.components.responses ?? {})).not.toContain('realtimekit_PagingResponse');
+    expect(unchanged(stainless)).toEqual([]);
+  });
+
   it('a list item changed behind the paging allOf: major, naming the list (the case that was called a patch)', () => {
     const after = structuredClone(fragment);
     const participant = after.components.schemas.realtimekit_Participant;
