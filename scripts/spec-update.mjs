@@ -12,6 +12,7 @@
  *      TypeScript surface compared by the compiler;
  *   5. writes a changeset whose bump follows the report (major, minor, patch) and whose text is the report.
  * --dry-run prints the report and writes nothing; --json prints it as one object: { bump, changes, overlays }.
+ * A run that stops (an overlay action broken, the SDK not generated) compared nothing: bump `unknown`, no changeset.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,7 +49,9 @@ export async function main(argv, base = root, print = (text) => process.stdout.w
   const { report, stopped } = update;
   if (values.json) print(JSON.stringify({ ...report, ...(stopped ? { stopped } : {}) }, null, 2));
   else {
-    print(`spec:update from ${values.from}: ${report.bump === 'none' ? 'no release' : `a ${report.bump} release`}\n`);
+    const verdict =
+      report.bump === 'unknown' ? 'not compared' : report.bump === 'none' ? 'no release' : `a ${report.bump} release`;
+    print(`spec:update from ${values.from}: ${verdict}\n`);
     print(describeReport(report));
     if (stopped) print(`\nStopped: ${stopped}`);
   }

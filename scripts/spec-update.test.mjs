@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { root } from './codegen/spec.mjs';
+import { GenerateError, root } from './codegen/spec.mjs';
 import { extractFragment, toYaml } from './spec-update/extract.mjs';
-import { computeUpdate } from './spec-update/update.mjs';
+import { computeUpdate, describeReport, readDescription } from './spec-update/update.mjs';
 import { main } from './spec-update.mjs';
 
 // Fixture pairs for `pnpm spec:update`: the old whole description is a stand-in for Cloudflare's (today's
@@ -89,6 +89,68 @@ describe('extraction', () => {
   });
 });
 
+describe('a hostile description', () => {
+  const TOKEN = `${MEETINGS}/{meeting_id}/participants/{participant_id}/token`;
+  it.each([
+    ['..', `${MEETINGS}/{meeting_id}/participants/{participant_id}/../../../../../../../../user/tokens`],
+    ['.', `${MEETINGS}/{meeting_id}/./participants/{participant_id}/token`],
+    ['', `${MEETINGS}/{meeting_id}//participants/{participant_id}/token`],
+    ['%2e%2e', `${MEETINGS}/{meeting_id}/participants/%2e%2e/token`],
+  ])('refuses a path template with a %j segment, naming the operation', (segment, template) => {
+    const whole = wholeDescription();
+    whole.paths[template] = whole.paths[TOKEN];
+    delete whole.paths[TOKEN];
+    let error;
+    try {
+      extractFragment(whole, 'hostile.json');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(GenerateError);
+    expect(String(error?.message)).toContain('regenerate_token');
+    expect(String(error?.message)).toContain(`segment ${JSON.stringify(segment)}`);
+  });
+
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'a $ref to components.schemas.%s is unresolved, not a property of Object',
+    (name) => {
+      const whole = wholeDescription();
+      op(whole, 'get_meeting').responses['200'] = {
+        description: 'ok',
+        content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } },
+      };
+      expect(() => extractFragment(whole, 'hostile.json')).toThrow(`unresolved $ref #/components/schemas/${name}`);
+    },
+  );
+
+  it('a $ref into components.__proto__ is unresolved too', () => {
+    const whole = wholeDescription();
+    op(whole, 'get_meeting').responses['200'] = { $ref: '#/components/__proto__/constructor' };
+    expect(() => extractFragment(whole, 'hostile.json')).toThrow('unresolved $ref #/components/__proto__/constructor');
+  });
+
+  it('a YAML "billion laughs" is refused after a bounded number of aliases, not parsed into memory', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rtk-hostile-'));
+    try {
+      const lines = ['openapi: 3.0.3', 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+      for (let i = 1; i < 10; i++) {
+        const prev = String.fromCharCode(96 + i);
+        const next = String.fromCharCode(97 + i);
+        lines.push(`${next}: &${next} [${Array(9).fill(`*${prev}`).join(',')}]`);
+      }
+      const file = path.join(dir, 'laughs.yaml');
+      writeFileSync(file, `${lines.join('\n')}\n`);
+      expect(readFileSync(file).length).toBeLessThan(2048);
+      await expect(readDescription(file)).rejects.toThrow(/is neither JSON nor YAML .*alias/i);
+      // a description with a few aliases is still read
+      writeFileSync(path.join(dir, 'few.yaml'), 'openapi: 3.0.3\nx: &x [1]\ny: *x\n');
+      expect(await readDescription(path.join(dir, 'few.yaml'))).toEqual({ openapi: '3.0.3', x: [1], y: [1] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('pnpm spec:update, one fixture per kind of upstream change', () => {
   it('the same description: nothing to release, every overlay still needed', async () => {
     const { bump, changes, overlays, stopped } = await update(() => {});
@@ -151,11 +213,13 @@ describe('pnpm spec:update, one fixture per kind of upstream change', () => {
     ]);
   });
 
-  it('an enum value removed from a request: major; added to a request: minor', async () => {
+  it('an enum value removed from a request: listed as breaking; added to a request: minor', async () => {
     const removed = await update((w) => {
       body(w, 'realtimekit_UpdateMeetingBody').properties.status.enum = ['ACTIVE'];
     });
-    expect(removed.bump).toBe('major');
+    // the overlay example no longer fits, so generation stops: the change is listed, the release unknown
+    expect(removed.stopped).toContain('no valid body can be made');
+    expect(removed.bump).toBe('unknown');
     expect(find(removed.changes, { operationId: 'update_meeting', where: 'request body', path: 'status' })).toEqual([
       expect.objectContaining({ change: 'enum value "INACTIVE" removed', breaking: true }),
     ]);
@@ -235,7 +299,7 @@ describe('pnpm spec:update, one fixture per kind of upstream change', () => {
     ]);
   });
 
-  it('an operation added: minor, and it stops until spec/sdk.yaml names it', async () => {
+  it('an operation added: listed as added, and it stops (release unknown) until spec/sdk.yaml names it', async () => {
     const { bump, changes, stopped } = await update((w) => {
       w.paths[`${MEETINGS}/{meeting_id}/recordings`] = {
         get: {
@@ -251,7 +315,7 @@ describe('pnpm spec:update, one fixture per kind of upstream change', () => {
         },
       };
     });
-    expect(bump).toBe('minor');
+    expect(bump).toBe('unknown');
     expect(changes).toEqual([
       expect.objectContaining({
         operationId: 'get_meeting_recordings',
@@ -263,11 +327,11 @@ describe('pnpm spec:update, one fixture per kind of upstream change', () => {
     expect(stopped).toContain('operations.get_meeting_recordings is missing');
   });
 
-  it('an operation removed: major, and it stops until spec/sdk.yaml lets it go', async () => {
+  it('an operation removed: listed as breaking, and it stops (release unknown) until spec/sdk.yaml lets it go', async () => {
     const { bump, changes, stopped } = await update((w) => {
       delete w.paths[`${MEETINGS}/{meeting_id}/participants/{participant_id}`].put;
     });
-    expect(bump).toBe('major');
+    expect(bump).toBe('unknown');
     expect(changes).toEqual([
       expect.objectContaining({
         operationId: 'replace_participant',
@@ -293,7 +357,7 @@ describe('pnpm spec:update, one fixture per kind of upstream change', () => {
   });
 
   it('an upstream change that breaks one of our overlays: stops, naming the action and why', async () => {
-    const { overlays, stopped } = await update((w) => {
+    const { bump, changes, overlays, stopped } = await update((w) => {
       delete body(w, 'realtimekit_KickParticipantsBody').required;
     });
     const broken = overlays.filter((o) => o.status === 'broken');
@@ -306,6 +370,11 @@ describe('pnpm spec:update, one fixture per kind of upstream change', () => {
       }),
     ]);
     expect(stopped).toContain('nothing was changed');
+    // nothing was compared, so nothing may be promised: not "none", not "Nothing changes for users"
+    expect(bump).toBe('unknown');
+    expect(changes).toEqual([]);
+    expect(describeReport({ bump, changes, overlays })).toContain('Not compared');
+    expect(describeReport({ bump, changes, overlays })).not.toContain('Nothing changes');
   });
 
   it('a change outside the meetings paths: reports nothing', async () => {
@@ -361,6 +430,31 @@ describe('pnpm spec:update, writing', () => {
     expect(text).toContain(
       'realtimekit-fixes.overlay.yaml action 1 ($.components.schemas.realtimekit_app_id): redundant',
     );
+  });
+
+  it('a stopped run prints "not compared", gives bump unknown and writes no changeset; no machine path anywhere', async () => {
+    for (const dir of ['spec', '.changeset']) cpSync(path.join(root, dir), path.join(copy, dir), { recursive: true });
+    const whole = wholeDescription();
+    delete body(whole, 'realtimekit_KickParticipantsBody').required; // breaks an overlay action
+    const from = path.join(copy, 'broken.json');
+    writeFileSync(from, JSON.stringify(whole));
+    const changesets = () => readdirSync(path.join(copy, '.changeset')).sort();
+    const before = changesets();
+    const json = [];
+    expect(await main(['--from', from, '--json'], copy, (text) => json.push(text))).toBe(1);
+    expect(JSON.parse(json[0])).toMatchObject({ bump: 'unknown', changes: [] });
+    const printed = [];
+    expect(await main(['--from', from], copy, (text) => printed.push(text))).toBe(1);
+    const text = printed.join('\n');
+    expect(text).toContain('not compared');
+    expect(text).toContain('Not compared');
+    expect(text).not.toContain('Nothing changes for users');
+    expect(changesets()).toEqual(before);
+    // the report names files as the repository does, never by this machine's folders
+    expect(text.replaceAll(from, '')).not.toContain(copy);
+    for (const name of changesets().filter((n) => n.startsWith('upstream-spec-'))) {
+      expect(readFileSync(path.join(copy, '.changeset', name), 'utf8')).not.toContain(tmpdir());
+    }
   });
 
   it('refuses a missing --from and unknown flags with the usage', async () => {

@@ -59,7 +59,9 @@ function folded(spec, raw) {
     const flat = folded(spec, part);
     if (!isObject(flat)) continue;
     for (const [key, value] of Object.entries(flat)) {
-      if (!['properties', 'required'].includes(key) && out[key] === undefined) out[key] = value;
+      // every part's list items count (a paging envelope's bare `items: object` and the list's own item type)
+      if (key === 'items' && out.items !== undefined) out.items = { allOf: [out.items, value] };
+      else if (!['properties', 'required'].includes(key) && out[key] === undefined) out[key] = value;
     }
     for (const [name, prop] of Object.entries(flat.properties ?? {})) {
       out.properties[name] = name in out.properties ? { allOf: [out.properties[name], prop] } : prop;
@@ -71,11 +73,8 @@ function folded(spec, raw) {
 }
 
 const typeOf = (/** @type {any} */ s) => s?.type ?? (s?.properties ? 'object' : s?.items ? 'array' : undefined);
+
 const refName = (/** @type {any} */ s) => (isObject(s) && typeof s.$ref === 'string' ? s.$ref : '');
-const PROSE = new Set(['description', 'example', 'examples', 'title', 'summary', 'externalDocs']);
-/** The schema as JSON without prose or extensions, to tell a real change from a reworded one. */
-const shape = (/** @type {unknown} */ node) =>
-  JSON.stringify(node, (key, value) => (PROSE.has(key) || key.startsWith('x-') ? undefined : value));
 
 /**
  * @param {Record<string, any>} before the effective spec users have now
@@ -190,7 +189,16 @@ function compareSchema(before, after, rawOld, rawNew, side, path, emit, seen = n
   const nt = typeOf(n);
   if (ot !== nt) return emit(path, `changed type: ${ot ?? 'any'} → ${nt ?? 'any'}`, true);
   for (const key of ['anyOf', 'oneOf']) {
-    if ((o[key] || n[key]) && shape(o[key]) !== shape(n[key])) emit(path, `${key} changed`, true);
+    const [a, b] = [o[key], n[key]];
+    if (!a && !b) continue;
+    // each alternative walked as any schema is, so a `$ref` and its inline copy compare equal
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) {
+      emit(path, `${key} changed: ${a?.length ?? 0} → ${b?.length ?? 0} alternatives`, true);
+      continue;
+    }
+    for (const [i, alt] of a.entries()) {
+      compareSchema(before, after, alt, b[i], side, `${path}(${key} ${i + 1})`, emit, seen);
+    }
   }
 
   if (!!o.nullable !== !!n.nullable) {

@@ -26,6 +26,7 @@ export function extractFragment(whole, source = 'the description') {
     Object.entries(whole.paths).filter(([p]) => p === MEETINGS_PREFIX || p.startsWith(`${MEETINGS_PREFIX}/`)),
   );
   if (Object.keys(paths).length === 0) throw new GenerateError(source, `has no path under ${MEETINGS_PREFIX}`);
+  for (const [template, item] of Object.entries(paths)) checkPathTemplate(source, template, item);
 
   /** @type {Map<string, Set<string>>} components section -> the names the fragment needs */
   const needed = new Map();
@@ -45,8 +46,11 @@ export function extractFragment(whole, source = 'the description') {
           throw new GenerateError(source, `unsupported $ref ${node.$ref} (only #/components/... are followed)`);
         const [, section, raw] = /** @type {[string, string, string]} */ (/** @type {unknown} */ (match));
         const name = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-        const target = whole.components?.[section]?.[name];
-        if (target === undefined) throw new GenerateError(source, `unresolved $ref ${node.$ref}`);
+        // own properties only: `__proto__` or `constructor` must not reach Object.prototype or Object
+        const components = isObject(whole.components) ? whole.components : {};
+        const entries = Object.hasOwn(components, section) ? components[section] : undefined;
+        const target = isObject(entries) && Object.hasOwn(entries, name) ? entries[name] : undefined;
+        if (!isObject(target)) throw new GenerateError(source, `unresolved $ref ${node.$ref}`);
         if (need(section, name)) walk(target);
       }
       for (const [key, value] of Object.entries(node)) {
@@ -82,4 +86,27 @@ export function extractFragment(whole, source = 'the description') {
     }
   }
   return structuredClone(fragment);
+}
+
+/**
+ * Refuses a path template a request could escape from: an empty, `.` or `..` segment, or a percent-encoded one
+ * (`%2e%2e`), would send the operation (and the API token) to another endpoint than the one it names.
+ * @param {string} source @param {string} template @param {unknown} item
+ */
+function checkPathTemplate(source, template, item) {
+  const bad = template
+    .slice(1)
+    .split('/')
+    .find((segment) => segment === '' || segment === '.' || segment === '..' || segment.includes('%'));
+  if (bad === undefined) return;
+  const ids = isObject(item)
+    ? Object.values(item)
+        .filter(isObject)
+        .map((op) => op.operationId)
+        .filter((id) => typeof id === 'string')
+    : [];
+  throw new GenerateError(
+    source,
+    `refused: path ${JSON.stringify(template)} of ${ids.length > 0 ? ids.join(', ') : 'an operation'} has a segment ${JSON.stringify(bad)} (empty, ".", ".." or percent-encoded segments could send a request elsewhere); fix the description`,
+  );
 }

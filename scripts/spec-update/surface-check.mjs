@@ -29,6 +29,10 @@ function exportedTypes(/** @type {string} */ source) {
   }));
 }
 
+/** The operation IDs `operations.gen.ts` lists. */
+const operationIds = (/** @type {string} */ source) =>
+  [...source.matchAll(/^ {2}"([^"]+)": \{$/gm)].map(([, id]) => /** @type {string} */ (id));
+
 /**
  * @param {(file: string) => string} oldCore reads a file of core's src/ as users have it now
  * @param {(file: string) => string} newCore the same after the update
@@ -53,6 +57,8 @@ export function surfaceBreaks(oldCore, newCore) {
     const lines = [
       "import type * as Old from './old/generated/types.gen';",
       "import type * as New from './new/generated/types.gen';",
+      "import type * as OldOp from './old/operation-types';",
+      "import type * as NewOp from './new/operation-types';",
       'type Loose<T> = T extends readonly (infer U)[] ? Loose<U>[] : T extends object ? { [K in keyof T]?: Loose<T[K]> } : T;',
     ];
     /** @type {Map<number, string>} line -> the type it checks */
@@ -72,6 +78,32 @@ export function surfaceBreaks(oldCore, newCore) {
         check(`export const b_${name} = (v: Loose<Old.${name}>): Loose<New.${name}> => v;`);
       }
     }
+    // each operation's own request and response types, whatever named types they escape (both directions)
+    const newOperations = new Set(operationIds(newCore('generated/operations.gen.ts')));
+    /** @type {Map<number, { operationId: string, part: string }>} */
+    const opChecks = new Map();
+    for (const id of operationIds(oldCore('generated/operations.gen.ts'))) {
+      if (!newOperations.has(id)) continue; // a removed operation is the schema comparison's to report
+      const k = JSON.stringify(id);
+      const check = (/** @type {string} */ part, /** @type {string} */ line) => {
+        opChecks.set(lines.length + 1, { operationId: id, part });
+        lines.push(line);
+      };
+      const n = lines.length;
+      check(
+        'request body',
+        `export const q${n} = (v: OldOp.OperationRequestBody<${k}>): NewOp.OperationRequestBody<${k}> => v;`,
+      );
+      check('query', `export const p${n} = (v: OldOp.OperationQuery<${k}>): NewOp.OperationQuery<${k}> => v;`);
+      check(
+        'response',
+        `export const s${n} = (v: NewOp.OperationResponseBody<${k}>): OldOp.OperationResponseBody<${k}> => v;`,
+      );
+      check(
+        'response',
+        `export const t${n} = (v: Loose<OldOp.OperationResponseBody<${k}>>): Loose<NewOp.OperationResponseBody<${k}>> => v;`,
+      );
+    }
     const file = path.join(dir, 'check.ts');
     writeFileSync(file, `${lines.join('\n')}\n`);
     const program = ts.createProgram([file], {
@@ -85,21 +117,40 @@ export function surfaceBreaks(oldCore, newCore) {
     });
     const broken = new Map();
     for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
+      const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ').replaceAll(`${dir}/`, '');
+      const where = diagnostic.file ? path.relative(dir, diagnostic.file.fileName) : '';
+      // a diagnostic names a type only when it points into that type's check; one inside core's own files
+      // (a hand-written type that no longer compiles) is that file's, never the type on the same line number
+      if (where !== 'check.ts') {
+        const file = where.replace(/^(old|new)\//, 'packages/core/src/');
+        if (!broken.has(file)) broken.set(file, `does not compile: ${message.split(/(?<=\.) /)[0]}`);
+        continue;
+      }
       const line =
         diagnostic.file && diagnostic.start !== undefined
           ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1
           : 0;
+      const op = opChecks.get(line);
+      if (op) {
+        const key = `${op.operationId}\u0000${op.part}`;
+        if (!broken.has(key)) broken.set(key, `consumers may no longer compile: ${message.split(/(?<=\.) /)[0]}`);
+        continue;
+      }
       const name = checks.get(line);
-      const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
       if (!name) throw new Error(`spec:update: the TypeScript check itself does not compile: ${message}`);
-      if (!broken.has(name)) broken.set(name, message.split(/(?<=\.) /)[0]);
+      if (!broken.has(name)) broken.set(name, `consumers may no longer compile: ${message.split(/(?<=\.) /)[0]}`);
     }
     for (const [name, message] of broken) {
+      const [operationId, part] = name.split('\u0000');
+      if (part !== undefined) {
+        changes.push({ operationId, where: `TypeScript ${part}`, path: '', change: message, breaking: true });
+        continue;
+      }
       changes.push({
         operationId: '',
         where: 'TypeScript',
         path: name,
-        change: `consumers may no longer compile: ${message}`,
+        change: message,
         breaking: true,
       });
     }

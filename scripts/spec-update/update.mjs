@@ -17,7 +17,7 @@ import { coreFiles, surfaceBreaks } from './surface-check.mjs';
 /**
  * @typedef {import('./classify.mjs').Change} Change
  * @typedef {{ action: string, status: 'needed' | 'redundant' | 'broken', why?: string }} OverlayStatus
- * @typedef {{ bump: 'major' | 'minor' | 'patch' | 'none', changes: Change[], overlays: OverlayStatus[] }} Report
+ * @typedef {{ bump: 'major' | 'minor' | 'patch' | 'none' | 'unknown', changes: Change[], overlays: OverlayStatus[] }} Report
  * @typedef {{
  *   report: Report,
  *   stopped?: string,
@@ -25,6 +25,9 @@ import { coreFiles, surfaceBreaks } from './surface-check.mjs';
  *   removes: string[],
  * }} Update
  */
+
+/** How many alias expansions a YAML description may make; Cloudflare's descriptions use none. */
+export const MAX_ALIASES = 1000;
 
 /** Reads the whole description from a file or an http(s) URL; JSON or YAML. */
 export async function readDescription(/** @type {string} */ from) {
@@ -42,7 +45,8 @@ export async function readDescription(/** @type {string} */ from) {
     }
   }
   try {
-    return text.trimStart().startsWith('{') ? JSON.parse(text) : YAML.parse(text, { maxAliasCount: -1 });
+    // aliases limited: a kilobyte of nested aliases ("billion laughs") would otherwise fill the memory
+    return text.trimStart().startsWith('{') ? JSON.parse(text) : YAML.parse(text, { maxAliasCount: MAX_ALIASES });
   } catch (error) {
     throw new GenerateError(from, `is neither JSON nor YAML (${/** @type {Error} */ (error).message})`);
   }
@@ -81,7 +85,7 @@ export async function computeUpdate({ whole, source, root }) {
       overlays.push({
         action: label,
         status: outcome.status,
-        ...(outcome.status === 'broken' ? { why: outcome.why.replace(/^:?\s*/, '') } : {}),
+        ...(outcome.status === 'broken' ? { why: withoutMachinePaths(outcome.why.replace(/^:?\s*/, ''), root) } : {}),
       });
     });
     if (redundant.length > 0) writes.set(file, withoutActions(file, redundant));
@@ -90,7 +94,7 @@ export async function computeUpdate({ whole, source, root }) {
   const before = readYaml(path.join(specDir, 'realtimekit-meetings.openapi.yaml'));
   if (broken.length > 0) {
     return {
-      report: { bump: 'none', changes: [], overlays },
+      report: { bump: 'unknown', changes: [], overlays },
       stopped: `overlay actions no longer apply to the new upstream, so nothing was changed: ${broken.map((b) => `${b.action}: ${b.why}`).join('; ')}. Fix or remove each, then run spec:update again.`,
       writes: new Map(),
       removes: [],
@@ -116,10 +120,11 @@ export async function computeUpdate({ whole, source, root }) {
         root,
       );
     } catch (error) {
+      // the schemas were compared, the compiler could not be: what changed is listed, the release is unknown
       const changes = classify(before, spec);
-      const problem = /** @type {Error} */ (error).message.replaceAll(scratch, 'spec');
+      const problem = withoutMachinePaths(/** @type {Error} */ (error).message.replaceAll(scratch, 'spec'), root);
       return {
-        report: { bump: bumpFor(changes, true), changes, overlays },
+        report: { bump: 'unknown', changes, overlays },
         stopped: `the SDK cannot be generated from the new description yet, so nothing was changed: ${problem}`,
         writes: new Map(),
         removes: [],
@@ -134,7 +139,10 @@ export async function computeUpdate({ whole, source, root }) {
   const core = path.join(root, 'packages/core/src');
   const newCore = (/** @type {string} */ file) =>
     files?.get(path.join(core, file)) ?? readFileSync(path.join(core, file), 'utf8');
-  const changes = [...classify(before, after), ...surfaceBreaks(coreFiles(root), newCore)];
+  const changes = [...classify(before, after), ...surfaceBreaks(coreFiles(root), newCore)].map((c) => ({
+    ...c,
+    change: withoutMachinePaths(c.change, root),
+  }));
   const report = { bump: bumpFor(changes, !isDeepStrictEqual(before, after)), changes, overlays };
   for (const [file, content] of files) writes.set(file, content);
   const removes = [];
@@ -146,6 +154,11 @@ export async function computeUpdate({ whole, source, root }) {
     }
   }
   return { report, writes, removes };
+}
+
+/** A message without this machine's folders: reports end up in changesets, and those in the public CHANGELOG. */
+export function withoutMachinePaths(/** @type {string} */ text, /** @type {string} */ root) {
+  return text.replaceAll(`${root}${path.sep}`, '').replaceAll(root, '.').replaceAll(tmpdir(), '<tmp>');
 }
 
 /** The overlay file's text without the actions at `indexes`, its comments and the other actions as they were. */
@@ -169,7 +182,14 @@ export function describeReport(/** @type {Report} */ report) {
   const out = [];
   if (breaking.length > 0) out.push('Breaking:', ...breaking.map(line), '');
   if (other.length > 0) out.push('Not breaking:', ...other.map(line), '');
-  if (report.changes.length === 0) {
+  if (report.bump === 'unknown') {
+    out.push(
+      report.changes.length === 0
+        ? 'Not compared: the update stopped before the new description was compared.'
+        : 'Not compared by the compiler: the update stopped before the SDK was generated, so the release is unknown.',
+      '',
+    );
+  } else if (report.changes.length === 0) {
     out.push(
       report.bump === 'none' ? 'Nothing changes for users.' : 'Only descriptions changed (the generated docs).',
       '',

@@ -1,4 +1,4 @@
-import type { components, operations } from './generated/openapi.gen';
+import type { operations } from './generated/openapi.gen';
 import type { OperationId } from './generated/operations.gen';
 
 /** Drops index signatures (`[key: string]: unknown`) that `type: object` parts of an allOf add, keeping named fields. */
@@ -38,8 +38,11 @@ export interface Page<T> {
   paging: Paging;
 }
 
-/** Where a list's page sits: `total_count`, `start_offset`, `end_offset`. */
-export type Paging = NonNullable<components['schemas']['realtimekit_PagingResponse']['paging']>;
+/**
+ * Where a list's page sits: `total_count`, `start_offset`, `end_offset`. Taken from a list operation's response,
+ * not from the upstream component's name, so an upstream rename or inlining of that component changes nothing.
+ */
+export type Paging = NonNullable<OperationResponseBody<'get_all_meetings'> extends { paging?: infer P } ? P : never>;
 
 /** The path parameters of an operation below the app (`meeting_id`, `participant_id`), without account and app. */
 export type OperationPathParams<K extends OperationId> = Omit<

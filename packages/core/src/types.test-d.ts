@@ -50,6 +50,8 @@ describe('readable aliases match the spec', () => {
   it('lists are pages of items with paging, as the spec responses declare', () => {
     expectTypeOf<OperationResponseBody<'get_all_meetings'>>().toMatchTypeOf<Page<Meeting>>();
     expectTypeOf<Paging>().toEqualTypeOf<{ end_offset: number; start_offset: number; total_count: number }>();
+    // the same for every list: Paging comes from the operations' responses, not an upstream component name
+    expectTypeOf<Paging>().toEqualTypeOf<NonNullable<OperationResponseBody<'get_meeting_participants'>['paging']>>();
     expectTypeOf<OperationData<'regenerate_token'>>().toEqualTypeOf<{ token: string }>();
   });
 
