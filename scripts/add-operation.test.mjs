@@ -119,6 +119,7 @@ describe('adding an operation that upstream published', () => {
         'spec/realtimekit-meetings.openapi.yaml',
         'packages/core/src/generated/types.gen.ts',
         'packages/client/src/generated/resources.gen.ts',
+        'packages/client/src/generated/recordings.gen.ts',
         'packages/react/src/generated/use-recordings.gen.ts',
         'packages/react/src/generated/keys.gen.ts',
         'packages/contract/src/generated/cases.gen.ts',

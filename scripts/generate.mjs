@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import openapiTS, { astToString } from 'openapi-typescript';
 import YAML from 'yaml';
-import { clientModule } from './codegen/emit-client.mjs';
+import { clientModules } from './codegen/client-resource.mjs';
 import { contractModule } from './codegen/emit-contract.mjs';
 import { documentModule, operationsModule, typesModule } from './codegen/emit-core.mjs';
 import { reactModules } from './codegen/emit-react.mjs';
@@ -114,7 +114,9 @@ export async function generate(inputs = paths, base = root) {
     [path.join(core, 'operations.gen.ts'), operationsModule(surface)],
     [path.join(core, 'types.gen.ts'), typesModule(spec, surface, naming)],
     [path.join(core, 'document.gen.ts'), documentModule(spec)],
-    [path.join(client, 'resources.gen.ts'), clientModule(spec, surface)],
+    ...[...clientModules(surface)].map(
+      ([name, content]) => /** @type {[string, string]} */ ([path.join(client, name), content]),
+    ),
     ...[...reactModules(spec, surface)].map(
       ([name, content]) => /** @type {[string, string]} */ ([path.join(react, name), content]),
     ),

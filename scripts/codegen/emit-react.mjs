@@ -6,11 +6,10 @@
 import { dataSchema } from './emit-core.mjs';
 import { flatten } from './schema.mjs';
 import { camel, pascal, singular } from './surface.mjs';
-import { jsdoc, sentence, TS_HEADER } from './text.mjs';
+import { jsdoc, kebab, sentence, TS_HEADER } from './text.mjs';
 
 /** @typedef {import('./surface.mjs').Surface} Surface @typedef {import('./surface.mjs').SurfaceOperation} SurfaceOperation */
 
-const kebab = (/** @type {string} */ name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 /** useMeetings -> meetings: a read's query options and, for a leaf read, its query key. */
 const optionsName = (/** @type {string} */ hook) => hook.slice(3, 4).toLowerCase() + hook.slice(4);
 const ids = (/** @type {SurfaceOperation} */ op) => op.pathParams.map((p) => camel(p.name));

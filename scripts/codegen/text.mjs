@@ -31,3 +31,6 @@ export const sentence = (/** @type {string} */ text) => {
   const t = prose(text);
   return t && !/[.!?]$/.test(t) ? `${t}.` : t;
 };
+
+/** `useActiveSession` -> `use-active-session`: the kebab-case file name of an export. */
+export const kebab = (/** @type {string} */ name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

@@ -41,12 +41,11 @@ export interface RequestConfig {
 export function createRequest(config: RequestConfig) {
   const { transport, proxy, logger } = config;
 
-  /** `unwrap` is for the generated methods: the answer's `data` (1), or one page, `{ data, paging }` (2). */
+  /** The whole response body; the generated methods call this through ApiClient (internal/api-client.ts). */
   return async function request<K extends OperationId>(
     operationId: K,
     input: RequestInput<K> = {} as RequestInput<K>,
     options: RequestOptions = {},
-    unwrap?: 1 | 2,
   ): Promise<OperationResponseBody<K>> {
     const route = operationRoutes[operationId];
     const method = route?.[0];
@@ -109,11 +108,7 @@ export function createRequest(config: RequestConfig) {
         : classifyFailure(outcome.thrown, !!outcome.timedOut, timeoutMs, config.host, fail);
       if (!(result instanceof RealtimeKitError)) {
         log?.(outcome.answer?.response.status);
-        if (!unwrap) return result as OperationResponseBody<K>;
-        const { data, paging } = result;
-        const missing = data === undefined ? 'data' : unwrap > 1 && !paging ? 'paging' : '';
-        if (missing) throw fail('invalid_response', `the API answered without ${missing}`);
-        return (unwrap > 1 ? { data, paging } : data) as never;
+        return result as OperationResponseBody<K>;
       }
 
       // 4. retry what is safe to retry, or throw
