@@ -22,6 +22,7 @@ import { contractModule } from './codegen/emit-contract.mjs';
 import { documentModule, operationsModule, typesModule } from './codegen/emit-core.mjs';
 import { reactModules } from './codegen/emit-react.mjs';
 import { validatorsModule } from './codegen/emit-validators.mjs';
+import { formatted } from './codegen/format.mjs';
 import { applyOverlayFile, checkOverlay, GenerateError, readYaml, rel, root, validateSpec } from './codegen/spec.mjs';
 import { buildSurface } from './codegen/surface.mjs';
 import { header } from './codegen/text.mjs';
@@ -123,7 +124,7 @@ export async function generate(inputs = paths, base = root) {
     [path.join(contract, 'cases.gen.ts'), contractModule(spec, surface, naming)],
     [path.join(contract, 'validators.gen.ts'), validatorsModule(spec, surface)],
   ]);
-  return files;
+  return formatted(files);
 }
 
 /**

@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { formatted } from './codegen/format.mjs';
 import { drift, GenerateError, generate, paths, root } from './generate.mjs';
 
 const work = mkdtempSync(path.join(tmpdir(), 'rtk-generate-'));
@@ -48,6 +49,29 @@ describe('generate', () => {
     expect([...second.entries()]).toEqual([...first.entries()]);
     expect(drift(first)).toEqual([]);
     for (const content of first.values()) expect(content).toMatch(/Do not edit/);
+  });
+
+  it('formats generated TypeScript with Biome, so --check compares formatted text', async () => {
+    const files = await generate();
+    // what is written is already what Biome would write
+    const typescript = new Map([...files].filter(([file]) => file.endsWith('.ts')));
+    expect([...formatted(typescript)]).toEqual([...typescript]);
+    expect(formatted(new Map([['/x/a.ts', 'const  a = {b:"c"}\n']]))).toEqual(
+      new Map([['/x/a.ts', "const a = { b: 'c' };\n"]]),
+    );
+    // and a hand-written generated file that is only formatted differently is drift
+    const meetings = path.join(root, 'packages/client/src/generated/meetings.gen.ts');
+    const unformatted = new Map(files).set(
+      meetings,
+      /** @type {string} */ (files.get(meetings)).replace(/\n {4}/g, '\n  '),
+    );
+    expect(drift(unformatted)).toEqual(['packages/client/src/generated/meetings.gen.ts']);
+    // the client and react files keep to the line width, comments included
+    for (const [file, content] of files) {
+      if (!/packages\/(client|react)\//.test(file)) continue;
+      const longest = Math.max(...content.split('\n').map((line) => line.length));
+      expect(longest, path.relative(root, file)).toBeLessThanOrEqual(120);
+    }
   });
 
   it('reports drift when a generated file differs or is missing', async () => {
@@ -175,6 +199,9 @@ actions:
   it('--check fails with "run pnpm generate and commit" on a copy whose generated file was edited', () => {
     const copy = path.join(work, 'repo');
     cpSync(path.join(root, 'spec'), path.join(copy, 'spec'), { recursive: true });
+    // the formatter: the repository's Biome and its settings
+    cpSync(path.join(root, 'biome.json'), path.join(copy, 'biome.json'));
+    symlinkSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'));
     cpSync(paths.generated, path.join(copy, 'packages/core/src/generated'), { recursive: true });
     cpSync(path.join(import.meta.dirname, 'generate.mjs'), path.join(copy, 'scripts/generate.mjs'));
     cpSync(path.join(import.meta.dirname, 'codegen'), path.join(copy, 'scripts/codegen'), { recursive: true });
