@@ -40,7 +40,7 @@ export function jsdoc(paragraphs, tags = [], indent = '') {
   });
   if (tags.length > 0 && lines.length > 0) lines.push('');
   lines.push(...tags.map(prose));
-  if (lines.length === 1 && lines[0].length + indent.length + 7 <= WIDTH) return `${indent}/** ${lines[0]} */\n`;
+  if (lines.length === 1 && `${indent}/** ${lines[0]} */`.length <= WIDTH) return `${indent}/** ${lines[0]} */\n`;
   const wrapped = lines.flatMap((l) => wrap(l, WIDTH - indent.length - 3));
   return `${indent}/**\n${wrapped.map((l) => (l ? `${indent} * ${l}` : `${indent} *`)).join('\n')}\n${indent} */\n`;
 }

@@ -1,0 +1,58 @@
+// @ts-check
+import { Imports } from './imports.mjs';
+import { CLIENT, ids, optionsName } from './react-names.mjs';
+import { jsdoc, sentence, TS_HEADER } from './text.mjs';
+
+/** @typedef {import('./surface.mjs').Surface} Surface @typedef {import('./surface.mjs').SurfaceOperation} SurfaceOperation */
+
+/**
+ * packages/react/src/generated/mutations.gen.ts: the mutation options of every change, in the TanStack v5 idiom,
+ * each with its key. The hooks build on them; an app can too (`useMutation`, `setMutationDefaults`).
+ * @param {Surface} surface
+ */
+export function mutationsModule(surface) {
+  const imports = new Imports();
+  const clientType = imports.type(CLIENT, 'RealtimeKitClient');
+  const entries = [];
+  for (const op of surface.operations.filter((o) => !o.read)) {
+    const { variables, destructured, callArgs, result, body } = mutationShape(op);
+    imports.type(CLIENT, result);
+    if (body) imports.type(CLIENT, body);
+    imports.value('../query-options', 'mutation');
+    imports.value('./keys.gen', 'realtimeKitKeys as keys');
+    const fn = destructured ? `(${destructured}: ${variables})` : '()';
+    entries.push(
+      `${jsdoc([`${sentence(op.summary)} \`${op.operationId}\`.`], [], '    ')}    ${optionsName(op.hook)}: () =>\n      mutation<${result}, ${variables}>(keys.mutation(scope, '${op.operationId}'), ${fn} => client.${op.resource}.${op.name}(${callArgs})),`,
+    );
+  }
+  return `${TS_HEADER}
+${imports}
+
+/**
+ * \`mutationOptions\` for every change, in the TanStack v5 idiom: each with its key
+ * (\`realtimeKitKeys.mutation(scope, operationId)\`) and its function, for \`useMutation\`, \`setMutationDefaults\`
+ * or \`useMutationState\`. They do not touch the cache: the hooks (\`useCreateMeeting\`...) add that.
+ */
+export function realtimeKitMutations(client: ${clientType}) {
+  const { scope } = client;
+  return {
+${entries.join('\n')}
+  };
+}
+`;
+}
+
+/** A mutation's variables, as its hook and its mutation options take them. @param {SurfaceOperation} op */
+export function mutationShape(op) {
+  const result = /** @type {string} */ (op.types.result);
+  const body = op.hasBody ? /** @type {string} */ (op.types.body) : undefined;
+  const pathIds = ids(op);
+  const variables =
+    pathIds.length === 0
+      ? (body ?? 'void')
+      : `{ ${[...pathIds.map((id) => `${id}: string`), ...(body ? [`body: ${body}`] : [])].join('; ')} }`;
+  const destructured =
+    pathIds.length === 0 ? (body ? 'body' : '') : `{ ${[...pathIds, ...(body ? ['body'] : [])].join(', ')} }`;
+  const callArgs = [...pathIds, ...(body ? ['body'] : [])].join(', ');
+  return { result, body, pathIds, variables, destructured, callArgs };
+}
