@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatted } from './codegen/format.mjs';
+import { deref, forEachRef, refPath, resolveAll } from './codegen/ref.mjs';
 import { drift, GenerateError, generate, paths, root } from './generate.mjs';
 
 const work = mkdtempSync(path.join(tmpdir(), 'rtk-generate-'));
@@ -212,5 +213,37 @@ actions:
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('packages/core/src/generated/operations.gen.ts');
     expect(run.stderr).toContain('run pnpm generate and commit');
+  });
+});
+
+describe('$ref resolution (codegen/ref.mjs), the one every script uses', () => {
+  const spec = {
+    components: {
+      schemas: {
+        'a/b~c': { type: 'string' },
+        Alias: { $ref: '#/components/schemas/a~1b~0c' },
+        Loop: { $ref: '#/components/schemas/Loop' },
+        Tree: { type: 'object', description: 'x', properties: { child: { $ref: '#/components/schemas/Tree' } } },
+      },
+    },
+  };
+
+  it('decodes ~1 and ~0, follows a chain of references, and names what it cannot resolve', () => {
+    expect(refPath('#/components/schemas/a~1b~0c', 'f')).toEqual(['components', 'schemas', 'a/b~c']);
+    expect(deref(spec, { $ref: '#/components/schemas/Alias' }, 'f')).toEqual({ type: 'string' });
+    expect(deref(spec, { type: 'number' }, 'f')).toEqual({ type: 'number' });
+    expect(() => deref(spec, { $ref: '#/components/schemas/Nope' }, 'f')).toThrow(
+      'unresolved $ref #/components/schemas/Nope',
+    );
+    expect(() => deref(spec, { $ref: 'other.yaml#/x' }, 'f')).toThrow('external $ref not supported');
+    expect(() => deref(spec, { $ref: '#/components/schemas/Loop' }, 'f')).toThrow('refers to itself');
+  });
+
+  it('resolves a whole schema, marking a reference back into itself, and visits every reference', () => {
+    const tree = resolveAll(spec, { $ref: '#/components/schemas/Tree' }, 'f', (key) => key !== 'description');
+    expect(tree).toEqual({ type: 'object', properties: { child: { $circular: '#/components/schemas/Tree' } } });
+    const refs = [];
+    forEachRef(spec.components.schemas, (ref) => refs.push(ref));
+    expect(refs).toEqual(['#/components/schemas/a~1b~0c', '#/components/schemas/Loop', '#/components/schemas/Tree']);
   });
 });

@@ -1,7 +1,9 @@
 // @ts-check
 /** packages/core/src/generated: the operations table, the named types, the effective document. */
+
+import { resolveAll } from './ref.mjs';
 import { flatten } from './schema.mjs';
-import { deref, GenerateError, isObject } from './spec.mjs';
+import { GenerateError, isObject } from './spec.mjs';
 import { APP_PREFIX } from './surface.mjs';
 import { jsdoc, sentence, TS_HEADER } from './text.mjs';
 
@@ -56,23 +58,9 @@ ${surface.operations
 `;
 }
 
-/**
- * The schema with every `$ref` resolved, for comparing two schemas that one type name would serve.
- * @returns {any}
- */
-function resolved(/** @type {Record<string, any>} */ spec, /** @type {any} */ node, seen = new Set()) {
-  if (Array.isArray(node)) return node.map((n) => resolved(spec, n, seen));
-  if (!isObject(node)) return node;
-  if (typeof node.$ref === 'string') {
-    if (seen.has(node.$ref)) return { $circular: node.$ref };
-    return resolved(spec, deref(spec, node, 'spec'), new Set([...seen, node.$ref]));
-  }
-  return Object.fromEntries(
-    Object.entries(node)
-      .filter(([key]) => key !== 'description' && key !== 'example' && !key.startsWith('x-'))
-      .map(([key, value]) => [key, resolved(spec, value, seen)]),
-  );
-}
+/** The schema with every `$ref` resolved and no prose, for comparing two schemas that one type name would serve. */
+const resolved = (/** @type {Record<string, any>} */ spec, /** @type {any} */ node) =>
+  resolveAll(spec, node, 'spec', (key) => key !== 'description' && key !== 'example' && !key.startsWith('x-'));
 
 /** Whether TypeScript sees the schema as one object type, which an interface can extend. */
 function isObjectSchema(/** @type {Record<string, any>} */ spec, /** @type {any} */ schema) {

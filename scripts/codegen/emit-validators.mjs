@@ -7,8 +7,8 @@
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
+import { deref } from './ref.mjs';
 import { flatten } from './schema.mjs';
-import { deref } from './spec.mjs';
 import { TS_HEADER } from './text.mjs';
 
 /** @typedef {import('./surface.mjs').Surface} Surface */
