@@ -3,7 +3,7 @@
  * packages/react/src/generated: the query keys (hierarchical, from the paths), the query options of every read,
  * the mutation options of every change, one hook per file with its cache update, and the index.
  */
-import { dataSchema } from './emit-core.mjs';
+import { dataSchema } from './core-types.mjs';
 import { mutationHook, queryHooks } from './react-hook.mjs';
 import { mutationsModule } from './react-mutation-options.mjs';
 import { keysModule, keyTree } from './react-query-key.mjs';

@@ -24,7 +24,8 @@ export function refPath(ref, file) {
 export function refTarget(spec, ref, file) {
   /** @type {any} */
   let target = spec;
-  for (const part of refPath(ref, file)) target = typeof target === 'object' && target !== null ? target[part] : undefined;
+  for (const part of refPath(ref, file))
+    target = typeof target === 'object' && target !== null ? target[part] : undefined;
   if (target === undefined) throw new GenerateError(file, `invalid spec: unresolved $ref ${ref}`);
   return target;
 }

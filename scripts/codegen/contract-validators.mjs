@@ -155,11 +155,12 @@ export function validatorsModule(spec, surface) {
     if (runtime.code) locals.push(runtime.code);
   }
   const left = code.match(/require\([^)]*\)/);
-  if (left) throw new Error(`validators: Ajv's standalone code needs ${left[0]}, which emit-validators does not map`);
+  if (left)
+    throw new Error(`validators: Ajv's standalone code needs ${left[0]}, which contract-validators does not map`);
   // the standalone code exports every validator; only the table below is this module's interface
   code = code.replace(/^"use strict";/, '').replace(/^export const (v\d+) = /gm, 'const $1 = ');
 
-  return `${TS_HEADER}// @ts-nocheck: Ajv's standalone output, compiled from the effective spec by scripts/codegen/emit-validators.mjs
+  return `${TS_HEADER}// @ts-nocheck: Ajv's standalone output, compiled from the effective spec by scripts/codegen/contract-validators.mjs
 import type { OperationId } from '@realtimekit-meetings/core';
 ${[...imports, ...locals].join('\n')}
 
