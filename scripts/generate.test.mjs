@@ -75,6 +75,36 @@ describe('generate', () => {
     }
   });
 
+  it('writes one client file and one query and mutation options file per resource; each call shows verb and path', async () => {
+    const files = await generate();
+    const names = (/** @type {string} */ pkg) =>
+      [...files.keys()]
+        .filter((file) => file.includes(`/packages/${pkg}/src/generated/`))
+        .map((file) => path.basename(file));
+    expect(names('client').sort()).toEqual([
+      'active-session.gen.ts',
+      'livestreams.gen.ts',
+      'meetings.gen.ts',
+      'participants.gen.ts',
+      'resources.gen.ts',
+    ]);
+    expect(names('react')).toEqual(
+      expect.arrayContaining(['meetings-queries.gen.ts', 'meetings-mutations.gen.ts', 'participants-queries.gen.ts']),
+    );
+    const meetings = /** @type {string} */ (
+      files.get(path.join(root, 'packages/client/src/generated/meetings.gen.ts'))
+    );
+    // as one line, however the formatter broke it
+    const flat = meetings.replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/,? \)/g, ')');
+    expect(flat).toContain(
+      "return this.client.get('/meetings/{meeting_id}', { operationId: 'get_meeting', params: { meeting_id: meetingId } }, options);",
+    );
+    expect(flat).toContain(
+      "return this.client.getPage('/meetings', { operationId: 'get_all_meetings', query }, options);",
+    );
+    expect(meetings).toContain("import type { ApiClient } from '../internal/api-client';");
+  });
+
   it('reports drift when a generated file differs or is missing', async () => {
     const files = await generate();
     const [firstFile, firstContent] = [...files.entries()][1];

@@ -13,10 +13,10 @@ import { jsdoc, kebab, sentence, TS_HEADER } from './text.mjs';
 const CORE = '@realtimekit-meetings/core';
 
 /** The operations grouped by client resource, in the order the spec first names each resource. */
-export function byResource(/** @type {Surface} */ surface) {
+export function byResource(/** @type {SurfaceOperation[]} */ operations) {
   /** @type {Map<string, SurfaceOperation[]>} */
   const groups = new Map();
-  for (const op of surface.operations) groups.set(op.resource, [...(groups.get(op.resource) ?? []), op]);
+  for (const op of operations) groups.set(op.resource, [...(groups.get(op.resource) ?? []), op]);
   return groups;
 }
 
@@ -139,7 +139,7 @@ ${names.map((r) => `  ${r}: new ${resourceClass(r)}(client),`).join('\n')}
  * @param {Surface} surface @returns {Map<string, string>} file name -> content
  */
 export function clientModules(surface) {
-  const groups = byResource(surface);
+  const groups = byResource(surface.operations);
   return new Map([
     ...[...groups].map(
       ([resource, ops]) =>

@@ -2,8 +2,9 @@
 /** packages/react/src/generated/use-*.gen.ts: one hook per file, over the query and mutation options. */
 import { Imports } from './imports.mjs';
 import { cacheUpdate } from './react-cache-update.mjs';
-import { mutationShape } from './react-mutation-options.mjs';
+import { mutationShape, mutationsFile, mutationsName } from './react-mutation-options.mjs';
 import { CLIENT, ids, optionsName } from './react-names.mjs';
+import { queriesFile, queriesName } from './react-query-options.mjs';
 import { jsdoc, sentence, TS_HEADER } from './text.mjs';
 
 /** @typedef {import('./surface.mjs').Surface} Surface @typedef {import('./surface.mjs').SurfaceOperation} SurfaceOperation */
@@ -23,7 +24,7 @@ export function queryHooks(op) {
   const common = () => {
     const imports = new Imports();
     imports.value('../use-realtime-kit-client', 'useRealtimeKitClient');
-    imports.value('./queries.gen', 'realtimeKitQueries');
+    imports.value(`./${queriesFile(op.resource)}`, queriesName(op.resource));
     if (op.types.query) imports.type(CLIENT, op.types.query);
     return imports;
   };
@@ -44,7 +45,7 @@ export function queryHooks(op) {
 ${imports}
 
 ${doc([sentence(op.summary), op.description])}export function ${op.hook}<TSelected = ${data}>(${[...idArgs, ...queryArg, options].join(', ')}) {
-  return ${use}(realtimeKitQueries(useRealtimeKitClient()).${optionsName(op.hook)}(${passed}), options${skip});
+  return ${use}(${queriesName(op.resource)}(useRealtimeKitClient()).${optionsName(op.hook)}(${passed}), options${skip});
 }
 `,
   ]);
@@ -61,7 +62,7 @@ ${doc([sentence(op.summary), op.description])}export function ${op.hook}<TSelect
 ${more}
 
 ${doc([`${sentence(op.summary)} Page by page (\`page_no\`), for infinite scroll: \`fetchNextPage()\` while \`hasNextPage\`.`])}export function ${infinite}<TSelected = ${pages}>(${[...idArgs, ...queryArg, `options?: ${hookOptions}<${page}, TSelected>`].join(', ')}) {
-  return ${useInfinite}(realtimeKitQueries(useRealtimeKitClient()).${optionsName(infinite)}(${passed}), options${skip});
+  return ${useInfinite}(${queriesName(op.resource)}(useRealtimeKitClient()).${optionsName(infinite)}(${passed}), options${skip});
 }
 `,
     ]);
@@ -81,7 +82,7 @@ export function mutationHook(surface, op, readKeys, holdsToken) {
   if (body) imports.type(CLIENT, body);
   imports.type('../use-realtime-kit-mutation', 'MutationHookOptions');
   imports.value('../use-realtime-kit-mutation', 'useRealtimeKitMutation');
-  imports.value('./mutations.gen', 'realtimeKitMutations');
+  imports.value(`./${mutationsFile(op.resource)}`, mutationsName(op.resource));
   let updateExpr = 'undefined';
   if (update) {
     for (const engine of update.engines) imports.value('../cache', engine);
@@ -103,7 +104,7 @@ ${imports}
 
 ${doc}export function ${op.hook}(options?: MutationHookOptions<${result}, ${variables}>) {
   return useRealtimeKitMutation<${result}, ${variables}>(
-    (client) => realtimeKitMutations(client).${optionsName(op.hook)}(),
+    (client) => ${mutationsName(op.resource)}(client).${optionsName(op.hook)}(),
     ${updateExpr},
     options,${holdsToken ? '\n    true, // the result holds a join token: out of the mutation cache once unmounted' : ''}
   );

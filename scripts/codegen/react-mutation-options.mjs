@@ -1,20 +1,27 @@
 // @ts-check
+/**
+ * packages/react/src/generated/<resource>-mutations.gen.ts: the mutation options of one resource's changes
+ * (`meetingsMutations(client)`), and mutations.gen.ts, which assembles them into `realtimeKitMutations(client)`.
+ */
 import { Imports } from './imports.mjs';
 import { CLIENT, ids, optionsName } from './react-names.mjs';
-import { jsdoc, sentence, TS_HEADER } from './text.mjs';
+import { jsdoc, kebab, sentence, TS_HEADER } from './text.mjs';
 
 /** @typedef {import('./surface.mjs').Surface} Surface @typedef {import('./surface.mjs').SurfaceOperation} SurfaceOperation */
 
+/** `meetings` -> `meetingsMutations`, and its file. */
+export const mutationsName = (/** @type {string} */ resource) => `${resource}Mutations`;
+export const mutationsFile = (/** @type {string} */ resource) => `${kebab(resource)}-mutations.gen`;
+
 /**
- * packages/react/src/generated/mutations.gen.ts: the mutation options of every change, in the TanStack v5 idiom,
- * each with its key. The hooks build on them; an app can too (`useMutation`, `setMutationDefaults`).
- * @param {Surface} surface
+ * The mutation options of one resource's changes, each with its key.
+ * @param {string} resource @param {SurfaceOperation[]} changes
  */
-export function mutationsModule(surface) {
+export function resourceMutationsModule(resource, changes) {
   const imports = new Imports();
   const clientType = imports.type(CLIENT, 'RealtimeKitClient');
   const entries = [];
-  for (const op of surface.operations.filter((o) => !o.read)) {
+  for (const op of changes) {
     const { variables, destructured, callArgs, result, body } = mutationShape(op);
     imports.type(CLIENT, result);
     if (body) imports.type(CLIENT, body);
@@ -28,15 +35,35 @@ export function mutationsModule(surface) {
   return `${TS_HEADER}
 ${imports}
 
+/** \`mutationOptions\` for the changes of \`rtk.${resource}\`, part of \`realtimeKitMutations(client)\`. */
+export function ${mutationsName(resource)}(client: ${clientType}) {
+  const { scope } = client;
+  return {
+${entries.join('\n')}
+  };
+}
+`;
+}
+
+/**
+ * mutations.gen.ts: every resource's mutation options in one object.
+ * @param {string[]} resources the resources that have changes, in spec order
+ */
+export function mutationsIndexModule(resources) {
+  const imports = new Imports();
+  const clientType = imports.type(CLIENT, 'RealtimeKitClient');
+  for (const r of resources) imports.value(`./${mutationsFile(r)}`, mutationsName(r));
+  return `${TS_HEADER}
+${imports}
+
 /**
  * \`mutationOptions\` for every change, in the TanStack v5 idiom: each with its key
  * (\`realtimeKitKeys.mutation(scope, operationId)\`) and its function, for \`useMutation\`, \`setMutationDefaults\`
  * or \`useMutationState\`. They do not touch the cache: the hooks (\`useCreateMeeting\`...) add that.
  */
 export function realtimeKitMutations(client: ${clientType}) {
-  const { scope } = client;
   return {
-${entries.join('\n')}
+${resources.map((r) => `    ...${mutationsName(r)}(client),`).join('\n')}
   };
 }
 `;

@@ -1,20 +1,30 @@
 // @ts-check
-/** packages/react/src/generated/queries.gen.ts: the query options of every read (`realtimeKitQueries(client)`). */
+/**
+ * packages/react/src/generated/<resource>-queries.gen.ts: the query options of one resource's reads
+ * (`meetingsQueries(client)`), and queries.gen.ts, which assembles them into `realtimeKitQueries(client)`.
+ */
 import { Imports } from './imports.mjs';
 import { CLIENT, ids, optionsName } from './react-names.mjs';
-import { jsdoc, sentence, TS_HEADER } from './text.mjs';
+import { jsdoc, kebab, sentence, TS_HEADER } from './text.mjs';
 
 /** @typedef {import('./surface.mjs').Surface} Surface @typedef {import('./surface.mjs').SurfaceOperation} SurfaceOperation */
 /** @typedef {ReturnType<typeof import('./react-query-key.mjs').keyTree>['readKeys']} ReadKeys */
 
-/** @param {Surface} surface @param {ReadKeys} readKeys */
-export function queriesModule(surface, readKeys) {
+/** `meetings` -> `meetingsQueries`, and its file. */
+export const queriesName = (/** @type {string} */ resource) => `${resource}Queries`;
+export const queriesFile = (/** @type {string} */ resource) => `${kebab(resource)}-queries.gen`;
+
+/**
+ * The query options of one resource's reads.
+ * @param {string} resource @param {SurfaceOperation[]} reads @param {ReadKeys} readKeys
+ */
+export function resourceQueriesModule(resource, reads, readKeys) {
   const imports = new Imports();
   const clientType = imports.type(CLIENT, 'RealtimeKitClient');
   imports.value('./keys.gen', 'realtimeKitKeys as keys');
   const entries = [];
-  if (surface.operations.some((o) => o.read)) imports.value('../query-options', 'query');
-  for (const op of surface.operations.filter((o) => o.read)) {
+  imports.value('../query-options', 'query');
+  for (const op of reads) {
     const keys = /** @type {{ key: string, lists?: string, infinite?: string }} */ (readKeys.get(op.operationId));
     const idArgs = ids(op);
     const q = op.types.query ? 'q' : undefined;
@@ -47,14 +57,34 @@ export function queriesModule(surface, readKeys) {
   return `${TS_HEADER}
 ${imports}
 
+/** \`queryOptions\` for the reads of \`rtk.${resource}\`, part of \`realtimeKitQueries(client)\`. */
+export function ${queriesName(resource)}(client: ${clientType}) {
+  const { scope } = client;
+  return {
+${entries.join('\n')}
+  };
+}
+`;
+}
+
+/**
+ * queries.gen.ts: every resource's query options in one object.
+ * @param {string[]} resources the resources that have reads, in spec order
+ */
+export function queriesIndexModule(resources) {
+  const imports = new Imports();
+  const clientType = imports.type(CLIENT, 'RealtimeKitClient');
+  for (const r of resources) imports.value(`./${queriesFile(r)}`, queriesName(r));
+  return `${TS_HEADER}
+${imports}
+
 /**
  * \`queryOptions\` for every read, in the TanStack v5 idiom: pass them to \`useQuery\`, \`useSuspenseQuery\`,
  * \`prefetchQuery\` on a server, or your own hooks. \`realtimeKitQueries(client).meeting(id)\`.
  */
 export function realtimeKitQueries(client: ${clientType}) {
-  const { scope } = client;
   return {
-${entries.join('\n')}
+${resources.map((r) => `    ...${queriesName(r)}(client),`).join('\n')}
   };
 }
 `;

@@ -3,11 +3,13 @@
  * packages/react/src/generated: the query keys (hierarchical, from the paths), the query options of every read,
  * the mutation options of every change, one hook per file with its cache update, and the index.
  */
+
+import { byResource } from './client-resource.mjs';
 import { dataSchema } from './core-types.mjs';
 import { mutationHook, queryHooks } from './react-hook.mjs';
-import { mutationsModule } from './react-mutation-options.mjs';
+import { mutationsFile, mutationsIndexModule, resourceMutationsModule } from './react-mutation-options.mjs';
 import { keysModule, keyTree } from './react-query-key.mjs';
-import { queriesModule } from './react-query-options.mjs';
+import { queriesFile, queriesIndexModule, resourceQueriesModule } from './react-query-options.mjs';
 import { flatten } from './schema.mjs';
 import { kebab, TS_HEADER } from './text.mjs';
 
@@ -28,9 +30,15 @@ export function reactModules(spec, surface) {
         surface.operations.filter((o) => !o.read).map((o) => o.operationId),
       ),
     ],
-    ['queries.gen.ts', queriesModule(surface, readKeys)],
-    ['mutations.gen.ts', mutationsModule(surface)],
   ]);
+  const reads = byResource(surface.operations.filter((o) => o.read));
+  const changes = byResource(surface.operations.filter((o) => !o.read));
+  for (const [resource, ops] of reads)
+    files.set(`${queriesFile(resource)}.ts`, resourceQueriesModule(resource, ops, readKeys));
+  for (const [resource, ops] of changes)
+    files.set(`${mutationsFile(resource)}.ts`, resourceMutationsModule(resource, ops));
+  files.set('queries.gen.ts', queriesIndexModule([...reads.keys()]));
+  files.set('mutations.gen.ts', mutationsIndexModule([...changes.keys()]));
   const hooks = [];
   for (const op of surface.operations) {
     const holdsToken = !!flatten(spec, dataSchema(spec, op))?.properties?.token;

@@ -4,7 +4,7 @@
 import type { ActiveLivestream } from '@realtimekit-meetings/client';
 import { useRealtimeKitClient } from '../use-realtime-kit-client';
 import { type QueryHookOptions, useRealtimeKitQuery } from '../use-realtime-kit-query';
-import { realtimeKitQueries } from './queries.gen';
+import { livestreamsQueries } from './livestreams-queries.gen';
 
 /**
  * Fetch active livestreams for a meeting.
@@ -20,7 +20,7 @@ export function useActiveLivestream<TSelected = ActiveLivestream>(
   options?: QueryHookOptions<ActiveLivestream, TSelected>,
 ) {
   return useRealtimeKitQuery(
-    realtimeKitQueries(useRealtimeKitClient()).activeLivestream(meetingId ?? ''),
+    livestreamsQueries(useRealtimeKitClient()).activeLivestream(meetingId ?? ''),
     options,
     meetingId === undefined,
   );

@@ -4,7 +4,7 @@
 import type { ActiveSession } from '@realtimekit-meetings/client';
 import { useRealtimeKitClient } from '../use-realtime-kit-client';
 import { type QueryHookOptions, useRealtimeKitQuery } from '../use-realtime-kit-query';
-import { realtimeKitQueries } from './queries.gen';
+import { activeSessionQueries } from './active-session-queries.gen';
 
 /**
  * Fetch details of an active session.
@@ -20,7 +20,7 @@ export function useActiveSession<TSelected = ActiveSession>(
   options?: QueryHookOptions<ActiveSession, TSelected>,
 ) {
   return useRealtimeKitQuery(
-    realtimeKitQueries(useRealtimeKitClient()).activeSession(meetingId ?? ''),
+    activeSessionQueries(useRealtimeKitClient()).activeSession(meetingId ?? ''),
     options,
     meetingId === undefined,
   );

@@ -5,7 +5,7 @@ import type { ParticipantAddBody, ParticipantWithToken } from '@realtimekit-meet
 import { cacheItem, insertIntoLists } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
-import { realtimeKitMutations } from './mutations.gen';
+import { participantsMutations } from './participants-mutations.gen';
 
 /**
  * Add a participant.
@@ -23,7 +23,7 @@ export function useAddParticipant(
   options?: MutationHookOptions<ParticipantWithToken, { meetingId: string; body: ParticipantAddBody }>,
 ) {
   return useRealtimeKitMutation<ParticipantWithToken, { meetingId: string; body: ParticipantAddBody }>(
-    (client) => realtimeKitMutations(client).addParticipant(),
+    (client) => participantsMutations(client).addParticipant(),
     (queryClient, scope, item, { meetingId }) =>
       cacheItem(
         queryClient,

@@ -5,7 +5,7 @@ import type { MeetingCreateBody, MeetingDetails } from '@realtimekit-meetings/cl
 import { cacheItem, insertIntoLists } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
-import { realtimeKitMutations } from './mutations.gen';
+import { meetingsMutations } from './meetings-mutations.gen';
 
 /**
  * Create a meeting.
@@ -21,7 +21,7 @@ import { realtimeKitMutations } from './mutations.gen';
  */
 export function useCreateMeeting(options?: MutationHookOptions<MeetingDetails, MeetingCreateBody>) {
   return useRealtimeKitMutation<MeetingDetails, MeetingCreateBody>(
-    (client) => realtimeKitMutations(client).createMeeting(),
+    (client) => meetingsMutations(client).createMeeting(),
     (queryClient, scope, item, _variables) =>
       cacheItem(queryClient, keys.meeting(scope, item.id), keys.meetingLists(scope), item, insertIntoLists),
     options,

@@ -3,7 +3,7 @@
 
 import type { CreatePollBody, CreatePollResult } from '@realtimekit-meetings/client';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
-import { realtimeKitMutations } from './mutations.gen';
+import { activeSessionMutations } from './active-session-mutations.gen';
 
 /**
  * Create a poll.
@@ -20,7 +20,7 @@ export function useCreatePoll(
   options?: MutationHookOptions<CreatePollResult, { meetingId: string; body: CreatePollBody }>,
 ) {
   return useRealtimeKitMutation<CreatePollResult, { meetingId: string; body: CreatePollBody }>(
-    (client) => realtimeKitMutations(client).createPoll(),
+    (client) => activeSessionMutations(client).createPoll(),
     undefined,
     options,
   );

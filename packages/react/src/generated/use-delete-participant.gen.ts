@@ -5,7 +5,7 @@ import type { DeletedParticipant } from '@realtimekit-meetings/client';
 import { removeItem } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
-import { realtimeKitMutations } from './mutations.gen';
+import { participantsMutations } from './participants-mutations.gen';
 
 /**
  * Delete a participant.
@@ -23,7 +23,7 @@ export function useDeleteParticipant(
   options?: MutationHookOptions<DeletedParticipant, { meetingId: string; participantId: string }>,
 ) {
   return useRealtimeKitMutation<DeletedParticipant, { meetingId: string; participantId: string }>(
-    (client) => realtimeKitMutations(client).deleteParticipant(),
+    (client) => participantsMutations(client).deleteParticipant(),
     (queryClient, scope, _data, { meetingId, participantId }) =>
       removeItem(
         queryClient,

@@ -5,7 +5,7 @@ import type { ParticipantEditBody, ParticipantWithToken } from '@realtimekit-mee
 import { cacheItem, replaceInLists } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
-import { realtimeKitMutations } from './mutations.gen';
+import { participantsMutations } from './participants-mutations.gen';
 
 /**
  * Edit a participant's detail.
@@ -29,7 +29,7 @@ export function useEditParticipant(
     ParticipantWithToken,
     { meetingId: string; participantId: string; body: ParticipantEditBody }
   >(
-    (client) => realtimeKitMutations(client).editParticipant(),
+    (client) => participantsMutations(client).editParticipant(),
     (queryClient, scope, item, { meetingId, participantId }) =>
       cacheItem(
         queryClient,

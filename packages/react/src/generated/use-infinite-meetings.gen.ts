@@ -5,7 +5,7 @@ import type { Meeting, MeetingListQuery, Page } from '@realtimekit-meetings/clie
 import type { InfiniteData } from '@tanstack/react-query';
 import { useRealtimeKitClient } from '../use-realtime-kit-client';
 import { type InfiniteHookOptions, useRealtimeKitInfiniteQuery } from '../use-realtime-kit-infinite-query';
-import { realtimeKitQueries } from './queries.gen';
+import { meetingsQueries } from './meetings-queries.gen';
 
 /**
  * Fetch all meetings for an App. Page by page (`page_no`), for infinite scroll: `fetchNextPage()` while `hasNextPage`.
@@ -16,5 +16,5 @@ export function useInfiniteMeetings<TSelected = InfiniteData<Page<Meeting>, numb
   query?: MeetingListQuery,
   options?: InfiniteHookOptions<Page<Meeting>, TSelected>,
 ) {
-  return useRealtimeKitInfiniteQuery(realtimeKitQueries(useRealtimeKitClient()).infiniteMeetings(query), options);
+  return useRealtimeKitInfiniteQuery(meetingsQueries(useRealtimeKitClient()).infiniteMeetings(query), options);
 }

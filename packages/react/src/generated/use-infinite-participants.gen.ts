@@ -5,7 +5,7 @@ import type { Page, Participant, ParticipantListQuery } from '@realtimekit-meeti
 import type { InfiniteData } from '@tanstack/react-query';
 import { useRealtimeKitClient } from '../use-realtime-kit-client';
 import { type InfiniteHookOptions, useRealtimeKitInfiniteQuery } from '../use-realtime-kit-infinite-query';
-import { realtimeKitQueries } from './queries.gen';
+import { participantsQueries } from './participants-queries.gen';
 
 /**
  * Fetch all participants of a meeting. Page by page (`page_no`), for infinite scroll: `fetchNextPage()` while
@@ -21,7 +21,7 @@ export function useInfiniteParticipants<TSelected = InfiniteData<Page<Participan
   options?: InfiniteHookOptions<Page<Participant>, TSelected>,
 ) {
   return useRealtimeKitInfiniteQuery(
-    realtimeKitQueries(useRealtimeKitClient()).infiniteParticipants(meetingId ?? '', query),
+    participantsQueries(useRealtimeKitClient()).infiniteParticipants(meetingId ?? '', query),
     options,
     meetingId === undefined,
   );

@@ -4,8 +4,8 @@
 import type { KickAllParticipantsResult } from '@realtimekit-meetings/client';
 import { invalidate } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
+import { activeSessionMutations } from './active-session-mutations.gen';
 import { realtimeKitKeys as keys } from './keys.gen';
-import { realtimeKitMutations } from './mutations.gen';
 
 /**
  * Kick all participants.
@@ -22,7 +22,7 @@ export function useKickAllParticipants(
   options?: MutationHookOptions<KickAllParticipantsResult, { meetingId: string }>,
 ) {
   return useRealtimeKitMutation<KickAllParticipantsResult, { meetingId: string }>(
-    (client) => realtimeKitMutations(client).kickAllParticipants(),
+    (client) => activeSessionMutations(client).kickAllParticipants(),
     (queryClient, scope, _data, { meetingId }) => invalidate(queryClient, [keys.activeSession(scope, meetingId)]),
     options,
   );

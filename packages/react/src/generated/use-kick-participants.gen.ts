@@ -4,8 +4,8 @@
 import type { KickParticipantsBody, KickParticipantsResult } from '@realtimekit-meetings/client';
 import { invalidate } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
+import { activeSessionMutations } from './active-session-mutations.gen';
 import { realtimeKitKeys as keys } from './keys.gen';
-import { realtimeKitMutations } from './mutations.gen';
 
 /**
  * Kick participants from an active session.
@@ -22,7 +22,7 @@ export function useKickParticipants(
   options?: MutationHookOptions<KickParticipantsResult, { meetingId: string; body: KickParticipantsBody }>,
 ) {
   return useRealtimeKitMutation<KickParticipantsResult, { meetingId: string; body: KickParticipantsBody }>(
-    (client) => realtimeKitMutations(client).kickParticipants(),
+    (client) => activeSessionMutations(client).kickParticipants(),
     (queryClient, scope, _data, { meetingId }) => invalidate(queryClient, [keys.activeSession(scope, meetingId)]),
     options,
   );

@@ -4,7 +4,7 @@
 import type { LivestreamSessionDetails, LivestreamSessionQuery } from '@realtimekit-meetings/client';
 import { useRealtimeKitClient } from '../use-realtime-kit-client';
 import { type QueryHookOptions, useRealtimeKitQuery } from '../use-realtime-kit-query';
-import { realtimeKitQueries } from './queries.gen';
+import { livestreamsQueries } from './livestreams-queries.gen';
 
 /**
  * Fetch livestream session details for a meeting.
@@ -22,7 +22,7 @@ export function useLivestreamSession<TSelected = LivestreamSessionDetails>(
   options?: QueryHookOptions<LivestreamSessionDetails, TSelected>,
 ) {
   return useRealtimeKitQuery(
-    realtimeKitQueries(useRealtimeKitClient()).livestreamSession(meetingId ?? '', query),
+    livestreamsQueries(useRealtimeKitClient()).livestreamSession(meetingId ?? '', query),
     options,
     meetingId === undefined,
   );

@@ -4,7 +4,7 @@
 import type { MeetingDetails } from '@realtimekit-meetings/client';
 import { useRealtimeKitClient } from '../use-realtime-kit-client';
 import { type QueryHookOptions, useRealtimeKitQuery } from '../use-realtime-kit-query';
-import { realtimeKitQueries } from './queries.gen';
+import { meetingsQueries } from './meetings-queries.gen';
 
 /**
  * Fetch a meeting for an App.
@@ -20,7 +20,7 @@ export function useMeeting<TSelected = MeetingDetails>(
   options?: QueryHookOptions<MeetingDetails, TSelected>,
 ) {
   return useRealtimeKitQuery(
-    realtimeKitQueries(useRealtimeKitClient()).meeting(meetingId ?? ''),
+    meetingsQueries(useRealtimeKitClient()).meeting(meetingId ?? ''),
     options,
     meetingId === undefined,
   );

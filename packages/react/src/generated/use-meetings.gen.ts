@@ -4,7 +4,7 @@
 import type { Meeting, MeetingListQuery, Page } from '@realtimekit-meetings/client';
 import { useRealtimeKitClient } from '../use-realtime-kit-client';
 import { type QueryHookOptions, useRealtimeKitQuery } from '../use-realtime-kit-query';
-import { realtimeKitQueries } from './queries.gen';
+import { meetingsQueries } from './meetings-queries.gen';
 
 /**
  * Fetch all meetings for an App.
@@ -17,5 +17,5 @@ export function useMeetings<TSelected = Page<Meeting>>(
   query?: MeetingListQuery,
   options?: QueryHookOptions<Page<Meeting>, TSelected>,
 ) {
-  return useRealtimeKitQuery(realtimeKitQueries(useRealtimeKitClient()).meetings(query), options);
+  return useRealtimeKitQuery(meetingsQueries(useRealtimeKitClient()).meetings(query), options);
 }

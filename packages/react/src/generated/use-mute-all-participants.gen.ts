@@ -4,8 +4,8 @@
 import type { MuteAllParticipantsBody, MuteAllParticipantsResult } from '@realtimekit-meetings/client';
 import { invalidate } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
+import { activeSessionMutations } from './active-session-mutations.gen';
 import { realtimeKitKeys as keys } from './keys.gen';
-import { realtimeKitMutations } from './mutations.gen';
 
 /**
  * Mute all participants.
@@ -22,7 +22,7 @@ export function useMuteAllParticipants(
   options?: MutationHookOptions<MuteAllParticipantsResult, { meetingId: string; body: MuteAllParticipantsBody }>,
 ) {
   return useRealtimeKitMutation<MuteAllParticipantsResult, { meetingId: string; body: MuteAllParticipantsBody }>(
-    (client) => realtimeKitMutations(client).muteAllParticipants(),
+    (client) => activeSessionMutations(client).muteAllParticipants(),
     (queryClient, scope, _data, { meetingId }) => invalidate(queryClient, [keys.activeSession(scope, meetingId)]),
     options,
   );

@@ -4,8 +4,8 @@
 import type { MuteParticipantsBody, MuteParticipantsResult } from '@realtimekit-meetings/client';
 import { invalidate } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
+import { activeSessionMutations } from './active-session-mutations.gen';
 import { realtimeKitKeys as keys } from './keys.gen';
-import { realtimeKitMutations } from './mutations.gen';
 
 /**
  * Mute participants of an active session.
@@ -22,7 +22,7 @@ export function useMuteParticipants(
   options?: MutationHookOptions<MuteParticipantsResult, { meetingId: string; body: MuteParticipantsBody }>,
 ) {
   return useRealtimeKitMutation<MuteParticipantsResult, { meetingId: string; body: MuteParticipantsBody }>(
-    (client) => realtimeKitMutations(client).muteParticipants(),
+    (client) => activeSessionMutations(client).muteParticipants(),
     (queryClient, scope, _data, { meetingId }) => invalidate(queryClient, [keys.activeSession(scope, meetingId)]),
     options,
   );

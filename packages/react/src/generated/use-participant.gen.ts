@@ -4,7 +4,7 @@
 import type { Participant } from '@realtimekit-meetings/client';
 import { useRealtimeKitClient } from '../use-realtime-kit-client';
 import { type QueryHookOptions, useRealtimeKitQuery } from '../use-realtime-kit-query';
-import { realtimeKitQueries } from './queries.gen';
+import { participantsQueries } from './participants-queries.gen';
 
 /**
  * Fetch a participant's detail.
@@ -21,7 +21,7 @@ export function useParticipant<TSelected = Participant>(
   options?: QueryHookOptions<Participant, TSelected>,
 ) {
   return useRealtimeKitQuery(
-    realtimeKitQueries(useRealtimeKitClient()).participant(meetingId ?? '', participantId ?? ''),
+    participantsQueries(useRealtimeKitClient()).participant(meetingId ?? '', participantId ?? ''),
     options,
     meetingId === undefined || participantId === undefined,
   );

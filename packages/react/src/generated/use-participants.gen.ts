@@ -4,7 +4,7 @@
 import type { Page, Participant, ParticipantListQuery } from '@realtimekit-meetings/client';
 import { useRealtimeKitClient } from '../use-realtime-kit-client';
 import { type QueryHookOptions, useRealtimeKitQuery } from '../use-realtime-kit-query';
-import { realtimeKitQueries } from './queries.gen';
+import { participantsQueries } from './participants-queries.gen';
 
 /**
  * Fetch all participants of a meeting.
@@ -21,7 +21,7 @@ export function useParticipants<TSelected = Page<Participant>>(
   options?: QueryHookOptions<Page<Participant>, TSelected>,
 ) {
   return useRealtimeKitQuery(
-    realtimeKitQueries(useRealtimeKitClient()).participants(meetingId ?? '', query),
+    participantsQueries(useRealtimeKitClient()).participants(meetingId ?? '', query),
     options,
     meetingId === undefined,
   );

@@ -3,7 +3,7 @@
 
 import type { ParticipantToken } from '@realtimekit-meetings/client';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
-import { realtimeKitMutations } from './mutations.gen';
+import { participantsMutations } from './participants-mutations.gen';
 
 /**
  * Refresh participant's authentication token.
@@ -20,7 +20,7 @@ export function useRefreshParticipantToken(
   options?: MutationHookOptions<ParticipantToken, { meetingId: string; participantId: string }>,
 ) {
   return useRealtimeKitMutation<ParticipantToken, { meetingId: string; participantId: string }>(
-    (client) => realtimeKitMutations(client).refreshParticipantToken(),
+    (client) => participantsMutations(client).refreshParticipantToken(),
     undefined,
     options,
     true, // the result holds a join token: out of the mutation cache once unmounted

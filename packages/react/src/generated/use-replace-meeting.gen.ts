@@ -5,7 +5,7 @@ import type { MeetingDetails, MeetingReplaceBody } from '@realtimekit-meetings/c
 import { cacheItem, replaceInLists } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
-import { realtimeKitMutations } from './mutations.gen';
+import { meetingsMutations } from './meetings-mutations.gen';
 
 /**
  * Replace a meeting.
@@ -23,7 +23,7 @@ export function useReplaceMeeting(
   options?: MutationHookOptions<MeetingDetails, { meetingId: string; body: MeetingReplaceBody }>,
 ) {
   return useRealtimeKitMutation<MeetingDetails, { meetingId: string; body: MeetingReplaceBody }>(
-    (client) => realtimeKitMutations(client).replaceMeeting(),
+    (client) => meetingsMutations(client).replaceMeeting(),
     (queryClient, scope, item, { meetingId }) =>
       cacheItem(queryClient, keys.meeting(scope, meetingId), keys.meetingLists(scope), item, replaceInLists),
     options,

@@ -5,7 +5,7 @@ import type { ParticipantReplaceBody, ParticipantWithToken } from '@realtimekit-
 import { cacheItem, replaceInLists } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
-import { realtimeKitMutations } from './mutations.gen';
+import { participantsMutations } from './participants-mutations.gen';
 
 /**
  * Replace a participant's detail.
@@ -29,7 +29,7 @@ export function useReplaceParticipant(
     ParticipantWithToken,
     { meetingId: string; participantId: string; body: ParticipantReplaceBody }
   >(
-    (client) => realtimeKitMutations(client).replaceParticipant(),
+    (client) => participantsMutations(client).replaceParticipant(),
     (queryClient, scope, item, { meetingId, participantId }) =>
       cacheItem(
         queryClient,

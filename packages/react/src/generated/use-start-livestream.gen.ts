@@ -5,7 +5,7 @@ import type { LivestreamStartBody, LivestreamStartResult } from '@realtimekit-me
 import { invalidate } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
-import { realtimeKitMutations } from './mutations.gen';
+import { livestreamsMutations } from './livestreams-mutations.gen';
 
 /**
  * Start livestreaming a meeting.
@@ -23,7 +23,7 @@ export function useStartLivestream(
   options?: MutationHookOptions<LivestreamStartResult, { meetingId: string; body: LivestreamStartBody }>,
 ) {
   return useRealtimeKitMutation<LivestreamStartResult, { meetingId: string; body: LivestreamStartBody }>(
-    (client) => realtimeKitMutations(client).startLivestream(),
+    (client) => livestreamsMutations(client).startLivestream(),
     (queryClient, scope, _data, { meetingId }) => invalidate(queryClient, [keys.activeLivestream(scope, meetingId)]),
     options,
   );

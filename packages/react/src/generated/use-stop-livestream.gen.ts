@@ -5,7 +5,7 @@ import type { LivestreamStopResult } from '@realtimekit-meetings/client';
 import { invalidate } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
-import { realtimeKitMutations } from './mutations.gen';
+import { livestreamsMutations } from './livestreams-mutations.gen';
 
 /**
  * Stop livestreaming a meeting.
@@ -21,7 +21,7 @@ import { realtimeKitMutations } from './mutations.gen';
  */
 export function useStopLivestream(options?: MutationHookOptions<LivestreamStopResult, { meetingId: string }>) {
   return useRealtimeKitMutation<LivestreamStopResult, { meetingId: string }>(
-    (client) => realtimeKitMutations(client).stopLivestream(),
+    (client) => livestreamsMutations(client).stopLivestream(),
     (queryClient, scope, _data, { meetingId }) => invalidate(queryClient, [keys.activeLivestream(scope, meetingId)]),
     options,
   );

@@ -5,7 +5,7 @@ import type { MeetingDetails, MeetingUpdateBody } from '@realtimekit-meetings/cl
 import { cacheItem, replaceInLists } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
-import { realtimeKitMutations } from './mutations.gen';
+import { meetingsMutations } from './meetings-mutations.gen';
 
 /**
  * Update a meeting.
@@ -23,7 +23,7 @@ export function useUpdateMeeting(
   options?: MutationHookOptions<MeetingDetails, { meetingId: string; body: MeetingUpdateBody }>,
 ) {
   return useRealtimeKitMutation<MeetingDetails, { meetingId: string; body: MeetingUpdateBody }>(
-    (client) => realtimeKitMutations(client).updateMeeting(),
+    (client) => meetingsMutations(client).updateMeeting(),
     (queryClient, scope, item, { meetingId }) =>
       cacheItem(queryClient, keys.meeting(scope, meetingId), keys.meetingLists(scope), item, replaceInLists),
     options,
