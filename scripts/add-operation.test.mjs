@@ -54,20 +54,20 @@ function copyRepository() {
   }
 }
 
-// an operation of a resource that is not under /meetings: nothing in the generator names a resource root
-const NOTES = `  /accounts/{account_id}/realtime/kit/{app_id}/notes:
+const RECORDINGS = `  /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/recordings:
     get:
-      operationId: get_app_notes
-      summary: Fetch the notes of an app
-      description: Returns every note of the given app.
-      tags: [Notes]
+      operationId: get_meeting_recordings
+      summary: Fetch the recordings of a meeting
+      description: Returns every recording of the given meeting.
+      tags: [Meetings]
       security: [{ api_token: [] }]
       parameters:
         - { name: account_id, in: path, required: true, schema: { type: string } }
         - { name: app_id, in: path, required: true, schema: { type: string } }
+        - { name: meeting_id, in: path, required: true, description: ID of the meeting., schema: { type: string } }
       responses:
         '200':
-          description: The notes.
+          description: The recordings.
           content:
             application/json:
               schema:
@@ -81,15 +81,15 @@ const NOTES = `  /accounts/{account_id}/realtime/kit/{app_id}/notes:
                       type: object
                       required: [id, status]
                       properties:
-                        id: { type: string, example: 'note-1' }
-                        status: { type: string, enum: [DRAFT, SHARED] }
-                        length: { type: number, example: 61 }
+                        id: { type: string, example: 'rec-1' }
+                        status: { type: string, enum: [RECORDING, UPLOADED] }
+                        duration: { type: number, example: 61 }
 `;
 
-const NAMING = `  get_app_notes:
-    method: notes.list
-    hook: useNotes
-    types: { result: AppNotes }
+const NAMING = `  get_meeting_recordings:
+    method: recordings.list
+    hook: useRecordings
+    types: { result: MeetingRecordings }
 `;
 
 describe('adding an operation that upstream published', () => {
@@ -97,7 +97,7 @@ describe('adding an operation that upstream published', () => {
     copyRepository();
     const upstream = path.join(copy, 'spec/upstream', path.basename(paths.upstream));
     const text = readFileSync(upstream, 'utf8');
-    writeFileSync(upstream, text.replace(/^paths:\n/m, `paths:\n${NOTES}`));
+    writeFileSync(upstream, text.replace(/^paths:\n/m, `paths:\n${RECORDINGS}`));
     const naming = path.join(copy, 'spec/sdk.yaml');
     writeFileSync(naming, `${readFileSync(naming, 'utf8')}${NAMING}`);
 
@@ -119,8 +119,7 @@ describe('adding an operation that upstream published', () => {
         'spec/realtimekit-meetings.openapi.yaml',
         'packages/core/src/generated/types.gen.ts',
         'packages/client/src/generated/resources.gen.ts',
-        'packages/client/src/generated/notes.gen.ts',
-        'packages/react/src/generated/use-notes.gen.ts',
+        'packages/react/src/generated/use-recordings.gen.ts',
         'packages/react/src/generated/keys.gen.ts',
         'packages/contract/src/generated/cases.gen.ts',
       ]),
@@ -142,20 +141,20 @@ describe('adding an operation that upstream published', () => {
       probe,
       `import { createRealtimeKitClient } from '@realtimekit-meetings/client';
 import { runContract, startMockServer, contractCases } from '@realtimekit-meetings/contract';
-import { realtimeKitKeys, realtimeKitQueries, useNotes } from '@realtimekit-meetings/react';
+import { realtimeKitKeys, realtimeKitQueries, useRecordings } from '@realtimekit-meetings/react';
 const mock = await startMockServer();
 const ids = { accountId: '023e105f4ecef8ad9ca31a8372d0c353', appId: '14a396e7-ca44-4937-bf1f-050a69118543' };
 const meetingId = 'bbb03399-24e3-4b0c-90ec-172e97e636be';
 try {
   const rtk = createRealtimeKitClient({ baseUrl: mock.url, apiToken: 't', ...ids, maxRetries: 0 });
-  const notes = await rtk.notes.list();
-  const results = await runContract({ baseUrl: mock.url, apiToken: 't', ...ids, meetingId, only: ['get_app_notes'] });
+  const recordings = await rtk.recordings.list(meetingId);
+  const results = await runContract({ baseUrl: mock.url, apiToken: 't', ...ids, meetingId, only: ['get_meeting_recordings'] });
   console.log(JSON.stringify({
-    notes,
-    key: realtimeKitKeys.notes('scope'),
-    queryKey: realtimeKitQueries(rtk).notes().queryKey,
-    hook: typeof useNotes,
-    cases: contractCases.filter((c) => c.operationId === 'get_app_notes').length,
+    recordings,
+    key: realtimeKitKeys.recordings('scope', meetingId),
+    queryKey: realtimeKitQueries(rtk).recordings(meetingId).queryKey,
+    hook: typeof useRecordings,
+    cases: contractCases.filter((c) => c.operationId === 'get_meeting_recordings').length,
     results: results.map((r) => [r.kind, r.outcome, r.detail ?? '']),
   }));
 } finally {
@@ -164,12 +163,22 @@ try {
 `,
     );
     const out = JSON.parse(execFileSync(process.execPath, [probe], { cwd: path.dirname(probe), encoding: 'utf8' }));
-    expect(out.notes).toEqual([expect.objectContaining({ id: 'note-1' })]);
-    expect(out.key).toEqual(['realtimekit', 'scope', 'notes']);
+    expect(out.recordings).toEqual([expect.objectContaining({ id: 'rec-1' })]);
+    expect(out.key).toEqual([
+      'realtimekit',
+      'scope',
+      'meetings',
+      'detail',
+      'bbb03399-24e3-4b0c-90ec-172e97e636be',
+      'recordings',
+    ]);
     expect(out.queryKey).toEqual([
       'realtimekit',
       `${'023e105f4ecef8ad9ca31a8372d0c353'}/${'14a396e7-ca44-4937-bf1f-050a69118543'}`,
-      'notes',
+      'meetings',
+      'detail',
+      'bbb03399-24e3-4b0c-90ec-172e97e636be',
+      'recordings',
     ]);
     expect(out.hook).toBe('function');
     expect(out.cases).toBe(1);
@@ -177,5 +186,5 @@ try {
       ['valid', 'pass', ''],
       ['unauthorized', 'pass', expect.stringContaining('refused with 401')],
     ]);
-  }, 600_000); // five builds and two type-checks of a repository copy, while the other suites run
+  }, 300_000); // five builds and two type-checks of a repository copy, while the other suites run
 });
