@@ -29,8 +29,8 @@ const values = parseCli(usage, {
 const port = values.port === undefined ? 4010 : Number(values.port);
 if (!/^\d+$/.test(values.port ?? '0') || port > 65535)
   usageError(usage, `--port must be a number from 0 to 65535, not ${values.port}`);
-if (values.proxy !== undefined && !URL.canParse(values.proxy))
-  usageError(usage, `--proxy must be an absolute URL, not ${values.proxy}`);
+if (values.proxy !== undefined && !/^https?:$/.test(URL.canParse(values.proxy) ? new URL(values.proxy).protocol : ''))
+  usageError(usage, `--proxy must be an absolute http(s) URL, not ${values.proxy}`);
 
 if (values.stateful && (values.dynamic || values.proxy !== undefined))
   usageError(usage, '--stateful serves the fake: it does not go with --dynamic or --proxy, which are Prism modes');
