@@ -72,6 +72,13 @@ export function contractModule(spec, surface, namingFile) {
     const input = {};
     if (op.hasBody && op.bodySchema) {
       const body = sample(spec, op.bodySchema);
+      // A conforming call leaves what it changes usable by the cases after it: a top-level enum takes its first
+      // value (a meeting's `ACTIVE`), not the spec's example (`INACTIVE`, after which no one can join the meeting).
+      const declared = flatten(spec, op.bodySchema).properties ?? {};
+      for (const [name, raw] of Object.entries(declared)) {
+        const prop = flatten(spec, raw);
+        if (isObject(body) && name in body && Array.isArray(prop?.enum)) body[name] = prop.enum[0];
+      }
       const problems = validate(op.bodySchema, body);
       if (problems.length > 0) {
         throw fail(

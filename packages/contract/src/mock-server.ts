@@ -46,15 +46,17 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (dynamic || upstream !== undefined) {
       throw new TypeError('stateful serves the fake: it does not go with dynamic or upstream, which are Prism modes');
     }
-    const fake = createRealtimeKitFake(stateful === true ? {} : stateful);
-    return { ...(await serve(fake.fetch, port)), fake };
+    const fakeOptions = stateful === true ? {} : stateful;
+    const fake = createRealtimeKitFake(fakeOptions);
+    return { ...(await serve(fake.fetch, port, fakeOptions.limits?.bodyBytes)), fake };
   }
   let upstreamUrl: URL | undefined;
   if (upstream !== undefined) {
-    try {
-      upstreamUrl = new URL(upstream);
-    } catch {
-      throw new TypeError(`upstream must be an absolute URL, not ${upstream}`);
+    upstreamUrl = URL.canParse(upstream) ? new URL(upstream) : undefined;
+    if (!upstreamUrl || !/^https?:$/.test(upstreamUrl.protocol)) {
+      throw new TypeError(
+        `upstream must be an http(s) URL such as https://api.cloudflare.com/client/v4, not ${upstream}`,
+      );
     }
   }
   // Prism loads (about 2 s, much more on a busy machine) while the port is taken, so a port in use fails at once;
@@ -72,8 +74,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 }
 
 /** Serves a handler on 127.0.0.1 until `close()`, which may be called more than once. */
-async function serve(handle: (request: Request) => Promise<Response>, port: number): Promise<MockServer> {
-  const server = serveFetch(handle);
+async function serve(
+  handle: (request: Request) => Promise<Response>,
+  port: number,
+  maxBodyBytes?: number,
+): Promise<MockServer> {
+  const server = serveFetch(handle, { maxBodyBytes });
   const url = await listen(server, port);
   let closing: Promise<void> | undefined;
   return {

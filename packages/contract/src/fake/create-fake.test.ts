@@ -234,4 +234,85 @@ describe('createRealtimeKitFake', () => {
     expect(details.livestreams?.map((l) => l.status)).toEqual(['IDLE']);
     expect(details.sessions).toMatchObject({ livestream_id: started.id });
   });
+
+  describe('holds what only the server may write (issue #24, item 7)', () => {
+    it('never stores a server-owned field a client sends: id, created_at, updated_at, token', async () => {
+      const { rtk, send } = setup({ now: () => new Date('2026-02-01T00:00:00Z') });
+      const meeting = await rtk.meetings.create({ title: 'Mine' });
+      const patch = await send(`/${meeting.id}`, {
+        method: 'PATCH',
+        body: JSON.stringify({ id: 'other', created_at: '1999-01-01T00:00:00Z', title: 'Renamed' }),
+      });
+      expect(patch.status).toBe(200);
+      const patched = (await patch.json()).data;
+      expect(patched).toMatchObject({ id: meeting.id, created_at: meeting.created_at, title: 'Renamed' });
+      expect(await rtk.meetings.get(meeting.id)).toMatchObject({ id: meeting.id, title: 'Renamed' });
+      // every later list still answers
+      expect((await rtk.meetings.list()).data.map((m) => m.id)).toEqual([meeting.id]);
+
+      const ada = await rtk.participants.add(meeting.id, { custom_participant_id: 'ada', preset_name: 'p' });
+      const chosen = await send(`/${meeting.id}/participants/${ada.id}`, {
+        method: 'PATCH',
+        body: JSON.stringify({ token: 'chosen', id: 'x', name: 'Ada' }),
+      });
+      expect((await chosen.json()).data).toMatchObject({ id: ada.id, name: 'Ada', token: ada.token });
+      const put = await send(`/${meeting.id}/participants/${ada.id}`, {
+        method: 'PUT',
+        body: JSON.stringify({ custom_participant_id: 'ada', preset_name: 'p', token: 'chosen' }),
+      });
+      expect((await put.json()).data.token).toBe(ada.token);
+      const added = await send(`/${meeting.id}/participants`, {
+        method: 'POST',
+        body: JSON.stringify({ custom_participant_id: 'bob', preset_name: 'p', token: 'chosen', id: 'mine' }),
+      });
+      const bob = (await added.json()).data;
+      expect(bob.token).not.toBe('chosen');
+      expect(bob.id).not.toBe('mine');
+      const created = await send('', { method: 'POST', body: JSON.stringify({ id: 'mine', updated_at: 'x' }) });
+      expect((await created.json()).data.id).not.toBe('mine');
+    });
+
+    it('answers a malformed escape in the account or app segment with 400 in the envelope', async () => {
+      const { fake } = setup();
+      for (const url of [
+        `${BASE}/accounts/%E0%A4%A/realtime/kit/${APP}/meetings`,
+        `${BASE}/accounts/${ACCOUNT}/realtime/kit/%ZZ/meetings`,
+      ]) {
+        const response = await fake.fetch(new Request(url, { headers: { authorization: 'Bearer t' } }));
+        expect(response.status).toBe(400);
+        expect(await response.json()).toEqual({
+          success: false,
+          error: { code: 400, message: expect.stringContaining('malformed percent escape') },
+        });
+      }
+    });
+
+    it('refuses a body over limits.bodyBytes (1 MiB by default) with 413, and stores nothing', async () => {
+      const { rtk, send } = setup();
+      const big = await send('', { method: 'POST', body: JSON.stringify({ title: 'x'.repeat(1024 * 1024) }) });
+      expect(big.status).toBe(413);
+      expect((await big.json()).error.message).toContain('1048576 bytes (limits.bodyBytes)');
+      expect((await rtk.meetings.list()).data).toEqual([]);
+      const small = setup({ limits: { bodyBytes: 64 } });
+      const over = await small.send('', { method: 'POST', body: JSON.stringify({ title: 'y'.repeat(64) }) });
+      expect(over.status).toBe(413);
+      const under = await small.send('', { method: 'POST', body: JSON.stringify({ title: 'y' }) });
+      expect(under.status).toBe(201);
+    });
+
+    it('refuses adding a participant to an INACTIVE meeting, or a new token for one: users cannot join it', async () => {
+      const { rtk } = setup();
+      const meeting = await rtk.meetings.create({ title: 'Closed' });
+      const ada = await rtk.participants.add(meeting.id, { custom_participant_id: 'ada', preset_name: 'p' });
+      await rtk.meetings.update(meeting.id, { status: 'INACTIVE' });
+      const add = await failure(rtk.participants.add(meeting.id, { custom_participant_id: 'bob', preset_name: 'p' }));
+      expect([add.status, add.message]).toEqual([400, expect.stringContaining(`Meeting ${meeting.id} is INACTIVE`)]);
+      expect((await failure(rtk.participants.refreshToken(meeting.id, ada.id))).status).toBe(400);
+      expect((await rtk.participants.list(meeting.id)).data.map((p) => p.custom_participant_id)).toEqual(['ada']);
+      await rtk.meetings.update(meeting.id, { status: 'ACTIVE' });
+      await expect(
+        rtk.participants.add(meeting.id, { custom_participant_id: 'bob', preset_name: 'p' }),
+      ).resolves.toHaveProperty('token');
+    });
+  });
 });

@@ -1,7 +1,8 @@
 import { APP_PATH_PREFIX, type OperationId, operationTable } from '@realtimekit-meetings/core';
-import { errorEnvelope, type Validate, validators } from '../generated/validators.gen';
-import { type Answer, type Call, type Context, fail, handlers } from './handlers';
+import { validators } from '../generated/validators.gen';
+import { type Call, type Context, fail, handlers } from './handlers';
 import { createRandom, randomSeed } from './random';
+import { describe, errorBody, json, refuse, respond } from './respond';
 import { DEFAULT_LIMITS, emptyState, type FakeLimits } from './state';
 
 export type { FakeLimits } from './state';
@@ -11,7 +12,10 @@ export interface RealtimeKitFakeOptions {
   seed?: number;
   /** The fake's clock (default: the real one). */
   now?: () => Date;
-  /** What it holds at most before it refuses a creation (defaults: 1,000 meetings, 1,000 participants a meeting). */
+  /**
+   * What it holds at most before it refuses a creation (defaults: 1,000 meetings, 1,000 participants a meeting), and
+   * the largest request body it reads (default 1 MiB; larger gets 413).
+   */
   limits?: FakeLimits;
 }
 
@@ -78,6 +82,35 @@ function route(method: string, below: string) {
   return undefined;
 }
 
+/**
+ * The body as text, or undefined when it is over `max` bytes: read chunk by chunk, so a body far over the cap is never
+ * held whole (a `content-length` over it is refused before reading).
+ */
+async function readText(request: Request, max: number): Promise<string | undefined> {
+  if (Number(request.headers.get('content-length') ?? 0) > max) return undefined;
+  if (!request.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const whole = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(whole);
+}
+
 /** A query string's values read as the types the spec declares, so `page_no=2` is 2 and `page_no=x` stays "x". */
 function readQuery(url: URL, types: Record<string, string>) {
   const query: Record<string, unknown> = {};
@@ -88,27 +121,6 @@ function readQuery(url: URL, types: Record<string, string>) {
     else query[name] = raw;
   }
   return query;
-}
-
-/** Ajv's first error as a sentence: `body must have required property 'preset_name'`, `query/status must be ...`. */
-function describe(validate: Validate, where = 'request') {
-  const error = validate.errors?.[0];
-  if (!error) return `${where} is invalid`;
-  const path = error.instancePath.replace(/^\//, '').replace(/^params\//, '') || where;
-  const allowed = error.params.allowedValues as unknown[] | undefined;
-  return `${path} ${error.message ?? 'is invalid'}${allowed ? `: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : ''}`;
-}
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-const errorBody = (status: number, message: string) => ({ success: false, error: { code: status, message } });
-
-/** The declared response for a status: exact, then its range (`4XX`), then `default`; undeclared errors use the
- * API's error envelope (the outside-core operations declare no 4xx, yet answer 404 like the rest). */
-function responseValidator(operationId: OperationId, status: number): Validate | undefined {
-  const declared = validators[operationId].responses;
-  return declared[String(status)] ?? declared[`${String(status)[0]}XX`] ?? declared.default ?? errorEnvelope;
 }
 
 export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): RealtimeKitFake {
@@ -129,58 +141,50 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     limits,
   };
 
-  /** Sends an answer only once it conforms to the spec: a fake that drifts from the spec fails loudly, with 500. */
-  function reply(operationId: OperationId, answer: Answer): Response {
-    const body =
-      'error' in answer
-        ? errorBody(answer.status, answer.error)
-        : { success: true, data: answer.data, ...(answer.paging ? { paging: answer.paging } : {}) };
-    const check = responseValidator(operationId, answer.status);
-    if (check && !check(body)) {
-      const problem = describe(check, 'response');
-      return json(
-        500,
-        errorBody(
-          500,
-          `RealtimeKit fake: its own ${answer.status} answer to ${operationId} breaks the spec (${problem}); this is a bug in the fake, please report it`,
-        ),
-      );
-    }
-    return json(answer.status, body);
-  }
-
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const match = API_PATH.exec(url.pathname);
     const found = match && route(request.method, match[3] as string);
-    if (!match || !found) return json(404, errorBody(404, `No route for the URI: ${request.method} ${url.pathname}`));
+    if (!match || !found) return refuse(404, `No route for the URI: ${request.method} ${url.pathname}`);
     const { operationId, params } = found;
+    const accountId = decoded(match[1] as string);
+    const appId = decoded(match[2] as string);
+    if (accountId === undefined || appId === undefined) {
+      const which = accountId === undefined ? 'account' : 'app';
+      return refuse(
+        400,
+        `The ${which} ID in ${url.pathname} has a malformed percent escape: encode it as a URL path segment`,
+      );
+    }
     if (!/^Bearer \S+/.test(request.headers.get('authorization') ?? '')) {
-      return reply(
+      return respond(
         operationId,
         fail(401, 'Authentication error: send the API token as "Authorization: Bearer <token>"'),
       );
     }
     const spec = validators[operationId];
     let body: unknown;
-    const text = operationTable[operationId].hasBody ? await request.text() : '';
+    const text = operationTable[operationId].hasBody ? await readText(request, limits.bodyBytes) : '';
+    if (text === undefined) {
+      return respond(
+        operationId,
+        fail(
+          413,
+          `The request body is over ${limits.bodyBytes} bytes (limits.bodyBytes): the API's bodies are small JSON documents`,
+        ),
+      );
+    }
     if (text !== '') {
       try {
         body = JSON.parse(text);
       } catch {
-        return reply(operationId, fail(400, 'body is not valid JSON'));
+        return respond(operationId, fail(400, 'body is not valid JSON'));
       }
     }
     const input = { params, query: readQuery(url, spec.query), ...(body === undefined ? {} : { body }) };
-    if (!spec.request(input)) return reply(operationId, fail(400, describe(spec.request)));
-    const call: Call = {
-      accountId: decodeURIComponent(match[1] as string),
-      appId: decodeURIComponent(match[2] as string),
-      params,
-      query: input.query,
-      body: (body ?? {}) as Record<string, unknown>,
-    };
-    return reply(operationId, handlers[operationId](ctx, call));
+    if (!spec.request(input)) return respond(operationId, fail(400, describe(spec.request)));
+    const call: Call = { accountId, appId, params, query: input.query, body: (body ?? {}) as Record<string, unknown> };
+    return respond(operationId, handlers[operationId](ctx, call));
   }
 
   return {

@@ -21,8 +21,14 @@ export interface Call {
   body: Json;
 }
 
-/** What a handler answers: a success (`data`, and `paging` for lists) or an error in RealtimeKit's envelope. */
-export type Answer = { status: number; data: unknown; paging?: Json } | { status: number; error: string };
+/**
+ * What a handler answers: a success (`data`, and `paging` for lists) or an error in RealtimeKit's envelope. A write
+ * does not change the state itself: it returns `commit`, which the fake runs only once the answer conforms to the
+ * spec, so a request the fake cannot answer correctly changes nothing.
+ */
+export type Answer =
+  | { status: number; data: unknown; paging?: Json; commit?: () => void }
+  | { status: number; error: string };
 
 export interface Context {
   state: FakeState;
@@ -37,11 +43,30 @@ export const fail = (status: number, error: string): Answer => ({ status, error 
 const present = (value: Json): Json =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined));
 
+/**
+ * What of a body a client may write: the properties the operation's request schema declares, less those the spec
+ * marks readOnly. Everything else (`id`, `created_at`, `updated_at`, a participant's `token`) is the server's, and a
+ * client that sends it changes nothing.
+ */
+export function writable(operationId: OperationId, body: Json): Json {
+  const names = new Set(validators[operationId].body?.writable ?? []);
+  return Object.fromEntries(Object.entries(body).filter(([name]) => names.has(name)));
+}
+
 /** The spec's defaults for a creation or a replacement, with what the body sets (null meaning "the default"). */
 const withDefaults = (operationId: OperationId, body: Json): Json => ({
   ...validators[operationId].defaults,
-  ...present(body),
+  ...present(writable(operationId, body)),
 });
+
+/** A token hands a user the way into a meeting, which an INACTIVE meeting refuses (the spec's `status`). */
+function joinable(stored: StoredMeeting): Answer | undefined {
+  if (stored.meeting.status !== 'INACTIVE') return undefined;
+  return fail(
+    400,
+    `Meeting ${stored.meeting.id} is INACTIVE: users cannot join an inactive meeting, so it takes no participants and hands out no tokens; set its status to ACTIVE first`,
+  );
+}
 
 function page<T>(items: T[], query: Json, extra: (paging: Json) => Json = (p) => p): { data: T[]; paging: Json } {
   const perPage = Math.max(1, Math.floor(Number(query.per_page ?? 20)) || 20);
@@ -138,14 +163,15 @@ export const handlers: Record<OperationId, (ctx: Context, call: Call) => Answer>
       created_at: now,
       updated_at: now,
     } as MeetingDetails;
-    ctx.state.meetings.set(meeting.id, {
-      scope: `${call.accountId}/${call.appId}`,
-      accountId: call.accountId,
-      meeting,
-      participants: new Map(),
-      livestreams: [],
-    });
-    return { status: 201, data: meeting };
+    const commit = () =>
+      ctx.state.meetings.set(meeting.id, {
+        scope: `${call.accountId}/${call.appId}`,
+        accountId: call.accountId,
+        meeting,
+        participants: new Map(),
+        livestreams: [],
+      });
+    return { status: 201, data: meeting, commit };
   },
 
   get_meeting(ctx, call) {
@@ -156,8 +182,12 @@ export const handlers: Record<OperationId, (ctx: Context, call: Call) => Answer>
   update_meeting(ctx, call) {
     const stored = findMeeting(ctx, call);
     if ('status' in stored) return stored;
-    stored.meeting = { ...stored.meeting, ...present(call.body), updated_at: ctx.now() } as MeetingDetails;
-    return { status: 200, data: stored.meeting };
+    const updated = {
+      ...stored.meeting,
+      ...present(writable('update_meeting', call.body)),
+      updated_at: ctx.now(),
+    } as MeetingDetails;
+    return { status: 200, data: updated, commit: () => (stored.meeting = updated) };
   },
 
   replace_meeting(ctx, call) {
@@ -166,8 +196,7 @@ export const handlers: Record<OperationId, (ctx: Context, call: Call) => Answer>
     const { id, created_at, status } = stored.meeting;
     const replaced = { ...withDefaults('replace_meeting', call.body), id, created_at, updated_at: ctx.now() } as Json;
     if (status) replaced.status = status;
-    stored.meeting = replaced as unknown as MeetingDetails;
-    return { status: 200, data: stored.meeting };
+    return { status: 200, data: replaced, commit: () => (stored.meeting = replaced as unknown as MeetingDetails) };
   },
 
   get_meeting_participants(ctx, call) {
@@ -179,6 +208,8 @@ export const handlers: Record<OperationId, (ctx: Context, call: Call) => Answer>
   add_participant(ctx, call) {
     const stored = findMeeting(ctx, call);
     if ('status' in stored) return stored;
+    const inactive = joinable(stored);
+    if (inactive) return inactive;
     if (stored.participants.size >= ctx.limits.participantsPerMeeting) {
       return fail(
         400,
@@ -193,8 +224,7 @@ export const handlers: Record<OperationId, (ctx: Context, call: Call) => Answer>
       updated_at: now,
       token: ctx.random.token(),
     } as StoredParticipant;
-    stored.participants.set(participant.id, participant);
-    return { status: 201, data: participant };
+    return { status: 201, data: participant, commit: () => stored.participants.set(participant.id, participant) };
   },
 
   get_meeting_participant(ctx, call) {
@@ -207,45 +237,57 @@ export const handlers: Record<OperationId, (ctx: Context, call: Call) => Answer>
     if ('status' in found) return found;
     const [stored, participant] = found;
     const edited = { ...participant, updated_at: ctx.now() } as Json;
-    for (const [key, value] of Object.entries(call.body)) {
+    for (const [key, value] of Object.entries(writable('edit_participant', call.body))) {
       if (value !== null) edited[key] = value;
       else if (key !== 'preset_name') delete edited[key]; // a participant always has a preset
     }
-    stored.participants.set(participant.id, edited as unknown as StoredParticipant);
-    return { status: 200, data: edited };
+    const commit = () => stored.participants.set(participant.id, edited as unknown as StoredParticipant);
+    return { status: 200, data: edited, commit };
   },
 
   replace_participant(ctx, call) {
     const found = findParticipant(ctx, call);
     if ('status' in found) return found;
     const [stored, { id, created_at, token }] = found;
-    const replaced = { ...present(call.body), id, created_at, updated_at: ctx.now(), token } as StoredParticipant;
-    stored.participants.set(id, replaced);
-    return { status: 200, data: replaced };
+    const replaced = {
+      ...present(writable('replace_participant', call.body)),
+      id,
+      created_at,
+      updated_at: ctx.now(),
+      token,
+    } as StoredParticipant;
+    return { status: 200, data: replaced, commit: () => stored.participants.set(id, replaced) };
   },
 
   delete_meeting_participant(ctx, call) {
     const found = findParticipant(ctx, call);
     if ('status' in found) return found;
     const [stored, participant] = found;
-    stored.participants.delete(participant.id);
-    stored.session?.participants.delete(participant.id);
-    let presetId = ctx.state.presetIds.get(participant.preset_name);
-    if (!presetId) {
-      presetId = ctx.random.uuid();
-      ctx.state.presetIds.set(participant.preset_name, presetId);
-    }
+    const presetId = ctx.state.presetIds.get(participant.preset_name) ?? ctx.random.uuid();
     const { created_at, custom_participant_id } = participant;
-    return { status: 200, data: { created_at, custom_participant_id, preset_id: presetId, updated_at: ctx.now() } };
+    return {
+      status: 200,
+      data: { created_at, custom_participant_id, preset_id: presetId, updated_at: ctx.now() },
+      commit: () => {
+        stored.participants.delete(participant.id);
+        stored.session?.participants.delete(participant.id);
+        ctx.state.presetIds.set(participant.preset_name, presetId);
+      },
+    };
   },
 
   regenerate_token(ctx, call) {
     const found = findParticipant(ctx, call);
     if ('status' in found) return found;
     const [stored, participant] = found;
+    const inactive = joinable(stored);
+    if (inactive) return inactive;
     const refreshed = { ...participant, token: ctx.random.token(), updated_at: ctx.now() };
-    stored.participants.set(participant.id, refreshed);
-    return { status: 200, data: { token: refreshed.token } };
+    return {
+      status: 200,
+      data: { token: refreshed.token },
+      commit: () => stored.participants.set(participant.id, refreshed),
+    };
   },
 
   GetActiveSession(ctx, call) {
@@ -276,9 +318,12 @@ export const handlers: Record<OperationId, (ctx: Context, call: Call) => Answer>
     if ('status' in found) return found;
     const [, session] = found;
     const kicked = selected(session, call.body);
-    for (const p of kicked) session.participants.delete(p.id);
-    session.updated_at = ctx.now();
-    return { status: 200, data: { action: 'kick', participants: kicked.map(inSession) } };
+    const now = ctx.now();
+    const commit = () => {
+      for (const p of kicked) session.participants.delete(p.id);
+      session.updated_at = now;
+    };
+    return { status: 200, data: { action: 'kick', participants: kicked.map(inSession) }, commit };
   },
 
   KickAllParticipants(ctx, call) {
@@ -286,9 +331,12 @@ export const handlers: Record<OperationId, (ctx: Context, call: Call) => Answer>
     if ('status' in found) return found;
     const [, session] = found;
     const count = session.participants.size;
-    session.participants.clear(); // the session stays, empty, as a room does when everyone has left
-    session.updated_at = ctx.now();
-    return { status: 200, data: { action: 'kick_all', kicked_participants_count: count } };
+    const now = ctx.now();
+    const commit = () => {
+      session.participants.clear(); // the session stays, empty, as a room does when everyone has left
+      session.updated_at = now;
+    };
+    return { status: 200, data: { action: 'kick_all', kicked_participants_count: count }, commit };
   },
 
   MuteParticipants(ctx, call) {
@@ -349,10 +397,12 @@ export const handlers: Record<OperationId, (ctx: Context, call: Call) => Answer>
       updated_at: now,
       started_time: now,
     };
-    stored.livestreams.push(livestream);
-    if (stored.livestreams.length > LIVESTREAM_HISTORY) stored.livestreams.shift();
+    const commit = () => {
+      stored.livestreams.push(livestream);
+      if (stored.livestreams.length > LIVESTREAM_HISTORY) stored.livestreams.shift();
+    };
     const { ingest_server, playback_url, stream_key, status } = livestream;
-    return { status: 201, data: { id, ingest_server, playback_url, status, stream_key } };
+    return { status: 201, data: { id, ingest_server, playback_url, status, stream_key }, commit };
   },
 
   'get-v2-meetings-meetingId-active-livestream'(ctx, call) {
@@ -369,9 +419,12 @@ export const handlers: Record<OperationId, (ctx: Context, call: Call) => Answer>
     if ('status' in stored) return stored;
     const live = stored.livestreams.find((l) => l.status === 'LIVE');
     if (!live) return fail(404, `No active livestream for meeting_id ${stored.meeting.id}`);
-    live.status = 'IDLE';
-    live.stopped_time = live.updated_at = ctx.now();
-    return { status: 200, data: { message: 'Stopped live stream successfully' } };
+    const now = ctx.now();
+    const commit = () => {
+      live.status = 'IDLE';
+      live.stopped_time = live.updated_at = now;
+    };
+    return { status: 200, data: { message: 'Stopped live stream successfully' }, commit };
   },
 
   'livestream-session-details'(ctx, call) {

@@ -1,10 +1,32 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { DEFAULT_LIMITS } from './state';
+
+export interface ServeOptions {
+  /** The largest request body read, in bytes (default 1 MiB): a larger one is answered 413 and never held whole. */
+  maxBodyBytes?: number;
+}
+
+const envelope = (status: number, message: string) =>
+  JSON.stringify({ success: false, error: { code: status, message } });
+
+/** A request that cannot be turned into a web `Request`: answered in the API's envelope, never a 500. */
+class Refused extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
- * A node:http server in front of a web-standard handler (the fake's `fetch`), on 127.0.0.1. Bodies are read whole:
- * the API's are small JSON documents. CORS is open, as Prism's is, so a page can call it directly.
+ * A node:http server in front of a web-standard handler (the fake's `fetch`), on 127.0.0.1. Bodies are read up to
+ * `maxBodyBytes`: the API's are small JSON documents. CORS is open, as Prism's is, so a page can call it directly.
  */
-export function serveFetch(handle: (request: Request) => Promise<Response>): Server {
+export function serveFetch(
+  handle: (request: Request) => Promise<Response>,
+  { maxBodyBytes = DEFAULT_LIMITS.bodyBytes }: ServeOptions = {},
+): Server {
   const server = createServer(async (req, res) => {
     const cors = {
       'access-control-allow-origin': req.headers.origin ?? '*',
@@ -16,11 +38,16 @@ export function serveFetch(handle: (request: Request) => Promise<Response>): Ser
       return;
     }
     try {
-      const response = await handle(await toRequest(req));
+      const response = await handle(await toRequest(req, maxBodyBytes));
       res.writeHead(response.status, { ...Object.fromEntries(response.headers), ...cors });
       res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
-      res.writeHead(500, { 'content-type': 'text/plain', ...cors }).end(String((error as Error)?.message ?? error));
+      const status = error instanceof Refused ? error.status : 500;
+      const message = String((error as Error)?.message ?? error);
+      const body = envelope(status, message);
+      res
+        .writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...cors })
+        .end(body);
     }
   });
   // Node closes an idle kept-alive connection after 5 s; a client reusing it at that moment gets a reset, which a
@@ -29,14 +56,29 @@ export function serveFetch(handle: (request: Request) => Promise<Response>): Ser
   return server;
 }
 
-async function toRequest(req: IncomingMessage): Promise<Request> {
+async function toRequest(req: IncomingMessage, maxBodyBytes: number): Promise<Request> {
+  const host = req.headers.host ?? '127.0.0.1';
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', `http://${host}`);
+  } catch {
+    throw new Refused(400, `The Host header (${JSON.stringify(host.slice(0, 100))}) is not a host name`);
+  }
+  // Past the cap the rest is read and dropped, so the client gets its 413 instead of a reset connection.
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).byteLength;
+    if (size <= maxBodyBytes) chunks.push(chunk as Buffer);
+  }
+  if (size > maxBodyBytes) {
+    throw new Refused(413, `The request body is over ${maxBodyBytes} bytes: the API's bodies are small JSON documents`);
+  }
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  return new Request(`http://${req.headers.host ?? '127.0.0.1'}${req.url ?? '/'}`, {
+  return new Request(url, {
     method: req.method,
     headers,
     body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,

@@ -49,9 +49,19 @@ export interface FakeLimits {
   meetings?: number;
   /** Participants in one meeting (default 1,000). */
   participantsPerMeeting?: number;
+  /**
+   * The largest request body read, in bytes (default 1 MiB): larger is refused with 413 before it is parsed. The API's
+   * bodies are small JSON documents (a few KB at most); Cloudflare's API refuses uploads over 100 MB with 413, a size
+   * the fake, which keeps what it stores in memory, has no reason to take.
+   */
+  bodyBytes?: number;
 }
 
-export const DEFAULT_LIMITS: Required<FakeLimits> = { meetings: 1000, participantsPerMeeting: 1000 };
+export const DEFAULT_LIMITS: Required<FakeLimits> = {
+  meetings: 1000,
+  participantsPerMeeting: 1000,
+  bodyBytes: 1024 * 1024,
+};
 
 /** Everything the fake remembers: `reset()` replaces it with a new one. */
 export interface FakeState {
