@@ -330,7 +330,7 @@ describe('pnpm spec:update, writing', () => {
 
   it('writes spec/upstream/, drops a redundant overlay action, regenerates, and writes a changeset from the report', async () => {
     for (const dir of ['spec', '.changeset']) cpSync(path.join(root, dir), path.join(copy, dir), { recursive: true });
-    for (const name of ['core', 'client', 'react', 'contract']) {
+    for (const name of ['core', 'client', 'react', 'contract', 'mock']) {
       cpSync(path.join(root, 'packages', name, 'src'), path.join(copy, 'packages', name, 'src'), { recursive: true });
     }
     const whole = wholeDescription();

@@ -4,7 +4,7 @@
 // default; against the real API with --live and CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID, REALTIMEKIT_APP_ID.
 import { parseArgs } from 'node:util';
 import { createRealtimeKitClient, RealtimeKitError } from '@realtimekit-meetings/client';
-import { startMockServer } from '@realtimekit-meetings/contract';
+import { startMockServer } from '@realtimekit-meetings/mock';
 
 const usage = `Usage: pnpm demo [--live]
 

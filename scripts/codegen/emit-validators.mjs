@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * packages/contract/src/generated/validators.gen.ts: for every operation, a validator of its request (path IDs,
+ * packages/mock/src/generated/validators.gen.ts: for every operation, a validator of its request (path IDs,
  * query, body) and one of each response it declares, compiled here by Ajv into plain JavaScript. Nothing compiles
  * at run time, so the same validators run in Node, a browser and workerd (which forbids `new Function`).
  */

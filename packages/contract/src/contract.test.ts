@@ -1,10 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openapiDocument } from '@realtimekit-meetings/core/openapi';
+import { startMockServer } from '@realtimekit-meetings/mock';
 import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
 import { describe, expect, inject, it } from 'vitest';
 import { contractCases, invalidCases } from './cases';
-import { startMockServer } from './mock-server';
 import { type ContractResult, runContract } from './run-contract';
 
 // Every operation through @realtimekit-meetings/client against the Prism mock that globalSetup started.

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { DEFAULT_LIMITS } from './state';
+import { DEFAULT_LIMITS } from './fake/state';
 
 export interface ServeOptions {
   /** The largest request body read, in bytes (default 1 MiB): a larger one is answered 413 and never held whole. */

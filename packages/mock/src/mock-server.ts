@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { createRealtimeKitFake, type RealtimeKitFake, type RealtimeKitFakeOptions } from './fake/create-fake';
-import { serveFetch } from './fake/serve-node';
 import { createPrismHandler } from './prism-handler';
+import { serveFetch } from './serve-node';
 
 export interface MockServerOptions {
   /** 0 (the default) picks a free port. */
