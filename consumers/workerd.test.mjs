@@ -46,7 +46,7 @@ async function lifecycle() {
   });
   const status = (promise) => promise.then(() => 200, (e) => (e instanceof RealtimeKitError ? e.status : String(e)));
   const meeting = await rtk.meetings.create({ title: 'In workerd' });
-  const ada = await rtk.participants.add(meeting.id, { custom_participant_id: 'ada', preset_name: 'host', name: 'Ada' });
+  const ada = await rtk.participants.add(meeting.id, { custom_participant_id: 'ada', preset_name: 'group_call_host', name: 'Ada' });
   const listed = (await rtk.participants.list(meeting.id)).data.map((p) => p.name);
   await rtk.participants.delete(meeting.id, ada.id);
   return {

@@ -1,7 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
 import { describe, expect, it } from 'vitest';
@@ -58,9 +56,8 @@ describe('realtimekit-mock', () => {
   it('answers --help with the usage', () => {
     const result = run('mock', ['--help']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain(
-      'Usage: realtimekit-mock [--port N] [--stateful [--seed N]] [--dynamic] [--proxy URL]',
-    );
+    expect(result.stdout).toContain('Usage: realtimekit-mock [--port N] [--stateful [--seed N] [--token T]');
+    expect(result.stdout).toContain('realtimekit-mock start-session MEETING_ID [--url URL]');
   });
 
   it.each([
@@ -74,6 +71,12 @@ describe('realtimekit-mock', () => {
     [['--stateful', '--dynamic'], '--stateful serves the fake: it does not go with --dynamic or --proxy'],
     [['--seed', '3'], '--seed takes a whole number and goes with --stateful, not 3'],
     [['--stateful', '--seed', 'x'], '--seed takes a whole number and goes with --stateful, not x'],
+    [['--token', 'secret-value'], '--token goes with --stateful'],
+    [['--stateful', '--app-id', ' '], '--app-id needs a value'],
+    [['start-session'], 'start-session takes one meeting ID'],
+    [['start-session', 'a', 'b'], 'start-session takes one meeting ID'],
+    [['start-session', 'm', '--url', 'file:///x'], "--url must be the running fake's http(s) URL"],
+    [['start-session', 'm', '--name', 'n'], '--name goes with start-livestream'],
   ])('refuses %j with the usage and exit 2', (args, message) => {
     const result = run('mock', args);
     expect(result.status).toBe(2);
@@ -114,6 +117,59 @@ describe('realtimekit-mock', () => {
       await expect(fetch(`${url}${meetings}`)).rejects.toThrow();
     },
   );
+
+  it('with --token, --account-id and --app-id refuses the others; start-session starts what kick then acts on', async () => {
+    const token = 'cli-secret-token';
+    const { child, url } = await startMockCli([
+      '--port',
+      '0',
+      '--stateful',
+      '--token',
+      token,
+      '--account-id',
+      ACCOUNT,
+      '--app-id',
+      APP,
+      '--presets',
+      'moderator',
+    ]);
+    let output = '';
+    child.stdout?.on('data', (chunk: string) => {
+      output += chunk;
+    });
+    try {
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      const other = await fetch(`${url}${meetings}`, { headers: { authorization: 'Bearer other' } });
+      expect(other.status).toBe(401);
+      const elsewhere = await fetch(`${url}${meetings.replace(APP, '00000000-0000-4000-8000-00000000a99a')}`, {
+        headers,
+      });
+      expect(elsewhere.status).toBe(404);
+      const meeting = (await (await fetch(`${url}${meetings}`, { method: 'POST', headers, body: '{}' })).json()).data;
+      const added = await fetch(`${url}${meetings}/${meeting.id}/participants`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ custom_participant_id: 'ada', preset_name: 'moderator' }),
+      });
+      expect(added.status).toBe(201);
+      const started = await runAsync('mock', ['start-session', meeting.id, '--url', url]);
+      expect([started.status, started.stderr]).toEqual([0, '']);
+      expect(JSON.parse(started.stdout).data.meeting_id).toBe(meeting.id);
+      const kicked = await fetch(`${url}${meetings}/${meeting.id}/active-session/kick-all`, {
+        method: 'POST',
+        headers,
+      });
+      expect((await kicked.json()).data.kicked_participants_count).toBe(1);
+      const live = await runAsync('mock', ['start-livestream', meeting.id, '--url', url, '--name', 'main']);
+      expect(live.status).toBe(0);
+      const unknown = await runAsync('mock', ['start-session', '00000000-0000-4000-8000-000000000000', '--url', url]);
+      expect([unknown.status, unknown.stderr]).toEqual([1, expect.stringContaining('404 startSession: no meeting')]);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+    expect(output).not.toContain(token);
+  });
 
   it('fails clearly when its port is taken', async () => {
     const taken = await startMockServer();

@@ -112,16 +112,37 @@ describe('startMockServer({ stateful: true })', () => {
       expect((await rtk.activeSession.get(meetingId)).associated_id).toBe(meetingId);
       mock.fake?.reset();
       expect((await rtk.meetings.list()).data).toEqual([]);
-      const preflight = await fetch(`${mock.url}${meetingsPath}`, {
-        method: 'OPTIONS',
-        headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' },
-      });
-      expect(preflight.status).toBe(204);
-      expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     } finally {
       await mock.close();
     }
     await expect(fetch(`${mock.url}${meetingsPath}`)).rejects.toThrow();
+  });
+
+  it('sends no CORS headers, as the API sends none, unless cors: true', async () => {
+    const preflight = (url: string) =>
+      fetch(`${url}${meetingsPath}`, {
+        method: 'OPTIONS',
+        headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' },
+      });
+    const strict = await startMockServer({ stateful: true });
+    try {
+      const answer = await fetch(`${strict.url}${meetingsPath}`, {
+        headers: { authorization: 'Bearer t', origin: 'http://localhost:5173' },
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('access-control-allow-origin')).toBeNull();
+      expect((await preflight(strict.url)).headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await strict.close();
+    }
+    const open = await startMockServer({ stateful: true, cors: true });
+    try {
+      const answer = await preflight(open.url);
+      expect(answer.status).toBe(204);
+      expect(answer.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    } finally {
+      await open.close();
+    }
   });
 
   it('answers an unparsable Host with 400 in the envelope, and a body over the cap with 413, never a 500', async () => {

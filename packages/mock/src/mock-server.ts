@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { createRealtimeKitFake, type RealtimeKitFake, type RealtimeKitFakeOptions } from './fake/create-fake';
 import { createPrismHandler } from './prism-handler';
-import { serveFetch } from './serve-node';
+import { type ServeOptions, serveFetch } from './serve-node';
 
 export interface MockServerOptions {
   /** 0 (the default) picks a free port. */
@@ -20,6 +20,11 @@ export interface MockServerOptions {
    * 404. Pass the fake's options (`{ seed, now, limits }`) or `true`. Not with `dynamic` or `upstream`.
    */
   stateful?: boolean | RealtimeKitFakeOptions;
+  /**
+   * Answer CORS preflights and add `access-control-allow-*` headers, for a page that calls the mock directly. Off by
+   * default, as the API sends none: a browser app must reach it through a server (the proxy).
+   */
+  cors?: boolean;
 }
 
 export interface MockServer {
@@ -38,7 +43,7 @@ export interface MockServer {
  * examples. With `stateful`, the fake (see {@link createRealtimeKitFake}).
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const { port = 0, dynamic = false, upstream, log, stateful } = options;
+  const { port = 0, dynamic = false, upstream, log, stateful, cors = false } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new RangeError(`port must be a whole number from 0 to 65535, not ${port}`);
   }
@@ -48,7 +53,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     const fakeOptions = stateful === true ? {} : stateful;
     const fake = createRealtimeKitFake(fakeOptions);
-    return { ...(await serve(fake.fetch, port, fakeOptions.limits?.bodyBytes)), fake };
+    return { ...(await serve(fake.fetch, port, { maxBodyBytes: fakeOptions.limits?.bodyBytes, cors })), fake };
   }
   let upstreamUrl: URL | undefined;
   if (upstream !== undefined) {
@@ -63,7 +68,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   // a request that arrives before it is ready waits for it
   const ready = createPrismHandler({ dynamic, upstream: upstreamUrl, log });
   ready.catch(() => undefined); // reported below, once the port is ours
-  const mock = await serve((request) => ready.then((handle) => handle(request)), port);
+  const mock = await serve((request) => ready.then((handle) => handle(request)), port, { cors });
   try {
     await ready;
   } catch (error) {
@@ -77,9 +82,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 async function serve(
   handle: (request: Request) => Promise<Response>,
   port: number,
-  maxBodyBytes?: number,
+  options: ServeOptions,
 ): Promise<MockServer> {
-  const server = serveFetch(handle, { maxBodyBytes });
+  const server = serveFetch(handle, options);
   const url = await listen(server, port);
   let closing: Promise<void> | undefined;
   return {

@@ -4,6 +4,8 @@ import { DEFAULT_LIMITS } from './fake/state';
 export interface ServeOptions {
   /** The largest request body read, in bytes (default 1 MiB): a larger one is answered 413 and never held whole. */
   maxBodyBytes?: number;
+  /** Answer preflights and add `access-control-allow-*` headers, for a page that calls the mock directly. */
+  cors?: boolean;
 }
 
 const envelope = (status: number, message: string) =>
@@ -21,19 +23,22 @@ class Refused extends Error {
 
 /**
  * A node:http server in front of a web-standard handler (the fake's `fetch`), on 127.0.0.1. Bodies are read up to
- * `maxBodyBytes`: the API's are small JSON documents. CORS is open, as Prism's is, so a page can call it directly.
+ * `maxBodyBytes`: the API's are small JSON documents. No CORS headers unless `cors` (the API sends none, so a page
+ * that works against the mock only thanks to them would fail against the API).
  */
 export function serveFetch(
   handle: (request: Request) => Promise<Response>,
-  { maxBodyBytes = DEFAULT_LIMITS.bodyBytes }: ServeOptions = {},
+  { maxBodyBytes = DEFAULT_LIMITS.bodyBytes, cors: corsOn = false }: ServeOptions = {},
 ): Server {
   const server = createServer(async (req, res) => {
-    const cors = {
-      'access-control-allow-origin': req.headers.origin ?? '*',
-      'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
-      'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
-    };
-    if (req.method === 'OPTIONS') {
+    const cors: Record<string, string> = corsOn
+      ? {
+          'access-control-allow-origin': req.headers.origin ?? '*',
+          'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+          'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
+        }
+      : {};
+    if (corsOn && req.method === 'OPTIONS') {
       res.writeHead(204, cors).end();
       return;
     }

@@ -2,7 +2,14 @@ import { createRealtimeKitClient, RealtimeKitError } from '@realtimekit-meetings
 import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
 import { describe, expect, it } from 'vitest';
 import { meetingLifecycle } from '../../test-support/lifecycle';
-import { createRealtimeKitFake, type RealtimeKitFakeOptions } from './create-fake';
+import {
+  CONTROL_PATH,
+  createRealtimeKitFake,
+  DEFAULT_PRESETS,
+  FAKE_HEADER,
+  IGNORED_HEADER,
+  type RealtimeKitFakeOptions,
+} from './create-fake';
 
 const BASE = 'https://api.cloudflare.com/client/v4';
 const MEETINGS = `${BASE}/accounts/${ACCOUNT}/realtime/kit/${APP}/meetings`;
@@ -154,7 +161,10 @@ describe('createRealtimeKitFake', () => {
     const run = async () => {
       const { rtk } = setup({ seed: 42, now: () => new Date('2026-03-01T09:00:00Z') });
       const meeting = await rtk.meetings.create({ title: 'same' });
-      const ada = await rtk.participants.add(meeting.id, { custom_participant_id: 'a', preset_name: 'p' });
+      const ada = await rtk.participants.add(meeting.id, {
+        custom_participant_id: 'a',
+        preset_name: 'group_call_participant',
+      });
       return [meeting, ada];
     };
     const [first, second] = [await run(), await run()];
@@ -172,8 +182,10 @@ describe('createRealtimeKitFake', () => {
     const refused = await failure(rtk.meetings.create({}));
     expect(refused.status).toBe(400);
     expect(refused.message).toContain('at most 2 meetings (limits.meetings): call fake.reset()');
-    await rtk.participants.add(meeting.id, { custom_participant_id: 'a', preset_name: 'p' });
-    const full = await failure(rtk.participants.add(meeting.id, { custom_participant_id: 'b', preset_name: 'p' }));
+    await rtk.participants.add(meeting.id, { custom_participant_id: 'a', preset_name: 'group_call_participant' });
+    const full = await failure(
+      rtk.participants.add(meeting.id, { custom_participant_id: 'b', preset_name: 'group_call_participant' }),
+    );
     expect(full.message).toContain('limits.participantsPerMeeting');
     fake.reset();
     expect((await rtk.meetings.list()).data).toEqual([]);
@@ -184,8 +196,16 @@ describe('createRealtimeKitFake', () => {
   it('acts on an active session only once startSession made one: kick, mute, poll, kick all, start again', async () => {
     const { rtk, fake } = setup();
     const meeting = await rtk.meetings.create({ title: 'Standup' });
-    const ada = await rtk.participants.add(meeting.id, { custom_participant_id: 'ada', preset_name: 'p', name: 'Ada' });
-    const bob = await rtk.participants.add(meeting.id, { custom_participant_id: 'bob', preset_name: 'p', name: 'Bob' });
+    const ada = await rtk.participants.add(meeting.id, {
+      custom_participant_id: 'ada',
+      preset_name: 'group_call_participant',
+      name: 'Ada',
+    });
+    const bob = await rtk.participants.add(meeting.id, {
+      custom_participant_id: 'bob',
+      preset_name: 'group_call_participant',
+      name: 'Bob',
+    });
     expect((await failure(rtk.activeSession.get(meeting.id))).status).toBe(404);
     expect(() => fake.startSession(UNKNOWN)).toThrow(`no meeting ${UNKNOWN}`);
     expect(() => fake.startSession(meeting.id, { participants: [UNKNOWN] })).toThrow(`has no participant ${UNKNOWN}`);
@@ -250,7 +270,10 @@ describe('createRealtimeKitFake', () => {
       // every later list still answers
       expect((await rtk.meetings.list()).data.map((m) => m.id)).toEqual([meeting.id]);
 
-      const ada = await rtk.participants.add(meeting.id, { custom_participant_id: 'ada', preset_name: 'p' });
+      const ada = await rtk.participants.add(meeting.id, {
+        custom_participant_id: 'ada',
+        preset_name: 'group_call_participant',
+      });
       const chosen = await send(`/${meeting.id}/participants/${ada.id}`, {
         method: 'PATCH',
         body: JSON.stringify({ token: 'chosen', id: 'x', name: 'Ada' }),
@@ -258,12 +281,17 @@ describe('createRealtimeKitFake', () => {
       expect((await chosen.json()).data).toMatchObject({ id: ada.id, name: 'Ada', token: ada.token });
       const put = await send(`/${meeting.id}/participants/${ada.id}`, {
         method: 'PUT',
-        body: JSON.stringify({ custom_participant_id: 'ada', preset_name: 'p', token: 'chosen' }),
+        body: JSON.stringify({ custom_participant_id: 'ada', preset_name: 'group_call_participant', token: 'chosen' }),
       });
       expect((await put.json()).data.token).toBe(ada.token);
       const added = await send(`/${meeting.id}/participants`, {
         method: 'POST',
-        body: JSON.stringify({ custom_participant_id: 'bob', preset_name: 'p', token: 'chosen', id: 'mine' }),
+        body: JSON.stringify({
+          custom_participant_id: 'bob',
+          preset_name: 'group_call_participant',
+          token: 'chosen',
+          id: 'mine',
+        }),
       });
       const bob = (await added.json()).data;
       expect(bob.token).not.toBe('chosen');
@@ -303,16 +331,130 @@ describe('createRealtimeKitFake', () => {
     it('refuses adding a participant to an INACTIVE meeting, or a new token for one: users cannot join it', async () => {
       const { rtk } = setup();
       const meeting = await rtk.meetings.create({ title: 'Closed' });
-      const ada = await rtk.participants.add(meeting.id, { custom_participant_id: 'ada', preset_name: 'p' });
+      const ada = await rtk.participants.add(meeting.id, {
+        custom_participant_id: 'ada',
+        preset_name: 'group_call_participant',
+      });
       await rtk.meetings.update(meeting.id, { status: 'INACTIVE' });
-      const add = await failure(rtk.participants.add(meeting.id, { custom_participant_id: 'bob', preset_name: 'p' }));
+      const add = await failure(
+        rtk.participants.add(meeting.id, { custom_participant_id: 'bob', preset_name: 'group_call_participant' }),
+      );
       expect([add.status, add.message]).toEqual([400, expect.stringContaining(`Meeting ${meeting.id} is INACTIVE`)]);
       expect((await failure(rtk.participants.refreshToken(meeting.id, ada.id))).status).toBe(400);
       expect((await rtk.participants.list(meeting.id)).data.map((p) => p.custom_participant_id)).toEqual(['ada']);
       await rtk.meetings.update(meeting.id, { status: 'ACTIVE' });
       await expect(
-        rtk.participants.add(meeting.id, { custom_participant_id: 'bob', preset_name: 'p' }),
+        rtk.participants.add(meeting.id, { custom_participant_id: 'bob', preset_name: 'group_call_participant' }),
       ).resolves.toHaveProperty('token');
+    });
+  });
+
+  describe('as strict as the API (issue #25, item 2)', () => {
+    const ids = { apiToken: 'the-token', accountId: ACCOUNT, appId: APP };
+    const as = (fake: ReturnType<typeof createRealtimeKitFake>, apiToken: string, accountId = ACCOUNT, appId = APP) =>
+      createRealtimeKitClient({ baseUrl: BASE, apiToken, accountId, appId, maxRetries: 0, fetch: fake.fetch });
+
+    it('given apiToken, refuses another bearer as Cloudflare does (401, its v4 envelope), never echoing either', async () => {
+      const fake = createRealtimeKitFake({ seed: 1, ...ids });
+      await expect(as(fake, 'the-token').meetings.list()).resolves.toHaveProperty('data', []);
+      const response = await fake.fetch(new Request(MEETINGS, { headers: { authorization: 'Bearer stolen-token' } }));
+      expect(response.status).toBe(401);
+      const text = await response.text();
+      expect(JSON.parse(text)).toEqual({
+        success: false,
+        errors: [{ code: 10000, message: 'Authentication error' }],
+        messages: [],
+        result: null,
+      });
+      expect(text).not.toContain('stolen-token');
+      expect(text).not.toContain('the-token');
+      const error = await failure(as(fake, 'stolen-token').meetings.create({ title: 'x' }));
+      expect([error.status, error.code, error.message]).toEqual([
+        401,
+        10000,
+        expect.stringContaining('Authentication error'),
+      ]);
+      expect(() => createRealtimeKitFake({ apiToken: '' })).toThrow('apiToken must be a non-empty string');
+    });
+
+    it('given accountId and appId, refuses other accounts (403) and unknown apps (404), never with an empty list', async () => {
+      const fake = createRealtimeKitFake({ seed: 1, ...ids });
+      const otherAccount = await failure(as(fake, 'the-token', '0123456789abcdef0123456789abcdef').meetings.list());
+      expect([otherAccount.status, otherAccount.message]).toEqual([
+        403,
+        expect.stringContaining('Authentication error'),
+      ]);
+      const otherApp = await failure(as(fake, 'the-token', ACCOUNT, OTHER_APP).meetings.list());
+      expect([otherApp.status, otherApp.message]).toEqual([
+        404,
+        expect.stringContaining(`No app found with id ${OTHER_APP}`),
+      ]);
+      // without them, any account and app is served, each apart
+      const open = createRealtimeKitFake({ seed: 1 });
+      await expect(as(open, 'any', ACCOUNT, OTHER_APP).meetings.list()).resolves.toHaveProperty('data', []);
+    });
+
+    it("starts each app with RealtimeKit's default presets, and refuses a preset the app lacks, naming it", async () => {
+      const { rtk } = setup();
+      const meeting = await rtk.meetings.create({ title: 'Presets' });
+      for (const preset of DEFAULT_PRESETS) {
+        await rtk.participants.add(meeting.id, { custom_participant_id: preset, preset_name: preset });
+      }
+      const added = await failure(
+        rtk.participants.add(meeting.id, { custom_participant_id: 'x', preset_name: 'hots' }),
+      );
+      expect([added.status, added.message]).toEqual([400, expect.stringContaining("No preset named 'hots' in app")]);
+      expect(added.message).toContain('group_call_host, group_call_participant, webinar_presenter, webinar_viewer');
+      const ada = await rtk.participants.add(meeting.id, {
+        custom_participant_id: 'ada',
+        preset_name: 'group_call_host',
+      });
+      const edit = await failure(rtk.participants.edit(meeting.id, ada.id, { preset_name: 'admin' }));
+      expect(edit.message).toContain("No preset named 'admin'");
+      const replace = await failure(
+        rtk.participants.replace(meeting.id, ada.id, { custom_participant_id: 'ada', preset_name: 'admin' }),
+      );
+      expect(replace.message).toContain("No preset named 'admin'");
+      expect((await rtk.participants.get(meeting.id, ada.id)).preset_name).toBe('group_call_host');
+      const custom = setup({ presets: ['admin'] });
+      const m = await custom.rtk.meetings.create({});
+      await expect(
+        custom.rtk.participants.add(m.id, { custom_participant_id: 'a', preset_name: 'admin' }),
+      ).resolves.toHaveProperty('preset_name', 'admin');
+    });
+
+    it('names the body properties the spec does not declare (it allows them), and stores none of them', async () => {
+      const { send } = setup();
+      const created = await send('', { method: 'POST', body: JSON.stringify({ title: 'T', titel: 'typo', id: 'x' }) });
+      expect(created.status).toBe(201);
+      expect(created.headers.get(IGNORED_HEADER)).toBe('titel, id');
+      expect((await created.json()).data).not.toHaveProperty('titel');
+      const clean = await send('', { method: 'POST', body: JSON.stringify({ title: 'T' }) });
+      expect(clean.headers.get(IGNORED_HEADER)).toBeNull();
+      expect(clean.headers.get(FAKE_HEADER)).toBe(CONTROL_PATH);
+    });
+
+    it('starts sessions and livestreams over HTTP on its control route, outside the API paths', async () => {
+      const { rtk, fake } = setup();
+      const meeting = await rtk.meetings.create({ title: 'Live' });
+      const ada = await rtk.participants.add(meeting.id, {
+        custom_participant_id: 'ada',
+        preset_name: 'group_call_host',
+      });
+      const control = (what: string, body: unknown) =>
+        fake.fetch(new Request(`${BASE}${CONTROL_PATH}/${what}`, { method: 'POST', body: JSON.stringify(body) }));
+      const started = await control('sessions', { meeting_id: meeting.id });
+      expect(started.status).toBe(201);
+      expect((await started.json()).data).toMatchObject({ meeting_id: meeting.id, participants: [ada.id] });
+      expect((await rtk.activeSession.get(meeting.id)).live_participants).toBe(1);
+      const live = await control('livestreams', { meeting_id: meeting.id, name: 'main' });
+      expect(live.status).toBe(201);
+      expect(await rtk.livestreams.getActive(meeting.id)).toMatchObject({ name: 'main', status: 'LIVE' });
+      expect((await control('livestreams', { meeting_id: meeting.id })).status).toBe(400); // one live at a time
+      expect((await control('sessions', { meeting_id: UNKNOWN })).status).toBe(404);
+      expect((await control('sessions', {})).status).toBe(400);
+      const get = await fake.fetch(new Request(`${BASE}${CONTROL_PATH}/sessions`));
+      expect(get.status).toBe(405);
     });
   });
 });

@@ -1,11 +1,16 @@
 import { APP_PATH_PREFIX, type OperationId, operationTable } from '@realtimekit-meetings/core';
 import { validators } from '../generated/validators.gen';
-import { type Call, type Context, fail, handlers } from './handlers';
+import { startSession } from './active-session';
+import type { Call, Context } from './context';
+import { handlers } from './handlers';
+import { newLivestream } from './livestreams';
 import { createRandom, randomSeed } from './random';
-import { describe, errorBody, json, refuse, respond } from './respond';
-import { DEFAULT_LIMITS, emptyState, type FakeLimits } from './state';
+import { gatewayBody, Refusal } from './refusal';
+import { describe, json, refused, respond } from './respond';
+import { DEFAULT_LIMITS, DEFAULT_PRESETS, emptyState, type FakeLimits } from './state';
 
 export type { FakeLimits } from './state';
+export { DEFAULT_PRESETS } from './state';
 
 export interface RealtimeKitFakeOptions {
   /** Makes IDs and tokens repeat run to run (with `now`, timestamps too). Random when left out. */
@@ -17,6 +22,14 @@ export interface RealtimeKitFakeOptions {
    * the largest request body it reads (default 1 MiB; larger gets 413).
    */
   limits?: FakeLimits;
+  /** The only API token it accepts: another bearer is refused as Cloudflare refuses it (401). Any, when left out. */
+  apiToken?: string;
+  /** The only account it serves: another is refused (403). Any, when left out. */
+  accountId?: string;
+  /** The only app it serves: another is unknown (404). Any, when left out. */
+  appId?: string;
+  /** Presets every app has besides RealtimeKit's defaults ({@link DEFAULT_PRESETS}). */
+  presets?: string[];
 }
 
 export interface StartSessionOptions {
@@ -30,7 +43,10 @@ export interface StartSessionOptions {
  * `startMockServer({ stateful: true })` serves it over HTTP, `realtimeKitHandlers` (the `/msw` entry) in MSW.
  */
 export interface RealtimeKitFake {
-  /** Answers one request to `.../accounts/{account_id}/realtime/kit/{app_id}/meetings...` (any base URL before it). */
+  /**
+   * Answers one request to `.../accounts/{account_id}/realtime/kit/{app_id}/meetings...` (any base URL before it),
+   * and to the fake's control routes, `POST .../__fake/sessions` and `POST .../__fake/livestreams`.
+   */
   fetch(request: Request): Promise<Response>;
   /** Forgets everything: for `beforeEach`. Keeps the seed's sequence going (reset does not replay IDs). */
   reset(): void;
@@ -42,7 +58,15 @@ export interface RealtimeKitFake {
   startSession(meetingId: string, options?: StartSessionOptions): void;
 }
 
+/** The header on every answer of the fake: what tells a contract run it may start sessions on the control routes. */
+export const FAKE_HEADER = 'x-realtimekit-fake';
+/** Where the control routes are, below any base URL: `POST {base}/__fake/sessions`, `POST {base}/__fake/livestreams`. */
+export const CONTROL_PATH = '/__fake';
+/** The header that names the body properties the spec does not declare, which the fake ignored. */
+export const IGNORED_HEADER = 'x-realtimekit-fake-ignored';
+
 const API_PATH = /\/accounts\/([^/]+)\/realtime\/kit\/([^/]+)(\/meetings(?:\/.*)?)$/;
+const CONTROL = /\/__fake\/(sessions|livestreams)$/;
 
 interface Route {
   operationId: OperationId;
@@ -82,6 +106,18 @@ function route(method: string, below: string) {
   return undefined;
 }
 
+/** A query string's values read as the types the spec declares, so `page_no=2` is 2 and `page_no=x` stays "x". */
+function readQuery(url: URL, types: Record<string, string>) {
+  const query: Record<string, unknown> = {};
+  for (const [name, raw] of url.searchParams) {
+    const type = types[name];
+    if (type === 'number' || type === 'integer') query[name] = raw.trim() !== '' && Number.isFinite(+raw) ? +raw : raw;
+    else if (type === 'boolean') query[name] = raw === 'true' ? true : raw === 'false' ? false : raw;
+    else query[name] = raw;
+  }
+  return query;
+}
+
 /**
  * The body as text, or undefined when it is over `max` bytes: read chunk by chunk, so a body far over the cap is never
  * held whole (a `content-length` over it is refused before reading).
@@ -111,21 +147,10 @@ async function readText(request: Request, max: number): Promise<string | undefin
   return new TextDecoder().decode(whole);
 }
 
-/** A query string's values read as the types the spec declares, so `page_no=2` is 2 and `page_no=x` stays "x". */
-function readQuery(url: URL, types: Record<string, string>) {
-  const query: Record<string, unknown> = {};
-  for (const [name, raw] of url.searchParams) {
-    const type = types[name];
-    if (type === 'number' || type === 'integer') query[name] = raw.trim() !== '' && Number.isFinite(+raw) ? +raw : raw;
-    else if (type === 'boolean') query[name] = raw === 'true' ? true : raw === 'false' ? false : raw;
-    else query[name] = raw;
-  }
-  return query;
-}
+const tooLarge = (max: number) =>
+  `The request body is over ${max} bytes (limits.bodyBytes): the API's bodies are small JSON documents`;
 
-export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): RealtimeKitFake {
-  const clock = options.now ?? (() => new Date());
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+function checkOptions(options: RealtimeKitFakeOptions, limits: Required<FakeLimits>) {
   for (const [name, value] of Object.entries(limits)) {
     if (!Number.isInteger(value) || value < 0) {
       throw new RangeError(`createRealtimeKitFake: limits.${name} must be a whole number of 0 or more, not ${value}`);
@@ -134,87 +159,166 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
   if (options.seed !== undefined && !Number.isInteger(options.seed)) {
     throw new TypeError(`createRealtimeKitFake: seed must be a whole number, not ${options.seed}`);
   }
+  for (const name of ['apiToken', 'accountId', 'appId'] as const) {
+    const value = options[name];
+    if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) {
+      // the token's value is never echoed
+      throw new TypeError(`createRealtimeKitFake: ${name} must be a non-empty string when given`);
+    }
+  }
+  if (options.presets !== undefined && !options.presets.every((p) => typeof p === 'string' && p !== '')) {
+    throw new TypeError('createRealtimeKitFake: presets must be a list of preset names');
+  }
+}
+
+export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): RealtimeKitFake {
+  const clock = options.now ?? (() => new Date());
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  checkOptions(options, limits);
   const ctx: Context = {
     state: emptyState(),
     random: createRandom(options.seed ?? randomSeed()),
     now: () => clock().toISOString(),
     limits,
+    presets: [...new Set([...DEFAULT_PRESETS, ...(options.presets ?? [])])],
   };
+
+  /** Refuses what the API's gateway and RealtimeKit refuse before an operation runs: token, account, app. */
+  function admit(request: Request, accountId: string, appId: string) {
+    const bearer = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+    if (!bearer) {
+      throw new Refusal(401, 'Authentication error: send the API token as "Authorization: Bearer <token>"');
+    }
+    if (options.apiToken !== undefined && bearer !== options.apiToken) {
+      throw new Refusal(401, 'Authentication error', gatewayBody(10000, 'Authentication error'));
+    }
+    if (options.accountId !== undefined && accountId !== options.accountId) {
+      throw new Refusal(403, 'Authentication error', gatewayBody(10000, 'Authentication error'));
+    }
+    if (options.appId !== undefined && appId !== options.appId) {
+      throw new Refusal(404, `No app found with id ${appId} in account ${accountId}`);
+    }
+  }
+
+  async function control(request: Request, what: string): Promise<Response> {
+    if (request.method !== 'POST') return refused(405, `Use POST for ${CONTROL_PATH}/${what}`);
+    const text = await readText(request, limits.bodyBytes);
+    if (text === undefined) return refused(413, tooLarge(limits.bodyBytes));
+    let body: { meeting_id?: unknown; participants?: unknown; name?: unknown };
+    try {
+      body = JSON.parse(text || '{}');
+    } catch {
+      return refused(400, 'body is not valid JSON');
+    }
+    const meetingId = body.meeting_id;
+    if (typeof meetingId !== 'string') return refused(400, `body must have a meeting_id: {"meeting_id": "..."}`);
+    const participants = body.participants;
+    if (
+      participants !== undefined &&
+      !(Array.isArray(participants) && participants.every((p) => typeof p === 'string'))
+    ) {
+      return refused(400, 'participants must be a list of participant IDs');
+    }
+    try {
+      if (what === 'sessions') return json(201, { success: true, data: startSession(ctx, meetingId, participants) });
+      const stored = ctx.state.meetings.get(meetingId);
+      if (!stored) return refused(404, `No meeting ${meetingId} (create it through the API first)`);
+      const { livestream, commit } = newLivestream(ctx, stored, body.name);
+      commit();
+      return json(201, { success: true, data: livestream });
+    } catch (error) {
+      if (error instanceof Refusal) return refused(error.status, error.message);
+      throw error;
+    }
+  }
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const match = API_PATH.exec(url.pathname);
+    if (!match) {
+      const controlRoute = CONTROL.exec(url.pathname);
+      if (controlRoute) return control(request, controlRoute[1] as string);
+    }
     const found = match && route(request.method, match[3] as string);
-    if (!match || !found) return refuse(404, `No route for the URI: ${request.method} ${url.pathname}`);
+    if (!match || !found) return refused(404, `No route for the URI: ${request.method} ${url.pathname}`);
     const { operationId, params } = found;
     const accountId = decoded(match[1] as string);
     const appId = decoded(match[2] as string);
     if (accountId === undefined || appId === undefined) {
       const which = accountId === undefined ? 'account' : 'app';
-      return refuse(
+      return refused(
         400,
         `The ${which} ID in ${url.pathname} has a malformed percent escape: encode it as a URL path segment`,
       );
     }
-    if (!/^Bearer \S+/.test(request.headers.get('authorization') ?? '')) {
-      return respond(
-        operationId,
-        fail(401, 'Authentication error: send the API token as "Authorization: Bearer <token>"'),
+    try {
+      admit(request, accountId, appId);
+    } catch (refusal) {
+      return respond(operationId, refusal as Refusal);
+    }
+    const handler = handlers[operationId];
+    if (!handler) {
+      const { method, path } = operationTable[operationId];
+      return refused(
+        501,
+        `The RealtimeKit fake does not implement ${operationId} (${method} ${path}) yet: test it against Prism (startMockServer()), or add it to the fake`,
       );
     }
     const spec = validators[operationId];
     let body: unknown;
     const text = operationTable[operationId].hasBody ? await readText(request, limits.bodyBytes) : '';
-    if (text === undefined) {
-      return respond(
-        operationId,
-        fail(
-          413,
-          `The request body is over ${limits.bodyBytes} bytes (limits.bodyBytes): the API's bodies are small JSON documents`,
-        ),
-      );
-    }
+    if (text === undefined) return respond(operationId, new Refusal(413, tooLarge(limits.bodyBytes)));
     if (text !== '') {
       try {
         body = JSON.parse(text);
       } catch {
-        return respond(operationId, fail(400, 'body is not valid JSON'));
+        return respond(operationId, new Refusal(400, 'body is not valid JSON'));
       }
     }
     const input = { params, query: readQuery(url, spec.query), ...(body === undefined ? {} : { body }) };
-    if (!spec.request(input)) return respond(operationId, fail(400, describe(spec.request)));
+    if (!spec.request(input)) return respond(operationId, new Refusal(400, describe(spec.request)));
+    // properties the spec does not declare: refused where it forbids them, else ignored and named in a header
+    const declared = new Set(spec.body?.writable ?? []);
+    const undeclared =
+      body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body).filter((k) => !declared.has(k)) : [];
+    if (undeclared.length > 0 && spec.body?.others === false) {
+      return respond(
+        operationId,
+        new Refusal(400, `body must NOT have additional properties: ${undeclared.join(', ')}`),
+      );
+    }
     const call: Call = { accountId, appId, params, query: input.query, body: (body ?? {}) as Record<string, unknown> };
-    return respond(operationId, handlers[operationId](ctx, call));
+    let response: Response;
+    try {
+      response = respond(operationId, handler(ctx, call));
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      response = respond(operationId, error);
+    }
+    if (undeclared.length > 0) response.headers.set(IGNORED_HEADER, undeclared.join(', '));
+    return response;
   }
 
   return {
     async fetch(request) {
+      let response: Response;
       try {
-        return await handle(request);
+        response = await handle(request);
       } catch (error) {
-        return json(500, errorBody(500, `RealtimeKit fake: ${(error as Error)?.message ?? error}`));
+        response = refused(500, `RealtimeKit fake: ${(error as Error)?.message ?? error}`);
       }
+      response.headers.set(FAKE_HEADER, CONTROL_PATH);
+      return response;
     },
     reset() {
       ctx.state = emptyState();
     },
     startSession(meetingId, { participants } = {}) {
-      const stored = ctx.state.meetings.get(meetingId);
-      if (!stored) throw new Error(`startSession: no meeting ${meetingId} (create it through the API first)`);
-      const joined = new Map();
-      for (const id of participants ?? [...stored.participants.keys()]) {
-        const participant = stored.participants.get(id);
-        if (!participant) throw new Error(`startSession: meeting ${meetingId} has no participant ${id}`);
-        joined.set(id, participant);
+      try {
+        startSession(ctx, meetingId, participants);
+      } catch (error) {
+        throw error instanceof Refusal ? new Error(error.message) : error;
       }
-      const now = ctx.now();
-      stored.session = {
-        id: ctx.random.uuid(),
-        started_at: now,
-        updated_at: now,
-        participants: joined,
-        maxConcurrent: joined.size,
-      };
     },
   };
 }

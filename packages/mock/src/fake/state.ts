@@ -63,11 +63,18 @@ export const DEFAULT_LIMITS: Required<FakeLimits> = {
   bodyBytes: 1024 * 1024,
 };
 
+/**
+ * The presets every app starts with. RealtimeKit creates "a set of default presets" with each app
+ * (developers.cloudflare.com/realtime/realtimekit/concepts/preset); its predecessor Dyte named its four prebuilt ones
+ * these (docs.dyte.io/guides/capabilities/presets), and the spec's default `preset_name` is `group_call_host`.
+ */
+export const DEFAULT_PRESETS = ['group_call_host', 'group_call_participant', 'webinar_presenter', 'webinar_viewer'];
+
 /** Everything the fake remembers: `reset()` replaces it with a new one. */
 export interface FakeState {
   /** meeting ID -> meeting, in the order they were created */
   meetings: Map<string, StoredMeeting>;
-  /** preset name -> the preset ID a deleted participant's answer reports */
+  /** `account/app/preset name` -> the preset ID a deleted participant's answer reports */
   presetIds: Map<string, string>;
 }
 
