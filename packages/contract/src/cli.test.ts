@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { operationTable } from '@realtimekit-meetings/core';
+import { startMockServer } from '@realtimekit-meetings/mock';
 import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
 import { describe, expect, inject, it } from 'vitest';
 import { contractCases, invalidCases } from './cases';
@@ -73,6 +74,39 @@ describe('realtimekit-contract', () => {
     expect(result.stdout).toMatch(
       new RegExp(`^${contractCases.length + invalidCases.length + ALL} passed, 0 failed, 0 skipped$`, 'm'),
     );
+  });
+
+  it('is green against the stateful fake: with writes it creates what it reads and starts what it kicks', async () => {
+    const mock = await startMockServer({ stateful: true });
+    try {
+      const result = await runAsync('contract', ['--base-url', mock.url, '--allow-writes'], env);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toContain('started a session in meeting');
+      // the reads ran after the creation, on what it created: nothing skipped
+      expect(result.stdout).toMatch(/^✓ get_meeting_participant: a conforming call/m);
+      expect(result.stdout).toMatch(/^✓ KickAllParticipants: a conforming call/m);
+      expect(result.stdout).toMatch(
+        new RegExp(`^${contractCases.length + invalidCases.length + ALL} passed, 0 failed, 0 skipped$`, 'm'),
+      );
+      expect(result.status).toBe(0);
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it('read-only against an account with no meetings, says what it skipped and why, and exits 0', async () => {
+    const mock = await startMockServer({ stateful: true });
+    try {
+      const result = await runAsync('contract', ['--base-url', mock.url], env);
+      const skipped = contractCases.filter((c) => !c.writes && Object.keys(c.params).length > 0).length;
+      expect(result.stdout).toMatch(
+        /^- get_meeting: a conforming call.*\n\s+no meetingId to use: the account lists none: pass meetingId \(--meeting-id\), or allow writes to create one$/m,
+      );
+      expect(result.stdout).toMatch(new RegExp(`^\\d+ passed, 0 failed, ${skipped} skipped$`, 'm'));
+      expect(result.status).toBe(0);
+    } finally {
+      await mock.close();
+    }
   });
 
   it.each([
