@@ -457,4 +457,29 @@ describe('createRealtimeKitFake', () => {
       expect(get.status).toBe(405);
     });
   });
+
+  it("answers past its rateLimit as Cloudflare's API does: 429, Retry-After, Ratelimit and Ratelimit-Policy", async () => {
+    let now = new Date('2026-01-01T00:00:00Z');
+    const { fake, rtk } = setup({ now: () => now, rateLimit: { requests: 2, windowSeconds: 60 } });
+    const list = () => fake.fetch(new Request(MEETINGS, { headers: { authorization: 'Bearer t' } }));
+    const first = await list();
+    expect(first.headers.get('ratelimit')).toBe('"default";r=1;t=60');
+    expect(first.headers.get('ratelimit-policy')).toBe('"default";q=2;w=60');
+    await list();
+    now = new Date('2026-01-01T00:00:20Z');
+    const refused = await list();
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('40');
+    expect(refused.headers.get('ratelimit')).toBe('"default";r=0;t=40');
+    expect((await refused.json()).errors[0]).toEqual({
+      code: 10100,
+      message: 'More than 2 requests per 60 seconds reached. Please wait and consider throttling your request speed',
+    });
+    const error = await failure(rtk.meetings.list());
+    expect([error.status, error.kind]).toEqual([429, 'http']);
+    now = new Date('2026-01-01T00:01:00Z'); // a new window
+    expect((await list()).status).toBe(200);
+    expect(() => createRealtimeKitFake({ rateLimit: { requests: 0, windowSeconds: 60 } })).toThrow('rateLimit needs');
+  });
 });
+

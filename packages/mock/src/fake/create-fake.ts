@@ -30,6 +30,12 @@ export interface RealtimeKitFakeOptions {
   appId?: string;
   /** Presets every app has besides RealtimeKit's defaults ({@link DEFAULT_PRESETS}). */
   presets?: string[];
+  /**
+   * Cloudflare's API rate limit, on the fake's clock: past `requests` in a window of `windowSeconds` (the real API:
+   * 1,200 in 300 s), a request is answered 429 with `Retry-After`, and every answer carries `Ratelimit` and
+   * `Ratelimit-Policy` as Cloudflare's API sends them. Off when left out.
+   */
+  rateLimit?: { requests: number; windowSeconds: number };
 }
 
 export interface StartSessionOptions {
@@ -147,6 +153,11 @@ async function readText(request: Request, max: number): Promise<string | undefin
   return new TextDecoder().decode(whole);
 }
 
+function withHeaders(response: Response, headers: Record<string, string>) {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
 const tooLarge = (max: number) =>
   `The request body is over ${max} bytes (limits.bodyBytes): the API's bodies are small JSON documents`;
 
@@ -165,6 +176,10 @@ function checkOptions(options: RealtimeKitFakeOptions, limits: Required<FakeLimi
       // the token's value is never echoed
       throw new TypeError(`createRealtimeKitFake: ${name} must be a non-empty string when given`);
     }
+  }
+  const rate = options.rateLimit;
+  if (rate !== undefined && !(Number.isInteger(rate.requests) && rate.requests > 0 && rate.windowSeconds > 0)) {
+    throw new RangeError('createRealtimeKitFake: rateLimit needs requests (a whole number over 0) and windowSeconds over 0');
   }
   if (options.presets !== undefined && !options.presets.every((p) => typeof p === 'string' && p !== '')) {
     throw new TypeError('createRealtimeKitFake: presets must be a list of preset names');
@@ -200,6 +215,26 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     }
   }
 
+  /** The rate limit's fixed window: when it started (ms on the fake's clock) and the requests in it. */
+  let window = { start: 0, used: 0 };
+  /** Counts a request against the rate limit: its headers, and a 429 refusal once the window is spent. */
+  function limited(): { headers: Record<string, string>; refusal?: Refusal } {
+    if (!options.rateLimit) return { headers: {} };
+    const { requests, windowSeconds } = options.rateLimit;
+    const now = clock().getTime();
+    if (now - window.start >= windowSeconds * 1000) window = { start: now, used: 0 };
+    window.used++;
+    const reset = Math.max(1, Math.ceil((window.start + windowSeconds * 1000 - now) / 1000));
+    const headers = {
+      ratelimit: `"default";r=${Math.max(0, requests - window.used)};t=${reset}`,
+      'ratelimit-policy': `"default";q=${requests};w=${windowSeconds}`,
+    };
+    if (window.used <= requests) return { headers };
+    const message = `More than ${requests} requests per ${windowSeconds} seconds reached. Please wait and consider throttling your request speed`;
+    const refusal = new Refusal(429, message, gatewayBody(10100, message), { ...headers, 'retry-after': String(reset) });
+    return { headers, refusal };
+  }
+
   async function control(request: Request, what: string): Promise<Response> {
     if (request.method !== 'POST') return refused(405, `Use POST for ${CONTROL_PATH}/${what}`);
     const text = await readText(request, limits.bodyBytes);
@@ -232,7 +267,7 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     }
   }
 
-  async function handle(request: Request): Promise<Response> {
+  async function handle(request: Request, rateHeaders: Record<string, string>): Promise<Response> {
     const url = new URL(request.url);
     const match = API_PATH.exec(url.pathname);
     if (!match) {
@@ -251,6 +286,9 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
         `The ${which} ID in ${url.pathname} has a malformed percent escape: encode it as a URL path segment`,
       );
     }
+    const rated = limited();
+    Object.assign(rateHeaders, rated.headers);
+    if (rated.refusal) return respond(operationId, rated.refusal);
     try {
       admit(request, accountId, appId);
     } catch (refusal) {
@@ -302,16 +340,18 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
   return {
     async fetch(request) {
       let response: Response;
+      const rateHeaders: Record<string, string> = {};
       try {
-        response = await handle(request);
+        response = await handle(request, rateHeaders);
       } catch (error) {
         response = refused(500, `RealtimeKit fake: ${(error as Error)?.message ?? error}`);
       }
       response.headers.set(FAKE_HEADER, CONTROL_PATH);
-      return response;
+      return withHeaders(response, rateHeaders);
     },
     reset() {
       ctx.state = emptyState();
+      window = { start: 0, used: 0 };
     },
     startSession(meetingId, { participants } = {}) {
       try {
