@@ -195,5 +195,5 @@ try {
       ['valid', 'pass', ''],
       ['unauthorized', 'pass', expect.stringContaining('refused with 401')],
     ]);
-  }, 300_000); // five builds and two type-checks of a repository copy, while the other suites run
+  }, 420_000); // six builds and three type-checks of a repository copy, while the other suites run
 });

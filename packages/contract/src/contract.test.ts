@@ -81,6 +81,18 @@ describe('contract suite against the embedded mock', () => {
     }
   });
 
+  it('passes against the stateful fake with its defaults: the fake refuses with 400, as the API does', async () => {
+    const mock = await startMockServer({ stateful: true });
+    try {
+      const results = await runContract({ ...target, baseUrl: mock.url });
+      expect(failures(results)).toEqual([]);
+      expect(results.filter((r) => r.kind === 'invalid').map((r) => r.status)).toContain(400);
+      expect(results.filter((r) => r.outcome === 'skip')).toEqual([]);
+    } finally {
+      await mock.close();
+    }
+  });
+
   it('reports failures when an API does not keep the contract', async () => {
     // A server that says yes to everything, with empty data and no authentication.
     const server = createServer((_req, res) =>

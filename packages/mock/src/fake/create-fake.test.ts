@@ -482,4 +482,3 @@ describe('createRealtimeKitFake', () => {
     expect(() => createRealtimeKitFake({ rateLimit: { requests: 0, windowSeconds: 60 } })).toThrow('rateLimit needs');
   });
 });
-

@@ -179,7 +179,9 @@ function checkOptions(options: RealtimeKitFakeOptions, limits: Required<FakeLimi
   }
   const rate = options.rateLimit;
   if (rate !== undefined && !(Number.isInteger(rate.requests) && rate.requests > 0 && rate.windowSeconds > 0)) {
-    throw new RangeError('createRealtimeKitFake: rateLimit needs requests (a whole number over 0) and windowSeconds over 0');
+    throw new RangeError(
+      'createRealtimeKitFake: rateLimit needs requests (a whole number over 0) and windowSeconds over 0',
+    );
   }
   if (options.presets !== undefined && !options.presets.every((p) => typeof p === 'string' && p !== '')) {
     throw new TypeError('createRealtimeKitFake: presets must be a list of preset names');
@@ -231,7 +233,10 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     };
     if (window.used <= requests) return { headers };
     const message = `More than ${requests} requests per ${windowSeconds} seconds reached. Please wait and consider throttling your request speed`;
-    const refusal = new Refusal(429, message, gatewayBody(10100, message), { ...headers, 'retry-after': String(reset) });
+    const refusal = new Refusal(429, message, gatewayBody(10100, message), {
+      ...headers,
+      'retry-after': String(reset),
+    });
     return { headers, refusal };
   }
 
