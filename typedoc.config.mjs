@@ -6,7 +6,14 @@ import { OptionDefaults } from 'typedoc';
 const config = {
   name: 'RealtimeKit Meetings SDK',
   entryPointStrategy: 'packages',
-  entryPoints: ['packages/core', 'packages/client', 'packages/contract', 'packages/proxy', 'packages/react'],
+  entryPoints: [
+    'packages/core',
+    'packages/client',
+    'packages/contract',
+    'packages/mock',
+    'packages/proxy',
+    'packages/react',
+  ],
   packageOptions: {
     entryPoints: ['src/index.ts'],
     readme: 'README.md',

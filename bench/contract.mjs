@@ -5,7 +5,8 @@
 // the wall time of the whole contract run (53 checks) against Prism.
 import { execFileSync, fork } from 'node:child_process';
 import { once } from 'node:events';
-import { runContract, startMockServer } from '@realtimekit-meetings/contract';
+import { runContract } from '@realtimekit-meetings/contract';
+import { startMockServer } from '@realtimekit-meetings/mock';
 import autocannon from 'autocannon';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -15,7 +16,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1]
 
 const probe = (options) => `
 const t0 = performance.now();
-const { startMockServer } = require('@realtimekit-meetings/contract');
+const { startMockServer } = require('@realtimekit-meetings/mock');
 const t1 = performance.now();
 startMockServer(${options}).then(async (mock) => {
   const res = await fetch(mock.url + '/accounts/a/realtime/kit/b/meetings', { headers: { authorization: 'Bearer x' } });

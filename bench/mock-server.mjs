@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // A mock in its own process for bench/contract.mjs: Prism, or with `stateful` the fake holding one meeting. Prints
 // "URL MEETING_PATH" once it answers; stops on SIGTERM.
-import { startMockServer } from '@realtimekit-meetings/contract';
+import { startMockServer } from '@realtimekit-meetings/mock';
 
 const stateful = process.argv[2] === 'stateful';
 const mock = await startMockServer({ stateful });

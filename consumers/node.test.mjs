@@ -7,13 +7,13 @@ import * as workspaceReact from '@realtimekit-meetings/react';
 import { describe, expect, inject, it } from 'vitest';
 
 // Every package and entry point, loaded by Node from the installed tarballs, calling real code: the packed
-// contract's mock, a client call, the proxy behind node:http, the react package's queries, the globalSetup.
+// mock package's Prism mock, the contract's cases, a client call, the proxy behind node:http, the react package's queries, the globalSetup.
 const program = (load) => `${load}
 const ids = { accountId: '023e105f4ecef8ad9ca31a8372d0c353', appId: '14a396e7-ca44-4937-bf1f-050a69118543' };
 const meetingId = 'bbb03399-24e3-4b0c-90ec-172e97e636be';
 const main = async () => {
   const out = { operations: Object.keys(core.operationTable).length, openapi: coreOpenapi.openapiDocument.openapi, cases: contract.contractCases.length };
-  const mock = await contract.startMockServer();
+  const mock = await mockPackage.startMockServer();
   const rtk = client.createRealtimeKitClient({ baseUrl: mock.url, apiToken: 'consumer-token', ...ids });
   out.meeting = typeof (await rtk.meetings.get(meetingId)).id;
   const handle = proxy.createRealtimeKitProxy({ client: rtk, basePath: '/api/rtk', allow: ['add_participant', 'get_meeting'], authorize: () => true, decideParticipant: () => ({ preset_name: 'host', custom_participant_id: 'u' }) });
@@ -40,7 +40,8 @@ import * as core from '@realtimekit-meetings/core';
 import * as coreOpenapi from '@realtimekit-meetings/core/openapi';
 import * as client from '@realtimekit-meetings/client';
 import * as contract from '@realtimekit-meetings/contract';
-import * as globalSetup from '@realtimekit-meetings/contract/vitest-global-setup';
+import * as mockPackage from '@realtimekit-meetings/mock';
+import * as globalSetup from '@realtimekit-meetings/mock/vitest-global-setup';
 import * as proxy from '@realtimekit-meetings/proxy';
 import * as proxyNode from '@realtimekit-meetings/proxy/node';
 import * as react from '@realtimekit-meetings/react';
@@ -51,7 +52,8 @@ const core = require('@realtimekit-meetings/core');
 const coreOpenapi = require('@realtimekit-meetings/core/openapi');
 const client = require('@realtimekit-meetings/client');
 const contract = require('@realtimekit-meetings/contract');
-const globalSetup = require('@realtimekit-meetings/contract/vitest-global-setup');
+const mockPackage = require('@realtimekit-meetings/mock');
+const globalSetup = require('@realtimekit-meetings/mock/vitest-global-setup');
 const proxy = require('@realtimekit-meetings/proxy');
 const proxyNode = require('@realtimekit-meetings/proxy/node');
 const react = require('@realtimekit-meetings/react');

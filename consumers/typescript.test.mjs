@@ -11,16 +11,17 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const execFileAsync = promisify(execFile);
 const root = path.join(import.meta.dirname, '..');
-const PACKAGES = ['core', 'client', 'contract', 'proxy', 'react'];
+const PACKAGES = ['core', 'client', 'contract', 'mock', 'proxy', 'react'];
 const MARKER = '<!-- type-checked:';
 
 const consumer = `import { createServer } from 'node:http';
 import { createRealtimeKitClient, RealtimeKitError, type Meeting, type ParticipantWithToken, type RealtimeKitClient } from '@realtimekit-meetings/client';
 import { operationTable, type MeetingCreateBody, type OperationId } from '@realtimekit-meetings/core';
 import { openapiDocument } from '@realtimekit-meetings/core/openapi';
-import { contractCases, runContract, startMockServer, type ContractResult } from '@realtimekit-meetings/contract';
-import setup from '@realtimekit-meetings/contract/vitest-global-setup';
-import { createRealtimeKitFake, type RealtimeKitFake } from '@realtimekit-meetings/contract/fake';
+import { contractCases, runContract, type ContractResult } from '@realtimekit-meetings/contract';
+import { startMockServer } from '@realtimekit-meetings/mock';
+import setup from '@realtimekit-meetings/mock/vitest-global-setup';
+import { createRealtimeKitFake, type RealtimeKitFake } from '@realtimekit-meetings/mock/fake';
 import { createRealtimeKitProxy, type ProxiedOperation } from '@realtimekit-meetings/proxy';
 import { toNodeListener } from '@realtimekit-meetings/proxy/node';
 import { RealtimeKitProvider, realtimeKitKeys, realtimeKitQueries, useAddParticipant, useMeetings } from '@realtimekit-meetings/react';
@@ -89,8 +90,8 @@ export function App() {
 
 // The MSW entry, apart: msw's own declarations do not compile with strict: false (its define-network.d.mts), so
 // it is checked under the strict configurations only, as a user with strict: false would need skipLibCheck.
-const mswConsumer = `import { createRealtimeKitFake } from '@realtimekit-meetings/contract/fake';
-import { realtimeKitHandlers } from '@realtimekit-meetings/contract/msw';
+const mswConsumer = `import { createRealtimeKitFake } from '@realtimekit-meetings/mock/fake';
+import { realtimeKitHandlers } from '@realtimekit-meetings/mock/msw';
 import { setupServer } from 'msw/node';
 
 setupServer(...realtimeKitHandlers({ fake: createRealtimeKitFake(), proxyUrl: '/api/realtimekit' })).listen();
@@ -207,7 +208,7 @@ describe('README examples, run as written', () => {
 
   it("the client's, against the stateful mock: its 404 branch runs", async () => {
     const app = inject('consumerApp');
-    const { startMockServer } = createRequire(path.join(app, 'package.json'))('@realtimekit-meetings/contract');
+    const { startMockServer } = createRequire(path.join(app, 'package.json'))('@realtimekit-meetings/mock');
     const mock = await startMockServer({ stateful: true });
     try {
       const output = await runExample('client', {
@@ -223,7 +224,11 @@ describe('README examples, run as written', () => {
     }
   });
 
-  it("the contract package's: the fake forgets a deleted participant, and the suite passes", async () => {
-    expect((await runExample('contract', {})).trim()).toBe('404 0');
+  it("the mock package's: the fake forgets a deleted participant and refuses another token", async () => {
+    expect((await runExample('mock', {})).trim()).toBe('404 401');
+  });
+
+  it("the contract package's: the suite passes against the stateful mock, writes included", async () => {
+    expect((await runExample('contract', {})).trim()).toMatch(/^0 failed, \d+ passed$/);
   });
 });

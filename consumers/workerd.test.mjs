@@ -6,7 +6,7 @@ import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 // The client and the proxy from the tarballs, bundled into a Worker and run in workerd (the Cloudflare Workers
-// runtime) through miniflare, serving a proxied get_all_meetings against the packed contract package's mock.
+// runtime) through miniflare, serving a proxied get_all_meetings against the packed mock package's Prism mock.
 const proxyWorker = `import { createRealtimeKitClient } from '@realtimekit-meetings/client';
 import { createRealtimeKitProxy } from '@realtimekit-meetings/proxy';
 
@@ -33,7 +33,7 @@ export default {
 // were compiled ahead of time. /lifecycle runs a user's scenario through the packed client; anything else is the
 // fake serving the API as a Worker.
 const fakeWorker = `import { createRealtimeKitClient, RealtimeKitError } from '@realtimekit-meetings/client';
-import { createRealtimeKitFake } from '@realtimekit-meetings/contract/fake';
+import { createRealtimeKitFake } from '@realtimekit-meetings/mock/fake';
 
 const fake = createRealtimeKitFake({ seed: 9 });
 
@@ -46,7 +46,7 @@ async function lifecycle() {
   });
   const status = (promise) => promise.then(() => 200, (e) => (e instanceof RealtimeKitError ? e.status : String(e)));
   const meeting = await rtk.meetings.create({ title: 'In workerd' });
-  const ada = await rtk.participants.add(meeting.id, { custom_participant_id: 'ada', preset_name: 'host', name: 'Ada' });
+  const ada = await rtk.participants.add(meeting.id, { custom_participant_id: 'ada', preset_name: 'group_call_host', name: 'Ada' });
   const listed = (await rtk.participants.list(meeting.id)).data.map((p) => p.name);
   await rtk.participants.delete(meeting.id, ada.id);
   return {
@@ -84,7 +84,7 @@ let mf;
 let fakeMf;
 beforeAll(async () => {
   const app = inject('consumerApp');
-  const { startMockServer } = createRequire(path.join(app, 'package.json'))('@realtimekit-meetings/contract');
+  const { startMockServer } = createRequire(path.join(app, 'package.json'))('@realtimekit-meetings/mock');
   mock = await startMockServer();
   fakeMf = new Miniflare({
     modules: true,

@@ -17,8 +17,9 @@ import { generate, paths, root } from './generate.mjs';
 
 // The recipe "upstream added an operation", end to end, in a copy of the repository: add the operation to the
 // upstream copy of the spec, give it one entry in spec/sdk.yaml, run the generator, and nothing else. The new
-// method, hook, query key and contract cases then build, type-check and pass against the Prism mock of that spec.
-const PACKAGES = ['core', 'client', 'contract', 'proxy', 'react'];
+// method, hook, query key and contract cases then build, type-check and pass against the Prism mock of that spec, and
+// the stateful fake, which type-checks too, answers the operation it does not implement yet with a 501 naming it.
+const PACKAGES = ['core', 'client', 'contract', 'mock', 'proxy', 'react'];
 const copy = mkdtempSync(path.join(tmpdir(), 'rtk-add-operation-'));
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
@@ -38,6 +39,9 @@ function linkModules(name) {
       }
     } else symlinkSync(realpathSync(path.join(from, entry)), path.join(to, entry));
   }
+  // the probe below runs from react and uses the contract suite too, which react does not depend on
+  if (name === 'react')
+    symlinkSync(path.join(copy, 'packages/contract'), path.join(to, '@realtimekit-meetings/contract'));
 }
 
 function copyRepository() {
@@ -133,14 +137,15 @@ describe('adding an operation that upstream published', () => {
       expect(done.status, `${tool} in ${name}:\n${done.stdout}${done.stderr}`).toBe(0);
     };
     for (const name of PACKAGES) run(name, 'tsup');
-    for (const name of ['client', 'react']) run(name, 'tsc', ['-p', 'tsconfig.json']);
+    for (const name of ['client', 'react', 'mock']) run(name, 'tsc', ['-p', 'tsconfig.json']);
 
     // and it works: the method, the query key and options, the hook, and the contract cases against Prism
     const probe = path.join(copy, 'packages/react/probe.mjs');
     writeFileSync(
       probe,
       `import { createRealtimeKitClient } from '@realtimekit-meetings/client';
-import { runContract, startMockServer, contractCases } from '@realtimekit-meetings/contract';
+import { runContract, contractCases } from '@realtimekit-meetings/contract';
+import { createRealtimeKitFake, startMockServer } from '@realtimekit-meetings/mock';
 import { realtimeKitKeys, realtimeKitQueries, useRecordings } from '@realtimekit-meetings/react';
 const mock = await startMockServer();
 const ids = { accountId: '023e105f4ecef8ad9ca31a8372d0c353', appId: '14a396e7-ca44-4937-bf1f-050a69118543' };
@@ -149,6 +154,8 @@ try {
   const rtk = createRealtimeKitClient({ baseUrl: mock.url, apiToken: 't', ...ids, maxRetries: 0 });
   const recordings = await rtk.recordings.list(meetingId);
   const results = await runContract({ baseUrl: mock.url, apiToken: 't', ...ids, meetingId, only: ['get_meeting_recordings'] });
+  const fake = createRealtimeKitFake();
+  const faked = await fake.fetch(new Request(\`https://api.cloudflare.com/client/v4/accounts/\${ids.accountId}/realtime/kit/\${ids.appId}/meetings/\${meetingId}/recordings\`, { headers: { authorization: 'Bearer t' } }));
   console.log(JSON.stringify({
     recordings,
     key: realtimeKitKeys.recordings('scope', meetingId),
@@ -156,6 +163,7 @@ try {
     hook: typeof useRecordings,
     cases: contractCases.filter((c) => c.operationId === 'get_meeting_recordings').length,
     results: results.map((r) => [r.kind, r.outcome, r.detail ?? '']),
+    fake: [faked.status, (await faked.json()).error.message],
   }));
 } finally {
   await mock.close();
@@ -182,9 +190,10 @@ try {
     ]);
     expect(out.hook).toBe('function');
     expect(out.cases).toBe(1);
+    expect(out.fake).toEqual([501, expect.stringContaining('does not implement get_meeting_recordings (GET ')]);
     expect(out.results).toEqual([
       ['valid', 'pass', ''],
       ['unauthorized', 'pass', expect.stringContaining('refused with 401')],
     ]);
-  }, 300_000); // five builds and two type-checks of a repository copy, while the other suites run
+  }, 420_000); // six builds and three type-checks of a repository copy, while the other suites run
 });

@@ -6,7 +6,8 @@
  *   core      the types, the operations table, the named request and response types, the document
  *   client    one typed method per operation
  *   react     query keys, query options, one hook per file
- *   contract  the conforming and the refused request of every operation; request and response validators
+ *   contract  the conforming and the refused request of every operation
+ *   mock      request and response validators, compiled ahead of time for the fake
  *
  *   pnpm generate           write the files
  *   pnpm generate --check   write nothing; exit 1 when a committed file differs from what the spec produces
@@ -38,7 +39,7 @@ export const paths = {
 
 /** The folders `pnpm generate` owns under a repository root: every file in them is generated. */
 export const generatedDirs = (base = root) =>
-  ['core', 'client', 'react', 'contract'].map((name) => path.join(base, 'packages', name, 'src/generated'));
+  ['core', 'client', 'react', 'contract', 'mock'].map((name) => path.join(base, 'packages', name, 'src/generated'));
 
 /**
  * Upstream plus the overlays, validated before and after: the effective spec.
@@ -102,7 +103,9 @@ export async function generate(inputs = paths, base = root) {
     throw new GenerateError(inputs.upstream, `invalid spec: ${/** @type {Error} */ (error).message}`);
   }
 
-  const [core, client, react, contract] = /** @type {[string, string, string, string]} */ (generatedDirs(base));
+  const [core, client, react, contract, mock] = /** @type {[string, string, string, string, string]} */ (
+    generatedDirs(base)
+  );
   const sources = 'spec/upstream/realtimekit-meetings.openapi.yaml and spec/overlays/';
   /** @type {Map<string, string>} */
   const files = new Map([
@@ -119,7 +122,7 @@ export async function generate(inputs = paths, base = root) {
       ([name, content]) => /** @type {[string, string]} */ ([path.join(react, name), content]),
     ),
     [path.join(contract, 'cases.gen.ts'), contractModule(spec, surface, naming)],
-    [path.join(contract, 'validators.gen.ts'), validatorsModule(spec, surface)],
+    [path.join(mock, 'validators.gen.ts'), validatorsModule(spec, surface)],
   ]);
   return files;
 }

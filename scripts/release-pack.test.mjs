@@ -19,7 +19,7 @@ describe('pnpm release:pack', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(readdirSync(packs).sort()).toEqual(
-      ['client', 'contract', 'core', 'proxy', 'react'].map((name) =>
+      ['client', 'contract', 'core', 'mock', 'proxy', 'react'].map((name) =>
         expect.stringMatching(new RegExp(`^realtimekit-meetings-${name}-\\d+\\.\\d+\\.\\d+.*\\.tgz$`)),
       ),
     );

@@ -4,7 +4,7 @@
 // the real API with --live and CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID, REALTIMEKIT_APP_ID.
 import { parseArgs } from 'node:util';
 import { createJoinTokens, createRealtimeKitClient, RealtimeKitError } from '@realtimekit-meetings/client';
-import { createRealtimeKitFake } from '@realtimekit-meetings/contract';
+import { createRealtimeKitFake } from '@realtimekit-meetings/mock';
 
 const usage = `Usage: pnpm demo [--live]
 

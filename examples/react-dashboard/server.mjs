@@ -7,7 +7,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
-import { startMockServer } from '@realtimekit-meetings/contract';
+import { startMockServer } from '@realtimekit-meetings/mock';
 import { createRealtimeKitProxy } from '@realtimekit-meetings/proxy';
 import { toNodeListener } from '@realtimekit-meetings/proxy/node';
 import { seed } from './seed.mjs';

@@ -4,7 +4,7 @@ import { tests } from '../../build.shared.mts';
 export default defineConfig({
   test: {
     ...tests,
-    // the suite runs against one mock for the whole run, through this package's own vitest globalSetup
-    globalSetup: ['./src/vitest-global-setup.ts'],
+    // the suite runs against one Prism mock for the whole run, through the mock package's vitest globalSetup
+    globalSetup: ['@realtimekit-meetings/mock/vitest-global-setup'],
   },
 });

@@ -5,6 +5,6 @@ export default defineConfig({
   test: {
     ...tests,
     // one Prism mock for the whole run: the proxy's upstream
-    globalSetup: ['@realtimekit-meetings/contract/vitest-global-setup'],
+    globalSetup: ['@realtimekit-meetings/mock/vitest-global-setup'],
   },
 });

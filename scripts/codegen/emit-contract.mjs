@@ -66,12 +66,34 @@ export function contractModule(spec, surface, namingFile) {
     const [x, y] = [rank(a), rank(b)];
     return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
   });
+  // The spec's default of each body property, by name, across operations: a conforming body whose property has no
+  // example or default of its own takes it (a replacement's preset_name is then a preset the app has, the add's
+  // default group_call_host, not a made-up name the API would refuse).
+  /** @type {Map<string, unknown>} */
+  const defaultsByName = new Map();
+  for (const op of surface.operations) {
+    if (!op.hasBody || !op.bodySchema) continue;
+    for (const [name, raw] of Object.entries(flatten(spec, op.bodySchema).properties ?? {})) {
+      const value = flatten(spec, raw)?.default;
+      if (value !== undefined && value !== null && !defaultsByName.has(name)) defaultsByName.set(name, value);
+    }
+  }
   for (const op of ordered) {
     const call = `${op.resource}.${op.name}`;
     /** @type {Record<string, unknown>} */
     const input = {};
     if (op.hasBody && op.bodySchema) {
       const body = sample(spec, op.bodySchema);
+      // A conforming call leaves what it changes usable by the cases after it: a top-level enum takes its first
+      // value (a meeting's `ACTIVE`), not the spec's example (`INACTIVE`, after which no one can join the meeting).
+      const declared = flatten(spec, op.bodySchema).properties ?? {};
+      for (const [name, raw] of Object.entries(declared)) {
+        const prop = flatten(spec, raw);
+        if (isObject(body) && name in body && Array.isArray(prop?.enum)) body[name] = prop.enum[0];
+        const invented = prop?.example === undefined && prop?.default === undefined && !prop?.enum;
+        if (isObject(body) && name in body && invented && defaultsByName.has(name))
+          body[name] = defaultsByName.get(name);
+      }
       const problems = validate(op.bodySchema, body);
       if (problems.length > 0) {
         throw fail(

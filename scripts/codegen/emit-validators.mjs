@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * packages/contract/src/generated/validators.gen.ts: for every operation, a validator of its request (path IDs,
+ * packages/mock/src/generated/validators.gen.ts: for every operation, a validator of its request (path IDs,
  * query, body) and one of each response it declares, compiled here by Ajv into plain JavaScript. Nothing compiles
  * at run time, so the same validators run in Node, a browser and workerd (which forbids `new Function`).
  */
@@ -131,12 +131,18 @@ export function validatorsModule(spec, surface) {
         .map(([name, prop]) => [name, deref(spec, prop, 'spec')?.default])
         .filter(([, value]) => value !== undefined),
     );
+    // what a client may write: the body's own properties, less those the spec marks readOnly (the server's: `id`,
+    // `created_at`...); whether others are allowed at all (`additionalProperties: false` forbids them)
+    const writable = Object.entries(body.properties ?? {})
+      .filter(([, prop]) => !deref(spec, prop, 'spec')?.readOnly)
+      .map(([name]) => name);
+    const bodyShape = op.hasBody && op.bodySchema ? { writable, others: body.additionalProperties !== false } : null;
     table.push(
       `  ${JSON.stringify(op.operationId)}: {\n` +
         `    request: ${request},\n` +
         `    query: { ${types.join(', ')} },\n` +
         `    defaults: ${JSON.stringify(defaults)},\n` +
-        `    fields: ${JSON.stringify(Object.keys(body.properties ?? {}))},\n` +
+        `    body: ${JSON.stringify(bodyShape)},\n` +
         `    responses: { ${responses.join(', ')} },\n` +
         `  },`,
     );
@@ -172,21 +178,22 @@ export interface Validate {
   errors?: { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> }[] | null;
 }
 
-/**
- * Per operation: its request validator ({ params, query, body }), how each query string is read, the body's top-level
- * defaults and declared fields, and a validator for each response it declares (by status: \`200\`, \`4XX\`...).
- */
 /** The API's error body, \`{ success: false, error: { code, message } }\`. */
 export const errorEnvelope: Validate | undefined = ${errorEnvelope ?? 'undefined'};
 
+/**
+ * Per operation: its request validator ({ params, query, body }), how each query string is read, the body's top-level
+ * defaults, what of the body a client may write (\`null\` without a body), and a validator for each response it
+ * declares (by status: \`200\`, \`4XX\`...).
+ */
 export const validators: Record<
   OperationId,
   {
     request: Validate;
     query: Record<string, 'string' | 'number' | 'integer' | 'boolean'>;
     defaults: Record<string, unknown>;
-    /** The body's top-level properties as the spec declares them: a client writes these and nothing else. */
-    fields: readonly string[];
+    /** \`writable\`: the body's declared properties, less the spec's readOnly ones; \`others\`: undeclared allowed */
+    body: { writable: string[]; others: boolean } | null;
     responses: Record<string, Validate>;
   }
 > = {

@@ -146,7 +146,7 @@ export async function computeUpdate({ whole, source, root }) {
   const report = { bump: bumpFor(changes, !isDeepStrictEqual(before, after)), changes, overlays };
   for (const [file, content] of files) writes.set(file, content);
   const removes = [];
-  for (const dir of ['core', 'client', 'react', 'contract'].map((p) =>
+  for (const dir of ['core', 'client', 'react', 'contract', 'mock'].map((p) =>
     path.join(root, 'packages', p, 'src/generated'),
   )) {
     for (const name of existsSync(dir) ? readdirSync(dir) : []) {

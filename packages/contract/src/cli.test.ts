@@ -1,13 +1,13 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { operationTable } from '@realtimekit-meetings/core';
+import { startMockServer } from '@realtimekit-meetings/mock';
 import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
 import { describe, expect, inject, it } from 'vitest';
 import { contractCases, invalidCases } from './cases';
-import { startMockServer } from './mock-server';
 
 const ALL = Object.keys(operationTable).length;
 
@@ -42,128 +42,6 @@ async function freePort() {
   await new Promise((resolve) => probe.close(resolve));
   return port;
 }
-const meetings = `/accounts/${ACCOUNT}/realtime/kit/${APP}/meetings`;
-
-/** Starts `realtimekit-mock` and resolves with the child and the URL it printed. */
-async function startMockCli(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [bin('mock'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout?.setEncoding('utf8');
-  for await (const chunk of child.stdout as AsyncIterable<string>) {
-    out += chunk;
-    const match = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-    if (match) return { child, url: match[1] as string };
-  }
-  throw new Error(`realtimekit-mock printed no URL: ${out}`);
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-describe('realtimekit-mock', () => {
-  it('answers --help with the usage', () => {
-    const result = run('mock', ['--help']);
-    expect(result.status).toBe(0);
-    expect(result.stdout).toContain(
-      'Usage: realtimekit-mock [--port N] [--stateful [--seed N] [--token T] [--account-id A] [--app-id P]]',
-    );
-  });
-
-  it.each([
-    [['--prot', '4010'], "Unknown option '--prot'"],
-    [['--port', 'abc'], '--port must be a number from 0 to 65535, not abc'],
-    [['--port', '70000'], '--port must be a number from 0 to 65535, not 70000'],
-    [['--port'], "Option '--port <value>' argument missing"],
-    [['--proxy', 'nowhere'], '--proxy must be an absolute http(s) URL, not nowhere'],
-    [['--proxy', 'file:///etc/passwd'], '--proxy must be an absolute http(s) URL, not file:///etc/passwd'],
-    [['extra'], "Unexpected argument 'extra'"],
-    [['--token', 't'], '--token takes a value and goes with --stateful'],
-    [['--stateful', '--app-id', ''], '--app-id takes a value and goes with --stateful'],
-    [['--stateful', '--dynamic'], '--stateful serves the fake: it does not go with --dynamic or --proxy'],
-    [['--seed', '3'], '--seed takes a whole number and goes with --stateful, not 3'],
-    [['--stateful', '--seed', 'x'], '--seed takes a whole number and goes with --stateful, not x'],
-  ])('refuses %j with the usage and exit 2', (args, message) => {
-    const result = run('mock', args);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain(message);
-    expect(result.stderr).toContain('Usage: realtimekit-mock');
-  });
-
-  it('with --stateful --seed remembers what is created, and repeats its IDs run to run', async () => {
-    const created: string[] = [];
-    for (let run = 0; run < 2; run++) {
-      const { child, url } = await startMockCli(['--port', '0', '--stateful', '--seed', '5']);
-      try {
-        const headers = { authorization: 'Bearer x', 'content-type': 'application/json' };
-        const create = await fetch(`${url}${meetings}`, { method: 'POST', headers, body: '{"title":"CLI"}' });
-        expect(create.status).toBe(201);
-        const { data } = await create.json();
-        const got = await fetch(`${url}${meetings}/${data.id}`, { headers }).then((r) => r.json());
-        expect(got.data.title).toBe('CLI');
-        created.push(data.id);
-      } finally {
-        child.kill('SIGTERM');
-        await once(child, 'exit');
-      }
-    }
-    expect(created[1]).toBe(created[0]);
-  });
-
-  it('with --token, --account-id and --app-id refuses everyone else, as Cloudflare does', async () => {
-    const { child, url } = await startMockCli([
-      '--port',
-      '0',
-      '--stateful',
-      '--token',
-      'cli-token',
-      '--account-id',
-      ACCOUNT,
-      '--app-id',
-      APP,
-    ]);
-    try {
-      const as = (token: string) => fetch(`${url}${meetings}`, { headers: { authorization: `Bearer ${token}` } });
-      expect((await as('cli-token')).status).toBe(200);
-      expect((await as('other')).status).toBe(403);
-      const otherApp = meetings.replace(APP, '00000000-0000-4000-8000-00000000a99a');
-      expect((await fetch(`${url}${otherApp}`, { headers: { authorization: 'Bearer cli-token' } })).status).toBe(404);
-    } finally {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    }
-  });
-
-  it.each(['SIGINT', 'SIGTERM'] as const)(
-    'serves until %s, then stops cleanly and leaves no process',
-    async (signal) => {
-      const { child, url } = await startMockCli(['--port', '0']);
-      const response = await fetch(`${url}${meetings}`, { headers: { authorization: 'Bearer x' } });
-      expect(response.status).toBe(200);
-      child.kill(signal);
-      const [code] = await once(child, 'exit');
-      expect(code).toBe(0);
-      expect(alive(child.pid as number)).toBe(false);
-      await expect(fetch(`${url}${meetings}`)).rejects.toThrow();
-    },
-  );
-
-  it('fails clearly when its port is taken', async () => {
-    const taken = await startMockServer();
-    try {
-      const result = await runAsync('mock', ['--port', String(taken.port)]);
-      expect(result.status).toBe(1);
-      expect(result.stderr).toContain(`Port ${taken.port} on 127.0.0.1 is already in use`);
-    } finally {
-      await taken.close();
-    }
-  });
-});
 
 describe('realtimekit-contract', () => {
   const env = { CLOUDFLARE_API_TOKEN: 'contract-token', CLOUDFLARE_ACCOUNT_ID: ACCOUNT, REALTIMEKIT_APP_ID: APP };
@@ -196,6 +74,39 @@ describe('realtimekit-contract', () => {
     expect(result.stdout).toMatch(
       new RegExp(`^${contractCases.length + invalidCases.length + ALL} passed, 0 failed, 0 skipped$`, 'm'),
     );
+  });
+
+  it('is green against the stateful fake: with writes it creates what it reads and starts what it kicks', async () => {
+    const mock = await startMockServer({ stateful: true });
+    try {
+      const result = await runAsync('contract', ['--base-url', mock.url, '--allow-writes'], env);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toContain('started a session in meeting');
+      // the reads ran after the creation, on what it created: nothing skipped
+      expect(result.stdout).toMatch(/^✓ get_meeting_participant: a conforming call/m);
+      expect(result.stdout).toMatch(/^✓ KickAllParticipants: a conforming call/m);
+      expect(result.stdout).toMatch(
+        new RegExp(`^${contractCases.length + invalidCases.length + ALL} passed, 0 failed, 0 skipped$`, 'm'),
+      );
+      expect(result.status).toBe(0);
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it('read-only against an account with no meetings, says what it skipped and why, and exits 0', async () => {
+    const mock = await startMockServer({ stateful: true });
+    try {
+      const result = await runAsync('contract', ['--base-url', mock.url], env);
+      const skipped = contractCases.filter((c) => !c.writes && Object.keys(c.params).length > 0).length;
+      expect(result.stdout).toMatch(
+        /^- get_meeting: a conforming call.*\n\s+no meetingId to use: the account lists none: pass meetingId \(--meeting-id\), or allow writes to create one$/m,
+      );
+      expect(result.stdout).toMatch(new RegExp(`^\\d+ passed, 0 failed, ${skipped} skipped$`, 'm'));
+      expect(result.status).toBe(0);
+    } finally {
+      await mock.close();
+    }
   });
 
   it.each([

@@ -36,7 +36,8 @@ export interface RunContractOptions {
   allowWrites?: boolean;
   /**
    * Refusals must carry the exact status the spec's mock answers with (422, 400, 401). Off for a real
-   * deployment, where any 4xx refusal keeps the contract. Default true.
+   * deployment, where any 4xx refusal keeps the contract. Default true against Prism, false against the SDK's fake
+   * (which refuses with 400, as the API does; it says it is the fake in every answer).
    */
   exactStatuses?: boolean;
   /** IDs to read when there is no meeting to discover. */
@@ -46,7 +47,12 @@ export interface RunContractOptions {
   onResult?: (result: ContractResult) => void;
   /** Restrict the run to these operations. */
   only?: OperationId[];
+  /** Called with what the run did besides the checks (a session it started on the SDK's fake). */
+  onNote?: (message: string) => void;
 }
+
+/** The header the SDK's fake answers with: the path of its control routes, below the base URL. */
+const FAKE_HEADER = 'x-realtimekit-fake';
 
 const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -56,11 +62,15 @@ const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
  * with an error the spec declares), its result has the documented shape, and Prism reports no `sl-violations`.
  */
 export async function runContract(options: RunContractOptions): Promise<ContractResult[]> {
-  const { allowWrites = false, exactStatuses = true, onResult, only } = options;
+  const { allowWrites = false, onResult, only, onNote } = options;
   let violations: Violation[] = [];
+  /** The fake's control routes, once an answer said the base URL is the SDK's fake. */
+  let control: string | undefined;
   const middleware = [
     {
       onResponse({ response }: { response: Response }) {
+        const fake = response.headers.get(FAKE_HEADER);
+        if (fake?.startsWith('/')) control = `${options.baseUrl.replace(/\/+$/, '')}${fake}`;
         const header = response.headers.get('sl-violations');
         if (header) {
           try {
@@ -154,11 +164,24 @@ export async function runContract(options: RunContractOptions): Promise<Contract
       })),
     );
 
-  for (const c of contractCases.filter((c) => selected(c.operationId) && (allowWrites || !c.writes))) {
+  // With writes, what the run creates comes first, so that the reads read it (a fresh account lists nothing).
+  const runnable = contractCases.filter((c) => selected(c.operationId) && (allowWrites || !c.writes));
+  const creations = runnable.filter((c) => c.writes && c.learns);
+  let setUp = false;
+  for (const c of [...creations, ...runnable.filter((c) => !creations.includes(c))]) {
+    // Kick, mute and polls need a live session, which only someone joining starts; the SDK's fake starts one (and a
+    // livestream to stop) on its control route. Against a real deployment they answer what the API answers.
+    if (!setUp && !creations.includes(c) && allowWrites && control && ids.meetingId) {
+      setUp = true;
+      await startLive(control, ids.meetingId, onNote);
+    }
     await attempt('valid', c.operationId, `${c.operationId}: a conforming call`, async () => {
       const { path, missing } = pathFor(c.params);
       if (missing.length > 0) {
-        return { outcome: 'skip', detail: `no ${missing.join(' or ')} to use: none was listed or created` };
+        const how = allowWrites
+          ? 'none was listed or created'
+          : 'the account lists none: pass meetingId (--meeting-id), or allow writes to create one';
+        return { outcome: 'skip', detail: `no ${missing.join(' or ')} to use: ${how}` };
       }
       let body: Record<string, unknown>;
       try {
@@ -186,6 +209,8 @@ export async function runContract(options: RunContractOptions): Promise<Contract
       return problems.length > 0 ? { outcome: 'fail', detail: violationSummary(problems) } : { outcome: 'pass' };
     });
   }
+  // by now a conforming call has told whether the base URL is the SDK's fake
+  const exactStatuses = options.exactStatuses ?? control === undefined;
   for (const c of invalidCases.filter((c) => selected(c.operationId) && (allowWrites || !c.writes))) {
     await attempt('invalid', c.operationId, c.name, async () => {
       const { path } = pathFor(c.params, PLACEHOLDER_ID);
@@ -213,6 +238,24 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     });
   }
   return results;
+}
+
+/** Starts a session (with every participant of the meeting) and a livestream on the SDK's fake. */
+async function startLive(control: string, meetingId: string, onNote?: (message: string) => void) {
+  for (const what of ['sessions', 'livestreams']) {
+    const response = await fetch(`${control}/${what}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ meeting_id: meetingId }),
+    });
+    await response.body?.cancel();
+    const thing = what === 'sessions' ? 'a session' : 'a livestream';
+    onNote?.(
+      response.ok
+        ? `started ${thing} in meeting ${meetingId} on the fake's control route, for the calls that act on one`
+        : `could not start ${thing} in meeting ${meetingId} on the fake's control route (${response.status})`,
+    );
+  }
 }
 
 /** The call must have been refused with one of `statuses` (any 4xx when undefined), by an answer that conforms. */

@@ -50,7 +50,9 @@ describe.each(engines)('the SQL join-token store on %s', { timeout: 120_000 }, (
 
   it('8 instances, 40 users joining 5 times at once each: 40 participants, one add each, no look-up', async () => {
     const store = newStore();
-    const joins = Array.from({ length: 8 }, () => createJoinTokens({ client: fake.client(), preset: 'p', store }));
+    const joins = Array.from({ length: 8 }, () =>
+      createJoinTokens({ client: fake.client(), preset: 'group_call_participant', store }),
+    );
     const meetingId = await fake.newMeeting();
     const users = Array.from({ length: 40 }, (_, i) => ({ id: `user-${i}`, name: `User ${i}` }));
     const results = await Promise.all(

@@ -1,7 +1,7 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
-import { createRealtimeKitFake } from '@realtimekit-meetings/contract/fake';
+import { createRealtimeKitFake } from '@realtimekit-meetings/mock/fake';
 import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
 
 export type Fault = 'none' | 'timeout' | '502';

@@ -1,8 +1,8 @@
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
-// types inject('realtimekitMockUrl'), which that globalSetup (vitest.config.mts) provides
-import type {} from '@realtimekit-meetings/contract/vitest-global-setup';
 import type { OperationId } from '@realtimekit-meetings/core';
 import { operationTable } from '@realtimekit-meetings/core';
+// types inject('realtimekitMockUrl'), which that globalSetup (vitest.config.mts) provides
+import type {} from '@realtimekit-meetings/mock/vitest-global-setup';
 import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
 import { inject } from 'vitest';
 import { createRealtimeKitProxy, type RealtimeKitProxyOptions } from '../src/index';

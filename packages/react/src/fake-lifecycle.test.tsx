@@ -1,6 +1,6 @@
 import { createRealtimeKitClient, RealtimeKitError } from '@realtimekit-meetings/client';
-import { createRealtimeKitFake } from '@realtimekit-meetings/contract/fake';
-import { realtimeKitHandlers } from '@realtimekit-meetings/contract/msw';
+import { createRealtimeKitFake } from '@realtimekit-meetings/mock/fake';
+import { realtimeKitHandlers } from '@realtimekit-meetings/mock/msw';
 import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';

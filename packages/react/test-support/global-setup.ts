@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
-import { startMockServer } from '@realtimekit-meetings/contract';
 import { type OperationId, operationTable } from '@realtimekit-meetings/core';
+import { startMockServer } from '@realtimekit-meetings/mock';
 import { createRealtimeKitProxy } from '@realtimekit-meetings/proxy';
 import { toNodeListener } from '@realtimekit-meetings/proxy/node';
 import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';

@@ -62,6 +62,7 @@ runContract({
   // a real deployment may refuse with another 4xx than the mock's 422
   exactStatuses: false,
   onResult: print,
+  onNote: (message) => process.stdout.write(`  (${message})\n`),
 }).then(
   (results) => {
     const count = (outcome: ContractResult['outcome']) => results.filter((r) => r.outcome === outcome).length;

@@ -18,6 +18,21 @@ describe('realtimeKitHandlers', () => {
     await meetingLifecycle(rtk);
   });
 
+  it('answers through a proxyUrl whose mount itself holds /meetings', async () => {
+    const proxyUrl = 'http://localhost:3000/meetings-app/api/meetings/realtimekit';
+    const mounted = setupServer(...realtimeKitHandlers({ fake, proxyUrl, accountId: ACCOUNT, appId: APP }));
+    msw.close();
+    mounted.listen({ onUnhandledRequest: 'error' });
+    try {
+      const rtk = createRealtimeKitClient({ proxyUrl, maxRetries: 0 });
+      const meeting = await rtk.meetings.create({ title: 'Through the proxy' });
+      expect((await rtk.meetings.get(meeting.id)).title).toBe('Through the proxy');
+    } finally {
+      mounted.close();
+      msw.listen({ onUnhandledRequest: 'error' });
+    }
+  });
+
   it('refuses a base URL that is not absolute', () => {
     expect(() => realtimeKitHandlers({ fake, baseUrl: 'api.cloudflare.com' })).toThrow(
       'baseUrl must be an absolute URL',

@@ -30,13 +30,13 @@ export function realtimeKitHandlers(options: RealtimeKitHandlersOptions): Reques
   const handlers = [http.all(`${api}/accounts/*`, ({ request }) => fake.fetch(request))];
   if (proxyUrl !== undefined) {
     const mount = proxyUrl.replace(/\/+$/, '');
-    // the mount's own path (it may hold "/meetings" itself): what follows it is the API's path below the app
-    const mountPath = new URL(mount, 'http://mount.invalid').pathname;
+    // the mount's own path (a relative proxyUrl is one already), so a mount that holds `/meetings` is cut off whole
+    const mountPath = URL.canParse(mount) ? new URL(mount).pathname.replace(/\/+$/, '') : mount.split(/[?#]/)[0];
     const app = `${api}/accounts/${options.accountId ?? FAKE_ACCOUNT}/realtime/kit/${options.appId ?? FAKE_APP}`;
     handlers.push(
       http.all(`${mount}/meetings*`, async ({ request }) => {
         const url = new URL(request.url);
-        const below = url.pathname.slice(mountPath.length);
+        const below = url.pathname.slice((mountPath as string).length);
         const headers = new Headers(request.headers);
         headers.set('authorization', 'Bearer realtimekit-msw'); // the proxy adds the server's token
         const hasBody = request.method !== 'GET' && request.method !== 'HEAD';

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { createRealtimeKitFake, type RealtimeKitFake, type RealtimeKitFakeOptions } from './fake/create-fake';
-import { serveFetch } from './fake/serve-node';
 import { createPrismHandler } from './prism-handler';
+import { type ServeOptions, serveFetch } from './serve-node';
 
 export interface MockServerOptions {
   /** 0 (the default) picks a free port. */
@@ -21,8 +21,8 @@ export interface MockServerOptions {
    */
   stateful?: boolean | RealtimeKitFakeOptions;
   /**
-   * Open CORS (any origin), for a page that calls the mock directly in development. Off by default: the real API
-   * sends no CORS headers, so a page that works against the mock only thanks to them would fail in production.
+   * Answer CORS preflights and add `access-control-allow-*` headers, for a page that calls the mock directly. Off by
+   * default, as the API sends none: a browser app must reach it through a server (the proxy).
    */
   cors?: boolean;
 }
@@ -51,21 +51,24 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (dynamic || upstream !== undefined) {
       throw new TypeError('stateful serves the fake: it does not go with dynamic or upstream, which are Prism modes');
     }
-    const fake = createRealtimeKitFake(stateful === true ? {} : stateful);
-    return { ...(await serve(fake.fetch, port, cors)), fake };
+    const fakeOptions = stateful === true ? {} : stateful;
+    const fake = createRealtimeKitFake(fakeOptions);
+    return { ...(await serve(fake.fetch, port, { maxBodyBytes: fakeOptions.limits?.bodyBytes, cors })), fake };
   }
   let upstreamUrl: URL | undefined;
   if (upstream !== undefined) {
     upstreamUrl = URL.canParse(upstream) ? new URL(upstream) : undefined;
     if (!upstreamUrl || !/^https?:$/.test(upstreamUrl.protocol)) {
-      throw new TypeError(`upstream must be an absolute http(s) URL, not ${upstream}`);
+      throw new TypeError(
+        `upstream must be an http(s) URL such as https://api.cloudflare.com/client/v4, not ${upstream}`,
+      );
     }
   }
   // Prism loads (about 2 s, much more on a busy machine) while the port is taken, so a port in use fails at once;
   // a request that arrives before it is ready waits for it
   const ready = createPrismHandler({ dynamic, upstream: upstreamUrl, log });
   ready.catch(() => undefined); // reported below, once the port is ours
-  const mock = await serve((request) => ready.then((handle) => handle(request)), port, cors);
+  const mock = await serve((request) => ready.then((handle) => handle(request)), port, { cors });
   try {
     await ready;
   } catch (error) {
@@ -79,9 +82,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 async function serve(
   handle: (request: Request) => Promise<Response>,
   port: number,
-  cors: boolean,
+  options: ServeOptions,
 ): Promise<MockServer> {
-  const server = serveFetch(handle, { cors });
+  const server = serveFetch(handle, options);
   const url = await listen(server, port);
   let closing: Promise<void> | undefined;
   return {

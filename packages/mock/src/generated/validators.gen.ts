@@ -8446,21 +8446,22 @@ export interface Validate {
   errors?: { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> }[] | null;
 }
 
-/**
- * Per operation: its request validator ({ params, query, body }), how each query string is read, the body's top-level
- * defaults and declared fields, and a validator for each response it declares (by status: `200`, `4XX`...).
- */
 /** The API's error body, `{ success: false, error: { code, message } }`. */
 export const errorEnvelope: Validate | undefined = v6;
 
+/**
+ * Per operation: its request validator ({ params, query, body }), how each query string is read, the body's top-level
+ * defaults, what of the body a client may write (`null` without a body), and a validator for each response it
+ * declares (by status: `200`, `4XX`...).
+ */
 export const validators: Record<
   OperationId,
   {
     request: Validate;
     query: Record<string, 'string' | 'number' | 'integer' | 'boolean'>;
     defaults: Record<string, unknown>;
-    /** The body's top-level properties as the spec declares them: a client writes these and nothing else. */
-    fields: readonly string[];
+    /** `writable`: the body's declared properties, less the spec's readOnly ones; `others`: undeclared allowed */
+    body: { writable: string[]; others: boolean } | null;
     responses: Record<string, Validate>;
   }
 > = {
@@ -8468,154 +8469,154 @@ export const validators: Record<
     request: v0,
     query: { "page_no": 'number', "per_page": 'number', "start_time": 'string', "end_time": 'string', "search": 'string', "status": 'string' },
     defaults: {},
-    fields: [],
+    body: null,
     responses: { "200": v1, "4XX": v2 },
   },
   "create_meeting": {
     request: v3,
     query: {  },
     defaults: {"live_stream_on_start":false,"persist_chat":false,"record_on_start":false,"session_keep_alive_time_in_secs":60,"summarize_on_end":false,"transcribe_on_end":false},
-    fields: ["ai_config","live_stream_on_start","persist_chat","record_on_start","recording_config","session_keep_alive_time_in_secs","summarize_on_end","title","transcribe_on_end"],
+    body: {"writable":["ai_config","live_stream_on_start","persist_chat","record_on_start","recording_config","session_keep_alive_time_in_secs","summarize_on_end","title","transcribe_on_end"],"others":true},
     responses: { "201": v4, "4XX": v2 },
   },
   "get_meeting": {
     request: v5,
     query: { "name": 'string' },
     defaults: {},
-    fields: [],
+    body: null,
     responses: { "200": v4, "500": v6, "4XX": v2 },
   },
   "replace_meeting": {
     request: v7,
     query: {  },
     defaults: {"live_stream_on_start":false,"persist_chat":false,"record_on_start":false,"session_keep_alive_time_in_secs":60,"summarize_on_end":false,"transcribe_on_end":false},
-    fields: ["ai_config","live_stream_on_start","persist_chat","record_on_start","recording_config","session_keep_alive_time_in_secs","summarize_on_end","title","transcribe_on_end"],
+    body: {"writable":["ai_config","live_stream_on_start","persist_chat","record_on_start","recording_config","session_keep_alive_time_in_secs","summarize_on_end","title","transcribe_on_end"],"others":true},
     responses: { "200": v4, "4XX": v2 },
   },
   "update_meeting": {
     request: v8,
     query: {  },
     defaults: {"live_stream_on_start":false,"persist_chat":false,"record_on_start":false,"session_keep_alive_time_in_secs":60,"summarize_on_end":false,"transcribe_on_end":false},
-    fields: ["ai_config","live_stream_on_start","persist_chat","record_on_start","recording_config","session_keep_alive_time_in_secs","status","summarize_on_end","title","transcribe_on_end"],
+    body: {"writable":["ai_config","live_stream_on_start","persist_chat","record_on_start","recording_config","session_keep_alive_time_in_secs","status","summarize_on_end","title","transcribe_on_end"],"others":true},
     responses: { "200": v4, "500": v6, "4XX": v2 },
   },
   "get-v2-meetings-meetingId-active-livestream": {
     request: v9,
     query: {  },
     defaults: {},
-    fields: [],
+    body: null,
     responses: { "200": v10 },
   },
   "stop_livestreaming": {
     request: v9,
     query: {  },
     defaults: {},
-    fields: [],
+    body: null,
     responses: { "200": v11 },
   },
   "GetActiveSession": {
     request: v12,
     query: {  },
     defaults: {},
-    fields: [],
+    body: null,
     responses: { "200": v13, "404": v6 },
   },
   "KickPartcipants": {
     request: v14,
     query: {  },
     defaults: {},
-    fields: ["custom_participant_ids","participant_ids"],
+    body: {"writable":["custom_participant_ids","participant_ids"],"others":true},
     responses: { "200": v15, "404": v6 },
   },
   "KickAllParticipants": {
     request: v12,
     query: {  },
     defaults: {},
-    fields: [],
+    body: null,
     responses: { "200": v16 },
   },
   "MuteParticipants": {
     request: v14,
     query: {  },
     defaults: {},
-    fields: ["custom_participant_ids","participant_ids"],
+    body: {"writable":["custom_participant_ids","participant_ids"],"others":true},
     responses: { "200": v15 },
   },
   "MuteAllParticipants": {
     request: v17,
     query: {  },
     defaults: {},
-    fields: ["allow_unmute"],
+    body: {"writable":["allow_unmute"],"others":true},
     responses: { "200": v18 },
   },
   "CreatePoll": {
     request: v19,
     query: {  },
     defaults: {},
-    fields: ["anonymous","hide_votes","options","question"],
+    body: {"writable":["anonymous","hide_votes","options","question"],"others":true},
     responses: { "201": v20 },
   },
   "livestream-session-details": {
     request: v21,
     query: { "page_no": 'integer', "per_page": 'integer' },
     defaults: {},
-    fields: [],
+    body: null,
     responses: { "200": v22 },
   },
   "start-livestreaming": {
     request: v23,
     query: {  },
     defaults: {},
-    fields: ["name","video_config"],
+    body: {"writable":["name","video_config"],"others":true},
     responses: { "201": v24 },
   },
   "get_meeting_participants": {
     request: v25,
     query: { "page_no": 'number', "per_page": 'number' },
     defaults: {},
-    fields: [],
+    body: null,
     responses: { "200": v26, "500": v6, "4XX": v2 },
   },
   "add_participant": {
     request: v27,
     query: {  },
     defaults: {"preset_name":"group_call_host"},
-    fields: ["custom_participant_id","name","picture","preset_name"],
+    body: {"writable":["custom_participant_id","name","picture","preset_name"],"others":true},
     responses: { "201": v28, "500": v6, "4XX": v2 },
   },
   "get_meeting_participant": {
     request: v29,
     query: {  },
     defaults: {},
-    fields: [],
+    body: null,
     responses: { "200": v30, "500": v6, "4XX": v2 },
   },
   "replace_participant": {
     request: v31,
     query: {  },
     defaults: {},
-    fields: ["custom_participant_id","name","picture","preset_name"],
+    body: {"writable":["custom_participant_id","name","picture","preset_name"],"others":true},
     responses: { "200": v28, "500": v6, "4XX": v2 },
   },
   "edit_participant": {
     request: v32,
     query: {  },
     defaults: {},
-    fields: ["name","picture","preset_name"],
+    body: {"writable":["name","picture","preset_name"],"others":true},
     responses: { "200": v28, "500": v6, "4XX": v2 },
   },
   "delete_meeting_participant": {
     request: v29,
     query: {  },
     defaults: {},
-    fields: [],
+    body: null,
     responses: { "200": v33, "500": v6, "4XX": v2 },
   },
   "regenerate_token": {
     request: v29,
     query: {  },
     defaults: {},
-    fields: [],
+    body: null,
     responses: { "200": v34, "500": v6, "4XX": v2 },
   },
 };

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { createRealtimeKitClient, RealtimeKitError } from '@realtimekit-meetings/client';
 import { ACCOUNT, APP, MEETING } from '@realtimekit-meetings/test-fixtures/ids';
 import { describe, expect, inject, it } from 'vitest';
@@ -59,6 +59,9 @@ describe('startMockServer', () => {
   it('refuses a port out of range and an upstream that is not a URL', async () => {
     await expect(startMockServer({ port: 70000 })).rejects.toThrow(RangeError);
     await expect(startMockServer({ upstream: 'api.cloudflare.com' })).rejects.toThrow(TypeError);
+    await expect(startMockServer({ upstream: 'file:///etc/passwd' })).rejects.toThrow(
+      'upstream must be an http(s) URL',
+    );
   });
 
   it('frees its port on close, and close can be called twice', async () => {
@@ -109,26 +112,72 @@ describe('startMockServer({ stateful: true })', () => {
       expect((await rtk.activeSession.get(meetingId)).associated_id).toBe(meetingId);
       mock.fake?.reset();
       expect((await rtk.meetings.list()).data).toEqual([]);
-      // no CORS by default, as the real API: a page that calls it directly fails here as it would in production
-      const answer = await fetch(`${mock.url}${meetingsPath}`, {
-        headers: { origin: 'http://localhost:5173', authorization: 'Bearer t' },
-      });
-      expect(answer.headers.get('access-control-allow-origin')).toBeNull();
     } finally {
       await mock.close();
     }
-    const open = await startMockServer({ stateful: true, cors: true });
-    try {
-      const preflight = await fetch(`${open.url}${meetingsPath}`, {
+    await expect(fetch(`${mock.url}${meetingsPath}`)).rejects.toThrow();
+  });
+
+  it('sends no CORS headers, as the API sends none, unless cors: true', async () => {
+    const preflight = (url: string) =>
+      fetch(`${url}${meetingsPath}`, {
         method: 'OPTIONS',
         headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' },
       });
-      expect(preflight.status).toBe(204);
-      expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    const strict = await startMockServer({ stateful: true });
+    try {
+      const answer = await fetch(`${strict.url}${meetingsPath}`, {
+        headers: { authorization: 'Bearer t', origin: 'http://localhost:5173' },
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('access-control-allow-origin')).toBeNull();
+      expect((await preflight(strict.url)).headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await strict.close();
+    }
+    const open = await startMockServer({ stateful: true, cors: true });
+    try {
+      const answer = await preflight(open.url);
+      expect(answer.status).toBe(204);
+      expect(answer.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     } finally {
       await open.close();
     }
-    await expect(fetch(`${mock.url}${meetingsPath}`)).rejects.toThrow();
+  });
+
+  it('answers an unparsable Host with 400 in the envelope, and a body over the cap with 413, never a 500', async () => {
+    const mock = await startMockServer({ stateful: { limits: { bodyBytes: 1024 } } });
+    try {
+      const raw = (request: string) =>
+        new Promise<string>((resolve, reject) => {
+          const socket = connect(mock.port, '127.0.0.1', () => socket.end(request));
+          let answer = '';
+          socket.setEncoding('utf8').on('data', (chunk: string) => {
+            answer += chunk;
+          });
+          socket.on('end', () => resolve(answer)).on('error', reject);
+        });
+      const badHost = await raw(
+        `GET ${meetingsPath} HTTP/1.1\r\nHost: exa mple\r\nAuthorization: Bearer t\r\nConnection: close\r\n\r\n`,
+      );
+      expect(badHost).toMatch(/^HTTP\/1\.1 400 /);
+      expect(JSON.parse(badHost.slice(badHost.indexOf('\r\n\r\n') + 4))).toEqual({
+        success: false,
+        error: { code: 400, message: expect.stringContaining('Host header') },
+      });
+      // 2 MiB sent to a server that takes 1 KiB: refused as it arrives, and nothing stored
+      const big = await fetch(`${mock.url}${meetingsPath}`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'x'.repeat(2 * 1024 * 1024) }),
+      });
+      expect(big.status).toBe(413);
+      expect((await big.json()).error.message).toContain('over 1024 bytes');
+      const list = await fetch(`${mock.url}${meetingsPath}`, { headers: { authorization: 'Bearer t' } });
+      expect((await list.json()).data).toEqual([]);
+    } finally {
+      await mock.close();
+    }
   });
 
   it('refuses the Prism-only modes alongside it, and a taken port', async () => {

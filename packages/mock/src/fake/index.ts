@@ -1,6 +1,10 @@
 export {
+  CONTROL_PATH,
   createRealtimeKitFake,
+  DEFAULT_PRESETS,
+  FAKE_HEADER,
   type FakeLimits,
+  IGNORED_HEADER,
   type RealtimeKitFake,
   type RealtimeKitFakeOptions,
   type StartSessionOptions,

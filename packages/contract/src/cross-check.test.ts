@@ -1,13 +1,11 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
 import { operationTable } from '@realtimekit-meetings/core';
+import { createRealtimeKitFake, type MockServer, startMockServer } from '@realtimekit-meetings/mock';
 import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { meetingLifecycle } from '../../test-support/lifecycle';
-import { type MockServer, startMockServer } from '../mock-server';
-import { runContract } from '../run-contract';
-import { createRealtimeKitFake } from './create-fake';
-import { serveFetch } from './serve-node';
+import { meetingLifecycle } from '../../mock/test-support/lifecycle';
+import { runContract } from './run-contract';
 
 // Prism in proxy mode in front of the fake: Prism checks every request we send and every answer the fake gives
 // against the spec, independently of the fake's own validators, and reports what breaks it in sl-violations.
@@ -31,7 +29,16 @@ async function liveFake(request: Request): Promise<Response> {
 let upstream: Server;
 let prism: MockServer;
 beforeAll(async () => {
-  upstream = serveFetch(liveFake);
+  // the fake on a plain node:http server, so that each creation can be made live before the answer leaves
+  upstream = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const headers = Object.entries(req.headers).map(([k, v]) => [k, String(v)] as [string, string]);
+    const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+    const body = hasBody ? Buffer.concat(chunks) : undefined;
+    const response = await liveFake(new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, body }));
+    res.writeHead(response.status, Object.fromEntries(response.headers)).end(Buffer.from(await response.arrayBuffer()));
+  });
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
   const { port } = upstream.address() as { port: number };
   prism = await startMockServer({ upstream: `http://127.0.0.1:${port}` });

@@ -49,15 +49,32 @@ export interface FakeLimits {
   meetings?: number;
   /** Participants in one meeting (default 1,000). */
   participantsPerMeeting?: number;
+  /**
+   * The largest request body read, in bytes (default 1 MiB): larger is refused with 413 before it is parsed. The API's
+   * bodies are small JSON documents (a few KB at most); Cloudflare's API refuses uploads over 100 MB with 413, a size
+   * the fake, which keeps what it stores in memory, has no reason to take.
+   */
+  bodyBytes?: number;
 }
 
-export const DEFAULT_LIMITS: Required<FakeLimits> = { meetings: 1000, participantsPerMeeting: 1000 };
+export const DEFAULT_LIMITS: Required<FakeLimits> = {
+  meetings: 1000,
+  participantsPerMeeting: 1000,
+  bodyBytes: 1024 * 1024,
+};
+
+/**
+ * The presets every app starts with. RealtimeKit creates "a set of default presets" with each app
+ * (developers.cloudflare.com/realtime/realtimekit/concepts/preset); its predecessor Dyte named its four prebuilt ones
+ * these (docs.dyte.io/guides/capabilities/presets), and the spec's default `preset_name` is `group_call_host`.
+ */
+export const DEFAULT_PRESETS = ['group_call_host', 'group_call_participant', 'webinar_presenter', 'webinar_viewer'];
 
 /** Everything the fake remembers: `reset()` replaces it with a new one. */
 export interface FakeState {
   /** meeting ID -> meeting, in the order they were created */
   meetings: Map<string, StoredMeeting>;
-  /** preset name -> the preset ID a deleted participant's answer reports */
+  /** `account/app/preset name` -> the preset ID a deleted participant's answer reports */
   presetIds: Map<string, string>;
 }
 

@@ -3,7 +3,7 @@ import type {} from 'vitest';
 import { startMockServer } from './mock-server';
 
 // What this setup provides to tests, typed: `inject('realtimekitMockUrl')` is a string. A test file gets this typing
-// by importing the module's types: `import type {} from '@realtimekit-meetings/contract/vitest-global-setup'`.
+// by importing the module's types: `import type {} from '@realtimekit-meetings/mock/vitest-global-setup'`.
 declare module 'vitest' {
   export interface ProvidedContext {
     realtimekitMockUrl: string;

@@ -1,0 +1,369 @@
+import { APP_PATH_PREFIX, type OperationId, operationTable } from '@realtimekit-meetings/core';
+import { validators } from '../generated/validators.gen';
+import { startSession } from './active-session';
+import type { Call, Context } from './context';
+import { handlers } from './handlers';
+import { newLivestream } from './livestreams';
+import { createRandom, randomSeed } from './random';
+import { gatewayBody, Refusal } from './refusal';
+import { describe, json, refused, respond } from './respond';
+import { DEFAULT_LIMITS, DEFAULT_PRESETS, emptyState, type FakeLimits } from './state';
+
+export type { FakeLimits } from './state';
+export { DEFAULT_PRESETS } from './state';
+
+export interface RealtimeKitFakeOptions {
+  /** Makes IDs and tokens repeat run to run (with `now`, timestamps too). Random when left out. */
+  seed?: number;
+  /** The fake's clock (default: the real one). */
+  now?: () => Date;
+  /**
+   * What it holds at most before it refuses a creation (defaults: 1,000 meetings, 1,000 participants a meeting), and
+   * the largest request body it reads (default 1 MiB; larger gets 413).
+   */
+  limits?: FakeLimits;
+  /** The only API token it accepts: another bearer is refused as Cloudflare refuses it (401). Any, when left out. */
+  apiToken?: string;
+  /** The only account it serves: another is refused (403). Any, when left out. */
+  accountId?: string;
+  /** The only app it serves: another is unknown (404). Any, when left out. */
+  appId?: string;
+  /** Presets every app has besides RealtimeKit's defaults ({@link DEFAULT_PRESETS}). */
+  presets?: string[];
+  /**
+   * Cloudflare's API rate limit, on the fake's clock: past `requests` in a window of `windowSeconds` (the real API:
+   * 1,200 in 300 s), a request is answered 429 with `Retry-After`, and every answer carries `Ratelimit` and
+   * `Ratelimit-Policy` as Cloudflare's API sends them. Off when left out.
+   */
+  rateLimit?: { requests: number; windowSeconds: number };
+}
+
+export interface StartSessionOptions {
+  /** IDs of the meeting's participants who are in the session (default: every participant of the meeting). */
+  participants?: string[];
+}
+
+/**
+ * A stateful fake of the RealtimeKit Meetings API: what you create, you can get, list, change and delete, and every
+ * request and every answer is checked against the effective spec. Web-standard, so it runs wherever `fetch` does:
+ * `startMockServer({ stateful: true })` serves it over HTTP, `realtimeKitHandlers` (the `/msw` entry) in MSW.
+ */
+export interface RealtimeKitFake {
+  /**
+   * Answers one request to `.../accounts/{account_id}/realtime/kit/{app_id}/meetings...` (any base URL before it),
+   * and to the fake's control routes, `POST .../__fake/sessions` and `POST .../__fake/livestreams`.
+   */
+  fetch(request: Request): Promise<Response>;
+  /** Forgets everything: for `beforeEach`. Keeps the seed's sequence going (reset does not replay IDs). */
+  reset(): void;
+  /**
+   * Starts an active session in a meeting (replacing one already running), so the active-session calls (kick, mute,
+   * poll) have something to act on. Kicking everyone leaves it running, empty.
+   * Throws when the meeting or a participant is unknown.
+   */
+  startSession(meetingId: string, options?: StartSessionOptions): void;
+}
+
+/** The header on every answer of the fake: what tells a contract run it may start sessions on the control routes. */
+export const FAKE_HEADER = 'x-realtimekit-fake';
+/** Where the control routes are, below any base URL: `POST {base}/__fake/sessions`, `POST {base}/__fake/livestreams`. */
+export const CONTROL_PATH = '/__fake';
+/** The header that names the body properties the spec does not declare, which the fake ignored. */
+export const IGNORED_HEADER = 'x-realtimekit-fake-ignored';
+
+const API_PATH = /\/accounts\/([^/]+)\/realtime\/kit\/([^/]+)(\/meetings(?:\/.*)?)$/;
+const CONTROL = /\/__fake\/(sessions|livestreams)$/;
+
+interface Route {
+  operationId: OperationId;
+  method: string;
+  segments: string[];
+}
+const routes: Route[] = Object.values(operationTable).map((op) => ({
+  operationId: op.operationId,
+  method: op.method,
+  segments: op.path.slice(APP_PATH_PREFIX.length).split('/'),
+}));
+
+/** A path segment decoded, or undefined for a malformed escape (`%E0%A4%A`): that path is the API's no route. */
+function decoded(part: string) {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return undefined;
+  }
+}
+
+function route(method: string, below: string) {
+  const parts = below.split('/');
+  for (const r of routes) {
+    if (r.method !== method || r.segments.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    const ok = r.segments.every((segment, i) => {
+      const part = parts[i] as string;
+      if (!segment.startsWith('{')) return segment === part;
+      const value = decoded(part);
+      if (value === undefined || value === '') return false;
+      params[segment.slice(1, -1)] = value;
+      return true;
+    });
+    if (ok) return { operationId: r.operationId, params };
+  }
+  return undefined;
+}
+
+/** A query string's values read as the types the spec declares, so `page_no=2` is 2 and `page_no=x` stays "x". */
+function readQuery(url: URL, types: Record<string, string>) {
+  const query: Record<string, unknown> = {};
+  for (const [name, raw] of url.searchParams) {
+    const type = types[name];
+    if (type === 'number' || type === 'integer') query[name] = raw.trim() !== '' && Number.isFinite(+raw) ? +raw : raw;
+    else if (type === 'boolean') query[name] = raw === 'true' ? true : raw === 'false' ? false : raw;
+    else query[name] = raw;
+  }
+  return query;
+}
+
+/**
+ * The body as text, or undefined when it is over `max` bytes: read chunk by chunk, so a body far over the cap is never
+ * held whole (a `content-length` over it is refused before reading).
+ */
+async function readText(request: Request, max: number): Promise<string | undefined> {
+  if (Number(request.headers.get('content-length') ?? 0) > max) return undefined;
+  if (!request.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const whole = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(whole);
+}
+
+function withHeaders(response: Response, headers: Record<string, string>) {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+const tooLarge = (max: number) =>
+  `The request body is over ${max} bytes (limits.bodyBytes): the API's bodies are small JSON documents`;
+
+function checkOptions(options: RealtimeKitFakeOptions, limits: Required<FakeLimits>) {
+  for (const [name, value] of Object.entries(limits)) {
+    if (!Number.isInteger(value) || value < 0) {
+      throw new RangeError(`createRealtimeKitFake: limits.${name} must be a whole number of 0 or more, not ${value}`);
+    }
+  }
+  if (options.seed !== undefined && !Number.isInteger(options.seed)) {
+    throw new TypeError(`createRealtimeKitFake: seed must be a whole number, not ${options.seed}`);
+  }
+  for (const name of ['apiToken', 'accountId', 'appId'] as const) {
+    const value = options[name];
+    if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) {
+      // the token's value is never echoed
+      throw new TypeError(`createRealtimeKitFake: ${name} must be a non-empty string when given`);
+    }
+  }
+  const rate = options.rateLimit;
+  if (rate !== undefined && !(Number.isInteger(rate.requests) && rate.requests > 0 && rate.windowSeconds > 0)) {
+    throw new RangeError(
+      'createRealtimeKitFake: rateLimit needs requests (a whole number over 0) and windowSeconds over 0',
+    );
+  }
+  if (options.presets !== undefined && !options.presets.every((p) => typeof p === 'string' && p !== '')) {
+    throw new TypeError('createRealtimeKitFake: presets must be a list of preset names');
+  }
+}
+
+export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): RealtimeKitFake {
+  const clock = options.now ?? (() => new Date());
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  checkOptions(options, limits);
+  const ctx: Context = {
+    state: emptyState(),
+    random: createRandom(options.seed ?? randomSeed()),
+    now: () => clock().toISOString(),
+    limits,
+    presets: [...new Set([...DEFAULT_PRESETS, ...(options.presets ?? [])])],
+  };
+
+  /** Refuses what the API's gateway and RealtimeKit refuse before an operation runs: token, account, app. */
+  function admit(request: Request, accountId: string, appId: string) {
+    const bearer = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+    if (!bearer) {
+      throw new Refusal(401, 'Authentication error: send the API token as "Authorization: Bearer <token>"');
+    }
+    if (options.apiToken !== undefined && bearer !== options.apiToken) {
+      throw new Refusal(401, 'Authentication error', gatewayBody(10000, 'Authentication error'));
+    }
+    if (options.accountId !== undefined && accountId !== options.accountId) {
+      throw new Refusal(403, 'Authentication error', gatewayBody(10000, 'Authentication error'));
+    }
+    if (options.appId !== undefined && appId !== options.appId) {
+      throw new Refusal(404, `No app found with id ${appId} in account ${accountId}`);
+    }
+  }
+
+  /** The rate limit's fixed window: when it started (ms on the fake's clock) and the requests in it. */
+  let window = { start: 0, used: 0 };
+  /** Counts a request against the rate limit: its headers, and a 429 refusal once the window is spent. */
+  function limited(): { headers: Record<string, string>; refusal?: Refusal } {
+    if (!options.rateLimit) return { headers: {} };
+    const { requests, windowSeconds } = options.rateLimit;
+    const now = clock().getTime();
+    if (now - window.start >= windowSeconds * 1000) window = { start: now, used: 0 };
+    window.used++;
+    const reset = Math.max(1, Math.ceil((window.start + windowSeconds * 1000 - now) / 1000));
+    const headers = {
+      ratelimit: `"default";r=${Math.max(0, requests - window.used)};t=${reset}`,
+      'ratelimit-policy': `"default";q=${requests};w=${windowSeconds}`,
+    };
+    if (window.used <= requests) return { headers };
+    const message = `More than ${requests} requests per ${windowSeconds} seconds reached. Please wait and consider throttling your request speed`;
+    const refusal = new Refusal(429, message, gatewayBody(10100, message), {
+      ...headers,
+      'retry-after': String(reset),
+    });
+    return { headers, refusal };
+  }
+
+  async function control(request: Request, what: string): Promise<Response> {
+    if (request.method !== 'POST') return refused(405, `Use POST for ${CONTROL_PATH}/${what}`);
+    const text = await readText(request, limits.bodyBytes);
+    if (text === undefined) return refused(413, tooLarge(limits.bodyBytes));
+    let body: { meeting_id?: unknown; participants?: unknown; name?: unknown };
+    try {
+      body = JSON.parse(text || '{}');
+    } catch {
+      return refused(400, 'body is not valid JSON');
+    }
+    const meetingId = body.meeting_id;
+    if (typeof meetingId !== 'string') return refused(400, `body must have a meeting_id: {"meeting_id": "..."}`);
+    const participants = body.participants;
+    if (
+      participants !== undefined &&
+      !(Array.isArray(participants) && participants.every((p) => typeof p === 'string'))
+    ) {
+      return refused(400, 'participants must be a list of participant IDs');
+    }
+    try {
+      if (what === 'sessions') return json(201, { success: true, data: startSession(ctx, meetingId, participants) });
+      const stored = ctx.state.meetings.get(meetingId);
+      if (!stored) return refused(404, `No meeting ${meetingId} (create it through the API first)`);
+      const { livestream, commit } = newLivestream(ctx, stored, body.name);
+      commit();
+      return json(201, { success: true, data: livestream });
+    } catch (error) {
+      if (error instanceof Refusal) return refused(error.status, error.message);
+      throw error;
+    }
+  }
+
+  async function handle(request: Request, rateHeaders: Record<string, string>): Promise<Response> {
+    const url = new URL(request.url);
+    const match = API_PATH.exec(url.pathname);
+    if (!match) {
+      const controlRoute = CONTROL.exec(url.pathname);
+      if (controlRoute) return control(request, controlRoute[1] as string);
+    }
+    const found = match && route(request.method, match[3] as string);
+    if (!match || !found) return refused(404, `No route for the URI: ${request.method} ${url.pathname}`);
+    const { operationId, params } = found;
+    const accountId = decoded(match[1] as string);
+    const appId = decoded(match[2] as string);
+    if (accountId === undefined || appId === undefined) {
+      const which = accountId === undefined ? 'account' : 'app';
+      return refused(
+        400,
+        `The ${which} ID in ${url.pathname} has a malformed percent escape: encode it as a URL path segment`,
+      );
+    }
+    const rated = limited();
+    Object.assign(rateHeaders, rated.headers);
+    if (rated.refusal) return respond(operationId, rated.refusal);
+    try {
+      admit(request, accountId, appId);
+    } catch (refusal) {
+      return respond(operationId, refusal as Refusal);
+    }
+    const handler = handlers[operationId];
+    if (!handler) {
+      const { method, path } = operationTable[operationId];
+      return refused(
+        501,
+        `The RealtimeKit fake does not implement ${operationId} (${method} ${path}) yet: test it against Prism (startMockServer()), or add it to the fake`,
+      );
+    }
+    const spec = validators[operationId];
+    let body: unknown;
+    const text = operationTable[operationId].hasBody ? await readText(request, limits.bodyBytes) : '';
+    if (text === undefined) return respond(operationId, new Refusal(413, tooLarge(limits.bodyBytes)));
+    if (text !== '') {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return respond(operationId, new Refusal(400, 'body is not valid JSON'));
+      }
+    }
+    const input = { params, query: readQuery(url, spec.query), ...(body === undefined ? {} : { body }) };
+    if (!spec.request(input)) return respond(operationId, new Refusal(400, describe(spec.request)));
+    // properties the spec does not declare: refused where it forbids them, else ignored and named in a header
+    const declared = new Set(spec.body?.writable ?? []);
+    const undeclared =
+      body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body).filter((k) => !declared.has(k)) : [];
+    if (undeclared.length > 0 && spec.body?.others === false) {
+      return respond(
+        operationId,
+        new Refusal(400, `body must NOT have additional properties: ${undeclared.join(', ')}`),
+      );
+    }
+    const call: Call = { accountId, appId, params, query: input.query, body: (body ?? {}) as Record<string, unknown> };
+    let response: Response;
+    try {
+      response = respond(operationId, handler(ctx, call));
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      response = respond(operationId, error);
+    }
+    if (undeclared.length > 0) response.headers.set(IGNORED_HEADER, undeclared.join(', '));
+    return response;
+  }
+
+  return {
+    async fetch(request) {
+      let response: Response;
+      const rateHeaders: Record<string, string> = {};
+      try {
+        response = await handle(request, rateHeaders);
+      } catch (error) {
+        response = refused(500, `RealtimeKit fake: ${(error as Error)?.message ?? error}`);
+      }
+      response.headers.set(FAKE_HEADER, CONTROL_PATH);
+      return withHeaders(response, rateHeaders);
+    },
+    reset() {
+      ctx.state = emptyState();
+      window = { start: 0, used: 0 };
+    },
+    startSession(meetingId, { participants } = {}) {
+      try {
+        startSession(ctx, meetingId, participants);
+      } catch (error) {
+        throw error instanceof Refusal ? new Error(error.message) : error;
+      }
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import type { OperationId } from '@realtimekit-meetings/core';
+import { activeSession } from './active-session';
+import type { Handler } from './context';
+import { livestreams } from './livestreams';
+import { meetings } from './meetings';
+import { participants } from './participants';
+
+/**
+ * What the fake does with each operation of the spec, one module per resource. An operation the spec gains before
+ * the fake learns it has no entry: the fake answers it 501, naming it.
+ */
+export const handlers: Partial<Record<OperationId, Handler>> = {
+  ...meetings,
+  ...participants,
+  ...activeSession,
+  ...livestreams,
+};

@@ -1,0 +1,2 @@
+export * from './fake/index';
+export { type MockServer, type MockServerOptions, startMockServer } from './mock-server';
