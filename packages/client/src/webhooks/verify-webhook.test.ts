@@ -188,6 +188,16 @@ describe('verifyWebhook with a given key', () => {
     );
     await refusal(verifyWebhook(body, headers, { keyUrl: 'file:///etc/passwd' }), 'invalid_argument');
     await refusal(verifyWebhook(body, null as never, { publicKey: signer.pem }), 'invalid_argument');
+    // a CryptoKey for another algorithm, or a private key
+    const pss = await crypto.subtle.importKey(
+      'spki',
+      await crypto.subtle.exportKey('spki', signer.publicKey),
+      { name: 'RSA-PSS', hash: 'SHA-256' },
+      false,
+      ['verify'],
+    );
+    await refusal(verifyWebhook(body, headers, { publicKey: pss }), 'invalid_argument');
+    await refusal(verifyWebhook(body, headers, { publicKey: {} as CryptoKey }), 'invalid_argument');
   });
 });
 

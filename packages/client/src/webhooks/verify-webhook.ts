@@ -242,8 +242,13 @@ export async function verifyWebhook(
       typeof publicKey === 'string'
         ? await importPem(publicKey, (detail, cause) => fail('invalid_argument', `publicKey: ${detail}`, cause))
         : publicKey;
-    if (typeof key !== 'object' || key === null || (key as CryptoKey).type !== 'public') {
-      fail('invalid_argument', 'publicKey must be a PEM string or a public CryptoKey');
+    if (
+      typeof key !== 'object' ||
+      key === null ||
+      (key as CryptoKey).type !== 'public' ||
+      (key as CryptoKey).algorithm?.name !== ALGORITHM.name
+    ) {
+      fail('invalid_argument', 'publicKey must be a PEM string or a public CryptoKey for RSASSA-PKCS1-v1_5');
     }
     if (!(await verify(key, signature, body))) badSignature();
     return parseEvent(body);
