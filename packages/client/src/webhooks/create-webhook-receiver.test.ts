@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bodyOf, sampleEvents } from '../../test-support/webhook-events';
@@ -227,6 +227,30 @@ describe('createNodeWebhookListener (node:http on 127.0.0.1)', () => {
     expect((await send('', {}, 'GET'))[0]).toBe(405);
     expect((await send('x'.repeat(10_000), headers))[0]).toBe(413);
     expect(seen).toEqual(['meeting.started']);
+  });
+
+  it('413 for a chunked body that grows past maxBodyBytes, answered without reading the rest', async () => {
+    const seen: string[] = [];
+    const url = new URL(
+      await listen(
+        createNodeWebhookListener({
+          publicKey: signer.pem,
+          maxBodyBytes: 1024,
+          onEvent: (e) => void seen.push(e.event),
+        }),
+      ),
+    );
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(url, { method: 'POST', headers: { 'rtk-signature': 'AAAA' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode as number);
+      });
+      req.on('error', reject);
+      req.write('x'.repeat(800));
+      req.write('x'.repeat(800)); // no content-length: chunked, so only counting tells
+    });
+    expect(status).toBe(413);
+    expect(seen).toEqual([]);
   });
 
   it('takes a body express.raw() or express.text() read, and refuses one express.json() parsed', async () => {
