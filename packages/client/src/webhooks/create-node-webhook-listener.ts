@@ -32,13 +32,13 @@ async function readBody(req: ReadRequest, max: number): Promise<Uint8Array | 'to
  */
 export function createNodeWebhookListener(options: WebhookReceiverOptions<undefined>) {
   const maxBodyBytes = checkReceiverOptions(options as WebhookReceiverOptions<never>);
-  return (req: ReadRequest, res: ServerResponse): void => {
+  return (req: IncomingMessage, res: ServerResponse): void => {
     const respond = async () => {
       const method = req.method ?? 'GET';
       const body = method === 'POST' ? await readBody(req, maxBodyBytes) : new Uint8Array(0);
       const answer = await receiveWebhook(options, { method, headers: req.headers, body, env: undefined });
       // a body refused early (413) may still be arriving: close the connection rather than read the rest
-      if (!req.readableEnded && req.body === undefined) answer.headers.connection = 'close';
+      if (!req.readableEnded && (req as ReadRequest).body === undefined) answer.headers.connection = 'close';
       res.writeHead(answer.status, answer.headers);
       const after = () => void answer.after?.();
       if (answer.body === null) res.end(after);

@@ -4,9 +4,6 @@
 // example values, and fields are camelCase (unlike the REST API's snake_case). Where the page names the values of a
 // status, the type lists them and still accepts any string, so a value Cloudflare adds later is not a type error.
 
-/** A string the docs name values for, open to values added later. */
-type Open<T extends string> = T | (string & {});
-
 /** Who organized the meeting. */
 export interface WebhookOrganizer {
   id: string;
@@ -25,7 +22,7 @@ export interface WebhookMeeting {
   title: string;
   roomName: string;
   /** `LIVE` in every example of the docs. */
-  status: Open<'LIVE'>;
+  status: 'LIVE' | (string & {});
   /** ISO 8601. */
   createdAt: string;
   /** ISO 8601. */
@@ -60,7 +57,7 @@ export interface MeetingStartedEvent {
 export interface MeetingEndedEvent {
   event: 'meeting.ended';
   meeting: WebhookMeeting;
-  reason: Open<'HOST_ENDED_MEETING' | 'ALL_PARTICIPANTS_LEFT'>;
+  reason: 'HOST_ENDED_MEETING' | 'ALL_PARTICIPANTS_LEFT' | (string & {});
 }
 
 /** A participant joined a meeting. */
@@ -99,7 +96,7 @@ export interface WebhookRecording {
   /** The same value as `id` in the docs' example. */
   recordingId: string;
   /** The docs name `RECORDING`, `UPLOADING`, `UPLOADED` and `ERRORED` (the REST API also knows `INVOKED`, `PAUSED`). */
-  status: Open<'RECORDING' | 'UPLOADING' | 'UPLOADED' | 'ERRORED'>;
+  status: 'RECORDING' | 'UPLOADING' | 'UPLOADED' | 'ERRORED' | (string & {});
   downloadUrl: string;
   audioDownloadUrl: string;
   /** ISO 8601. */
@@ -130,7 +127,7 @@ export interface LivestreamingStatusUpdateEvent {
   event: 'livestreaming.statusUpdate';
   streamId: string;
   /** The docs name `LIVE`, `OFFLINE` and `IDLE`. */
-  status: Open<'LIVE' | 'OFFLINE' | 'IDLE'>;
+  status: 'LIVE' | 'OFFLINE' | 'IDLE' | (string & {});
   manualIngest: boolean;
   /** An HLS (`.m3u8`) URL. */
   playbackUrl: string;
