@@ -13,6 +13,7 @@ export {
 export * from './events';
 export {
   clearWebhookKeyCache,
+  KEY_FETCH_TIMEOUT_MS,
   KEY_REFETCH_INTERVAL_MS,
   SIGNATURE_HEADER,
   type VerifyWebhookOptions,

@@ -298,12 +298,25 @@ describe("verifyWebhook with Cloudflare's published key (a key server on 127.0.0
 
   it("uses the given fetch, and Cloudflare's URL by default", async () => {
     const asked: string[] = [];
-    const fetch = async (input: string) => {
+    const signals: unknown[] = [];
+    const fetch = async (input: string, init?: RequestInit) => {
       asked.push(input);
+      signals.push(init?.signal);
       return Response.json({ success: true, data: { publicKey: signer.pem }, message: '' });
     };
     const event = await verifyWebhook(body, { 'rtk-signature': await signer.sign(body) }, { fetch });
     expect(event.event).toBe('meeting.participantJoined');
     expect(asked).toEqual(['https://api.realtime.cloudflare.com/.well-known/webhooks.json']);
+    expect(signals[0]).toBeInstanceOf(AbortSignal); // a key server that hangs is given up on
+  });
+
+  it('a key fetch that is aborted (its timeout): key_fetch_failed', async () => {
+    const fetch = async (_input: string, init?: RequestInit) =>
+      Promise.reject(Object.assign(new Error('aborted'), { name: 'TimeoutError', signal: init?.signal }));
+    const { url } = keyUrl();
+    await refusal(
+      verifyWebhook(body, { 'rtk-signature': await signer.sign(body) }, { fetch, keyUrl: url }),
+      'key_fetch_failed',
+    );
   });
 });

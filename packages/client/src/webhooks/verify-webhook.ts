@@ -9,6 +9,9 @@ export const SIGNATURE_HEADER = 'rtk-signature';
 /** After a re-fetch of the published key, the next re-fetch waits at least this long (ms): 5 minutes. */
 export const KEY_REFETCH_INTERVAL_MS = 5 * 60_000;
 
+/** How long fetching the published key may take (ms). */
+export const KEY_FETCH_TIMEOUT_MS = 10_000;
+
 /** Why a webhook was refused, in a word a program can switch on. */
 export type WebhookVerificationReason =
   | 'missing_signature' // no rtk-signature header
@@ -45,7 +48,7 @@ export interface VerifyWebhookOptions {
   publicKey?: string | CryptoKey;
   /** Where to fetch the published key. Default `WEBHOOK_KEY_URL`. */
   keyUrl?: string;
-  /** The fetch used for the key. Default `globalThis.fetch`. */
+  /** The fetch used for the key (cached per `keyUrl`, whichever fetch got it). Default `globalThis.fetch`. */
   fetch?: (input: string, init?: RequestInit) => Promise<Response>;
 }
 
@@ -138,7 +141,11 @@ async function fetchKey(url: string, fetcher: VerifyWebhookOptions['fetch']): Pr
     fail('key_fetch_failed', `${detail} (${url}); or pass publicKey`, cause);
   let response: Response;
   try {
-    response = await (fetcher ?? fetch)(url, { headers: { accept: 'application/json' } });
+    // a key server that hangs must not hold the webhook until RealtimeKit gives up on it
+    response = await (fetcher ?? fetch)(url, {
+      headers: { accept: 'application/json' },
+      signal: AbortSignal.timeout(KEY_FETCH_TIMEOUT_MS),
+    });
   } catch (error) {
     return failed('the webhook public key could not be fetched', error);
   }
