@@ -13,7 +13,8 @@ const browserFiles = {
 };
 
 export default defineConfig([
-  { ...library, entry: ['src/index.ts'] },
+  // `./webhooks`: server-side, a subpath of its own so that the main entry (and its browser bundle) carries none of it
+  { ...library, entry: { index: 'src/index.ts', webhooks: 'src/webhooks/index.ts' } },
   // The `browser` export condition: no openapi-fetch (raw), no environment variables, no Node-only error codes.
   {
     ...library,
