@@ -60,6 +60,19 @@ const op = (/** @type {any} */ whole, /** @type {string} */ id) =>
     .flatMap((item) => Object.values(item))
     .find((o) => o?.operationId === id);
 
+/** Renames a component of the description, every reference to it following. */
+const rename = (/** @type {any} */ whole, /** @type {string} */ section, /** @type {string} */ from) => {
+  const entries = whole.components[section];
+  entries[`${from}_v2`] = entries[from];
+  delete entries[from];
+  const walk = (/** @type {any} */ node) => {
+    if (typeof node !== 'object' || node === null) return;
+    if (node.$ref === `#/components/${section}/${from}`) node.$ref = `#/components/${section}/${from}_v2`;
+    for (const value of Object.values(node)) walk(value);
+  };
+  walk(whole);
+};
+
 /** Runs the update on a changed copy of the description; the report, and why it stopped if it did. */
 async function update(/** @type {(whole: any) => void} */ change) {
   const whole = wholeDescription();
@@ -356,18 +369,57 @@ describe('pnpm spec:update, one fixture per kind of upstream change', () => {
     ]);
   });
 
-  it('an upstream change that breaks one of our overlays: stops, naming the action and why', async () => {
-    const { bump, changes, overlays, stopped } = await update((w) => {
-      delete body(w, 'realtimekit_KickParticipantsBody').required;
-    });
-    const broken = overlays.filter((o) => o.status === 'broken');
-    expect(broken).toEqual([
-      expect.objectContaining({
+  const LIVESTREAM = `${MEETINGS}/{meeting_id}/livestream`;
+
+  it('overlay targets the new description lacks, whose fixes hold without them (the Stainless-prepared shape): absent, reported, not fatal, dropped from their file', async () => {
+    const whole = wholeDescription();
+    // upstream drops the requirement action 5 removes, and the example action 4 removes (Stainless strips examples)
+    delete body(whole, 'realtimekit_KickParticipantsBody').required;
+    delete whole.paths[LIVESTREAM].get.responses['200'].content['application/json'].examples;
+    const {
+      report: { bump, changes, overlays },
+      stopped,
+      writes,
+    } = await computeUpdate({ whole, source: 'fixture.json', root });
+    expect(stopped).toBeUndefined();
+    expect(overlays.filter((o) => o.status !== 'needed')).toEqual([
+      {
+        action: expect.stringMatching(/^realtimekit-fixes\.overlay\.yaml action 4 \(\$\.paths/),
+        status: 'absent',
+      },
+      {
         action: expect.stringMatching(
           /^realtimekit-fixes\.overlay\.yaml action 5 \(\$\.components\.requestBodies\.realtimekit_KickParticipantsBody/,
         ),
-        why: 'changed nothing: its target matches nothing in the spec',
-      }),
+        status: 'absent',
+      },
+    ]);
+    // compared: what the two actions did, upstream now does itself, so the effective spec is the same
+    expect([bump, changes]).toEqual(['none', []]);
+    const text = describeReport({ bump, changes, overlays });
+    expect(text).toContain('action 5');
+    expect(text).toContain('absent, its target is not in the new description and what it fixed holds without it');
+    const fixes = writes.get(path.join(root, 'spec/overlays/realtimekit-fixes.overlay.yaml')) ?? '';
+    expect(fixes).not.toContain('realtimekit_KickParticipantsBody');
+    expect(fixes).not.toContain("meetings/{meeting_id}/livestream']");
+    expect(fixes).toContain('target: $.components.schemas.realtimekit_app_id\n'); // the others stay
+  });
+
+  it('an overlay target renamed away while the defect stays (app_id maxLength 32 under a new name): stops, naming where the fix lapsed', async () => {
+    const { bump, changes, overlays, stopped } = await update((w) => rename(w, 'schemas', 'realtimekit_app_id'));
+    const broken = overlays.filter((o) => o.status === 'broken');
+    expect(broken).toEqual([
+      {
+        // our provenance note on the schema: no effect on a type, and the node it annotates is there under the new name
+        action: 'annotations.overlay.yaml action 28 ($.components.schemas.realtimekit_app_id)',
+        status: 'broken',
+        why: 'its target matches nothing in the new description, and what it fixed is still wrong in it: the node it corrected is there at another place',
+      },
+      {
+        action: 'realtimekit-fixes.overlay.yaml action 1 ($.components.schemas.realtimekit_app_id)',
+        status: 'broken',
+        why: 'its target matches nothing in the new description, and what it fixed no longer holds there: `get_all_meetings` path `app_id`: maxLength 36 → 32, `create_meeting` path `app_id`: maxLength 36 → 32, `get_meeting` path `app_id`: maxLength 36 → 32 and 19 more',
+      },
     ]);
     expect(stopped).toContain('nothing was changed');
     // nothing was compared, so nothing may be promised: not "none", not "Nothing changes for users"
@@ -375,6 +427,20 @@ describe('pnpm spec:update, one fixture per kind of upstream change', () => {
     expect(changes).toEqual([]);
     expect(describeReport({ bump, changes, overlays })).toContain('Not compared');
     expect(describeReport({ bump, changes, overlays })).not.toContain('Nothing changes');
+  });
+
+  it('an example fix whose target moved (the example renamed, still incomplete): stops, the example is still wrong', async () => {
+    const { bump, overlays, stopped } = await update((w) =>
+      rename(w, 'examples', 'realtimekit_GetActiveSessionSuccessResponse'),
+    );
+    expect(overlays.filter((o) => o.status !== 'needed')).toEqual([
+      {
+        action: expect.stringMatching(/^realtimekit-fixes\.overlay\.yaml action 3 /),
+        status: 'broken',
+        why: 'its target matches nothing in the new description, and what it fixed is still wrong in it: the node it corrected is there at another place',
+      },
+    ]);
+    expect([bump, stopped]).toEqual(['unknown', expect.stringContaining('nothing was changed')]);
   });
 
   it('a change outside the meetings paths: reports nothing', async () => {
@@ -435,7 +501,7 @@ describe('pnpm spec:update, writing', () => {
   it('a stopped run prints "not compared", gives bump unknown and writes no changeset; no machine path anywhere', async () => {
     for (const dir of ['spec', '.changeset']) cpSync(path.join(root, dir), path.join(copy, dir), { recursive: true });
     const whole = wholeDescription();
-    delete body(whole, 'realtimekit_KickParticipantsBody').required; // breaks an overlay action
+    rename(whole, 'schemas', 'realtimekit_app_id'); // breaks an overlay action: its target gone, its defect not
     const from = path.join(copy, 'broken.json');
     writeFileSync(from, JSON.stringify(whole));
     const changesets = () => readdirSync(path.join(copy, '.changeset')).sort();

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import jsonpath from 'jsonpath';
 import YAML from 'yaml';
 import { applyAction, checkOverlay, GenerateError, readYaml } from '../codegen/spec.mjs';
 import { generate } from '../generate.mjs';
@@ -16,7 +17,7 @@ import { coreFiles, surfaceBreaks } from './surface-check.mjs';
 
 /**
  * @typedef {import('./classify.mjs').Change} Change
- * @typedef {{ action: string, status: 'needed' | 'redundant' | 'broken', why?: string }} OverlayStatus
+ * @typedef {{ action: string, status: 'needed' | 'redundant' | 'absent' | 'broken', why?: string }} OverlayStatus
  * @typedef {{ bump: 'major' | 'minor' | 'patch' | 'none' | 'unknown', changes: Change[], overlays: OverlayStatus[] }} Report
  * @typedef {{
  *   report: Report,
@@ -71,14 +72,28 @@ export async function computeUpdate({ whole, source, root }) {
   const overlayFiles = readdirSync(overlaysDir)
     .filter((n) => /\.ya?ml$/.test(n))
     .sort();
+  /** @type {{ name: string, overlay: Record<string, any> }[]} */
+  const overlayDocs = [];
+  /** @type {{ status: OverlayStatus, file: string, index: number, action: Record<string, any> }[]} */
+  const absent = [];
+  /** @type {Map<string, number[]>} overlay file -> the indexes of the actions to drop from it */
+  const drop = new Map();
   for (const name of overlayFiles) {
     const file = path.join(overlaysDir, name);
     const overlay = readYaml(file);
     checkOverlay(file, overlay);
+    overlayDocs.push({ name, overlay });
     /** @type {number[]} */
     const redundant = [];
     overlay.actions.forEach((/** @type {Record<string, any>} */ action, /** @type {number} */ i) => {
       const label = `${name} action ${i + 1} (${action.target})`;
+      if (matchesNothing(spec, action.target)) {
+        /** @type {OverlayStatus} */
+        const status = { action: label, status: 'absent' };
+        overlays.push(status);
+        absent.push({ status, file, index: i, action });
+        return;
+      }
       const outcome = applyAction(spec, action);
       if (outcome.status === 'needed') spec = outcome.spec;
       else if (outcome.status === 'redundant') redundant.push(i);
@@ -88,10 +103,23 @@ export async function computeUpdate({ whole, source, root }) {
         ...(outcome.status === 'broken' ? { why: withoutMachinePaths(outcome.why.replace(/^:?\s*/, ''), root) } : {}),
       });
     });
-    if (redundant.length > 0) writes.set(file, withoutActions(file, redundant));
+    drop.set(file, redundant);
   }
-  const broken = overlays.filter((o) => o.status === 'broken');
   const before = readYaml(path.join(specDir, 'realtimekit-meetings.openapi.yaml'));
+  if (absent.length > 0) {
+    // an action whose target the new description lacks is not fatal when what it fixed holds without it
+    const oldUpstream = readYaml(upstreamFile);
+    const changesNow = classify(before, spec);
+    for (const entry of absent) {
+      const lapsed = lapsedFix(oldUpstream, overlayDocs, entry.action, changesNow, fragment);
+      if (lapsed) {
+        entry.status.status = 'broken';
+        entry.status.why = `its target matches nothing in the new description, and what it fixed ${lapsed}`;
+      } /** @type {number[]} */ else drop.get(entry.file).push(entry.index);
+    }
+  }
+  for (const [file, indexes] of drop) if (indexes.length > 0) writes.set(file, withoutActions(file, indexes));
+  const broken = overlays.filter((o) => o.status === 'broken');
   if (broken.length > 0) {
     return {
       report: { bump: 'unknown', changes: [], overlays },
@@ -156,6 +184,75 @@ export async function computeUpdate({ whole, source, root }) {
   return { report, writes, removes };
 }
 
+/** Whether a (valid) JSONPath target matches nothing in `spec`; an invalid one is applyAction's to report. */
+function matchesNothing(/** @type {Record<string, any>} */ spec, /** @type {string} */ target) {
+  try {
+    return jsonpath.query(spec, target).length === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether the fix of an overlay action that the new description gives no target for has lapsed, and how (undefined
+ * when it holds). What the action does is measured on the current upstream, with every overlay action applied and
+ * with every one but this: the schema changes between the two, operation by operation (`effect`).
+ *   - When it has an effect, the fix holds when the new comparison shows no change at any of those places (another
+ *     action, or upstream itself, gives the same: the Stainless-prepared copy inlines the shared success schemas,
+ *     and the inline action sets `success: true` there).
+ *   - When it has none (an example, a description), the fix holds when the node it corrected is nowhere in the
+ *     new description (the Stainless-prepared copy strips the examples): a node that only moved is still wrong.
+ * @param {Record<string, any>} oldUpstream @param {{ overlay: Record<string, any> }[]} overlayDocs
+ * @param {Record<string, any>} action @param {Change[]} changesNow @param {Record<string, any>} newSpec
+ * @returns {string | undefined}
+ */
+function lapsedFix(oldUpstream, overlayDocs, action, changesNow, newSpec) {
+  /** @type {unknown[]} */
+  let corrected = [];
+  const applyAll = (/** @type {boolean} */ withIt) => {
+    let spec = structuredClone(oldUpstream);
+    for (const { overlay } of overlayDocs) {
+      for (const each of overlay.actions) {
+        if (each === action) {
+          if (!withIt) continue;
+          corrected = structuredClone(safeQuery(spec, action.target));
+        }
+        const outcome = applyAction(spec, each);
+        if (outcome.status === 'needed') spec = outcome.spec;
+      }
+    }
+    return spec;
+  };
+  const effect = classify(applyAll(false), applyAll(true));
+  if (effect.length > 0) {
+    const at = new Set(effect.map((c) => `${c.operationId}\u0000${c.where}\u0000${c.path}`));
+    const undone = changesNow.filter((c) => at.has(`${c.operationId}\u0000${c.where}\u0000${c.path}`));
+    if (undone.length === 0) return undefined;
+    const place = (/** @type {Change} */ c) =>
+      `\`${c.operationId}\` ${c.where}${c.path ? ` \`${c.path}\`` : ''}: ${c.change}`;
+    const more = undone.length > 3 ? ` and ${undone.length - 3} more` : '';
+    return `no longer holds there: ${undone.slice(0, 3).map(place).join(', ')}${more}`;
+  }
+  const nodes = corrected.filter((node) => node !== undefined);
+  if (nodes.length === 0) return undefined;
+  let found = false;
+  const walk = (/** @type {unknown} */ node) => {
+    if (found || typeof node !== 'object' || node === null) return;
+    if (nodes.some((n) => isDeepStrictEqual(n, node))) found = true;
+    else for (const value of Object.values(node)) walk(value);
+  };
+  walk(newSpec);
+  return found ? 'is still wrong in it: the node it corrected is there at another place' : undefined;
+}
+
+const safeQuery = (/** @type {Record<string, any>} */ spec, /** @type {string} */ target) => {
+  try {
+    return jsonpath.query(spec, target);
+  } catch {
+    return [];
+  }
+};
+
 /** A message without this machine's folders: reports end up in changesets, and those in the public CHANGELOG. */
 export function withoutMachinePaths(/** @type {string} */ text, /** @type {string} */ root) {
   return text.replaceAll(`${root}${path.sep}`, '').replaceAll(root, '.').replaceAll(tmpdir(), '<tmp>');
@@ -201,7 +298,13 @@ export function describeReport(/** @type {Report} */ report) {
       'Overlays:',
       ...dropped.map(
         (o) =>
-          `- ${o.action}: ${o.status === 'redundant' ? 'redundant, upstream fixed it: removed' : `broken: ${o.why}`}`,
+          `- ${o.action}: ${
+            o.status === 'redundant'
+              ? 'redundant, upstream fixed it: removed'
+              : o.status === 'absent'
+                ? 'absent, its target is not in the new description and what it fixed holds without it: removed'
+                : `broken: ${o.why}`
+          }`,
       ),
       '',
     );
