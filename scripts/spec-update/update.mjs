@@ -111,11 +111,11 @@ export async function computeUpdate({ whole, source, root }) {
     const oldUpstream = readYaml(upstreamFile);
     const changesNow = classify(before, spec);
     for (const entry of absent) {
-      const lapsed = lapsedFix(oldUpstream, overlayDocs, entry.action, changesNow, fragment);
+      const lapsed = lapsedFix(oldUpstream, overlayDocs, entry.action, changesNow, spec);
       if (lapsed) {
         entry.status.status = 'broken';
         entry.status.why = `its target matches nothing in the new description, and what it fixed ${lapsed}`;
-      } /** @type {number[]} */ else drop.get(entry.file).push(entry.index);
+      } else drop.set(entry.file, [...(drop.get(entry.file) ?? []), entry.index]);
     }
   }
   for (const [file, indexes] of drop) if (indexes.length > 0) writes.set(file, withoutActions(file, indexes));
