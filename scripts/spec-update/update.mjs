@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import jsonpath from 'jsonpath';
+import { applyOverlay } from 'openapi-overlays-js/src/overlay.js';
 import YAML from 'yaml';
 import { applyAction, checkOverlay, GenerateError, readYaml } from '../codegen/spec.mjs';
 import { generate } from '../generate.mjs';
@@ -217,8 +218,11 @@ function lapsedFix(oldUpstream, overlayDocs, action, changesNow, newSpec) {
           if (!withIt) continue;
           corrected = structuredClone(safeQuery(spec, action.target));
         }
-        const outcome = applyAction(spec, each);
-        if (outcome.status === 'needed') spec = outcome.spec;
+        try {
+          spec = applyOverlay(spec, { actions: [each] });
+        } catch {
+          // an action that is not a JSONPath is reported as broken by the main pass
+        }
       }
     }
     return spec;
