@@ -158,6 +158,14 @@ describe('a hostile description', () => {
       // a description with a few aliases is still read
       writeFileSync(path.join(dir, 'few.yaml'), 'openapi: 3.0.3\nx: &x [1]\ny: *x\n');
       expect(await readDescription(path.join(dir, 'few.yaml'))).toEqual({ openapi: '3.0.3', x: [1], y: [1] });
+      // the command reads on a worker thread: the same refusal, as a GenerateError naming the file
+      await expect(main(['--from', file, '--dry-run'], root, () => {})).rejects.toThrow(
+        new GenerateError(file, 'is neither JSON nor YAML (x)').message.replace(' (x)', ''),
+      );
+      await expect(main(['--from', file, '--dry-run'], root, () => {})).rejects.toBeInstanceOf(GenerateError);
+      await expect(main(['--from', path.join(dir, 'missing.json'), '--dry-run'], root, () => {})).rejects.toThrow(
+        /missing\.json: cannot be read \(ENOENT/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -14,6 +14,7 @@ import { applyAction, checkOverlay, GenerateError, readYaml } from '../codegen/s
 import { generate } from '../generate.mjs';
 import { bumpFor, classify } from './classify.mjs';
 import { extractFragment, toYaml } from './extract.mjs';
+import { loadDescription } from './read-fragment.mjs';
 import { coreFiles, surfaceBreaks } from './surface-check.mjs';
 
 /**
@@ -28,30 +29,13 @@ import { coreFiles, surfaceBreaks } from './surface-check.mjs';
  * }} Update
  */
 
-/** How many alias expansions a YAML description may make; Cloudflare's descriptions use none. */
-export const MAX_ALIASES = 1000;
+export { MAX_ALIASES } from './read-fragment.mjs';
 
 /** Reads the whole description from a file or an http(s) URL; JSON or YAML. */
 export async function readDescription(/** @type {string} */ from) {
-  let text;
-  if (/^https?:\/\//.test(from)) {
-    const response = await fetch(from);
-    if (!response.ok)
-      throw new GenerateError(from, `could not be downloaded: ${response.status} ${response.statusText}`);
-    text = await response.text();
-  } else {
-    try {
-      text = readFileSync(from, 'utf8');
-    } catch (error) {
-      throw new GenerateError(from, `cannot be read (${/** @type {Error} */ (error).message})`);
-    }
-  }
-  try {
-    // aliases limited: a kilobyte of nested aliases ("billion laughs") would otherwise fill the memory
-    return text.trimStart().startsWith('{') ? JSON.parse(text) : YAML.parse(text, { maxAliasCount: MAX_ALIASES });
-  } catch (error) {
-    throw new GenerateError(from, `is neither JSON nor YAML (${/** @type {Error} */ (error).message})`);
-  }
+  const loaded = await loadDescription(from);
+  if (loaded.problem !== undefined) throw new GenerateError(from, loaded.problem);
+  return /** @type {Record<string, any>} */ (loaded.whole);
 }
 
 /**
