@@ -16,6 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { register } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -89,6 +90,7 @@ export async function main(argv, base = undefined, print = (text) => process.std
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  register('./spec-update/typescript-hook.mjs', import.meta.url); // before main loads the tools
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error) => {

@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { GenerateError, root } from './codegen/spec.mjs';
@@ -530,6 +532,37 @@ describe('pnpm spec:update, writing', () => {
       expect(readFileSync(path.join(copy, '.changeset', name), 'utf8')).not.toContain(tmpdir());
     }
   });
+
+  it('the command line (a child process, with the TypeScript load hook) reports what main reports', async () => {
+    const whole = wholeDescription();
+    schemas(whole).realtimekit_Meeting.properties.region = { type: 'string' };
+    const from = path.join(copy, 'cli.json');
+    writeFileSync(from, JSON.stringify(whole));
+    const args = ['--from', from, '--dry-run', '--json'];
+    const cli = spawnSync(process.execPath, [path.join(root, 'scripts/spec-update.mjs'), ...args], {
+      encoding: 'utf8',
+    });
+    expect(cli.stderr).toBe('');
+    expect(cli.status).toBe(0);
+    const printed = [];
+    expect(await main(args, root, (text) => printed.push(text))).toBe(0);
+    expect(JSON.parse(cli.stdout)).toEqual(JSON.parse(printed[0]));
+    expect(JSON.parse(cli.stdout).bump).toBe('minor');
+    // the hook hands ESM importers TypeScript as require loads it: its default export only, the whole API in it
+    const probe = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { register } from 'node:module';
+        register('./spec-update/typescript-hook.mjs', ${JSON.stringify(pathToFileURL(path.join(root, 'scripts/x.mjs')).href)});
+        const ns = await import('typescript');
+        console.log(JSON.stringify([Object.keys(ns), typeof ns.default.createProgram]));`,
+      ],
+      { cwd: path.join(root, 'scripts'), encoding: 'utf8' },
+    );
+    expect(JSON.parse(probe.stdout)).toEqual([['default'], 'function']);
+  }, 60_000); // two whole runs, on a machine the other suites share
 
   it('refuses a missing --from and unknown flags with the usage', async () => {
     expect(await main([], copy)).toBe(2);
