@@ -96,10 +96,14 @@ export async function computeUpdate({ whole, source, root }) {
   );
   if (absent.length > 0) {
     // an action whose target the new description lacks is not fatal when what it fixed holds without it
-    const oldUpstream = readYaml(upstreamFile);
+    const upToAbsent = snapshotsBefore(
+      readYaml(upstreamFile),
+      overlayDocs.flatMap(({ overlay }) => overlay.actions),
+      new Set(absent.map((entry) => entry.action)),
+    );
     const changesNow = classify(before, spec);
     for (const entry of absent) {
-      const lapsed = lapsedFix(oldUpstream, before, overlayDocs, entry.action, changesNow, spec);
+      const lapsed = lapsedFix(upToAbsent, before, entry.action, changesNow, spec);
       if (lapsed) {
         entry.status.status = 'broken';
         entry.status.why = `its target matches nothing in the new description, and what it fixed ${lapsed}`;
@@ -206,28 +210,18 @@ function matchesNothing(/** @type {Record<string, any>} */ spec, /** @type {stri
  *     and the inline action sets `success: true` there).
  *   - When it has none (an example, a description), the fix holds when the node it corrected is nowhere in the
  *     new description (the Stainless-prepared copy strips the examples): a node that only moved is still wrong.
- * @param {Record<string, any>} oldUpstream @param {Record<string, any>} before the effective spec users have
- * @param {{ overlay: Record<string, any> }[]} overlayDocs @param {Record<string, any>} action
+ * @param {Map<Record<string, any>, { rest: Record<string, any>[], spec: Record<string, any> }>} upToAbsent
+ * @param {Record<string, any>} before the effective spec users have @param {Record<string, any>} action
  * @param {Change[]} changesNow @param {Record<string, any>} newSpec
  * @returns {string | undefined}
  */
-function lapsedFix(oldUpstream, before, overlayDocs, action, changesNow, newSpec) {
-  /** @type {unknown[]} */
-  let corrected = [];
-  let without = structuredClone(oldUpstream);
-  for (const { overlay } of overlayDocs) {
-    for (const each of overlay.actions) {
-      if (each === action) {
-        corrected = structuredClone(safeQuery(without, action.target));
-        continue;
-      }
-      try {
-        without = applyOverlay(without, { actions: [each] });
-      } catch {
-        // an action that is not a JSONPath is reported as broken by the main pass
-      }
-    }
-  }
+function lapsedFix(upToAbsent, before, action, changesNow, newSpec) {
+  const { rest, spec } = /** @type {{ rest: Record<string, any>[], spec: Record<string, any> }} */ (
+    upToAbsent.get(action)
+  );
+  // today's upstream with the actions before this one (the nodes it corrected), then the ones after it
+  const corrected = safeQuery(spec, action.target);
+  const without = applyEach(structuredClone(spec), rest);
   const effect = classify(without, before);
   if (effect.length > 0) {
     const at = new Set(effect.map((c) => `${c.operationId}\u0000${c.where}\u0000${c.path}`));
@@ -248,6 +242,35 @@ function lapsedFix(oldUpstream, before, overlayDocs, action, changesNow, newSpec
   };
   walk(newSpec);
   return found ? 'is still wrong in it: the node it corrected is there at another place' : undefined;
+}
+
+/** `actions` applied in turn, as generate applies them; one that is not a JSONPath is the main pass's to report. */
+function applyEach(/** @type {Record<string, any>} */ spec, /** @type {Record<string, any>[]} */ actions) {
+  let current = spec;
+  for (const action of actions) {
+    try {
+      current = applyOverlay(current, { actions: [action] });
+    } catch {
+      // reported as broken by the main pass
+    }
+  }
+  return current;
+}
+
+/**
+ * One pass of every overlay action over today's upstream: for each of `marked`, the spec just before it (a copy)
+ * and the actions after it.
+ * @param {Record<string, any>} upstream @param {Record<string, any>[]} actions @param {Set<Record<string, any>>} marked
+ */
+function snapshotsBefore(upstream, actions, marked) {
+  /** @type {Map<Record<string, any>, { rest: Record<string, any>[], spec: Record<string, any> }>} */
+  const snapshots = new Map();
+  let spec = upstream;
+  actions.forEach((action, i) => {
+    if (marked.has(action)) snapshots.set(action, { rest: actions.slice(i + 1), spec: structuredClone(spec) });
+    spec = applyEach(spec, [action]);
+  });
+  return snapshots;
 }
 
 const safeQuery = (/** @type {Record<string, any>} */ spec, /** @type {string} */ target) => {
