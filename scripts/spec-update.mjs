@@ -6,7 +6,8 @@
  * Cloudflare's whole API description (openapi.json or openapi.yaml of cloudflare/api-schemas) to a released change:
  *   1. extracts the meetings paths and the components they use into spec/upstream/;
  *   2. re-applies the overlays, reporting each action as needed, redundant (upstream fixed it: removed from its
- *      file) or broken (stop: nothing is written);
+ *      file), absent (its target is gone and what it fixed holds without it: removed too) or broken (stop: nothing
+ *      is written);
  *   3. regenerates every package's generated files (as pnpm generate does);
  *   4. prints what changes for users, operation by operation and field by field, breaking or not, with the
  *      TypeScript surface compared by the compiler;
