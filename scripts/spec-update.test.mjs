@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { GenerateError, root } from './codegen/spec.mjs';
 import { extractFragment, toYaml } from './spec-update/extract.mjs';
+import { loadMeetingsDescription } from './spec-update/read-fragment.mjs';
 import { computeUpdate, describeReport, readDescription } from './spec-update/update.mjs';
 import { main } from './spec-update.mjs';
 
@@ -92,6 +93,30 @@ describe('extraction', () => {
     expect(toYaml(fragment)).toBe(upstreamText);
     expect(Object.keys(fragment)).not.toContain('externalDocs');
     expect(fragment.components.schemas).not.toHaveProperty('apps_App');
+  });
+
+  it('read on a worker thread (paths and components cut there), the extraction is the same, refusals included', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rtk-worker-'));
+    try {
+      const file = path.join(dir, 'openapi.json');
+      writeFileSync(file, JSON.stringify(wholeDescription()));
+      const { whole } = /** @type {{ whole: any }} */ (await loadMeetingsDescription(file));
+      expect(Object.keys(whole.paths)).not.toContain('/zones/{zone_id}');
+      expect(whole.components.schemas).not.toHaveProperty('apps_App');
+      expect(toYaml(extractFragment(whole))).toBe(upstreamText);
+      const hostile = wholeDescription();
+      op(hostile, 'get_meeting').responses['200'] = {
+        description: 'ok',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/__proto__' } } },
+      };
+      writeFileSync(file, JSON.stringify(hostile));
+      const cut = /** @type {{ whole: any }} */ (await loadMeetingsDescription(file));
+      expect(() => extractFragment(cut.whole, 'hostile.json')).toThrow(
+        'unresolved $ref #/components/schemas/__proto__',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a document without the meetings paths, or with a reference it cannot resolve', () => {

@@ -45,13 +45,55 @@ export async function loadDescription(from) {
   }
 }
 
-/** The document with only its meetings paths; everything else as it is (extract.mjs checks and picks). */
+const isMapping = (/** @type {unknown} */ value) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The document with only its meetings paths and the components they reach by `$ref` (every security scheme kept);
+ * everything else as it is. Lenient: a reference it cannot follow is left for extract.mjs to refuse, by name.
+ */
 function withMeetingsPathsOnly(/** @type {unknown} */ whole) {
-  if (typeof whole !== 'object' || whole === null || Array.isArray(whole)) return whole;
-  const doc = /** @type {Record<string, unknown>} */ (whole);
-  if (typeof doc.paths !== 'object' || doc.paths === null || Array.isArray(doc.paths)) return whole;
+  if (!isMapping(whole)) return whole;
+  const doc = /** @type {Record<string, any>} */ (whole);
+  if (!isMapping(doc.paths)) return whole;
   const paths = Object.fromEntries(Object.entries(doc.paths).filter(([template]) => underMeetings(template)));
-  return Object.fromEntries(Object.entries(doc).map(([key, value]) => [key, key === 'paths' ? paths : value]));
+  const components = isMapping(doc.components) ? doc.components : {};
+  /** @type {Set<string>} "section/name" of every component reached */
+  const reached = new Set();
+  /** @type {unknown[]} */
+  const stack = [paths];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) stack.push(...node);
+    else if (isMapping(node)) {
+      const ref = /** @type {Record<string, unknown>} */ (node).$ref;
+      const match = typeof ref === 'string' ? /^#\/components\/([^/]+)\/(.+)$/.exec(ref) : null;
+      if (match) {
+        const [, section = '', raw = ''] = match;
+        const name = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        const entries = Object.hasOwn(components, section) ? components[section] : undefined;
+        if (isMapping(entries) && Object.hasOwn(entries, name) && !reached.has(`${section}/${name}`)) {
+          reached.add(`${section}/${name}`);
+          stack.push(entries[name]);
+        }
+      }
+      stack.push(...Object.values(/** @type {Record<string, unknown>} */ (node)));
+    }
+  }
+  const kept = Object.fromEntries(
+    Object.entries(components).map(([section, entries]) => [
+      section,
+      section === 'securitySchemes' || !isMapping(entries)
+        ? entries
+        : Object.fromEntries(Object.entries(entries).filter(([name]) => reached.has(`${section}/${name}`))),
+    ]),
+  );
+  return Object.fromEntries(
+    Object.entries(doc).map(([key, value]) => [
+      key,
+      key === 'paths' ? paths : key === 'components' && isMapping(value) ? kept : value,
+    ]),
+  );
 }
 
 /**
