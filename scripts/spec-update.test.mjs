@@ -1,10 +1,13 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { GenerateError, root } from './codegen/spec.mjs';
 import { extractFragment, toYaml } from './spec-update/extract.mjs';
+import { loadMeetingsDescription } from './spec-update/read-fragment.mjs';
 import { computeUpdate, describeReport, readDescription } from './spec-update/update.mjs';
 import { main } from './spec-update.mjs';
 
@@ -60,6 +63,19 @@ const op = (/** @type {any} */ whole, /** @type {string} */ id) =>
     .flatMap((item) => Object.values(item))
     .find((o) => o?.operationId === id);
 
+/** Renames a component of the description, every reference to it following. */
+const rename = (/** @type {any} */ whole, /** @type {string} */ section, /** @type {string} */ from) => {
+  const entries = whole.components[section];
+  entries[`${from}_v2`] = entries[from];
+  delete entries[from];
+  const walk = (/** @type {any} */ node) => {
+    if (typeof node !== 'object' || node === null) return;
+    if (node.$ref === `#/components/${section}/${from}`) node.$ref = `#/components/${section}/${from}_v2`;
+    for (const value of Object.values(node)) walk(value);
+  };
+  walk(whole);
+};
+
 /** Runs the update on a changed copy of the description; the report, and why it stopped if it did. */
 async function update(/** @type {(whole: any) => void} */ change) {
   const whole = wholeDescription();
@@ -77,6 +93,30 @@ describe('extraction', () => {
     expect(toYaml(fragment)).toBe(upstreamText);
     expect(Object.keys(fragment)).not.toContain('externalDocs');
     expect(fragment.components.schemas).not.toHaveProperty('apps_App');
+  });
+
+  it('read on a worker thread (paths and components cut there), the extraction is the same, refusals included', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rtk-worker-'));
+    try {
+      const file = path.join(dir, 'openapi.json');
+      writeFileSync(file, JSON.stringify(wholeDescription()));
+      const { whole } = /** @type {{ whole: any }} */ (await loadMeetingsDescription(file));
+      expect(Object.keys(whole.paths)).not.toContain('/zones/{zone_id}');
+      expect(whole.components.schemas).not.toHaveProperty('apps_App');
+      expect(toYaml(extractFragment(whole))).toBe(upstreamText);
+      const hostile = wholeDescription();
+      op(hostile, 'get_meeting').responses['200'] = {
+        description: 'ok',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/__proto__' } } },
+      };
+      writeFileSync(file, JSON.stringify(hostile));
+      const cut = /** @type {{ whole: any }} */ (await loadMeetingsDescription(file));
+      expect(() => extractFragment(cut.whole, 'hostile.json')).toThrow(
+        'unresolved $ref #/components/schemas/__proto__',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a document without the meetings paths, or with a reference it cannot resolve', () => {
@@ -145,6 +185,14 @@ describe('a hostile description', () => {
       // a description with a few aliases is still read
       writeFileSync(path.join(dir, 'few.yaml'), 'openapi: 3.0.3\nx: &x [1]\ny: *x\n');
       expect(await readDescription(path.join(dir, 'few.yaml'))).toEqual({ openapi: '3.0.3', x: [1], y: [1] });
+      // the command reads on a worker thread: the same refusal, as a GenerateError naming the file
+      await expect(main(['--from', file, '--dry-run'], root, () => {})).rejects.toThrow(
+        new GenerateError(file, 'is neither JSON nor YAML (x)').message.replace(' (x)', ''),
+      );
+      await expect(main(['--from', file, '--dry-run'], root, () => {})).rejects.toBeInstanceOf(GenerateError);
+      await expect(main(['--from', path.join(dir, 'missing.json'), '--dry-run'], root, () => {})).rejects.toThrow(
+        /missing\.json: cannot be read \(ENOENT/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -356,18 +404,57 @@ describe('pnpm spec:update, one fixture per kind of upstream change', () => {
     ]);
   });
 
-  it('an upstream change that breaks one of our overlays: stops, naming the action and why', async () => {
-    const { bump, changes, overlays, stopped } = await update((w) => {
-      delete body(w, 'realtimekit_KickParticipantsBody').required;
-    });
-    const broken = overlays.filter((o) => o.status === 'broken');
-    expect(broken).toEqual([
-      expect.objectContaining({
+  const LIVESTREAM = `${MEETINGS}/{meeting_id}/livestream`;
+
+  it('overlay targets the new description lacks, whose fixes hold without them (the Stainless-prepared shape): absent, reported, not fatal, dropped from their file', async () => {
+    const whole = wholeDescription();
+    // upstream drops the requirement action 5 removes, and the example action 4 removes (Stainless strips examples)
+    delete body(whole, 'realtimekit_KickParticipantsBody').required;
+    delete whole.paths[LIVESTREAM].get.responses['200'].content['application/json'].examples;
+    const {
+      report: { bump, changes, overlays },
+      stopped,
+      writes,
+    } = await computeUpdate({ whole, source: 'fixture.json', root });
+    expect(stopped).toBeUndefined();
+    expect(overlays.filter((o) => o.status !== 'needed')).toEqual([
+      {
+        action: expect.stringMatching(/^realtimekit-fixes\.overlay\.yaml action 4 \(\$\.paths/),
+        status: 'absent',
+      },
+      {
         action: expect.stringMatching(
           /^realtimekit-fixes\.overlay\.yaml action 5 \(\$\.components\.requestBodies\.realtimekit_KickParticipantsBody/,
         ),
-        why: 'changed nothing: its target matches nothing in the spec',
-      }),
+        status: 'absent',
+      },
+    ]);
+    // compared: what the two actions did, upstream now does itself, so the effective spec is the same
+    expect([bump, changes]).toEqual(['none', []]);
+    const text = describeReport({ bump, changes, overlays });
+    expect(text).toContain('action 5');
+    expect(text).toContain('absent, its target is not in the new description and what it fixed holds without it');
+    const fixes = writes.get(path.join(root, 'spec/overlays/realtimekit-fixes.overlay.yaml')) ?? '';
+    expect(fixes).not.toContain('realtimekit_KickParticipantsBody');
+    expect(fixes).not.toContain("meetings/{meeting_id}/livestream']");
+    expect(fixes).toContain('target: $.components.schemas.realtimekit_app_id\n'); // the others stay
+  });
+
+  it('an overlay target renamed away while the defect stays (app_id maxLength 32 under a new name): stops, naming where the fix lapsed', async () => {
+    const { bump, changes, overlays, stopped } = await update((w) => rename(w, 'schemas', 'realtimekit_app_id'));
+    const broken = overlays.filter((o) => o.status === 'broken');
+    expect(broken).toEqual([
+      {
+        // our provenance note on the schema: no effect on a type, and the node it annotates is there under the new name
+        action: 'annotations.overlay.yaml action 28 ($.components.schemas.realtimekit_app_id)',
+        status: 'broken',
+        why: 'its target matches nothing in the new description, and what it fixed is still wrong in it: the node it corrected is there at another place',
+      },
+      {
+        action: 'realtimekit-fixes.overlay.yaml action 1 ($.components.schemas.realtimekit_app_id)',
+        status: 'broken',
+        why: 'its target matches nothing in the new description, and what it fixed no longer holds there: `get_all_meetings` path `app_id`: maxLength 36 → 32, `create_meeting` path `app_id`: maxLength 36 → 32, `get_meeting` path `app_id`: maxLength 36 → 32 and 19 more',
+      },
     ]);
     expect(stopped).toContain('nothing was changed');
     // nothing was compared, so nothing may be promised: not "none", not "Nothing changes for users"
@@ -375,6 +462,20 @@ describe('pnpm spec:update, one fixture per kind of upstream change', () => {
     expect(changes).toEqual([]);
     expect(describeReport({ bump, changes, overlays })).toContain('Not compared');
     expect(describeReport({ bump, changes, overlays })).not.toContain('Nothing changes');
+  });
+
+  it('an example fix whose target moved (the example renamed, still incomplete): stops, the example is still wrong', async () => {
+    const { bump, overlays, stopped } = await update((w) =>
+      rename(w, 'examples', 'realtimekit_GetActiveSessionSuccessResponse'),
+    );
+    expect(overlays.filter((o) => o.status !== 'needed')).toEqual([
+      {
+        action: expect.stringMatching(/^realtimekit-fixes\.overlay\.yaml action 3 /),
+        status: 'broken',
+        why: 'its target matches nothing in the new description, and what it fixed is still wrong in it: the node it corrected is there at another place',
+      },
+    ]);
+    expect([bump, stopped]).toEqual(['unknown', expect.stringContaining('nothing was changed')]);
   });
 
   it('a change outside the meetings paths: reports nothing', async () => {
@@ -435,7 +536,7 @@ describe('pnpm spec:update, writing', () => {
   it('a stopped run prints "not compared", gives bump unknown and writes no changeset; no machine path anywhere', async () => {
     for (const dir of ['spec', '.changeset']) cpSync(path.join(root, dir), path.join(copy, dir), { recursive: true });
     const whole = wholeDescription();
-    delete body(whole, 'realtimekit_KickParticipantsBody').required; // breaks an overlay action
+    rename(whole, 'schemas', 'realtimekit_app_id'); // breaks an overlay action: its target gone, its defect not
     const from = path.join(copy, 'broken.json');
     writeFileSync(from, JSON.stringify(whole));
     const changesets = () => readdirSync(path.join(copy, '.changeset')).sort();
@@ -456,6 +557,37 @@ describe('pnpm spec:update, writing', () => {
       expect(readFileSync(path.join(copy, '.changeset', name), 'utf8')).not.toContain(tmpdir());
     }
   });
+
+  it('the command line (a child process, with the TypeScript load hook) reports what main reports', async () => {
+    const whole = wholeDescription();
+    schemas(whole).realtimekit_Meeting.properties.region = { type: 'string' };
+    const from = path.join(copy, 'cli.json');
+    writeFileSync(from, JSON.stringify(whole));
+    const args = ['--from', from, '--dry-run', '--json'];
+    const cli = spawnSync(process.execPath, [path.join(root, 'scripts/spec-update.mjs'), ...args], {
+      encoding: 'utf8',
+    });
+    expect(cli.stderr).toBe('');
+    expect(cli.status).toBe(0);
+    const printed = [];
+    expect(await main(args, root, (text) => printed.push(text))).toBe(0);
+    expect(JSON.parse(cli.stdout)).toEqual(JSON.parse(printed[0]));
+    expect(JSON.parse(cli.stdout).bump).toBe('minor');
+    // the hook hands ESM importers TypeScript as require loads it: its default export only, the whole API in it
+    const probe = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { register } from 'node:module';
+        register('./spec-update/typescript-hook.mjs', ${JSON.stringify(pathToFileURL(path.join(root, 'scripts/x.mjs')).href)});
+        const ns = await import('typescript');
+        console.log(JSON.stringify([Object.keys(ns), typeof ns.default.createProgram]));`,
+      ],
+      { cwd: path.join(root, 'scripts'), encoding: 'utf8' },
+    );
+    expect(JSON.parse(probe.stdout)).toEqual([['default'], 'function']);
+  }, 60_000); // two whole runs, on a machine the other suites share
 
   it('refuses a missing --from and unknown flags with the usage', async () => {
     expect(await main([], copy)).toBe(2);

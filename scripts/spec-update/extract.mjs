@@ -6,8 +6,9 @@
  */
 import YAML from 'yaml';
 import { GenerateError, isObject } from '../codegen/spec.mjs';
+import { MEETINGS_PREFIX, underMeetings } from './read-fragment.mjs';
 
-export const MEETINGS_PREFIX = '/accounts/{account_id}/realtime/kit/{app_id}/meetings';
+export { MEETINGS_PREFIX };
 
 /** How spec/upstream/ is written, so that extracting the same description twice gives the same bytes. */
 export const toYaml = (/** @type {unknown} */ value) =>
@@ -22,9 +23,7 @@ export function extractFragment(whole, source = 'the description') {
   if (!isObject(whole) || typeof whole.openapi !== 'string' || !isObject(whole.paths)) {
     throw new GenerateError(source, 'not an OpenAPI document (no `openapi` version or no `paths`)');
   }
-  const paths = Object.fromEntries(
-    Object.entries(whole.paths).filter(([p]) => p === MEETINGS_PREFIX || p.startsWith(`${MEETINGS_PREFIX}/`)),
-  );
+  const paths = Object.fromEntries(Object.entries(whole.paths).filter(([p]) => underMeetings(p)));
   if (Object.keys(paths).length === 0) throw new GenerateError(source, `has no path under ${MEETINGS_PREFIX}`);
   for (const [template, item] of Object.entries(paths)) checkPathTemplate(source, template, item);
 

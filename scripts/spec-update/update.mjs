@@ -7,16 +7,19 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import jsonpath from 'jsonpath';
+import { applyOverlay } from 'openapi-overlays-js/src/overlay.js';
 import YAML from 'yaml';
 import { applyAction, checkOverlay, GenerateError, readYaml } from '../codegen/spec.mjs';
 import { generate } from '../generate.mjs';
 import { bumpFor, classify } from './classify.mjs';
 import { extractFragment, toYaml } from './extract.mjs';
+import { loadDescription } from './read-fragment.mjs';
 import { coreFiles, surfaceBreaks } from './surface-check.mjs';
 
 /**
  * @typedef {import('./classify.mjs').Change} Change
- * @typedef {{ action: string, status: 'needed' | 'redundant' | 'broken', why?: string }} OverlayStatus
+ * @typedef {{ action: string, status: 'needed' | 'redundant' | 'absent' | 'broken', why?: string }} OverlayStatus
  * @typedef {{ bump: 'major' | 'minor' | 'patch' | 'none' | 'unknown', changes: Change[], overlays: OverlayStatus[] }} Report
  * @typedef {{
  *   report: Report,
@@ -26,30 +29,13 @@ import { coreFiles, surfaceBreaks } from './surface-check.mjs';
  * }} Update
  */
 
-/** How many alias expansions a YAML description may make; Cloudflare's descriptions use none. */
-export const MAX_ALIASES = 1000;
+export { MAX_ALIASES } from './read-fragment.mjs';
 
 /** Reads the whole description from a file or an http(s) URL; JSON or YAML. */
 export async function readDescription(/** @type {string} */ from) {
-  let text;
-  if (/^https?:\/\//.test(from)) {
-    const response = await fetch(from);
-    if (!response.ok)
-      throw new GenerateError(from, `could not be downloaded: ${response.status} ${response.statusText}`);
-    text = await response.text();
-  } else {
-    try {
-      text = readFileSync(from, 'utf8');
-    } catch (error) {
-      throw new GenerateError(from, `cannot be read (${/** @type {Error} */ (error).message})`);
-    }
-  }
-  try {
-    // aliases limited: a kilobyte of nested aliases ("billion laughs") would otherwise fill the memory
-    return text.trimStart().startsWith('{') ? JSON.parse(text) : YAML.parse(text, { maxAliasCount: MAX_ALIASES });
-  } catch (error) {
-    throw new GenerateError(from, `is neither JSON nor YAML (${/** @type {Error} */ (error).message})`);
-  }
+  const loaded = await loadDescription(from);
+  if (loaded.problem !== undefined) throw new GenerateError(from, loaded.problem);
+  return /** @type {Record<string, any>} */ (loaded.whole);
 }
 
 /**
@@ -71,14 +57,28 @@ export async function computeUpdate({ whole, source, root }) {
   const overlayFiles = readdirSync(overlaysDir)
     .filter((n) => /\.ya?ml$/.test(n))
     .sort();
+  /** @type {{ name: string, overlay: Record<string, any> }[]} */
+  const overlayDocs = [];
+  /** @type {{ status: OverlayStatus, file: string, index: number, action: Record<string, any> }[]} */
+  const absent = [];
+  /** @type {Map<string, number[]>} overlay file -> the indexes of the actions to drop from it */
+  const drop = new Map();
   for (const name of overlayFiles) {
     const file = path.join(overlaysDir, name);
     const overlay = readYaml(file);
     checkOverlay(file, overlay);
+    overlayDocs.push({ name, overlay });
     /** @type {number[]} */
     const redundant = [];
     overlay.actions.forEach((/** @type {Record<string, any>} */ action, /** @type {number} */ i) => {
       const label = `${name} action ${i + 1} (${action.target})`;
+      if (matchesNothing(spec, action.target)) {
+        /** @type {OverlayStatus} */
+        const status = { action: label, status: 'absent' };
+        overlays.push(status);
+        absent.push({ status, file, index: i, action });
+        return;
+      }
       const outcome = applyAction(spec, action);
       if (outcome.status === 'needed') spec = outcome.spec;
       else if (outcome.status === 'redundant') redundant.push(i);
@@ -88,10 +88,30 @@ export async function computeUpdate({ whole, source, root }) {
         ...(outcome.status === 'broken' ? { why: withoutMachinePaths(outcome.why.replace(/^:?\s*/, ''), root) } : {}),
       });
     });
-    if (redundant.length > 0) writes.set(file, withoutActions(file, redundant));
+    drop.set(file, redundant);
   }
+  const before = effectiveSpecOf(
+    existsSync(documentFile(root)) ? readFileSync(documentFile(root), 'utf8') : undefined,
+    () => readYaml(path.join(specDir, 'realtimekit-meetings.openapi.yaml')),
+  );
+  if (absent.length > 0) {
+    // an action whose target the new description lacks is not fatal when what it fixed holds without it
+    const upToAbsent = snapshotsBefore(
+      readYaml(upstreamFile),
+      overlayDocs.flatMap(({ overlay }) => overlay.actions),
+      new Set(absent.map((entry) => entry.action)),
+    );
+    const changesNow = classify(before, spec);
+    for (const entry of absent) {
+      const lapsed = lapsedFix(upToAbsent, before, entry.action, changesNow, spec);
+      if (lapsed) {
+        entry.status.status = 'broken';
+        entry.status.why = `its target matches nothing in the new description, and what it fixed ${lapsed}`;
+      } else drop.set(entry.file, [...(drop.get(entry.file) ?? []), entry.index]);
+    }
+  }
+  for (const [file, indexes] of drop) if (indexes.length > 0) writes.set(file, withoutActions(file, indexes));
   const broken = overlays.filter((o) => o.status === 'broken');
-  const before = readYaml(path.join(specDir, 'realtimekit-meetings.openapi.yaml'));
   if (broken.length > 0) {
     return {
       report: { bump: 'unknown', changes: [], overlays },
@@ -135,7 +155,9 @@ export async function computeUpdate({ whole, source, root }) {
   }
 
   const effectiveFile = path.join(specDir, 'realtimekit-meetings.openapi.yaml');
-  const after = YAML.parse(/** @type {string} */ (files.get(effectiveFile)));
+  const after = effectiveSpecOf(files.get(documentFile(root)), () =>
+    YAML.parse(/** @type {string} */ (files.get(effectiveFile))),
+  );
   const core = path.join(root, 'packages/core/src');
   const newCore = (/** @type {string} */ file) =>
     files?.get(path.join(core, file)) ?? readFileSync(path.join(core, file), 'utf8');
@@ -155,6 +177,109 @@ export async function computeUpdate({ whole, source, root }) {
   }
   return { report, writes, removes };
 }
+
+/** Core's generated document: the effective spec as JSON, read ten times faster than its YAML copy. */
+const documentFile = (/** @type {string} */ root) => path.join(root, 'packages/core/src/generated/document.gen.ts');
+
+/**
+ * The effective spec from document.gen.ts's text (`JSON.parse("…")`, written by the same generate run as the YAML
+ * copy, and checked with it by generate --check), or from `fallback` when there is none in that form.
+ * @param {string | undefined} documentText @param {() => Record<string, any>} fallback
+ * @returns {Record<string, any>}
+ */
+export function effectiveSpecOf(documentText, fallback) {
+  const literal = documentText && /= JSON\.parse\(("(?:[^"\\]|\\.)*")\);$/m.exec(documentText)?.[1];
+  return literal ? JSON.parse(JSON.parse(literal)) : fallback();
+}
+
+/** Whether a (valid) JSONPath target matches nothing in `spec`; an invalid one is applyAction's to report. */
+function matchesNothing(/** @type {Record<string, any>} */ spec, /** @type {string} */ target) {
+  try {
+    return jsonpath.query(spec, target).length === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether the fix of an overlay action that the new description gives no target for has lapsed, and how (undefined
+ * when it holds). What the action does is measured on the current upstream: the schema changes, operation by
+ * operation, between it with every overlay action but this one applied and the effective spec users have (`effect`).
+ *   - When it has an effect, the fix holds when the new comparison shows no change at any of those places (another
+ *     action, or upstream itself, gives the same: the Stainless-prepared copy inlines the shared success schemas,
+ *     and the inline action sets `success: true` there).
+ *   - When it has none (an example, a description), the fix holds when the node it corrected is nowhere in the
+ *     new description (the Stainless-prepared copy strips the examples): a node that only moved is still wrong.
+ * @param {Map<Record<string, any>, { rest: Record<string, any>[], spec: Record<string, any> }>} upToAbsent
+ * @param {Record<string, any>} before the effective spec users have @param {Record<string, any>} action
+ * @param {Change[]} changesNow @param {Record<string, any>} newSpec
+ * @returns {string | undefined}
+ */
+function lapsedFix(upToAbsent, before, action, changesNow, newSpec) {
+  const { rest, spec } = /** @type {{ rest: Record<string, any>[], spec: Record<string, any> }} */ (
+    upToAbsent.get(action)
+  );
+  // today's upstream with the actions before this one (the nodes it corrected), then the ones after it
+  const corrected = safeQuery(spec, action.target);
+  const without = applyEach(structuredClone(spec), rest);
+  const effect = classify(without, before);
+  if (effect.length > 0) {
+    const at = new Set(effect.map((c) => `${c.operationId}\u0000${c.where}\u0000${c.path}`));
+    const undone = changesNow.filter((c) => at.has(`${c.operationId}\u0000${c.where}\u0000${c.path}`));
+    if (undone.length === 0) return undefined;
+    const place = (/** @type {Change} */ c) =>
+      `\`${c.operationId}\` ${c.where}${c.path ? ` \`${c.path}\`` : ''}: ${c.change}`;
+    const more = undone.length > 3 ? ` and ${undone.length - 3} more` : '';
+    return `no longer holds there: ${undone.slice(0, 3).map(place).join(', ')}${more}`;
+  }
+  const nodes = corrected.filter((node) => node !== undefined);
+  if (nodes.length === 0) return undefined;
+  let found = false;
+  const walk = (/** @type {unknown} */ node) => {
+    if (found || typeof node !== 'object' || node === null) return;
+    if (nodes.some((n) => isDeepStrictEqual(n, node))) found = true;
+    else for (const value of Object.values(node)) walk(value);
+  };
+  walk(newSpec);
+  return found ? 'is still wrong in it: the node it corrected is there at another place' : undefined;
+}
+
+/** `actions` applied in turn, as generate applies them; one that is not a JSONPath is the main pass's to report. */
+function applyEach(/** @type {Record<string, any>} */ spec, /** @type {Record<string, any>[]} */ actions) {
+  let current = spec;
+  for (const action of actions) {
+    try {
+      current = applyOverlay(current, { actions: [action] });
+    } catch {
+      // reported as broken by the main pass
+    }
+  }
+  return current;
+}
+
+/**
+ * One pass of every overlay action over today's upstream: for each of `marked`, the spec just before it (a copy)
+ * and the actions after it.
+ * @param {Record<string, any>} upstream @param {Record<string, any>[]} actions @param {Set<Record<string, any>>} marked
+ */
+function snapshotsBefore(upstream, actions, marked) {
+  /** @type {Map<Record<string, any>, { rest: Record<string, any>[], spec: Record<string, any> }>} */
+  const snapshots = new Map();
+  let spec = upstream;
+  actions.forEach((action, i) => {
+    if (marked.has(action)) snapshots.set(action, { rest: actions.slice(i + 1), spec: structuredClone(spec) });
+    spec = applyEach(spec, [action]);
+  });
+  return snapshots;
+}
+
+const safeQuery = (/** @type {Record<string, any>} */ spec, /** @type {string} */ target) => {
+  try {
+    return jsonpath.query(spec, target);
+  } catch {
+    return [];
+  }
+};
 
 /** A message without this machine's folders: reports end up in changesets, and those in the public CHANGELOG. */
 export function withoutMachinePaths(/** @type {string} */ text, /** @type {string} */ root) {
@@ -201,7 +326,13 @@ export function describeReport(/** @type {Report} */ report) {
       'Overlays:',
       ...dropped.map(
         (o) =>
-          `- ${o.action}: ${o.status === 'redundant' ? 'redundant, upstream fixed it: removed' : `broken: ${o.why}`}`,
+          `- ${o.action}: ${
+            o.status === 'redundant'
+              ? 'redundant, upstream fixed it: removed'
+              : o.status === 'absent'
+                ? 'absent, its target is not in the new description and what it fixed holds without it: removed'
+                : `broken: ${o.why}`
+          }`,
       ),
       '',
     );
