@@ -162,8 +162,7 @@ export function validatorsModule(spec, surface) {
     if (runtime.code) locals.push(runtime.code);
   }
   const left = code.match(/require\([^)]*\)/);
-  if (left)
-    throw new Error(`validators: Ajv's standalone code needs ${left[0]}, which mock-validators does not map`);
+  if (left) throw new Error(`validators: Ajv's standalone code needs ${left[0]}, which mock-validators does not map`);
   // the standalone code exports every validator; only the table below is this module's interface
   code = code.replace(/^"use strict";/, '').replace(/^export const (v\d+) = /gm, 'const $1 = ');
 
