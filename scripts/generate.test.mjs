@@ -97,11 +97,9 @@ describe('generate', () => {
     // as one line, however the formatter broke it
     const flat = meetings.replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/,? \)/g, ')');
     expect(flat).toContain(
-      "return this.client.get('/meetings/{meeting_id}', { operationId: 'get_meeting', params: { meeting_id: meetingId } }, options);",
+      "return this.client.call('GET', '/meetings/{meeting_id}', { params: { meeting_id: meetingId } }, options);",
     );
-    expect(flat).toContain(
-      "return this.client.getPage('/meetings', { operationId: 'get_all_meetings', query }, options);",
-    );
+    expect(flat).toContain("return this.client.page('GET', '/meetings', { query }, options);");
     expect(meetings).toContain("import type { ApiClient } from '../internal/api-client';");
   });
 

@@ -1,8 +1,9 @@
 // @ts-check
 /**
  * packages/client/src/generated/<resource>.gen.ts: one class per resource, one typed method per operation. Each
- * method shows its verb and path at the call (`this.client.get('/meetings/{meeting_id}', { operationId, ... })`), over
- * ApiClient (packages/client/src/internal/api-client.ts), which checks the path against the operationId as a type.
+ * method shows its verb and path at the call, `this.client.call('GET', '/meetings/{meeting_id}', { params })`, over
+ * ApiClient (packages/client/src/internal/api-client.ts): the verb and path name the operation, whose input and answer
+ * they type. The operationId is in each method's doc; the call does not repeat it, so the bundle carries it once.
  */
 import { Imports } from './imports.mjs';
 import { camel, pascal } from './surface.mjs';
@@ -47,16 +48,16 @@ export function methodArguments(op) {
   return args;
 }
 
-/** `{ operationId: 'get_meeting', params: { meeting_id: meetingId }, body, query }`: what the seam takes. */
+/** `{ params: { meeting_id: meetingId }, body, query }`: what the seam takes besides the verb and path. */
 export function callExpression(/** @type {SurfaceOperation} */ op) {
-  const parts = [`operationId: ${JSON.stringify(op.operationId)}`];
+  const parts = [];
   if (op.pathParams.length > 0) {
     const params = op.pathParams.map((p) => (camel(p.name) === p.name ? p.name : `${p.name}: ${camel(p.name)}`));
     parts.push(`params: { ${params.join(', ')} }`);
   }
   if (op.hasBody) parts.push('body');
   if (op.types.query) parts.push('query');
-  return `{ ${parts.join(', ')} }`;
+  return parts.length > 0 ? `{ ${parts.join(', ')} }` : '{}';
 }
 
 const OPTIONS_DOC =
@@ -70,8 +71,7 @@ function methods(/** @type {SurfaceOperation} */ op, /** @type {Imports} */ impo
   const signature = [...args.map((a) => `${a.name}${a.optional ? '?' : ''}: ${a.type}`), options].join(', ');
   const tags = [...args.map((a) => `@param ${a.name} - ${a.doc}`), OPTIONS_DOC];
   const what = `\`${op.operationId}\`: ${op.method} ${op.below}.`;
-  const verb = op.paginated ? 'getPage' : op.method.toLowerCase();
-  const send = `this.client.${verb}(${JSON.stringify(op.below)}, ${callExpression(op)}, options)`;
+  const send = `this.client.${op.paginated ? 'page' : 'call'}(${JSON.stringify(op.method)}, ${JSON.stringify(op.below)}, ${callExpression(op)}, options)`;
   if (op.paginated) {
     const item = imports.type(CORE, /** @type {string} */ (op.types.item));
     const ids = args.filter((a) => a.name !== 'query').map((a) => a.name);

@@ -32,9 +32,10 @@ export class ActiveSessionResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   get(meetingId: string, options?: RequestOptions): Promise<ActiveSession> {
-    return this.client.get(
+    return this.client.call(
+      'GET',
       '/meetings/{meeting_id}/active-session',
-      { operationId: 'GetActiveSession', params: { meeting_id: meetingId } },
+      { params: { meeting_id: meetingId } },
       options,
     );
   }
@@ -51,9 +52,10 @@ export class ActiveSessionResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   kick(meetingId: string, body: KickParticipantsBody, options?: RequestOptions): Promise<KickParticipantsResult> {
-    return this.client.post(
+    return this.client.call(
+      'POST',
       '/meetings/{meeting_id}/active-session/kick',
-      { operationId: 'KickPartcipants', params: { meeting_id: meetingId }, body },
+      { params: { meeting_id: meetingId }, body },
       options,
     );
   }
@@ -69,9 +71,10 @@ export class ActiveSessionResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   kickAll(meetingId: string, options?: RequestOptions): Promise<KickAllParticipantsResult> {
-    return this.client.post(
+    return this.client.call(
+      'POST',
       '/meetings/{meeting_id}/active-session/kick-all',
-      { operationId: 'KickAllParticipants', params: { meeting_id: meetingId } },
+      { params: { meeting_id: meetingId } },
       options,
     );
   }
@@ -88,9 +91,10 @@ export class ActiveSessionResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   mute(meetingId: string, body: MuteParticipantsBody, options?: RequestOptions): Promise<MuteParticipantsResult> {
-    return this.client.post(
+    return this.client.call(
+      'POST',
       '/meetings/{meeting_id}/active-session/mute',
-      { operationId: 'MuteParticipants', params: { meeting_id: meetingId }, body },
+      { params: { meeting_id: meetingId }, body },
       options,
     );
   }
@@ -111,9 +115,10 @@ export class ActiveSessionResource {
     body: MuteAllParticipantsBody,
     options?: RequestOptions,
   ): Promise<MuteAllParticipantsResult> {
-    return this.client.post(
+    return this.client.call(
+      'POST',
       '/meetings/{meeting_id}/active-session/mute-all',
-      { operationId: 'MuteAllParticipants', params: { meeting_id: meetingId }, body },
+      { params: { meeting_id: meetingId }, body },
       options,
     );
   }
@@ -130,9 +135,10 @@ export class ActiveSessionResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   createPoll(meetingId: string, body: CreatePollBody, options?: RequestOptions): Promise<CreatePollResult> {
-    return this.client.post(
+    return this.client.call(
+      'POST',
       '/meetings/{meeting_id}/active-session/poll',
-      { operationId: 'CreatePoll', params: { meeting_id: meetingId }, body },
+      { params: { meeting_id: meetingId }, body },
       options,
     );
   }

@@ -28,9 +28,10 @@ export class LivestreamsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   getActive(meetingId: string, options?: RequestOptions): Promise<ActiveLivestream> {
-    return this.client.get(
+    return this.client.call(
+      'GET',
       '/meetings/{meeting_id}/active-livestream',
-      { operationId: 'get-v2-meetings-meetingId-active-livestream', params: { meeting_id: meetingId } },
+      { params: { meeting_id: meetingId } },
       options,
     );
   }
@@ -47,9 +48,10 @@ export class LivestreamsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   stop(meetingId: string, options?: RequestOptions): Promise<LivestreamStopResult> {
-    return this.client.post(
+    return this.client.call(
+      'POST',
       '/meetings/{meeting_id}/active-livestream/stop',
-      { operationId: 'stop_livestreaming', params: { meeting_id: meetingId } },
+      { params: { meeting_id: meetingId } },
       options,
     );
   }
@@ -72,9 +74,10 @@ export class LivestreamsResource {
     query?: LivestreamSessionQuery,
     options?: RequestOptions,
   ): Promise<LivestreamSessionDetails> {
-    return this.client.get(
+    return this.client.call(
+      'GET',
       '/meetings/{meeting_id}/livestream',
-      { operationId: 'livestream-session-details', params: { meeting_id: meetingId }, query },
+      { params: { meeting_id: meetingId }, query },
       options,
     );
   }
@@ -92,9 +95,10 @@ export class LivestreamsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   start(meetingId: string, body: LivestreamStartBody, options?: RequestOptions): Promise<LivestreamStartResult> {
-    return this.client.post(
+    return this.client.call(
+      'POST',
       '/meetings/{meeting_id}/livestreams',
-      { operationId: 'start-livestreaming', params: { meeting_id: meetingId }, body },
+      { params: { meeting_id: meetingId }, body },
       options,
     );
   }

@@ -34,7 +34,7 @@ export class MeetingsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   list(query?: MeetingListQuery, options?: RequestOptions): Promise<Page<Meeting>> {
-    return this.client.getPage('/meetings', { operationId: 'get_all_meetings', query }, options);
+    return this.client.page('GET', '/meetings', { query }, options);
   }
 
   /**
@@ -65,7 +65,7 @@ export class MeetingsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   create(body: MeetingCreateBody, options?: RequestOptions): Promise<MeetingDetails> {
-    return this.client.post('/meetings', { operationId: 'create_meeting', body }, options);
+    return this.client.call('POST', '/meetings', { body }, options);
   }
 
   /**
@@ -79,11 +79,7 @@ export class MeetingsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   get(meetingId: string, options?: RequestOptions): Promise<MeetingDetails> {
-    return this.client.get(
-      '/meetings/{meeting_id}',
-      { operationId: 'get_meeting', params: { meeting_id: meetingId } },
-      options,
-    );
+    return this.client.call('GET', '/meetings/{meeting_id}', { params: { meeting_id: meetingId } }, options);
   }
 
   /**
@@ -98,11 +94,7 @@ export class MeetingsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   replace(meetingId: string, body: MeetingReplaceBody, options?: RequestOptions): Promise<MeetingDetails> {
-    return this.client.put(
-      '/meetings/{meeting_id}',
-      { operationId: 'replace_meeting', params: { meeting_id: meetingId }, body },
-      options,
-    );
+    return this.client.call('PUT', '/meetings/{meeting_id}', { params: { meeting_id: meetingId }, body }, options);
   }
 
   /**
@@ -117,10 +109,6 @@ export class MeetingsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   update(meetingId: string, body: MeetingUpdateBody, options?: RequestOptions): Promise<MeetingDetails> {
-    return this.client.patch(
-      '/meetings/{meeting_id}',
-      { operationId: 'update_meeting', params: { meeting_id: meetingId }, body },
-      options,
-    );
+    return this.client.call('PATCH', '/meetings/{meeting_id}', { params: { meeting_id: meetingId }, body }, options);
   }
 }

@@ -34,9 +34,10 @@ export class ParticipantsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   list(meetingId: string, query?: ParticipantListQuery, options?: RequestOptions): Promise<Page<Participant>> {
-    return this.client.getPage(
+    return this.client.page(
+      'GET',
       '/meetings/{meeting_id}/participants',
-      { operationId: 'get_meeting_participants', params: { meeting_id: meetingId }, query },
+      { params: { meeting_id: meetingId }, query },
       options,
     );
   }
@@ -68,9 +69,10 @@ export class ParticipantsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   add(meetingId: string, body: ParticipantAddBody, options?: RequestOptions): Promise<ParticipantWithToken> {
-    return this.client.post(
+    return this.client.call(
+      'POST',
       '/meetings/{meeting_id}/participants',
-      { operationId: 'add_participant', params: { meeting_id: meetingId }, body },
+      { params: { meeting_id: meetingId }, body },
       options,
     );
   }
@@ -87,9 +89,10 @@ export class ParticipantsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   get(meetingId: string, participantId: string, options?: RequestOptions): Promise<Participant> {
-    return this.client.get(
+    return this.client.call(
+      'GET',
       '/meetings/{meeting_id}/participants/{participant_id}',
-      { operationId: 'get_meeting_participant', params: { meeting_id: meetingId, participant_id: participantId } },
+      { params: { meeting_id: meetingId, participant_id: participantId } },
       options,
     );
   }
@@ -112,9 +115,10 @@ export class ParticipantsResource {
     body: ParticipantReplaceBody,
     options?: RequestOptions,
   ): Promise<ParticipantWithToken> {
-    return this.client.put(
+    return this.client.call(
+      'PUT',
       '/meetings/{meeting_id}/participants/{participant_id}',
-      { operationId: 'replace_participant', params: { meeting_id: meetingId, participant_id: participantId }, body },
+      { params: { meeting_id: meetingId, participant_id: participantId }, body },
       options,
     );
   }
@@ -137,9 +141,10 @@ export class ParticipantsResource {
     body: ParticipantEditBody,
     options?: RequestOptions,
   ): Promise<ParticipantWithToken> {
-    return this.client.patch(
+    return this.client.call(
+      'PATCH',
       '/meetings/{meeting_id}/participants/{participant_id}',
-      { operationId: 'edit_participant', params: { meeting_id: meetingId, participant_id: participantId }, body },
+      { params: { meeting_id: meetingId, participant_id: participantId }, body },
       options,
     );
   }
@@ -156,9 +161,10 @@ export class ParticipantsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   delete(meetingId: string, participantId: string, options?: RequestOptions): Promise<DeletedParticipant> {
-    return this.client.delete(
+    return this.client.call(
+      'DELETE',
       '/meetings/{meeting_id}/participants/{participant_id}',
-      { operationId: 'delete_meeting_participant', params: { meeting_id: meetingId, participant_id: participantId } },
+      { params: { meeting_id: meetingId, participant_id: participantId } },
       options,
     );
   }
@@ -175,9 +181,10 @@ export class ParticipantsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   refreshToken(meetingId: string, participantId: string, options?: RequestOptions): Promise<ParticipantToken> {
-    return this.client.post(
+    return this.client.call(
+      'POST',
       '/meetings/{meeting_id}/participants/{participant_id}/token',
-      { operationId: 'regenerate_token', params: { meeting_id: meetingId, participant_id: participantId } },
+      { params: { meeting_id: meetingId, participant_id: participantId } },
       options,
     );
   }

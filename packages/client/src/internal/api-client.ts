@@ -1,11 +1,10 @@
-import type {
-  HttpMethod,
-  OperationData,
-  OperationId,
-  OperationItem,
-  OperationResponseBody,
+import {
+  type HttpMethod,
+  type OperationData,
+  type OperationId,
+  type OperationItem,
   operationRoutes,
-  Page,
+  type Page,
 } from '@realtimekit-meetings/core';
 import { RealtimeKitError } from '../errors';
 import type { RequestOptions } from '../options';
@@ -13,80 +12,73 @@ import type { RequestFunction, RequestInput } from '../request';
 
 type Routes = typeof operationRoutes;
 
-/**
- * The path (below the app) that operation `K` is sent to with verb `M`, from core's operations table; `never` when
- * `K` is not an `M` operation, so a generated call whose verb or path does not match its operationId fails to compile.
- */
-export type RouteOf<K extends OperationId, M extends HttpMethod> = Routes[K] extends readonly [M, infer P, 0 | 1]
-  ? P
-  : never;
+/** Every path (below the app) that some operation is sent to with verb `M`, from core's operations table. */
+export type PathOf<M extends HttpMethod> = {
+  [K in OperationId]: Routes[K] extends readonly [M, infer P, 0 | 1] ? P : never;
+}[OperationId];
 
-/** One call: the operationId, then exactly that operation's path IDs (`params`), `query` and `body`. */
-export type ApiCall<K extends OperationId> = { operationId: K } & RequestInput<K>;
+/** The operation that verb `M` and path `P` name: `OperationAt<'GET', '/meetings/{meeting_id}'>` is `get_meeting`. */
+export type OperationAt<M extends HttpMethod, P extends string> = {
+  [K in OperationId]: Routes[K] extends readonly [M, P, 0 | 1] ? K : never;
+}[OperationId];
+
+/** What a call to verb `M` and path `P` takes: exactly that operation's path IDs (`params`), `query` and `body`. */
+export type ApiInput<M extends HttpMethod, P extends string> = RequestInput<OperationAt<M, P>>;
 
 /**
- * What the generated resources call: one method per HTTP verb, each taking the path it sends to (checked against
- * the operationId), the operation's input and this call's options. All of them send through the client's one
- * request pipeline (validation, timeouts, retries, errors, logging: request.ts) and unwrap the answer to its `data`;
- * `getPage` unwraps a list to one page, `{ data, paging }`.
+ * What the generated resources call, as an HTTP request line reads: the verb, the path it sends to (below the app, as
+ * the spec writes it), then that operation's input, all three checked as types against core's operations table: a
+ * verb and path that name no operation do not compile, and the input is exactly that operation's. Each call goes
+ * through the client's one request pipeline (validation, timeouts, retries, errors, logging: request.ts); `call`
+ * unwraps the answer to its `data`, `page` a list to one page, `{ data, paging }`.
  */
 export class ApiClient {
-  /** @param send the client's request pipeline (createRequest in request.ts) */
-  constructor(private readonly send: RequestFunction) {}
+  /** @param request the client's request pipeline (createRequest in request.ts) */
+  constructor(private readonly request: RequestFunction) {}
 
-  get<K extends OperationId>(_path: RouteOf<K, 'GET'>, call: ApiCall<K>, options?: RequestOptions) {
-    return this.data(call, 'GET', options);
+  /** `call('GET', '/meetings/{meeting_id}', { params: { meeting_id } })`: the operation's `data`. */
+  call<M extends HttpMethod, P extends PathOf<M>>(
+    method: M,
+    path: P,
+    input: ApiInput<M, P>,
+    options?: RequestOptions,
+  ): Promise<OperationData<OperationAt<M, P>>> {
+    return this.send(method, path, input, options);
   }
 
-  getPage<K extends OperationId>(_path: RouteOf<K, 'GET'>, call: ApiCall<K>, options?: RequestOptions) {
-    return this.page(call, 'GET', options);
+  /** `page('GET', '/meetings', { query })`: one page of a list, `{ data, paging }`. */
+  page<P extends PathOf<'GET'>>(
+    method: 'GET',
+    path: P,
+    input: ApiInput<'GET', P>,
+    options?: RequestOptions,
+  ): Promise<Page<OperationItem<OperationAt<'GET', P>>>> {
+    return this.send(method, path, input, options, true);
   }
 
-  post<K extends OperationId>(_path: RouteOf<K, 'POST'>, call: ApiCall<K>, options?: RequestOptions) {
-    return this.data(call, 'POST', options);
-  }
-
-  put<K extends OperationId>(_path: RouteOf<K, 'PUT'>, call: ApiCall<K>, options?: RequestOptions) {
-    return this.data(call, 'PUT', options);
-  }
-
-  patch<K extends OperationId>(_path: RouteOf<K, 'PATCH'>, call: ApiCall<K>, options?: RequestOptions) {
-    return this.data(call, 'PATCH', options);
-  }
-
-  delete<K extends OperationId>(_path: RouteOf<K, 'DELETE'>, call: ApiCall<K>, options?: RequestOptions) {
-    return this.data(call, 'DELETE', options);
-  }
-
-  /** The answer's `data`; an answer without it is `invalid_response`. */
-  private async data<K extends OperationId>(
-    call: ApiCall<K>,
+  /**
+   * Sends the operation that `method` and `path` name (the input object as is: no copy), then answers its `data`, or
+   * with `paged` one page, `{ data, paging }`; an answer without either is `invalid_response`.
+   */
+  private async send(
     method: HttpMethod,
+    path: string,
+    input: object,
     options: RequestOptions | undefined,
-  ): Promise<OperationData<K>> {
-    const { data } = await this.body(call, options);
-    if (data === undefined) throw invalid(call.operationId, method, 'data');
-    return data as OperationData<K>;
-  }
-
-  /** One page, `{ data, paging }`; an answer without either is `invalid_response`. */
-  private async page<K extends OperationId>(
-    call: ApiCall<K>,
-    method: HttpMethod,
-    options: RequestOptions | undefined,
-  ): Promise<Page<OperationItem<K>>> {
-    const { data, paging } = await this.body(call, options);
-    if (data === undefined || !paging) throw invalid(call.operationId, method, data === undefined ? 'data' : 'paging');
-    return { data, paging } as Page<OperationItem<K>>;
-  }
-
-  /** The whole response body, as `request()` answers it (the call object carries the input as is: no copy). */
-  private body<K extends OperationId>(call: ApiCall<K>, options: RequestOptions | undefined) {
-    return this.send(call.operationId, call, options) as Promise<
-      OperationResponseBody<K> & { data?: unknown; paging?: unknown }
-    >;
+    paged?: boolean,
+  ): Promise<never> {
+    // the operation the verb and path name (the types guarantee there is one): a scan of a few dozen routes
+    const operationId = (Object.keys(operationRoutes) as OperationId[]).find(
+      (id) => operationRoutes[id][0] === method && operationRoutes[id][1] === path,
+    ) as OperationId;
+    const { data, paging } = (await this.request(operationId, input as never, options)) as {
+      data?: unknown;
+      paging?: unknown;
+    };
+    const missing = data === undefined ? 'data' : paged && !paging ? 'paging' : '';
+    if (missing) {
+      throw new RealtimeKitError('invalid_response', `the API answered without ${missing}`, { operationId, method });
+    }
+    return (paged ? { data, paging } : data) as never;
   }
 }
-
-const invalid = (operationId: string, method: HttpMethod, missing: string) =>
-  new RealtimeKitError('invalid_response', `the API answered without ${missing}`, { operationId, method });
