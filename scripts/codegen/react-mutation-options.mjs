@@ -29,19 +29,16 @@ export function resourceMutationsModule(resource, changes) {
     imports.value('./keys.gen', 'realtimeKitKeys as keys');
     const fn = destructured ? `(${destructured}: ${variables})` : '()';
     entries.push(
-      `${jsdoc([`${sentence(op.summary)} \`${op.operationId}\`.`], [], '    ')}    ${optionsName(op.hook)}: () =>\n      mutation<${result}, ${variables}>(keys.mutation(scope, '${op.operationId}'), ${fn} => client.${op.resource}.${op.name}(${callArgs})),`,
+      `${jsdoc([`${sentence(op.summary)} \`${op.operationId}\`.`], [], '    ')}    ${optionsName(op.hook)}: () =>\n      mutation<${result}, ${variables}>(keys.mutation(client.scope, '${op.operationId}'), ${fn} => client.${op.resource}.${op.name}(${callArgs})),`,
     );
   }
   return `${TS_HEADER}
 ${imports}
 
 /** \`mutationOptions\` for the changes of \`rtk.${resource}\`, part of \`realtimeKitMutations(client)\`. */
-export function ${mutationsName(resource)}(client: ${clientType}) {
-  const { scope } = client;
-  return {
+export const ${mutationsName(resource)} = (client: ${clientType}) => ({
 ${entries.join('\n')}
-  };
-}
+});
 `;
 }
 
@@ -61,11 +58,9 @@ ${imports}
  * (\`realtimeKitKeys.mutation(scope, operationId)\`) and its function, for \`useMutation\`, \`setMutationDefaults\`
  * or \`useMutationState\`. They do not touch the cache: the hooks (\`useCreateMeeting\`...) add that.
  */
-export function realtimeKitMutations(client: ${clientType}) {
-  return {
-${resources.map((r) => `    ...${mutationsName(r)}(client),`).join('\n')}
-  };
-}
+export const realtimeKitMutations = (client: ${clientType}) => ({
+${resources.map((r) => `  ...${mutationsName(r)}(client),`).join('\n')}
+});
 `;
 }
 

@@ -29,7 +29,7 @@ export function resourceQueriesModule(resource, reads, readKeys) {
     const idArgs = ids(op);
     const q = op.types.query ? 'q' : undefined;
     const args = [...idArgs.map((id) => `${id}: string`), ...(q ? [`q?: ${op.types.query}`] : [])].join(', ');
-    const keyArgs = ['scope', ...idArgs, ...(q ? [q] : [])].join(', ');
+    const keyArgs = ['client.scope', ...idArgs, ...(q ? [q] : [])].join(', ');
     const callArgs = [...idArgs, ...(q ? [q] : []), '{ signal }'].join(', ');
     const client = `client.${op.resource}.${op.name}`;
     if (op.types.query) imports.type(CLIENT, op.types.query);
@@ -58,12 +58,9 @@ export function resourceQueriesModule(resource, reads, readKeys) {
 ${imports}
 
 /** \`queryOptions\` for the reads of \`rtk.${resource}\`, part of \`realtimeKitQueries(client)\`. */
-export function ${queriesName(resource)}(client: ${clientType}) {
-  const { scope } = client;
-  return {
+export const ${queriesName(resource)} = (client: ${clientType}) => ({
 ${entries.join('\n')}
-  };
-}
+});
 `;
 }
 
@@ -82,10 +79,8 @@ ${imports}
  * \`queryOptions\` for every read, in the TanStack v5 idiom: pass them to \`useQuery\`, \`useSuspenseQuery\`,
  * \`prefetchQuery\` on a server, or your own hooks. \`realtimeKitQueries(client).meeting(id)\`.
  */
-export function realtimeKitQueries(client: ${clientType}) {
-  return {
-${resources.map((r) => `    ...${queriesName(r)}(client),`).join('\n')}
-  };
-}
+export const realtimeKitQueries = (client: ${clientType}) => ({
+${resources.map((r) => `  ...${queriesName(r)}(client),`).join('\n')}
+});
 `;
 }

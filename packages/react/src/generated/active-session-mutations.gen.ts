@@ -17,42 +17,39 @@ import { mutation } from '../query-options';
 import { realtimeKitKeys as keys } from './keys.gen';
 
 /** `mutationOptions` for the changes of `rtk.activeSession`, part of `realtimeKitMutations(client)`. */
-export function activeSessionMutations(client: RealtimeKitClient) {
-  const { scope } = client;
-  return {
-    /** Kick participants from an active session. `KickPartcipants`. */
-    kickParticipants: () =>
-      mutation<KickParticipantsResult, { meetingId: string; body: KickParticipantsBody }>(
-        keys.mutation(scope, 'KickPartcipants'),
-        ({ meetingId, body }: { meetingId: string; body: KickParticipantsBody }) =>
-          client.activeSession.kick(meetingId, body),
-      ),
-    /** Kick all participants. `KickAllParticipants`. */
-    kickAllParticipants: () =>
-      mutation<KickAllParticipantsResult, { meetingId: string }>(
-        keys.mutation(scope, 'KickAllParticipants'),
-        ({ meetingId }: { meetingId: string }) => client.activeSession.kickAll(meetingId),
-      ),
-    /** Mute participants of an active session. `MuteParticipants`. */
-    muteParticipants: () =>
-      mutation<MuteParticipantsResult, { meetingId: string; body: MuteParticipantsBody }>(
-        keys.mutation(scope, 'MuteParticipants'),
-        ({ meetingId, body }: { meetingId: string; body: MuteParticipantsBody }) =>
-          client.activeSession.mute(meetingId, body),
-      ),
-    /** Mute all participants. `MuteAllParticipants`. */
-    muteAllParticipants: () =>
-      mutation<MuteAllParticipantsResult, { meetingId: string; body: MuteAllParticipantsBody }>(
-        keys.mutation(scope, 'MuteAllParticipants'),
-        ({ meetingId, body }: { meetingId: string; body: MuteAllParticipantsBody }) =>
-          client.activeSession.muteAll(meetingId, body),
-      ),
-    /** Create a poll. `CreatePoll`. */
-    createPoll: () =>
-      mutation<CreatePollResult, { meetingId: string; body: CreatePollBody }>(
-        keys.mutation(scope, 'CreatePoll'),
-        ({ meetingId, body }: { meetingId: string; body: CreatePollBody }) =>
-          client.activeSession.createPoll(meetingId, body),
-      ),
-  };
-}
+export const activeSessionMutations = (client: RealtimeKitClient) => ({
+  /** Kick participants from an active session. `KickPartcipants`. */
+  kickParticipants: () =>
+    mutation<KickParticipantsResult, { meetingId: string; body: KickParticipantsBody }>(
+      keys.mutation(client.scope, 'KickPartcipants'),
+      ({ meetingId, body }: { meetingId: string; body: KickParticipantsBody }) =>
+        client.activeSession.kick(meetingId, body),
+    ),
+  /** Kick all participants. `KickAllParticipants`. */
+  kickAllParticipants: () =>
+    mutation<KickAllParticipantsResult, { meetingId: string }>(
+      keys.mutation(client.scope, 'KickAllParticipants'),
+      ({ meetingId }: { meetingId: string }) => client.activeSession.kickAll(meetingId),
+    ),
+  /** Mute participants of an active session. `MuteParticipants`. */
+  muteParticipants: () =>
+    mutation<MuteParticipantsResult, { meetingId: string; body: MuteParticipantsBody }>(
+      keys.mutation(client.scope, 'MuteParticipants'),
+      ({ meetingId, body }: { meetingId: string; body: MuteParticipantsBody }) =>
+        client.activeSession.mute(meetingId, body),
+    ),
+  /** Mute all participants. `MuteAllParticipants`. */
+  muteAllParticipants: () =>
+    mutation<MuteAllParticipantsResult, { meetingId: string; body: MuteAllParticipantsBody }>(
+      keys.mutation(client.scope, 'MuteAllParticipants'),
+      ({ meetingId, body }: { meetingId: string; body: MuteAllParticipantsBody }) =>
+        client.activeSession.muteAll(meetingId, body),
+    ),
+  /** Create a poll. `CreatePoll`. */
+  createPoll: () =>
+    mutation<CreatePollResult, { meetingId: string; body: CreatePollBody }>(
+      keys.mutation(client.scope, 'CreatePoll'),
+      ({ meetingId, body }: { meetingId: string; body: CreatePollBody }) =>
+        client.activeSession.createPoll(meetingId, body),
+    ),
+});

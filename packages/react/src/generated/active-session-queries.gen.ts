@@ -6,13 +6,10 @@ import { query } from '../query-options';
 import { realtimeKitKeys as keys } from './keys.gen';
 
 /** `queryOptions` for the reads of `rtk.activeSession`, part of `realtimeKitQueries(client)`. */
-export function activeSessionQueries(client: RealtimeKitClient) {
-  const { scope } = client;
-  return {
-    /** Fetch details of an active session. `GetActiveSession`. */
-    activeSession: (meetingId: string) =>
-      query<ActiveSession>(keys.activeSession(scope, meetingId), (signal) =>
-        client.activeSession.get(meetingId, { signal }),
-      ),
-  };
-}
+export const activeSessionQueries = (client: RealtimeKitClient) => ({
+  /** Fetch details of an active session. `GetActiveSession`. */
+  activeSession: (meetingId: string) =>
+    query<ActiveSession>(keys.activeSession(client.scope, meetingId), (signal) =>
+      client.activeSession.get(meetingId, { signal }),
+    ),
+});

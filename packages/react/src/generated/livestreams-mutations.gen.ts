@@ -11,21 +11,18 @@ import { mutation } from '../query-options';
 import { realtimeKitKeys as keys } from './keys.gen';
 
 /** `mutationOptions` for the changes of `rtk.livestreams`, part of `realtimeKitMutations(client)`. */
-export function livestreamsMutations(client: RealtimeKitClient) {
-  const { scope } = client;
-  return {
-    /** Stop livestreaming a meeting. `stop_livestreaming`. */
-    stopLivestream: () =>
-      mutation<LivestreamStopResult, { meetingId: string }>(
-        keys.mutation(scope, 'stop_livestreaming'),
-        ({ meetingId }: { meetingId: string }) => client.livestreams.stop(meetingId),
-      ),
-    /** Start livestreaming a meeting. `start-livestreaming`. */
-    startLivestream: () =>
-      mutation<LivestreamStartResult, { meetingId: string; body: LivestreamStartBody }>(
-        keys.mutation(scope, 'start-livestreaming'),
-        ({ meetingId, body }: { meetingId: string; body: LivestreamStartBody }) =>
-          client.livestreams.start(meetingId, body),
-      ),
-  };
-}
+export const livestreamsMutations = (client: RealtimeKitClient) => ({
+  /** Stop livestreaming a meeting. `stop_livestreaming`. */
+  stopLivestream: () =>
+    mutation<LivestreamStopResult, { meetingId: string }>(
+      keys.mutation(client.scope, 'stop_livestreaming'),
+      ({ meetingId }: { meetingId: string }) => client.livestreams.stop(meetingId),
+    ),
+  /** Start livestreaming a meeting. `start-livestreaming`. */
+  startLivestream: () =>
+    mutation<LivestreamStartResult, { meetingId: string; body: LivestreamStartBody }>(
+      keys.mutation(client.scope, 'start-livestreaming'),
+      ({ meetingId, body }: { meetingId: string; body: LivestreamStartBody }) =>
+        client.livestreams.start(meetingId, body),
+    ),
+});

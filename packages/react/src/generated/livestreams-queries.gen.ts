@@ -11,18 +11,15 @@ import { query } from '../query-options';
 import { realtimeKitKeys as keys } from './keys.gen';
 
 /** `queryOptions` for the reads of `rtk.livestreams`, part of `realtimeKitQueries(client)`. */
-export function livestreamsQueries(client: RealtimeKitClient) {
-  const { scope } = client;
-  return {
-    /** Fetch active livestreams for a meeting. `get-v2-meetings-meetingId-active-livestream`. */
-    activeLivestream: (meetingId: string) =>
-      query<ActiveLivestream>(keys.activeLivestream(scope, meetingId), (signal) =>
-        client.livestreams.getActive(meetingId, { signal }),
-      ),
-    /** Fetch livestream session details for a meeting. `livestream-session-details`. */
-    livestreamSession: (meetingId: string, q?: LivestreamSessionQuery) =>
-      query<LivestreamSessionDetails>(keys.livestreamSession(scope, meetingId, q), (signal) =>
-        client.livestreams.getSession(meetingId, q, { signal }),
-      ),
-  };
-}
+export const livestreamsQueries = (client: RealtimeKitClient) => ({
+  /** Fetch active livestreams for a meeting. `get-v2-meetings-meetingId-active-livestream`. */
+  activeLivestream: (meetingId: string) =>
+    query<ActiveLivestream>(keys.activeLivestream(client.scope, meetingId), (signal) =>
+      client.livestreams.getActive(meetingId, { signal }),
+    ),
+  /** Fetch livestream session details for a meeting. `livestream-session-details`. */
+  livestreamSession: (meetingId: string, q?: LivestreamSessionQuery) =>
+    query<LivestreamSessionDetails>(keys.livestreamSession(client.scope, meetingId, q), (signal) =>
+      client.livestreams.getSession(meetingId, q, { signal }),
+    ),
+});

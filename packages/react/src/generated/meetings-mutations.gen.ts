@@ -12,27 +12,24 @@ import { mutation } from '../query-options';
 import { realtimeKitKeys as keys } from './keys.gen';
 
 /** `mutationOptions` for the changes of `rtk.meetings`, part of `realtimeKitMutations(client)`. */
-export function meetingsMutations(client: RealtimeKitClient) {
-  const { scope } = client;
-  return {
-    /** Create a meeting. `create_meeting`. */
-    createMeeting: () =>
-      mutation<MeetingDetails, MeetingCreateBody>(keys.mutation(scope, 'create_meeting'), (body: MeetingCreateBody) =>
-        client.meetings.create(body),
-      ),
-    /** Replace a meeting. `replace_meeting`. */
-    replaceMeeting: () =>
-      mutation<MeetingDetails, { meetingId: string; body: MeetingReplaceBody }>(
-        keys.mutation(scope, 'replace_meeting'),
-        ({ meetingId, body }: { meetingId: string; body: MeetingReplaceBody }) =>
-          client.meetings.replace(meetingId, body),
-      ),
-    /** Update a meeting. `update_meeting`. */
-    updateMeeting: () =>
-      mutation<MeetingDetails, { meetingId: string; body: MeetingUpdateBody }>(
-        keys.mutation(scope, 'update_meeting'),
-        ({ meetingId, body }: { meetingId: string; body: MeetingUpdateBody }) =>
-          client.meetings.update(meetingId, body),
-      ),
-  };
-}
+export const meetingsMutations = (client: RealtimeKitClient) => ({
+  /** Create a meeting. `create_meeting`. */
+  createMeeting: () =>
+    mutation<MeetingDetails, MeetingCreateBody>(
+      keys.mutation(client.scope, 'create_meeting'),
+      (body: MeetingCreateBody) => client.meetings.create(body),
+    ),
+  /** Replace a meeting. `replace_meeting`. */
+  replaceMeeting: () =>
+    mutation<MeetingDetails, { meetingId: string; body: MeetingReplaceBody }>(
+      keys.mutation(client.scope, 'replace_meeting'),
+      ({ meetingId, body }: { meetingId: string; body: MeetingReplaceBody }) =>
+        client.meetings.replace(meetingId, body),
+    ),
+  /** Update a meeting. `update_meeting`. */
+  updateMeeting: () =>
+    mutation<MeetingDetails, { meetingId: string; body: MeetingUpdateBody }>(
+      keys.mutation(client.scope, 'update_meeting'),
+      ({ meetingId, body }: { meetingId: string; body: MeetingUpdateBody }) => client.meetings.update(meetingId, body),
+    ),
+});

@@ -6,19 +6,18 @@ import { infiniteQuery, query } from '../query-options';
 import { realtimeKitKeys as keys } from './keys.gen';
 
 /** `queryOptions` for the reads of `rtk.meetings`, part of `realtimeKitQueries(client)`. */
-export function meetingsQueries(client: RealtimeKitClient) {
-  const { scope } = client;
-  return {
-    /** Fetch all meetings for an App. `get_all_meetings`. */
-    meetings: (q?: MeetingListQuery) =>
-      query<Page<Meeting>>(keys.meetingList(scope, q), (signal) => client.meetings.list(q, { signal })),
-    /** Fetch all meetings for an App. Page by page, for infinite scroll. */
-    infiniteMeetings: (q?: MeetingListQuery) =>
-      infiniteQuery<Meeting>(keys.infiniteMeetingList(scope, q), q?.page_no, (page_no, signal) =>
-        client.meetings.list({ ...q, page_no }, { signal }),
-      ),
-    /** Fetch a meeting for an App. `get_meeting`. */
-    meeting: (meetingId: string) =>
-      query<MeetingDetails>(keys.meeting(scope, meetingId), (signal) => client.meetings.get(meetingId, { signal })),
-  };
-}
+export const meetingsQueries = (client: RealtimeKitClient) => ({
+  /** Fetch all meetings for an App. `get_all_meetings`. */
+  meetings: (q?: MeetingListQuery) =>
+    query<Page<Meeting>>(keys.meetingList(client.scope, q), (signal) => client.meetings.list(q, { signal })),
+  /** Fetch all meetings for an App. Page by page, for infinite scroll. */
+  infiniteMeetings: (q?: MeetingListQuery) =>
+    infiniteQuery<Meeting>(keys.infiniteMeetingList(client.scope, q), q?.page_no, (page_no, signal) =>
+      client.meetings.list({ ...q, page_no }, { signal }),
+    ),
+  /** Fetch a meeting for an App. `get_meeting`. */
+  meeting: (meetingId: string) =>
+    query<MeetingDetails>(keys.meeting(client.scope, meetingId), (signal) =>
+      client.meetings.get(meetingId, { signal }),
+    ),
+});

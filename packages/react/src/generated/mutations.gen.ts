@@ -12,11 +12,9 @@ import { participantsMutations } from './participants-mutations.gen';
  * (`realtimeKitKeys.mutation(scope, operationId)`) and its function, for `useMutation`, `setMutationDefaults`
  * or `useMutationState`. They do not touch the cache: the hooks (`useCreateMeeting`...) add that.
  */
-export function realtimeKitMutations(client: RealtimeKitClient) {
-  return {
-    ...meetingsMutations(client),
-    ...livestreamsMutations(client),
-    ...activeSessionMutations(client),
-    ...participantsMutations(client),
-  };
-}
+export const realtimeKitMutations = (client: RealtimeKitClient) => ({
+  ...meetingsMutations(client),
+  ...livestreamsMutations(client),
+  ...activeSessionMutations(client),
+  ...participantsMutations(client),
+});

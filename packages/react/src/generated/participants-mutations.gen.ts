@@ -14,50 +14,47 @@ import { mutation } from '../query-options';
 import { realtimeKitKeys as keys } from './keys.gen';
 
 /** `mutationOptions` for the changes of `rtk.participants`, part of `realtimeKitMutations(client)`. */
-export function participantsMutations(client: RealtimeKitClient) {
-  const { scope } = client;
-  return {
-    /** Add a participant. `add_participant`. */
-    addParticipant: () =>
-      mutation<ParticipantWithToken, { meetingId: string; body: ParticipantAddBody }>(
-        keys.mutation(scope, 'add_participant'),
-        ({ meetingId, body }: { meetingId: string; body: ParticipantAddBody }) =>
-          client.participants.add(meetingId, body),
-      ),
-    /** Replace a participant's detail. `replace_participant`. */
-    replaceParticipant: () =>
-      mutation<ParticipantWithToken, { meetingId: string; participantId: string; body: ParticipantReplaceBody }>(
-        keys.mutation(scope, 'replace_participant'),
-        ({
-          meetingId,
-          participantId,
-          body,
-        }: {
-          meetingId: string;
-          participantId: string;
-          body: ParticipantReplaceBody;
-        }) => client.participants.replace(meetingId, participantId, body),
-      ),
-    /** Edit a participant's detail. `edit_participant`. */
-    editParticipant: () =>
-      mutation<ParticipantWithToken, { meetingId: string; participantId: string; body: ParticipantEditBody }>(
-        keys.mutation(scope, 'edit_participant'),
-        ({ meetingId, participantId, body }: { meetingId: string; participantId: string; body: ParticipantEditBody }) =>
-          client.participants.edit(meetingId, participantId, body),
-      ),
-    /** Delete a participant. `delete_meeting_participant`. */
-    deleteParticipant: () =>
-      mutation<DeletedParticipant, { meetingId: string; participantId: string }>(
-        keys.mutation(scope, 'delete_meeting_participant'),
-        ({ meetingId, participantId }: { meetingId: string; participantId: string }) =>
-          client.participants.delete(meetingId, participantId),
-      ),
-    /** Refresh participant's authentication token. `regenerate_token`. */
-    refreshParticipantToken: () =>
-      mutation<ParticipantToken, { meetingId: string; participantId: string }>(
-        keys.mutation(scope, 'regenerate_token'),
-        ({ meetingId, participantId }: { meetingId: string; participantId: string }) =>
-          client.participants.refreshToken(meetingId, participantId),
-      ),
-  };
-}
+export const participantsMutations = (client: RealtimeKitClient) => ({
+  /** Add a participant. `add_participant`. */
+  addParticipant: () =>
+    mutation<ParticipantWithToken, { meetingId: string; body: ParticipantAddBody }>(
+      keys.mutation(client.scope, 'add_participant'),
+      ({ meetingId, body }: { meetingId: string; body: ParticipantAddBody }) =>
+        client.participants.add(meetingId, body),
+    ),
+  /** Replace a participant's detail. `replace_participant`. */
+  replaceParticipant: () =>
+    mutation<ParticipantWithToken, { meetingId: string; participantId: string; body: ParticipantReplaceBody }>(
+      keys.mutation(client.scope, 'replace_participant'),
+      ({
+        meetingId,
+        participantId,
+        body,
+      }: {
+        meetingId: string;
+        participantId: string;
+        body: ParticipantReplaceBody;
+      }) => client.participants.replace(meetingId, participantId, body),
+    ),
+  /** Edit a participant's detail. `edit_participant`. */
+  editParticipant: () =>
+    mutation<ParticipantWithToken, { meetingId: string; participantId: string; body: ParticipantEditBody }>(
+      keys.mutation(client.scope, 'edit_participant'),
+      ({ meetingId, participantId, body }: { meetingId: string; participantId: string; body: ParticipantEditBody }) =>
+        client.participants.edit(meetingId, participantId, body),
+    ),
+  /** Delete a participant. `delete_meeting_participant`. */
+  deleteParticipant: () =>
+    mutation<DeletedParticipant, { meetingId: string; participantId: string }>(
+      keys.mutation(client.scope, 'delete_meeting_participant'),
+      ({ meetingId, participantId }: { meetingId: string; participantId: string }) =>
+        client.participants.delete(meetingId, participantId),
+    ),
+  /** Refresh participant's authentication token. `regenerate_token`. */
+  refreshParticipantToken: () =>
+    mutation<ParticipantToken, { meetingId: string; participantId: string }>(
+      keys.mutation(client.scope, 'regenerate_token'),
+      ({ meetingId, participantId }: { meetingId: string; participantId: string }) =>
+        client.participants.refreshToken(meetingId, participantId),
+    ),
+});

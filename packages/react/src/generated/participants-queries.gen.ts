@@ -6,23 +6,22 @@ import { infiniteQuery, query } from '../query-options';
 import { realtimeKitKeys as keys } from './keys.gen';
 
 /** `queryOptions` for the reads of `rtk.participants`, part of `realtimeKitQueries(client)`. */
-export function participantsQueries(client: RealtimeKitClient) {
-  const { scope } = client;
-  return {
-    /** Fetch all participants of a meeting. `get_meeting_participants`. */
-    participants: (meetingId: string, q?: ParticipantListQuery) =>
-      query<Page<Participant>>(keys.participantList(scope, meetingId, q), (signal) =>
-        client.participants.list(meetingId, q, { signal }),
-      ),
-    /** Fetch all participants of a meeting. Page by page, for infinite scroll. */
-    infiniteParticipants: (meetingId: string, q?: ParticipantListQuery) =>
-      infiniteQuery<Participant>(keys.infiniteParticipantList(scope, meetingId, q), q?.page_no, (page_no, signal) =>
-        client.participants.list(meetingId, { ...q, page_no }, { signal }),
-      ),
-    /** Fetch a participant's detail. `get_meeting_participant`. */
-    participant: (meetingId: string, participantId: string) =>
-      query<Participant>(keys.participant(scope, meetingId, participantId), (signal) =>
-        client.participants.get(meetingId, participantId, { signal }),
-      ),
-  };
-}
+export const participantsQueries = (client: RealtimeKitClient) => ({
+  /** Fetch all participants of a meeting. `get_meeting_participants`. */
+  participants: (meetingId: string, q?: ParticipantListQuery) =>
+    query<Page<Participant>>(keys.participantList(client.scope, meetingId, q), (signal) =>
+      client.participants.list(meetingId, q, { signal }),
+    ),
+  /** Fetch all participants of a meeting. Page by page, for infinite scroll. */
+  infiniteParticipants: (meetingId: string, q?: ParticipantListQuery) =>
+    infiniteQuery<Participant>(
+      keys.infiniteParticipantList(client.scope, meetingId, q),
+      q?.page_no,
+      (page_no, signal) => client.participants.list(meetingId, { ...q, page_no }, { signal }),
+    ),
+  /** Fetch a participant's detail. `get_meeting_participant`. */
+  participant: (meetingId: string, participantId: string) =>
+    query<Participant>(keys.participant(client.scope, meetingId, participantId), (signal) =>
+      client.participants.get(meetingId, participantId, { signal }),
+    ),
+});

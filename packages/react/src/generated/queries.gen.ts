@@ -11,11 +11,9 @@ import { participantsQueries } from './participants-queries.gen';
  * `queryOptions` for every read, in the TanStack v5 idiom: pass them to `useQuery`, `useSuspenseQuery`,
  * `prefetchQuery` on a server, or your own hooks. `realtimeKitQueries(client).meeting(id)`.
  */
-export function realtimeKitQueries(client: RealtimeKitClient) {
-  return {
-    ...meetingsQueries(client),
-    ...livestreamsQueries(client),
-    ...activeSessionQueries(client),
-    ...participantsQueries(client),
-  };
-}
+export const realtimeKitQueries = (client: RealtimeKitClient) => ({
+  ...meetingsQueries(client),
+  ...livestreamsQueries(client),
+  ...activeSessionQueries(client),
+  ...participantsQueries(client),
+});
