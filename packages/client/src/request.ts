@@ -41,11 +41,12 @@ export interface RequestConfig {
 export function createRequest(config: RequestConfig) {
   const { transport, proxy, logger } = config;
 
-  /** The whole response body; the generated methods call this through ApiClient (internal/api-client.ts). */
+  /** `unwrap` is for the generated methods: the answer's `data` (1), or one page, `{ data, paging }` (2). */
   return async function request<K extends OperationId>(
     operationId: K,
     input: RequestInput<K> = {} as RequestInput<K>,
     options: RequestOptions = {},
+    unwrap?: 1 | 2,
   ): Promise<OperationResponseBody<K>> {
     const route = operationRoutes[operationId];
     const method = route?.[0];
@@ -114,8 +115,15 @@ export function createRequest(config: RequestConfig) {
         throw error;
       }
       if (!(result instanceof RealtimeKitError)) {
-        log?.(outcome.answer?.response.status);
-        return result as OperationResponseBody<K>;
+        if (!unwrap) {
+          log?.(outcome.answer?.response.status);
+          return result as OperationResponseBody<K>;
+        }
+        const { data, paging } = result;
+        const missing = data === undefined ? 'data' : unwrap > 1 && !paging ? 'paging' : '';
+        log?.(missing ? 'invalid_response' : outcome.answer?.response.status);
+        if (missing) throw fail('invalid_response', `the API answered without ${missing}`);
+        return (unwrap > 1 ? { data, paging } : data) as never;
       }
 
       // 4. retry what is safe to retry, or throw

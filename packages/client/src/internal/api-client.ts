@@ -6,7 +6,6 @@ import {
   operationRoutes,
   type Page,
 } from '@realtimekit-meetings/core';
-import { RealtimeKitError } from '../errors';
 import type { RequestOptions } from '../options';
 import type { RequestFunction, RequestInput } from '../request';
 
@@ -43,7 +42,7 @@ export class ApiClient {
     input: ApiInput<M, P>,
     options?: RequestOptions,
   ): Promise<OperationData<OperationAt<M, P>>> {
-    return this.send(method, path, input, options);
+    return this.send(method, path, input, options, 1);
   }
 
   /** `page('GET', '/meetings', { query })`: one page of a list, `{ data, paging }`. */
@@ -53,32 +52,25 @@ export class ApiClient {
     input: ApiInput<'GET', P>,
     options?: RequestOptions,
   ): Promise<Page<OperationItem<OperationAt<'GET', P>>>> {
-    return this.send(method, path, input, options, true);
+    return this.send(method, path, input, options, 2);
   }
 
   /**
-   * Sends the operation that `method` and `path` name (the input object as is: no copy), then answers its `data`, or
-   * with `paged` one page, `{ data, paging }`; an answer without either is `invalid_response`.
+   * Sends the operation that `method` and `path` name (the input object as is: no copy) through the pipeline, which
+   * unwraps the answer to its `data` (1) or one page, `{ data, paging }` (2), and refuses an answer without them as
+   * `invalid_response`.
    */
-  private async send(
+  private send(
     method: HttpMethod,
     path: string,
     input: object,
     options: RequestOptions | undefined,
-    paged?: boolean,
+    unwrap: 1 | 2,
   ): Promise<never> {
     // the operation the verb and path name (the types guarantee there is one): a scan of a few dozen routes
     const operationId = (Object.keys(operationRoutes) as OperationId[]).find(
       (id) => operationRoutes[id][0] === method && operationRoutes[id][1] === path,
     ) as OperationId;
-    const { data, paging } = (await this.request(operationId, input as never, options)) as {
-      data?: unknown;
-      paging?: unknown;
-    };
-    const missing = data === undefined ? 'data' : paged && !paging ? 'paging' : '';
-    if (missing) {
-      throw new RealtimeKitError('invalid_response', `the API answered without ${missing}`, { operationId, method });
-    }
-    return (paged ? { data, paging } : data) as never;
+    return this.request(operationId, input as never, options, unwrap) as Promise<never>;
   }
 }
