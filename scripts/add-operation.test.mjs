@@ -58,20 +58,20 @@ function copyRepository() {
   }
 }
 
-const RECORDINGS = `  /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/recordings:
+// an operation of a resource that is not under /meetings: nothing in the generator names a resource root
+const NOTES = `  /accounts/{account_id}/realtime/kit/{app_id}/notes:
     get:
-      operationId: get_meeting_recordings
-      summary: Fetch the recordings of a meeting
-      description: Returns every recording of the given meeting.
-      tags: [Meetings]
+      operationId: get_app_notes
+      summary: Fetch the notes of an app
+      description: Returns every note of the given app.
+      tags: [Notes]
       security: [{ api_token: [] }]
       parameters:
         - { name: account_id, in: path, required: true, schema: { type: string } }
         - { name: app_id, in: path, required: true, schema: { type: string } }
-        - { name: meeting_id, in: path, required: true, description: ID of the meeting., schema: { type: string } }
       responses:
         '200':
-          description: The recordings.
+          description: The notes.
           content:
             application/json:
               schema:
@@ -85,15 +85,15 @@ const RECORDINGS = `  /accounts/{account_id}/realtime/kit/{app_id}/meetings/{mee
                       type: object
                       required: [id, status]
                       properties:
-                        id: { type: string, example: 'rec-1' }
-                        status: { type: string, enum: [RECORDING, UPLOADED] }
-                        duration: { type: number, example: 61 }
+                        id: { type: string, example: 'note-1' }
+                        status: { type: string, enum: [DRAFT, SHARED] }
+                        length: { type: number, example: 61 }
 `;
 
-const NAMING = `  get_meeting_recordings:
-    method: recordings.list
-    hook: useRecordings
-    types: { result: MeetingRecordings }
+const NAMING = `  get_app_notes:
+    method: notes.list
+    hook: useNotes
+    types: { result: AppNotes }
 `;
 
 describe('adding an operation that upstream published', () => {
@@ -101,7 +101,7 @@ describe('adding an operation that upstream published', () => {
     copyRepository();
     const upstream = path.join(copy, 'spec/upstream', path.basename(paths.upstream));
     const text = readFileSync(upstream, 'utf8');
-    writeFileSync(upstream, text.replace(/^paths:\n/m, `paths:\n${RECORDINGS}`));
+    writeFileSync(upstream, text.replace(/^paths:\n/m, `paths:\n${NOTES}`));
     const naming = path.join(copy, 'spec/sdk.yaml');
     writeFileSync(naming, `${readFileSync(naming, 'utf8')}${NAMING}`);
 
@@ -123,7 +123,8 @@ describe('adding an operation that upstream published', () => {
         'spec/realtimekit-meetings.openapi.yaml',
         'packages/core/src/generated/types.gen.ts',
         'packages/client/src/generated/resources.gen.ts',
-        'packages/react/src/generated/use-recordings.gen.ts',
+        'packages/client/src/generated/notes.gen.ts',
+        'packages/react/src/generated/use-notes.gen.ts',
         'packages/react/src/generated/keys.gen.ts',
         'packages/contract/src/generated/cases.gen.ts',
       ]),
@@ -146,22 +147,22 @@ describe('adding an operation that upstream published', () => {
       `import { createRealtimeKitClient } from '@realtimekit-meetings/client';
 import { runContract, contractCases } from '@realtimekit-meetings/contract';
 import { createRealtimeKitFake, startMockServer } from '@realtimekit-meetings/mock';
-import { realtimeKitKeys, realtimeKitQueries, useRecordings } from '@realtimekit-meetings/react';
+import { realtimeKitKeys, realtimeKitQueries, useNotes } from '@realtimekit-meetings/react';
 const mock = await startMockServer();
 const ids = { accountId: '023e105f4ecef8ad9ca31a8372d0c353', appId: '14a396e7-ca44-4937-bf1f-050a69118543' };
 const meetingId = 'bbb03399-24e3-4b0c-90ec-172e97e636be';
 try {
   const rtk = createRealtimeKitClient({ baseUrl: mock.url, apiToken: 't', ...ids, maxRetries: 0 });
-  const recordings = await rtk.recordings.list(meetingId);
-  const results = await runContract({ baseUrl: mock.url, apiToken: 't', ...ids, meetingId, only: ['get_meeting_recordings'] });
+  const notes = await rtk.notes.list();
+  const results = await runContract({ baseUrl: mock.url, apiToken: 't', ...ids, meetingId, only: ['get_app_notes'] });
   const fake = createRealtimeKitFake();
-  const faked = await fake.fetch(new Request(\`https://api.cloudflare.com/client/v4/accounts/\${ids.accountId}/realtime/kit/\${ids.appId}/meetings/\${meetingId}/recordings\`, { headers: { authorization: 'Bearer t' } }));
+  const faked = await fake.fetch(new Request(\`https://api.cloudflare.com/client/v4/accounts/\${ids.accountId}/realtime/kit/\${ids.appId}/notes\`, { headers: { authorization: 'Bearer t' } }));
   console.log(JSON.stringify({
-    recordings,
-    key: realtimeKitKeys.recordings('scope', meetingId),
-    queryKey: realtimeKitQueries(rtk).recordings(meetingId).queryKey,
-    hook: typeof useRecordings,
-    cases: contractCases.filter((c) => c.operationId === 'get_meeting_recordings').length,
+    notes,
+    key: realtimeKitKeys.notes('scope'),
+    queryKey: realtimeKitQueries(rtk).notes().queryKey,
+    hook: typeof useNotes,
+    cases: contractCases.filter((c) => c.operationId === 'get_app_notes').length,
     results: results.map((r) => [r.kind, r.outcome, r.detail ?? '']),
     fake: [faked.status, (await faked.json()).error.message],
   }));
@@ -171,29 +172,19 @@ try {
 `,
     );
     const out = JSON.parse(execFileSync(process.execPath, [probe], { cwd: path.dirname(probe), encoding: 'utf8' }));
-    expect(out.recordings).toEqual([expect.objectContaining({ id: 'rec-1' })]);
-    expect(out.key).toEqual([
-      'realtimekit',
-      'scope',
-      'meetings',
-      'detail',
-      'bbb03399-24e3-4b0c-90ec-172e97e636be',
-      'recordings',
-    ]);
+    expect(out.notes).toEqual([expect.objectContaining({ id: 'note-1' })]);
+    expect(out.key).toEqual(['realtimekit', 'scope', 'notes']);
     expect(out.queryKey).toEqual([
       'realtimekit',
       `${'023e105f4ecef8ad9ca31a8372d0c353'}/${'14a396e7-ca44-4937-bf1f-050a69118543'}`,
-      'meetings',
-      'detail',
-      'bbb03399-24e3-4b0c-90ec-172e97e636be',
-      'recordings',
+      'notes',
     ]);
     expect(out.hook).toBe('function');
     expect(out.cases).toBe(1);
-    expect(out.fake).toEqual([501, expect.stringContaining('does not implement get_meeting_recordings (GET ')]);
+    expect(out.fake).toEqual([501, expect.stringContaining('does not implement get_app_notes (GET ')]);
     expect(out.results).toEqual([
       ['valid', 'pass', ''],
       ['unauthorized', 'pass', expect.stringContaining('refused with 401')],
     ]);
-  }, 420_000); // six builds and three type-checks of a repository copy, while the other suites run
+  }, 600_000); // six builds and three type-checks of a repository copy, while the other suites run
 });

@@ -18,11 +18,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import openapiTS, { astToString } from 'openapi-typescript';
 import YAML from 'yaml';
-import { clientModule } from './codegen/emit-client.mjs';
-import { contractModule } from './codegen/emit-contract.mjs';
-import { documentModule, operationsModule, typesModule } from './codegen/emit-core.mjs';
-import { reactModules } from './codegen/emit-react.mjs';
-import { validatorsModule } from './codegen/emit-validators.mjs';
+import { clientModules } from './codegen/client-resource.mjs';
+import { contractModule } from './codegen/contract-cases.mjs';
+import { documentModule } from './codegen/core-document.mjs';
+import { operationsModule } from './codegen/core-operations.mjs';
+import { typesModule } from './codegen/core-types.mjs';
+import { formatted } from './codegen/format.mjs';
+import { validatorsModule } from './codegen/mock-validators.mjs';
+import { reactModules } from './codegen/react.mjs';
 import { applyOverlayFile, checkOverlay, GenerateError, readYaml, rel, root, validateSpec } from './codegen/spec.mjs';
 import { buildSurface } from './codegen/surface.mjs';
 import { header } from './codegen/text.mjs';
@@ -117,14 +120,16 @@ export async function generate(inputs = paths, base = root) {
     [path.join(core, 'operations.gen.ts'), operationsModule(surface)],
     [path.join(core, 'types.gen.ts'), typesModule(spec, surface, naming)],
     [path.join(core, 'document.gen.ts'), documentModule(spec)],
-    [path.join(client, 'resources.gen.ts'), clientModule(spec, surface)],
+    ...[...clientModules(surface)].map(
+      ([name, content]) => /** @type {[string, string]} */ ([path.join(client, name), content]),
+    ),
     ...[...reactModules(spec, surface)].map(
       ([name, content]) => /** @type {[string, string]} */ ([path.join(react, name), content]),
     ),
     [path.join(contract, 'cases.gen.ts'), contractModule(spec, surface, naming)],
     [path.join(mock, 'validators.gen.ts'), validatorsModule(spec, surface)],
   ]);
-  return files;
+  return formatted(files);
 }
 
 /**

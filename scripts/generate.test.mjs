@@ -3,6 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { formatted } from './codegen/format.mjs';
+import { deref, forEachRef, refPath, resolveAll } from './codegen/ref.mjs';
 import { drift, GenerateError, generate, paths, root } from './generate.mjs';
 
 const work = mkdtempSync(path.join(tmpdir(), 'rtk-generate-'));
@@ -48,6 +50,57 @@ describe('generate', () => {
     expect([...second.entries()]).toEqual([...first.entries()]);
     expect(drift(first)).toEqual([]);
     for (const content of first.values()) expect(content).toMatch(/Do not edit/);
+  });
+
+  it('formats generated TypeScript with Biome, so --check compares formatted text', async () => {
+    const files = await generate();
+    // what is written is already what Biome would write
+    const typescript = new Map([...files].filter(([file]) => file.endsWith('.ts')));
+    expect([...formatted(typescript)]).toEqual([...typescript]);
+    expect(formatted(new Map([['/x/a.ts', 'const  a = {b:"c"}\n']]))).toEqual(
+      new Map([['/x/a.ts', "const a = { b: 'c' };\n"]]),
+    );
+    // and a hand-written generated file that is only formatted differently is drift
+    const meetings = path.join(root, 'packages/client/src/generated/meetings.gen.ts');
+    const unformatted = new Map(files).set(
+      meetings,
+      /** @type {string} */ (files.get(meetings)).replace(/\n {4}/g, '\n  '),
+    );
+    expect(drift(unformatted)).toEqual(['packages/client/src/generated/meetings.gen.ts']);
+    // the client and react files keep to the line width, comments included
+    for (const [file, content] of files) {
+      if (!/packages\/(client|react)\//.test(file)) continue;
+      const longest = Math.max(...content.split('\n').map((line) => line.length));
+      expect(longest, path.relative(root, file)).toBeLessThanOrEqual(120);
+    }
+  });
+
+  it('writes one client file and one query and mutation options file per resource; each call shows verb and path', async () => {
+    const files = await generate();
+    const names = (/** @type {string} */ pkg) =>
+      [...files.keys()]
+        .filter((file) => file.includes(`/packages/${pkg}/src/generated/`))
+        .map((file) => path.basename(file));
+    expect(names('client').sort()).toEqual([
+      'active-session.gen.ts',
+      'livestreams.gen.ts',
+      'meetings.gen.ts',
+      'participants.gen.ts',
+      'resources.gen.ts',
+    ]);
+    expect(names('react')).toEqual(
+      expect.arrayContaining(['meetings-queries.gen.ts', 'meetings-mutations.gen.ts', 'participants-queries.gen.ts']),
+    );
+    const meetings = /** @type {string} */ (
+      files.get(path.join(root, 'packages/client/src/generated/meetings.gen.ts'))
+    );
+    // as one line, however the formatter broke it
+    const flat = meetings.replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/,? \)/g, ')');
+    expect(flat).toContain(
+      "return this.client.call('GET', '/meetings/{meeting_id}', { params: { meeting_id: meetingId } }, options);",
+    );
+    expect(flat).toContain("return this.client.page('GET', '/meetings', { query }, options);");
+    expect(meetings).toContain("import type { ApiClient } from '../internal/api-client';");
   });
 
   it('reports drift when a generated file differs or is missing', async () => {
@@ -175,6 +228,9 @@ actions:
   it('--check fails with "run pnpm generate and commit" on a copy whose generated file was edited', () => {
     const copy = path.join(work, 'repo');
     cpSync(path.join(root, 'spec'), path.join(copy, 'spec'), { recursive: true });
+    // the formatter: the repository's Biome and its settings
+    cpSync(path.join(root, 'biome.json'), path.join(copy, 'biome.json'));
+    symlinkSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'));
     cpSync(paths.generated, path.join(copy, 'packages/core/src/generated'), { recursive: true });
     cpSync(path.join(import.meta.dirname, 'generate.mjs'), path.join(copy, 'scripts/generate.mjs'));
     cpSync(path.join(import.meta.dirname, 'codegen'), path.join(copy, 'scripts/codegen'), { recursive: true });
@@ -185,5 +241,37 @@ actions:
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('packages/core/src/generated/operations.gen.ts');
     expect(run.stderr).toContain('run pnpm generate and commit');
+  });
+});
+
+describe('$ref resolution (codegen/ref.mjs), the one every script uses', () => {
+  const spec = {
+    components: {
+      schemas: {
+        'a/b~c': { type: 'string' },
+        Alias: { $ref: '#/components/schemas/a~1b~0c' },
+        Loop: { $ref: '#/components/schemas/Loop' },
+        Tree: { type: 'object', description: 'x', properties: { child: { $ref: '#/components/schemas/Tree' } } },
+      },
+    },
+  };
+
+  it('decodes ~1 and ~0, follows a chain of references, and names what it cannot resolve', () => {
+    expect(refPath('#/components/schemas/a~1b~0c', 'f')).toEqual(['components', 'schemas', 'a/b~c']);
+    expect(deref(spec, { $ref: '#/components/schemas/Alias' }, 'f')).toEqual({ type: 'string' });
+    expect(deref(spec, { type: 'number' }, 'f')).toEqual({ type: 'number' });
+    expect(() => deref(spec, { $ref: '#/components/schemas/Nope' }, 'f')).toThrow(
+      'unresolved $ref #/components/schemas/Nope',
+    );
+    expect(() => deref(spec, { $ref: 'other.yaml#/x' }, 'f')).toThrow('external $ref not supported');
+    expect(() => deref(spec, { $ref: '#/components/schemas/Loop' }, 'f')).toThrow('refers to itself');
+  });
+
+  it('resolves a whole schema, marking a reference back into itself, and visits every reference', () => {
+    const tree = resolveAll(spec, { $ref: '#/components/schemas/Tree' }, 'f', (key) => key !== 'description');
+    expect(tree).toEqual({ type: 'object', properties: { child: { $circular: '#/components/schemas/Tree' } } });
+    const refs = [];
+    forEachRef(spec.components.schemas, (ref) => refs.push(ref));
+    expect(refs).toEqual(['#/components/schemas/a~1b~0c', '#/components/schemas/Loop', '#/components/schemas/Tree']);
   });
 });

@@ -1,8 +1,9 @@
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { operationTable } from '../packages/core/src/generated/operations.gen.ts';
 import { root } from './codegen/spec.mjs';
-import { coreFiles, surfaceBreaks } from './spec-update/surface-check.mjs';
+import { coreFiles, operationIds, surfaceBreaks } from './spec-update/surface-check.mjs';
 import { computeUpdate } from './spec-update/update.mjs';
 
 const MEETINGS = '/accounts/{account_id}/realtime/kit/{app_id}/meetings';
@@ -29,6 +30,13 @@ describe('spec:update compiler check', () => {
     expect(changes[0].change).toMatch(/^does not compile: /);
     // no machine path in what becomes a changeset
     expect(JSON.stringify(changes)).not.toContain(tmpdir());
+  });
+
+  it('reads every operation ID of operations.gen.ts however it is formatted, and refuses a file without the table', () => {
+    expect(operationIds(core('generated/operations.gen.ts'))).toEqual(Object.keys(operationTable));
+    const quoted = 'export const operationTable = {\n  "a_b": {\n  },\n  \'c-d\': {},\n  e: {},\n} as const;\n';
+    expect(operationIds(quoted)).toEqual(['a_b', 'c-d', 'e']);
+    expect(() => operationIds('export const other = {};\n')).toThrow(/no `export const operationTable/);
   });
 
   it('checks each operation’s own request and response types, naming the operation (stop_livestreaming has no named type)', async () => {

@@ -5,7 +5,8 @@
  */
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { deref, isObject } from './spec.mjs';
+import { deref } from './ref.mjs';
+import { isObject } from './spec.mjs';
 
 /**
  * A validator over the spec's schemas: `validate(schema, value)` is the list of what is wrong (empty when valid),

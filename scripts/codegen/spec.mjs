@@ -1,5 +1,5 @@
 // @ts-check
-/** Reading the spec: YAML files, overlays applied one action at a time, structural validation, $ref lookup. */
+/** Reading the spec: YAML files, overlays applied one action at a time, structural validation. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -139,15 +139,5 @@ export async function validateSpec(spec, file, when = '') {
   }
 }
 
-/** @param {Record<string, any>} spec @param {any} node @param {string} file */
-export function deref(spec, node, file) {
-  if (!isObject(node) || typeof node.$ref !== 'string') return node;
-  const ref = node.$ref;
-  if (!ref.startsWith('#/')) throw new GenerateError(file, `invalid spec: external $ref not supported: ${ref}`);
-  let target = spec;
-  for (const part of ref.slice(2).split('/')) {
-    target = target?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  if (target === undefined) throw new GenerateError(file, `invalid spec: unresolved $ref ${ref}`);
-  return target;
-}
+// $ref resolution lives in ref.mjs; `deref` stays importable from here for the scripts that already do.
+export { deref } from './ref.mjs';

@@ -3,7 +3,8 @@
  * The SDK surface: the operations of the effective spec joined with their names from spec/sdk.yaml. Every
  * emitter reads this model, never the spec or the naming source directly.
  */
-import { deref, GenerateError, isObject } from './spec.mjs';
+import { deref } from './ref.mjs';
+import { GenerateError, isObject } from './spec.mjs';
 
 export const APP_PREFIX = '/accounts/{account_id}/realtime/kit/{app_id}';
 const HTTP_METHODS = ['get', 'put', 'post', 'patch', 'delete'];

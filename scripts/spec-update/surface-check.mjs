@@ -29,9 +29,34 @@ function exportedTypes(/** @type {string} */ source) {
   }));
 }
 
-/** The operation IDs `operations.gen.ts` lists. */
-const operationIds = (/** @type {string} */ source) =>
-  [...source.matchAll(/^ {2}"([^"]+)": \{$/gm)].map(([, id]) => /** @type {string} */ (id));
+/**
+ * The operation IDs `operations.gen.ts` lists: the keys of its `operationTable`, read with the compiler, so they are
+ * found however the generator formats them (`"get_meeting": {`, `get_meeting: {`, `'get-v2-...': {`). Throws when
+ * there is no such table: an empty list would silently skip every operation's check.
+ */
+export function operationIds(/** @type {string} */ source) {
+  const file = ts.createSourceFile('operations.gen.ts', source, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
+  for (const statement of file.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (!ts.isIdentifier(declaration.name) || declaration.name.text !== 'operationTable') continue;
+      let init = declaration.initializer;
+      while (init && (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isParenthesizedExpression(init)))
+        init = init.expression;
+      if (!init || !ts.isObjectLiteralExpression(init)) break;
+      return init.properties.map((property) => {
+        const name = property.name;
+        if (name && (ts.isIdentifier(name) || ts.isStringLiteral(name))) return name.text;
+        throw new Error(
+          `spec:update: operationTable in operations.gen.ts has a key that is not a name: ${property.getText(file)}`,
+        );
+      });
+    }
+  }
+  throw new Error(
+    'spec:update: operations.gen.ts has no `export const operationTable = { ... }` to read operation IDs from',
+  );
+}
 
 /**
  * @param {(file: string) => string} oldCore reads a file of core's src/ as users have it now

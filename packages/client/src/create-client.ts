@@ -1,7 +1,7 @@
 import type { RealtimeKitClient } from './client';
 import { createResources } from './generated/resources.gen';
+import { ApiClient } from './internal/api-client';
 import { createJoinMeeting } from './join-meeting';
-import type { OperationCaller } from './operation-caller';
 import type { RawClient, RealtimeKitClientOptions } from './options';
 import { createRawClient } from './raw-client';
 import { createRequest } from './request';
@@ -156,8 +156,8 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}):
     logger,
   });
   const client = {
-    ...createResources(request as OperationCaller),
-    request: request as RealtimeKitClient['request'],
+    ...createResources(new ApiClient(request)),
+    request,
     joinMeeting: createJoinMeeting(transport, proxy, timeoutMs, host),
     scope: stringOption('scope', options.scope) || (proxy ? `proxy:${proxyUrl}` : `${accountId}/${appId}`),
   } as RealtimeKitClient;

@@ -148,6 +148,14 @@ describe('createRealtimeKitFake', () => {
     );
     expect(nowhere.status).toBe(404);
     expect((await nowhere.json()).error.message).toContain('No route for the URI');
+    // below the app but outside /meetings: no operation there, so no route (an operation there would be routed)
+    const elsewhere = await fake.fetch(
+      new Request(MEETINGS.replace(/meetings$/, 'notes'), { headers: { authorization: 'Bearer t' } }),
+    );
+    expect([elsewhere.status, (await elsewhere.json()).error.message]).toEqual([
+      404,
+      expect.stringContaining('No route for the URI: GET'),
+    ]);
     for (const path of ['/%E0%A4%A', '//participants']) {
       const odd = await fake.fetch(new Request(`${MEETINGS}${path}`, { headers: { authorization: 'Bearer t' } }));
       expect([odd.status, (await odd.json()).error.message]).toEqual([
@@ -455,6 +463,15 @@ describe('createRealtimeKitFake', () => {
       expect((await control('sessions', {})).status).toBe(400);
       const get = await fake.fetch(new Request(`${BASE}${CONTROL_PATH}/sessions`));
       expect(get.status).toBe(405);
+      // a base URL that holds an account and an app: the control route is still found below it
+      const appBase = MEETINGS.slice(0, -'/meetings'.length);
+      const below = await fake.fetch(
+        new Request(`${appBase}${CONTROL_PATH}/sessions`, {
+          method: 'POST',
+          body: JSON.stringify({ meeting_id: meeting.id }),
+        }),
+      );
+      expect(below.status).toBe(201);
     });
   });
 

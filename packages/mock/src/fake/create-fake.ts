@@ -50,7 +50,7 @@ export interface StartSessionOptions {
  */
 export interface RealtimeKitFake {
   /**
-   * Answers one request to `.../accounts/{account_id}/realtime/kit/{app_id}/meetings...` (any base URL before it),
+   * Answers one request to `.../accounts/{account_id}/realtime/kit/{app_id}/...` (any base URL before it),
    * and to the fake's control routes, `POST .../__fake/sessions` and `POST .../__fake/livestreams`.
    */
   fetch(request: Request): Promise<Response>;
@@ -71,7 +71,8 @@ export const CONTROL_PATH = '/__fake';
 /** The header that names the body properties the spec does not declare, which the fake ignored. */
 export const IGNORED_HEADER = 'x-realtimekit-fake-ignored';
 
-const API_PATH = /\/accounts\/([^/]+)\/realtime\/kit\/([^/]+)(\/meetings(?:\/.*)?)$/;
+/** Any path below an app: which of them is an operation is the route table's answer, not a resource root's. */
+const API_PATH = /\/accounts\/([^/]+)\/realtime\/kit\/([^/]+)(\/.*)$/;
 const CONTROL = /\/__fake\/(sessions|livestreams)$/;
 
 interface Route {
@@ -275,12 +276,13 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
   async function handle(request: Request, rateHeaders: Record<string, string>): Promise<Response> {
     const url = new URL(request.url);
     const match = API_PATH.exec(url.pathname);
-    if (!match) {
+    const found = match && route(request.method, match[3] as string);
+    if (!match || !found) {
+      // a base URL may hold an account and an app, so the control routes are looked for where no operation is
       const controlRoute = CONTROL.exec(url.pathname);
       if (controlRoute) return control(request, controlRoute[1] as string);
+      return refused(404, `No route for the URI: ${request.method} ${url.pathname}`);
     }
-    const found = match && route(request.method, match[3] as string);
-    if (!match || !found) return refused(404, `No route for the URI: ${request.method} ${url.pathname}`);
     const { operationId, params } = found;
     const accountId = decoded(match[1] as string);
     const appId = decoded(match[2] as string);

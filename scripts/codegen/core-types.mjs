@@ -1,78 +1,15 @@
 // @ts-check
-/** packages/core/src/generated: the operations table, the named types, the effective document. */
+/** packages/core/src/generated/types.gen.ts: the named request and response types, an interface per name. */
+import { resolveAll } from './ref.mjs';
 import { flatten } from './schema.mjs';
-import { deref, GenerateError, isObject } from './spec.mjs';
-import { APP_PREFIX } from './surface.mjs';
+import { GenerateError, isObject } from './spec.mjs';
 import { jsdoc, sentence, TS_HEADER } from './text.mjs';
 
 /** @typedef {import('./surface.mjs').Surface} Surface @typedef {import('./surface.mjs').SurfaceOperation} SurfaceOperation */
 
-/** @param {Surface} surface */
-export function operationsModule(surface) {
-  const entries = surface.operations
-    .map((op) => {
-      const row = {
-        operationId: op.operationId,
-        method: op.method,
-        path: op.path,
-        pathParams: [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]),
-        queryParams: [...new Set(op.queryParams.map((p) => p.name))],
-        tag: op.tag,
-        hasBody: op.hasBody,
-        successStatus: op.successStatus,
-      };
-      const fields = Object.entries(row)
-        .map(([key, value]) => `    ${key}: ${JSON.stringify(value).replace(/","/g, '", "')},`)
-        .join('\n');
-      return `  ${JSON.stringify(op.operationId)}: {\n${fields}\n  },`;
-    })
-    .join('\n');
-  return `${TS_HEADER}
-/** Every operation of the effective spec, keyed by operationId. Other packages read this instead of repeating paths. */
-export const operationTable = {
-${entries}
-} as const;
-
-export type OperationTable = typeof operationTable;
-export type OperationId = keyof OperationTable;
-export type Operation = OperationTable[OperationId];
-export type HttpMethod = Operation['method'];
-
-/** Every path starts with this prefix; the part after it is what a proxy exposes. */
-export const APP_PATH_PREFIX = ${JSON.stringify(APP_PREFIX)};
-
-/**
- * The same operations reduced to what a client needs on every call, so a browser bundle need not carry the
- * whole table: [method, path below APP_PATH_PREFIX, has a JSON body (1/0)].
- */
-export const operationRoutes = {
-${surface.operations
-  .map(
-    (op) =>
-      `  ${JSON.stringify(op.operationId)}: [${JSON.stringify(op.method)}, ${JSON.stringify(op.below)}, ${op.hasBody ? 1 : 0}],`,
-  )
-  .join('\n')}
-} as const satisfies Record<OperationId, readonly [HttpMethod, string, 0 | 1]>;
-`;
-}
-
-/**
- * The schema with every `$ref` resolved, for comparing two schemas that one type name would serve.
- * @returns {any}
- */
-function resolved(/** @type {Record<string, any>} */ spec, /** @type {any} */ node, seen = new Set()) {
-  if (Array.isArray(node)) return node.map((n) => resolved(spec, n, seen));
-  if (!isObject(node)) return node;
-  if (typeof node.$ref === 'string') {
-    if (seen.has(node.$ref)) return { $circular: node.$ref };
-    return resolved(spec, deref(spec, node, 'spec'), new Set([...seen, node.$ref]));
-  }
-  return Object.fromEntries(
-    Object.entries(node)
-      .filter(([key]) => key !== 'description' && key !== 'example' && !key.startsWith('x-'))
-      .map(([key, value]) => [key, resolved(spec, value, seen)]),
-  );
-}
+/** The schema with every `$ref` resolved and no prose, for comparing two schemas that one type name would serve. */
+const resolved = (/** @type {Record<string, any>} */ spec, /** @type {any} */ node) =>
+  resolveAll(spec, node, 'spec', (key) => key !== 'description' && key !== 'example' && !key.startsWith('x-'));
 
 /** Whether TypeScript sees the schema as one object type, which an interface can extend. */
 function isObjectSchema(/** @type {Record<string, any>} */ spec, /** @type {any} */ schema) {
@@ -184,13 +121,5 @@ import type { components } from './openapi.gen';
 type Schema<K extends keyof components['schemas']> = components['schemas'][K];
 
 ${blocks.join('\n\n')}
-`;
-}
-
-/** @param {Record<string, any>} spec */
-export function documentModule(spec) {
-  return `${TS_HEADER}
-/** The effective OpenAPI document (upstream plus spec/overlays), for mocks and validators. */
-export const openapiDocument: { readonly [key: string]: unknown } = JSON.parse(${JSON.stringify(JSON.stringify(spec))});
 `;
 }

@@ -7,8 +7,8 @@
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
+import { deref } from './ref.mjs';
 import { flatten } from './schema.mjs';
-import { deref } from './spec.mjs';
 import { TS_HEADER } from './text.mjs';
 
 /** @typedef {import('./surface.mjs').Surface} Surface */
@@ -162,11 +162,11 @@ export function validatorsModule(spec, surface) {
     if (runtime.code) locals.push(runtime.code);
   }
   const left = code.match(/require\([^)]*\)/);
-  if (left) throw new Error(`validators: Ajv's standalone code needs ${left[0]}, which emit-validators does not map`);
+  if (left) throw new Error(`validators: Ajv's standalone code needs ${left[0]}, which mock-validators does not map`);
   // the standalone code exports every validator; only the table below is this module's interface
   code = code.replace(/^"use strict";/, '').replace(/^export const (v\d+) = /gm, 'const $1 = ');
 
-  return `${TS_HEADER}// @ts-nocheck: Ajv's standalone output, compiled from the effective spec by scripts/codegen/emit-validators.mjs
+  return `${TS_HEADER}// @ts-nocheck: Ajv's standalone output, compiled from the effective spec by scripts/codegen/mock-validators.mjs
 import type { OperationId } from '@realtimekit-meetings/core';
 ${[...imports, ...locals].join('\n')}
 
