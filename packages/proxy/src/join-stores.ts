@@ -156,3 +156,12 @@ export function durableObjectJoinTokenStore(namespace: DurableObjectNamespaceLik
     compareAndSet: async (key, expected, value) => (await call({ op: 'cas', key, expected, value })).ok === true,
   };
 }
+
+// the rate budget's stores, on the same engines, from the same entry point
+export {
+  d1RateBudgetStore,
+  durableObjectRateBudgetStore,
+  postgresRateBudgetStore,
+  RateBudgetCoordinator,
+  type SqlRateBudgetStoreOptions,
+} from './rate-budget-stores';
