@@ -7,11 +7,11 @@ export interface RateBudgetStore {
   /**
    * Takes one slot of `requests` per `windowMs` for `key` at `now` (ms since the epoch): the budget is a sliding
    * window, so a slot is free when fewer than `requests` were taken in `(now - windowMs, now]` and `key` is not
-   * blocked. Answers 0 when the slot was taken, else the time (ms) at which one may be free.
+   * blocked. Answers 0 when the slot was taken, else the time (ms) at which one may be free; at once or as a promise.
    */
-  take(key: string, requests: number, windowMs: number, now: number): Promise<number>;
+  take(key: string, requests: number, windowMs: number, now: number): number | Promise<number>;
   /** Blocks `key` until `until` (ms since the epoch), or keeps a later block: the API answered 429, or `r=0`. */
-  block(key: string, until: number): Promise<void>;
+  block(key: string, until: number): void | Promise<void>;
 }
 
 /**
@@ -26,7 +26,7 @@ export function memoryRateBudgetStore(): RateBudgetStore {
     return found;
   };
   return {
-    async take(key, requests, windowMs, now) {
+    take(key, requests, windowMs, now) {
       const budget = entry(key);
       if (budget.blockedUntil > now) return budget.blockedUntil;
       const { times } = budget;
@@ -36,7 +36,7 @@ export function memoryRateBudgetStore(): RateBudgetStore {
       times.push(now);
       return 0;
     },
-    async block(key, until) {
+    block(key, until) {
       const budget = entry(key);
       budget.blockedUntil = Math.max(budget.blockedUntil, until);
     },

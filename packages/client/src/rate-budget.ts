@@ -67,29 +67,43 @@ export function createRateBudget(options: RateBudgetOptions, defaultKey: string)
   /** The API's own policy, from `Ratelimit-Policy`, for the message. */
   let policy = '';
 
-  return {
-    /** Takes a slot, waiting up to maxWaitSeconds for one; throws `rate_limited` (nothing sent) otherwise. */
-    async take(details: { operationId: string; method?: string }, signal?: AbortSignal): Promise<void> {
-      const deadline = clock.now() + maxWaitSeconds * 1000;
-      for (;;) {
-        if (signal?.aborted) throw signal.reason;
-        const now = clock.now();
-        const retryAt = await store.take(key, requests, windowMs, now);
-        if (retryAt === 0) return;
-        const blocked = block.until >= retryAt;
-        if (retryAt > deadline || blocked) {
-          const retryAfter = Math.max(1, Math.ceil((retryAt - now) / 1000));
-          const why = blocked
-            ? block.reason
-            : `the rate budget (${requests} calls per ${windowSeconds} s${policy}) is spent`;
-          throw new RealtimeKitError(
-            'rate_limited',
-            `not sent: ${why}; retry after ${new Date(retryAt).toISOString()} (in ${retryAfter} s)`,
-            { ...details, retryAfter, retryAt: new Date(retryAt) },
-          );
-        }
-        await clock.sleep(Math.max(1, retryAt - now), signal);
+  /** Waits for a slot until maxWaitSeconds after `start`, or throws `rate_limited`; `retryAt`: the store's answer. */
+  async function wait(
+    details: { operationId: string; method?: string },
+    start: number,
+    answer: number | Promise<number>,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const deadline = start + maxWaitSeconds * 1000;
+    let now = start;
+    for (let retryAt = await answer; retryAt !== 0; retryAt = await store.take(key, requests, windowMs, now)) {
+      const blocked = block.until >= retryAt;
+      if (retryAt > deadline || blocked) {
+        const retryAfter = Math.max(1, Math.ceil((retryAt - now) / 1000));
+        const why = blocked
+          ? block.reason
+          : `the rate budget (${requests} calls per ${windowSeconds} s${policy}) is spent`;
+        throw new RealtimeKitError(
+          'rate_limited',
+          `not sent: ${why}; retry after ${new Date(retryAt).toISOString()} (in ${retryAfter} s)`,
+          { ...details, retryAfter, retryAt: new Date(retryAt) },
+        );
       }
+      await clock.sleep(Math.max(1, retryAt - now), signal);
+      if (signal?.aborted) throw signal.reason;
+      now = clock.now();
+    }
+  }
+
+  return {
+    /**
+     * Takes a slot, waiting up to maxWaitSeconds for one; throws `rate_limited` (nothing sent) otherwise. Undefined
+     * when a store that answers at once (memory) gave a slot: the request is then sent in the same tick.
+     */
+    take(details: { operationId: string; method?: string }, signal?: AbortSignal): Promise<void> | undefined {
+      const start = clock.now();
+      const first = store.take(key, requests, windowMs, start);
+      return first === 0 ? undefined : wait(details, start, first, signal);
     },
     /** Reads the answer's rate-limit headers: a 429 blocks for Retry-After (else 5 min), `r=0` until `t`. */
     async observe(status: number, headers: Headers): Promise<void> {

@@ -98,9 +98,8 @@ export function createRequest(config: RequestConfig) {
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw aborted();
       // a slot in the rate budget, or rate_limited before anything is sent (an abort while waiting is thrown here)
-      await budget?.take(context, signal).catch((error) => {
-        throw error instanceof RealtimeKitError ? error : aborted();
-      });
+      const slot = budget?.take(context, signal);
+      if (slot) await slot.catch((error) => Promise.reject(signal?.aborted ? aborted() : error)); // or the store's error
       // 2. attempt
       const log = logger && attemptLog(logger, method, url, attempt, maxRetries + 1, config.authorized);
       const outcome = await attemptOnce(
