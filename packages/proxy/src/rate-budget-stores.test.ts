@@ -109,3 +109,12 @@ describe.each(engines)('the rate budget store on %s', { timeout: 120_000 }, (_en
     await expect(joins[0]!(meetings[0]!, { id: 'late', name: 'Late' })).resolves.toMatchObject({ created: true });
   });
 });
+
+describe('the proxy', () => {
+  it('answers a rate_limited call 429 with Retry-After, as the API would', async () => {
+    const { upstreamErrorAnswer } = await import('./responses');
+    const error = new RealtimeKitError('rate_limited', 'not sent: the rate budget is spent', { retryAfter: 42 });
+    const answer = upstreamErrorAnswer(error);
+    expect([answer.status, answer.headers?.['retry-after']]).toEqual([429, '42']);
+  });
+});
