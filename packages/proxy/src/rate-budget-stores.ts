@@ -1,4 +1,5 @@
 import type { RateBudgetStore } from '@realtimekit-meetings/client';
+import { createTable } from './create-table';
 import type { D1Like, DurableObjectNamespaceLike, PostgresLike } from './join-stores';
 
 export interface SqlRateBudgetStoreOptions {
@@ -24,9 +25,9 @@ function sqlStore(rows: Rows, dialect: 'sqlite' | 'postgres', options: SqlRateBu
   let ready: Promise<unknown> | undefined;
   const made = new Set<string>();
   const run: Rows = async (sql, params) => {
-    ready ??= rows(
+    ready ??= createTable(
+      rows,
       `CREATE TABLE IF NOT EXISTS ${table} (key TEXT NOT NULL, slot INTEGER NOT NULL, used_at BIGINT NOT NULL, PRIMARY KEY (key, slot))`,
-      [],
     ).catch((error) => {
       ready = undefined;
       throw error;
