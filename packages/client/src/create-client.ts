@@ -3,7 +3,7 @@ import { createResources } from './generated/resources.gen';
 import { createJoinMeeting } from './join-meeting';
 import type { OperationCaller } from './operation-caller';
 import type { RawClient, RealtimeKitClientOptions } from './options';
-import { createRateBudget } from './rate-budget';
+import { createRateBudget, type RateBudget } from './rate-budget';
 import { createRawClient } from './raw-client';
 import { createRequest } from './request';
 import { createTransport } from './transport';
@@ -146,10 +146,14 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}):
     middleware: middleware ?? [],
     maxBytes: maxResponseBytes,
   });
-  // on by default where the client calls Cloudflare; behind the proxy, the server's client holds the budget
+  // on by default where the client calls Cloudflare; behind the proxy, the server's client holds the budget. The
+  // browser build leaves it out (a browser calls the proxy; with dangerouslyAllowBrowser it has no budget).
   const rateBudget = options.rateBudget ?? (proxy ? false : {});
-  check(rateBudget === false || isPlainObject(rateBudget), 'rateBudget must be an object or false');
-  const budget = rateBudget === false ? undefined : createRateBudget(rateBudget, `account:${accountId}`);
+  let budget: RateBudget | undefined;
+  if (typeof __RTK_BROWSER__ === 'undefined') {
+    check(rateBudget === false || isPlainObject(rateBudget), 'rateBudget must be an object or false');
+    budget = rateBudget === false ? undefined : createRateBudget(rateBudget, `account:${accountId}`);
+  }
   const request = createRequest({
     transport,
     proxy,

@@ -98,7 +98,7 @@ export function createRequest(config: RequestConfig) {
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw aborted();
       // a slot in the rate budget, or rate_limited before anything is sent (an abort while waiting is thrown here)
-      const slot = budget?.take(context, signal);
+      const slot = typeof __RTK_BROWSER__ === 'undefined' ? budget?.take(context, signal) : undefined;
       if (slot) await slot.catch((error) => Promise.reject(signal?.aborted ? aborted() : error)); // or the store's error
       // 2. attempt
       const log = logger && attemptLog(logger, method, url, attempt, maxRetries + 1, config.authorized);
@@ -108,7 +108,9 @@ export function createRequest(config: RequestConfig) {
         signal,
       );
 
-      if (outcome.answer) await budget?.observe(outcome.answer.response.status, outcome.answer.response.headers);
+      if (typeof __RTK_BROWSER__ === 'undefined' && budget && outcome.answer) {
+        await budget.observe(outcome.answer.response.status, outcome.answer.response.headers);
+      }
       // 3. classify
       if (outcome.answer === undefined && signal?.aborted) throw aborted();
       let result: Record<string, unknown> | RealtimeKitError;
@@ -135,7 +137,8 @@ export function createRequest(config: RequestConfig) {
 
       // 4. retry what is safe to retry, or throw
       // with a budget, a 429 without Retry-After blocks it for Cloudflare's 5 minutes: not retried
-      const blocked = budget && result.status === 429 && result.retryAfter === undefined;
+      const blocked =
+        typeof __RTK_BROWSER__ === 'undefined' && budget && result.status === 429 && result.retryAfter === undefined;
       const delay = attempt <= maxRetries && !blocked ? retryDelay(result, retrySafe, attempt - 1) : undefined;
       log?.(result.status ?? result.kind, delay);
       if (delay === undefined) {
