@@ -18,9 +18,16 @@ const { build } = (await import('node:module')).createRequire(require.resolve('t
 const child = `
 import pg from 'pg';
 import { createJoinTokens, createRealtimeKitClient } from '@realtimekit-meetings/client';
-import { postgresJoinTokenStore } from './join-stores';
-process.once('message', async ({ url, port, meetingId, users, accountId, appId }) => {
+import { postgresJoinTokenStore, postgresRateBudgetStore } from './join-stores';
+process.once('message', async ({ url, port, meetingId, users, accountId, appId, takes }) => {
   const pool = new pg.Pool({ host: '127.0.0.1', port, user: 'postgres', password: 'postgres', database: 'postgres', max: 8 });
+  if (takes) {
+    // the shared rate budget: takes of one key, all at once, at one instant
+    const budget = postgresRateBudgetStore(pool);
+    const answers = await Promise.all(Array.from({ length: takes }, () => budget.take('account:a', 150, 300_000, 1e12)));
+    await pool.end();
+    return process.send(answers, () => process.exit(0));
+  }
   const client = createRealtimeKitClient({ baseUrl: url, apiToken: 't', accountId, appId, rateBudget: false });
   const join = createJoinTokens({ client, preset: 'group_call_participant', store: postgresJoinTokenStore(pool) });
   const results = await Promise.all(
@@ -113,4 +120,24 @@ it('4 Node processes on one Postgres database: 1,000 concurrent joins for 100 us
   expect(listed).toHaveLength(100);
   const byUser = new Map(listed.map((p) => [p.custom_participant_id, p.id]));
   expect(results.every((r) => byUser.get(r.user) === r.participantId)).toBe(true);
+});
+
+it('4 Node processes on one Postgres database share a rate budget: of 400 concurrent takes of 150 slots, exactly 150 are granted', {
+  timeout: 120_000,
+}, async () => {
+  const answers = (
+    await Promise.all(
+      Array.from({ length: 4 }, (_, p) => {
+        const worker = fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        return new Promise<number[]>((resolve, reject) => {
+          worker.once('message', resolve as never);
+          worker.once('exit', (code) => reject(new Error(`process ${p} exited ${code} before answering`)));
+          worker.send({ port, takes: 100 });
+        });
+      }),
+    )
+  ).flat();
+  expect(answers).toHaveLength(400);
+  expect(answers.filter((a) => a === 0)).toHaveLength(150);
+  expect(answers.filter((a) => a === 1e12 + 300_000)).toHaveLength(250);
 });
