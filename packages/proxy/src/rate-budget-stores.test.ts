@@ -70,7 +70,12 @@ describe.each(engines)('the rate budget store on %s', { timeout: 120_000 }, (_en
     };
     const budgetStore = newStore();
     const joinStore = postgresJoinTokenStore(pg, { table: `rate_joins_${++tables}` });
-    const clock = { now: () => now, sleep: async (ms: number) => void (now += ms) };
+    const clock = {
+      now: () => now,
+      sleep: async (ms: number) => {
+        now += ms;
+      },
+    };
     const client = () =>
       createRealtimeKitClient({
         apiToken: 'server-token',
