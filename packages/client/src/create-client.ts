@@ -3,6 +3,7 @@ import { createResources } from './generated/resources.gen';
 import { ApiClient } from './internal/api-client';
 import { createJoinMeeting } from './join-meeting';
 import type { RawClient, RealtimeKitClientOptions } from './options';
+import { createRateBudget, type RateBudget } from './rate-budget';
 import { createRawClient } from './raw-client';
 import { createRequest } from './request';
 import { createTransport } from './transport';
@@ -41,6 +42,7 @@ const OPTIONS = [
   'middleware',
   'logger',
   'scope',
+  'rateBudget',
 ];
 
 /** The known option spelt the same but for case and separators (`baseURL`, `timeout_ms`); none when there is none. */
@@ -144,6 +146,14 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}):
     middleware: middleware ?? [],
     maxBytes: maxResponseBytes,
   });
+  // on by default where the client calls Cloudflare; behind the proxy, the server's client holds the budget. The
+  // browser build leaves it out (a browser calls the proxy; with dangerouslyAllowBrowser it has no budget).
+  const rateBudget = options.rateBudget ?? (proxy ? false : {});
+  let budget: RateBudget | undefined;
+  if (typeof __RTK_BROWSER__ === 'undefined') {
+    check(rateBudget === false || isPlainObject(rateBudget), 'rateBudget must be an object or false');
+    budget = rateBudget === false ? undefined : createRateBudget(rateBudget, `account:${accountId}`);
+  }
   const request = createRequest({
     transport,
     proxy,
@@ -154,6 +164,7 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}):
     maxRetries,
     authorized: !!apiToken,
     logger,
+    budget,
   });
   const client = {
     ...createResources(new ApiClient(request)),

@@ -5,7 +5,8 @@ export type RealtimeKitErrorKind =
   | 'network' // the request could not be sent or its answer not read
   | 'aborted' // the caller's AbortSignal fired
   | 'invalid_response' // a 2xx whose body is not the JSON the API promises
-  | 'invalid_argument'; // bad input or a setup mistake, refused before anything was sent
+  | 'invalid_argument' // bad input or a setup mistake, refused before anything was sent
+  | 'rate_limited'; // not sent: the client's rate budget is spent, or the API blocked it (see retryAt)
 
 export interface RealtimeKitErrorDetails {
   status?: number;
@@ -14,6 +15,7 @@ export interface RealtimeKitErrorDetails {
   method?: string;
   requestId?: string;
   retryAfter?: number;
+  retryAt?: Date;
   attempts?: number;
   body?: unknown;
   headers?: Headers;
@@ -38,6 +40,8 @@ export class RealtimeKitError extends Error {
   declare readonly requestId?: string;
   /** Seconds the server asked us to wait (`Retry-After`). */
   declare readonly retryAfter?: number;
+  /** For `rate_limited`: when a call may be sent again. */
+  declare readonly retryAt?: Date;
   /** How many attempts were made (retries included) before this error was thrown. */
   declare attempts?: number;
   /** The parsed error body, or a short excerpt of a body that is not JSON. */

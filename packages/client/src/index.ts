@@ -27,4 +27,6 @@ export type {
   RequestOptions,
   ServerClientOptions,
 } from './options';
+export type { RateBudgetOptions } from './rate-budget';
+export { memoryRateBudgetStore, type RateBudgetStore } from './rate-budget-store';
 export type { RequestInput } from './request';

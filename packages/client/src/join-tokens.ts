@@ -243,6 +243,11 @@ export function createJoinTokens<U extends JoinUser = JoinUser>(options: JoinTok
       if (found) return await update(meetingId, key, found, wanted, undefined, claimed, withToken);
       added = await client.participants.add(meetingId, { custom_participant_id: user.id, ...wanted });
     } catch (error) {
+      // the add was never sent (the rate budget refused it) after a fresh claim: nothing to find, so no look-up next
+      if (!lookFirst && error instanceof RealtimeKitError && error.kind === 'rate_limited') {
+        await store.delete(key).catch(() => {}); // our claim, within its lease
+        throw error;
+      }
       // created or not, nobody knows for sure (a 5xx, a timeout, a cut connection): an expired claim in the store
       // says so, and whoever joins next looks the user up before adding
       await cas?.(key, claimed, JSON.stringify({ claim: me, until: 0 } satisfies Claim)).catch(() => false);

@@ -1,5 +1,6 @@
 import type { paths } from '@realtimekit-meetings/core';
 import type { Client, Middleware } from 'openapi-fetch';
+import type { RateBudgetOptions } from './rate-budget';
 
 /**
  * Receives one line per attempt: method, path, status, attempt, duration, and `Authorization: [redacted]` when a
@@ -33,6 +34,12 @@ interface CommonOptions {
    * queries prefetched on the server hydrate in the browser without a refetch.
    */
   scope?: string;
+  /**
+   * Spaces calls so the account stays under Cloudflare's API limit, and once the API blocks (a 429), fails every
+   * call at once as `rate_limited` with `retryAt`, sending nothing. Default on, 1,200 calls per 300 s in this
+   * process, on a server; off behind the proxy. `false` turns it off. Share it across instances with `store`.
+   */
+  rateBudget?: RateBudgetOptions | false;
 }
 
 /** A client on a server: it holds the API token and calls Cloudflare (or a mock) directly. */

@@ -10,6 +10,7 @@ import { attemptLog } from './attempt-log';
 import { classifyAnswer, classifyFailure } from './classify';
 import { RealtimeKitError, type RealtimeKitErrorKind } from './errors';
 import type { Logger, RequestOptions } from './options';
+import type { RateBudget } from './rate-budget';
 import { isRetrySafe, retryDelay, sleep } from './retry';
 import type { Transport } from './transport';
 import { check, checkLimits, isId, isPlainObject, pathParams } from './validate-input';
@@ -31,6 +32,8 @@ export interface RequestConfig {
   maxRetries: number;
   authorized: boolean;
   logger?: Logger;
+  /** Spaces the calls, and fails them fast once blocked (rate-budget.ts); none when turned off. */
+  budget?: RateBudget;
 }
 
 /**
@@ -39,7 +42,7 @@ export interface RequestConfig {
  * backoff, and log each attempt when there is a logger.
  */
 export function createRequest(config: RequestConfig) {
-  const { transport, proxy, logger } = config;
+  const { transport, proxy, logger, budget } = config;
 
   /** `unwrap` is for the generated methods: the answer's `data` (1), or one page, `{ data, paging }` (2). */
   return async function request<K extends OperationId>(
@@ -94,6 +97,9 @@ export function createRequest(config: RequestConfig) {
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw aborted();
+      // a slot in the rate budget, or rate_limited before anything is sent (an abort while waiting is thrown here)
+      const slot = typeof __RTK_BROWSER__ === 'undefined' ? budget?.take(context, signal) : undefined;
+      if (slot) await slot.catch((error) => Promise.reject(signal?.aborted ? aborted() : error)); // or the store's error
       // 2. attempt
       const log = logger && attemptLog(logger, method, url, attempt, maxRetries + 1, config.authorized);
       const outcome = await attemptOnce(
@@ -102,6 +108,9 @@ export function createRequest(config: RequestConfig) {
         signal,
       );
 
+      if (typeof __RTK_BROWSER__ === 'undefined' && budget && outcome.answer) {
+        await budget.observe(outcome.answer.response.status, outcome.answer.response.headers);
+      }
       // 3. classify
       if (outcome.answer === undefined && signal?.aborted) throw aborted();
       let result: Record<string, unknown> | RealtimeKitError;
@@ -127,7 +136,10 @@ export function createRequest(config: RequestConfig) {
       }
 
       // 4. retry what is safe to retry, or throw
-      const delay = attempt <= maxRetries ? retryDelay(result, retrySafe, attempt - 1) : undefined;
+      // with a budget, a 429 without Retry-After blocks it for Cloudflare's 5 minutes: not retried
+      const blocked =
+        typeof __RTK_BROWSER__ === 'undefined' && budget && result.status === 429 && result.retryAfter === undefined;
+      const delay = attempt <= maxRetries && !blocked ? retryDelay(result, retrySafe, attempt - 1) : undefined;
       log?.(result.status ?? result.kind, delay);
       if (delay === undefined) {
         result.attempts = attempt;

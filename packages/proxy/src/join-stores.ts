@@ -1,4 +1,5 @@
 import type { JoinTokenStore } from '@realtimekit-meetings/client';
+import { createTable } from './create-table';
 
 /** A D1 database as a Worker's binding gives it: the part these stores use. */
 export interface D1Like {
@@ -30,12 +31,13 @@ function sqlStore(rows: Rows, placeholder: (n: number) => string, options: SqlJo
   const [a, b, c] = [placeholder(1), placeholder(2), placeholder(3)];
   let ready: Promise<unknown> | undefined;
   const run: Rows = async (sql, params) => {
-    ready ??= rows(`CREATE TABLE IF NOT EXISTS ${table} (key TEXT PRIMARY KEY, value TEXT NOT NULL)`, []).catch(
-      (error) => {
-        ready = undefined; // tried again on the next call
-        throw error;
-      },
-    );
+    ready ??= createTable(
+      rows,
+      `CREATE TABLE IF NOT EXISTS ${table} (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+    ).catch((error) => {
+      ready = undefined; // tried again on the next call
+      throw error;
+    });
     await ready;
     return rows(sql, params);
   };
@@ -156,3 +158,12 @@ export function durableObjectJoinTokenStore(namespace: DurableObjectNamespaceLik
     compareAndSet: async (key, expected, value) => (await call({ op: 'cas', key, expected, value })).ok === true,
   };
 }
+
+// the rate budget's stores, on the same engines, from the same entry point
+export {
+  d1RateBudgetStore,
+  durableObjectRateBudgetStore,
+  postgresRateBudgetStore,
+  RateBudgetCoordinator,
+  type SqlRateBudgetStoreOptions,
+} from './rate-budget-stores';

@@ -33,6 +33,7 @@ interface ClientError {
   status?: number;
   message: string;
   body?: unknown;
+  retryAfter?: number;
 }
 
 /**
@@ -54,5 +55,7 @@ export function upstreamErrorAnswer(error: unknown): ProxyAnswer {
   if (e.kind === 'timeout') return errorAnswer(504, 'RealtimeKit did not answer in time');
   if (e.kind === 'invalid_argument') return errorAnswer(400, e.message);
   if (e.kind === 'aborted') return errorAnswer(499, 'The request was aborted');
+  // the server's rate budget is spent or the API blocked it: nothing was sent; the browser may come back later
+  if (e.kind === 'rate_limited') return errorAnswer(429, e.message, { 'retry-after': String(e.retryAfter ?? 60) });
   return errorAnswer(502, 'RealtimeKit could not be reached or answered something unreadable');
 }
