@@ -4,8 +4,10 @@
 // Agent, no checks); a peer (forwarder-server.mjs: node:http in, fetch out, no checks); our proxy (proxy-server.mjs:
 // toNodeListener(createRealtimeKitProxy(...)) with an allow list and authorize); and autocannon as the load
 // generator. GET {basePath}/meetings/{id} at 1 and 32 connections, in interleaved rounds whose order rotates; ratios
-// are medians of per-round ratios to the floor, so machine noise cancels out. Then heap after 10,000 and after
-// 100,000 requests at 32 connections, and the web-standard handle(request) in-process against calling the client.
+// are medians of per-round ratios to the floor, so machine noise cancels out. Beside throughput and p99, each
+// server's own CPU time per request (autocannon shares the cores, so throughput understates the gap). Then heap
+// after 10,000 and after 100,000 requests at 32 connections, and the web-standard handle(request) in-process against
+// calling the client.
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
@@ -38,10 +40,21 @@ const targets = {
 const FLOOR = 'node:http forwarder';
 const names = Object.keys(targets);
 
-const run = async (url, connections, duration) => {
+/** The CPU time a server process has used so far, in µs (its own count, over IPC). */
+const cpu = async ({ child }) => {
+  child.send('cpu');
+  const [message] = await once(child, 'message');
+  return message;
+};
+const servers = { 'node:http forwarder': floor, 'fetch forwarder': forwarder, proxy };
+const run = async (name, connections, duration) => {
+  const url = targets[name];
+  const before = await cpu(servers[name]);
   const result = await autocannon({ url, connections, duration });
   if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { rps: result.requests.average, p99: result.latency.p99 };
+  // the server's CPU per request: on a shared machine, what the server costs apart from what it waits for
+  const used = (await cpu(servers[name])) - before;
+  return { rps: result.requests.average, p99: result.latency.p99, cpu: used / result.requests.total };
 };
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -57,16 +70,18 @@ console.log(
   `\nGET one meeting: the proxy and a fetch forwarder vs the check-free node:http forwarder, ${ROUNDS} interleaved rounds of ${SECONDS} s`,
 );
 console.log('ratios: medians of per-round ratios to the node:http forwarder (min–max)\n');
-console.log('| connections | contender | req/s | p99 ms | throughput × floor | p99 × floor |');
-console.log('| ---: | --- | ---: | ---: | ---: | ---: |');
+console.log(
+  '| connections | contender | req/s | p99 ms | server CPU µs / request | throughput × floor | p99 × floor | CPU / request × floor |',
+);
+console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const connections of [1, 32]) {
-  for (const name of names) await run(targets[name], connections, 1); // warm-up: JIT, keep-alive pools
+  for (const name of names) await run(name, connections, 1); // warm-up: JIT, keep-alive pools
   const rounds = [];
   for (let round = 0; round < ROUNDS; round++) {
     const row = {};
     for (let i = 0; i < names.length; i++) {
       const name = names[(i + round) % names.length];
-      row[name] = await run(targets[name], connections, SECONDS);
+      row[name] = await run(name, connections, SECONDS);
     }
     rounds.push(row);
   }
@@ -74,12 +89,13 @@ for (const connections of [1, 32]) {
     const throughput = rounds.map((r) => r[name].rps / r[FLOOR].rps);
     // autocannon reports latency in whole milliseconds: a ratio means something only where both are 1 ms or more
     const p99 = rounds.filter((r) => r[FLOOR].p99 >= 1 && r[name].p99 >= 1).map((r) => r[name].p99 / r[FLOOR].p99);
+    const cost = rounds.map((r) => r[name].cpu / r[FLOOR].cpu);
     const cells =
       name === FLOOR
-        ? '1 | 1'
-        : `${median(throughput).toFixed(2)} (${spread(throughput)}) | ${p99.length ? `${median(p99).toFixed(2)} (${spread(p99)})` : 'both under 1 ms'}`;
+        ? '1 | 1 | 1'
+        : `${median(throughput).toFixed(2)} (${spread(throughput)}) | ${p99.length ? `${median(p99).toFixed(2)} (${spread(p99)})` : 'both under 1 ms'} | ${median(cost).toFixed(2)} (${spread(cost)})`;
     console.log(
-      `| ${connections} | ${name} | ${median(rounds.map((r) => r[name].rps)).toFixed(0)} | ${median(rounds.map((r) => r[name].p99))} | ${cells} |`,
+      `| ${connections} | ${name} | ${median(rounds.map((r) => r[name].rps)).toFixed(0)} | ${median(rounds.map((r) => r[name].p99))} | ${median(rounds.map((r) => r[name].cpu)).toFixed(0)} | ${cells} |`,
     );
   }
 }
