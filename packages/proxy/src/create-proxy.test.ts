@@ -147,6 +147,7 @@ describe('what the proxy refuses', () => {
   });
 
   it('authorize answering at once, by a promise or by any thenable: each verdict is the one it gives', async () => {
+    // biome-ignore lint/suspicious/noThenProperty: a thenable that is not a Promise is the point of this test
     const thenable = (verdict: unknown) => ({ then: (resolve: (v: unknown) => void) => resolve(verdict) });
     const cases: [() => unknown, number][] = [
       [() => true, 200],
