@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-// pnpm bench: per-request time of rtk.meetings.get against raw fetch, bare openapi-fetch and Cloudflare's own SDK,
-// from one run with interleaved rounds against a local node:http server; then the gzipped size of a browser
+// pnpm bench: per-request time of rtk.meetings.get against the floor (a bare keep-alive node:http request, body
+// parsed), raw fetch, bare openapi-fetch and Cloudflare's own SDK, from one run with interleaved rounds against a
+// local node:http server; the client's heap after 10,000 and 100,000 calls; then the gzipped size of a browser
 // bundle that makes one call, for each. Ratios are computed within each round, so machine noise cancels out.
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
+import { Agent, request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
 import Cloudflare from 'cloudflare';
@@ -36,8 +40,23 @@ const rtk = createRealtimeKitClient({
 const cf = new Cloudflare({ apiToken: TOKEN, baseURL: v4, maxRetries: 0 });
 const url = `${v4}/accounts/${ACCOUNT}/realtime/kit/${APP}/meetings/${MEETING}`;
 
+const agent = new Agent({ keepAlive: true });
+/** The floor: what Node does with nothing in between. One keep-alive node:http GET, the body read and parsed. */
+const nodeHttpGet = () =>
+  new Promise((resolve, reject) => {
+    const req = httpRequest(url, { agent, headers: { authorization: `Bearer ${TOKEN}` } }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')).data));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+
 /** Each contender makes the same GET and returns the meeting. */
 const contenders = {
+  'bare node:http': nodeHttpGet,
   'raw fetch': async () => (await (await fetch(url, { headers: { Authorization: `Bearer ${TOKEN}` } })).json()).data,
   'bare openapi-fetch': async () =>
     (
@@ -84,16 +103,35 @@ console.log(`\nPer-request time, GET one meeting over HTTP/1.1 keep-alive to 127
 console.log(
   `${ROUNDS} interleaved rounds × ${REQUESTS} sequential requests; ratios are medians of per-round ratios (p10–p90)\n`,
 );
-console.log('| contender | µs / request | × raw fetch | × bare openapi-fetch |');
-console.log('| --- | ---: | ---: | ---: |');
+console.log('| contender | µs / request | × bare node:http | × raw fetch | × bare openapi-fetch |');
+console.log('| --- | ---: | ---: | ---: | ---: |');
 for (const name of names) {
   console.log(
-    `| ${name} | ${median(perRound[name]).toFixed(1)} | ${ratio(name, 'raw fetch').toFixed(2)} (${range(name, 'raw fetch')}) | ${ratio(name, 'bare openapi-fetch').toFixed(2)} (${range(name, 'bare openapi-fetch')}) |`,
+    `| ${name} | ${median(perRound[name]).toFixed(1)} | ${ratio(name, 'bare node:http').toFixed(2)} (${range(name, 'bare node:http')}) | ${ratio(name, 'raw fetch').toFixed(2)} (${range(name, 'raw fetch')}) | ${ratio(name, 'bare openapi-fetch').toFixed(2)} (${range(name, 'bare openapi-fetch')}) |`,
   );
 }
 const ours = '@realtimekit-meetings/client';
 const official = 'cloudflare (official SDK)';
 console.log(`\n${ours} / cloudflare: ${ratio(ours, official).toFixed(2)} (${range(ours, official)})`);
+
+// Memory: the client's heap after a full GC, after 10,000 and after 100,000 sequential calls. The gc function is
+// taken from V8 here, so that `node bench/client.mjs` needs no flag.
+const HEAP_CALLS = Number(process.env.BENCH_HEAP_REQUESTS ?? 100_000);
+{
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc');
+  const heap = () => {
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  for (let i = 0; i < HEAP_CALLS / 10; i++) await rtk.meetings.get(MEETING);
+  const at10 = heap();
+  for (let i = HEAP_CALLS / 10; i < HEAP_CALLS; i++) await rtk.meetings.get(MEETING);
+  const at100 = heap();
+  console.log(
+    `\nclient heap after GC: ${(at10 / 1e6).toFixed(1)} MB after ${HEAP_CALLS / 10} calls, ${(at100 / 1e6).toFixed(1)} MB after ${HEAP_CALLS} (${((at100 / at10 - 1) * 100).toFixed(1)}%, goal within 5%)`,
+  );
+}
 
 server.kill('SIGTERM');
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The mocks' figures, Prism's and the stateful fake's measured in the same run: time from import to the first
 // answered request in fresh processes (the package's load included, as a test run pays it); requests per second
-// for GET a meeting at 1 and 32 connections (autocannon, each mock in its own process, interleaved rounds); and
-// the wall time of the whole contract run (53 checks) against Prism.
+// for GET a meeting at 1 and 32 connections, beside a bare node:http server answering the fake's same JSON (the
+// floor; autocannon, each server in its own process, interleaved rounds); and the wall time of the whole contract
+// run against Prism.
 import { execFileSync, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { runContract } from '@realtimekit-meetings/contract';
@@ -55,18 +56,30 @@ for (const name of ['prism', 'fake']) {
   servers[name] = { child, url: String(chunk).trim() };
 }
 const headers = { authorization: 'Bearer bench' };
+// The floor: a bare node:http server answering the fake's own JSON for this meeting, with nothing in between.
+const answer = await (await fetch(servers.fake.url, { headers })).text();
+{
+  const child = fork(new URL('./http-server.mjs', import.meta.url), [answer], {
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const [chunk] = await once(child.stdout, 'data');
+  servers.bare = { child, url: `${String(chunk).trim()}/meeting` };
+}
+const names = Object.keys(servers);
+console.log('\nGET a meeting (autocannon, interleaved rounds; ratios: medians of per-round ratios)');
 for (const connections of [1, 32]) {
-  const rps = { prism: [], fake: [] };
+  const rps = Object.fromEntries(names.map((name) => [name, []]));
   for (let round = 0; round < ROUNDS; round++) {
-    for (const name of ['prism', 'fake']) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + round) % names.length];
       const result = await autocannon({ url: servers[name].url, headers, connections, duration: SECONDS });
       if (result.non2xx || result.errors) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
       rps[name].push(result.requests.average);
     }
   }
-  const ratios = rps.fake.map((fake, i) => fake / rps.prism[i]);
+  const ratio = (a, b) => median(rps[a].map((value, i) => value / rps[b][i])).toFixed(2);
   console.log(
-    `GET a meeting, ${connections} connection(s): prism ${median(rps.prism).toFixed(0)} req/s, fake ${median(rps.fake).toFixed(0)} req/s, fake / prism ${median(ratios).toFixed(1)}x`,
+    `  ${connections} connection(s): bare node:http ${median(rps.bare).toFixed(0)} req/s, prism ${median(rps.prism).toFixed(0)} req/s, fake ${median(rps.fake).toFixed(0)} req/s; fake × bare node:http ${ratio('fake', 'bare')}, fake × prism ${ratio('fake', 'prism')}`,
   );
 }
 for (const { child } of Object.values(servers)) {

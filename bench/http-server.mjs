@@ -1,22 +1,25 @@
 // A local node:http server answering every request with a fixed meeting, run in its own process so that it does
-// not share an event loop with the clients being measured. Prints its URL on stdout.
+// not share an event loop with the clients being measured. Prints its URL on stdout. With an argument, answers that
+// text instead (contract.mjs: the fake's own answer, from a server with nothing in between).
 import { createServer } from 'node:http';
 
-const body = JSON.stringify({
-  success: true,
-  data: {
-    id: 'bbb03399-24e3-4b0c-90ec-172e97e636be',
-    title: 'Daily standup',
-    status: 'ACTIVE',
-    created_at: '2026-11-25T09:00:00.000Z',
-    updated_at: '2026-11-25T09:00:00.000Z',
-    record_on_start: false,
-    live_stream_on_start: false,
-    persist_chat: false,
-    summarize_on_end: false,
-    transcribe_on_end: false,
-  },
-});
+const body =
+  process.argv[2] ??
+  JSON.stringify({
+    success: true,
+    data: {
+      id: 'bbb03399-24e3-4b0c-90ec-172e97e636be',
+      title: 'Daily standup',
+      status: 'ACTIVE',
+      created_at: '2026-11-25T09:00:00.000Z',
+      updated_at: '2026-11-25T09:00:00.000Z',
+      record_on_start: false,
+      live_stream_on_start: false,
+      persist_chat: false,
+      summarize_on_end: false,
+      transcribe_on_end: false,
+    },
+  });
 
 const server = createServer((req, res) => {
   req.resume();

@@ -1,6 +1,6 @@
 // The proxy under load: node:http + toNodeListener, its server-side client pointing at the upstream given in argv,
 // with an allow list and an authorize hook as an app would have. Run in its own process; prints its URL. Answers
-// the 'heap' message with the heap used after a full GC (run with --expose-gc).
+// the 'heap' message with the heap used after a full GC (run with --expose-gc), 'cpu' with its CPU time so far.
 import { createServer } from 'node:http';
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
 import { createRealtimeKitProxy } from '@realtimekit-meetings/proxy';
@@ -23,6 +23,12 @@ const server = createServer(toNodeListener(handle));
 server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => console.log(`http://127.0.0.1:${server.address().port}`));
 process.on('message', (message) => {
+  if (message === 'cpu') {
+    // the CPU time this process has used, in µs, so that proxy.mjs can divide it by the requests it served
+    const { user, system } = process.cpuUsage();
+    process.send?.(user + system);
+    return;
+  }
   if (message !== 'heap') return;
   globalThis.gc?.();
   process.send?.(process.memoryUsage().heapUsed);

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// pnpm bench (proxy): what the proxy's safety checks cost. Four processes on 127.0.0.1: a fast upstream answering one
-// meeting (http-server.mjs), the least a proxy can do (forwarder-server.mjs: node:http in, fetch out, no checks), our
-// proxy (proxy-server.mjs: toNodeListener(createRealtimeKitProxy(...)) with an allow list and authorize), and
-// autocannon as the load generator. GET {basePath}/meetings/{id} at 1 and 32 connections, in interleaved rounds;
-// ratios are medians of per-round ratios, so machine noise cancels out. Then heap after 10,000 requests at 32
-// connections, and the web-standard handle(request) in-process against calling the client directly.
+// pnpm bench (proxy): the proxy against the least Node can do. Five processes on 127.0.0.1: a fast upstream answering
+// one meeting (http-server.mjs); the floor (node-forwarder-server.mjs: node:http in, node:http out over a keep-alive
+// Agent, no checks); a peer (forwarder-server.mjs: node:http in, fetch out, no checks); our proxy (proxy-server.mjs:
+// toNodeListener(createRealtimeKitProxy(...)) with an allow list and authorize); and autocannon as the load
+// generator. GET {basePath}/meetings/{id} at 1 and 32 connections, in interleaved rounds whose order rotates; ratios
+// are medians of per-round ratios to the floor, so machine noise cancels out. Beside throughput and p99, each
+// server's own CPU time per request (autocannon shares the cores, so throughput understates the gap). Then heap
+// after 10,000 and after 100,000 requests at 32 connections, and the web-standard handle(request) in-process against
+// calling the client.
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
@@ -25,17 +28,33 @@ async function start(script, args = [], execArgv = []) {
 }
 
 const upstream = await start('./http-server.mjs');
+const floor = await start('./node-forwarder-server.mjs', [upstream.url]);
 const forwarder = await start('./forwarder-server.mjs', [upstream.url]);
 const proxy = await start('./proxy-server.mjs', [upstream.url], ['--expose-gc']);
+const upstreamPath = `/accounts/${ACCOUNT}/realtime/kit/${APP}/meetings/${MEETING}`;
 const targets = {
-  forwarder: `${forwarder.url}/accounts/${ACCOUNT}/realtime/kit/${APP}/meetings/${MEETING}`,
+  'node:http forwarder': `${floor.url}${upstreamPath}`,
+  'fetch forwarder': `${forwarder.url}${upstreamPath}`,
   proxy: `${proxy.url}/api/realtimekit/meetings/${MEETING}`,
 };
+const FLOOR = 'node:http forwarder';
+const names = Object.keys(targets);
 
-const run = async (url, connections, duration) => {
+/** The CPU time a server process has used so far, in µs (its own count, over IPC). */
+const cpu = async ({ child }) => {
+  child.send('cpu');
+  const [message] = await once(child, 'message');
+  return message;
+};
+const servers = { 'node:http forwarder': floor, 'fetch forwarder': forwarder, proxy };
+const run = async (name, connections, duration) => {
+  const url = targets[name];
+  const before = await cpu(servers[name]);
   const result = await autocannon({ url, connections, duration });
   if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { rps: result.requests.average, p99: result.latency.p99 };
+  // the server's CPU per request: on a shared machine, what the server costs apart from what it waits for
+  const used = (await cpu(servers[name])) - before;
+  return { rps: result.requests.average, p99: result.latency.p99, cpu: used / result.requests.total };
 };
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -48,40 +67,52 @@ const spread = (values) => {
 };
 
 console.log(
-  `\nGET one meeting through the proxy vs the check-free forwarder, ${ROUNDS} interleaved rounds of ${SECONDS} s`,
+  `\nGET one meeting: the proxy and a fetch forwarder vs the check-free node:http forwarder, ${ROUNDS} interleaved rounds of ${SECONDS} s`,
 );
-console.log('ratios: medians of per-round ratios (min–max)\n');
-console.log('| connections | forwarder req/s | proxy req/s | throughput × forwarder | p99 × forwarder |');
-console.log('| ---: | ---: | ---: | ---: | ---: |');
+console.log('ratios: medians of per-round ratios to the node:http forwarder (min–max)\n');
+console.log(
+  '| connections | contender | req/s | p99 ms | server CPU µs / request | throughput × floor | p99 × floor | CPU / request × floor |',
+);
+console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const connections of [1, 32]) {
-  await run(targets.forwarder, connections, 1); // warm-up: JIT, keep-alive pools
-  await run(targets.proxy, connections, 1);
+  for (const name of names) await run(name, connections, 1); // warm-up: JIT, keep-alive pools
   const rounds = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const order = round % 2 ? ['forwarder', 'proxy'] : ['proxy', 'forwarder'];
     const row = {};
-    for (const name of order) row[name] = await run(targets[name], connections, SECONDS);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + round) % names.length];
+      row[name] = await run(name, connections, SECONDS);
+    }
     rounds.push(row);
   }
-  const throughput = rounds.map((r) => r.proxy.rps / r.forwarder.rps);
-  // autocannon reports latency in whole milliseconds: a ratio means something only where both are 1 ms or more
-  const p99 = rounds.filter((r) => r.forwarder.p99 >= 1 && r.proxy.p99 >= 1).map((r) => r.proxy.p99 / r.forwarder.p99);
-  console.log(
-    `| ${connections} | ${median(rounds.map((r) => r.forwarder.rps)).toFixed(0)} | ${median(rounds.map((r) => r.proxy.rps)).toFixed(0)} | ${median(throughput).toFixed(2)} (${spread(throughput)}) | ${p99.length ? `${median(p99).toFixed(2)} (${spread(p99)})` : `both under 1 ms (${median(rounds.map((r) => r.proxy.p99))} / ${median(rounds.map((r) => r.forwarder.p99))} ms)`} |`,
-  );
+  for (const name of names) {
+    const throughput = rounds.map((r) => r[name].rps / r[FLOOR].rps);
+    // autocannon reports latency in whole milliseconds: a ratio means something only where both are 1 ms or more
+    const p99 = rounds.filter((r) => r[FLOOR].p99 >= 1 && r[name].p99 >= 1).map((r) => r[name].p99 / r[FLOOR].p99);
+    const cost = rounds.map((r) => r[name].cpu / r[FLOOR].cpu);
+    const cells =
+      name === FLOOR
+        ? '1 | 1 | 1'
+        : `${median(throughput).toFixed(2)} (${spread(throughput)}) | ${p99.length ? `${median(p99).toFixed(2)} (${spread(p99)})` : 'both under 1 ms'} | ${median(cost).toFixed(2)} (${spread(cost)})`;
+    console.log(
+      `| ${connections} | ${name} | ${median(rounds.map((r) => r[name].rps)).toFixed(0)} | ${median(rounds.map((r) => r[name].p99))} | ${median(rounds.map((r) => r[name].cpu)).toFixed(0)} | ${cells} |`,
+    );
+  }
 }
 
-// Memory: heap after a full GC, before and after 10,000 requests at 32 connections.
+// Memory: heap after a full GC in the proxy's process, after 10,000 and after 100,000 requests at 32 connections.
 const heap = async () => {
   proxy.child.send('heap');
   const [message] = await once(proxy.child, 'message');
   return message;
 };
-const before = await heap();
-await autocannon({ url: targets.proxy, connections: 32, amount: 10_000 });
-const after = await heap();
+const REQUESTS = Number(process.env.BENCH_HEAP_REQUESTS ?? 100_000);
+await autocannon({ url: targets.proxy, connections: 32, amount: REQUESTS / 10 });
+const at10 = await heap();
+await autocannon({ url: targets.proxy, connections: 32, amount: REQUESTS - REQUESTS / 10 });
+const at100 = await heap();
 console.log(
-  `\nheap after GC: ${(before / 1e6).toFixed(1)} MB before, ${(after / 1e6).toFixed(1)} MB after 10,000 requests at 32 connections (${((after / before - 1) * 100).toFixed(1)}%)`,
+  `\nproxy heap after GC: ${(at10 / 1e6).toFixed(1)} MB after ${REQUESTS / 10} requests, ${(at100 / 1e6).toFixed(1)} MB after ${REQUESTS} (${((at100 / at10 - 1) * 100).toFixed(1)}%, goal within 5%)`,
 );
 
 // The web-standard path, in-process: handle(request) against the client's own call, sequentially, in CPU time (the
@@ -118,4 +149,4 @@ console.log(
   `\nin-process, sequential, CPU per call: client.meetings.get ${median(perCall['client.meetings.get']).toFixed(0)} µs, handle(request) ${median(perCall['handle(request)']).toFixed(0)} µs: ${median(webRatio).toFixed(2)}× (${spread(webRatio)})`,
 );
 
-for (const server of [upstream, forwarder, proxy]) server.child.kill('SIGTERM');
+for (const server of [upstream, floor, forwarder, proxy]) server.child.kill('SIGTERM');

@@ -146,6 +146,26 @@ describe('what the proxy refuses', () => {
     }
   });
 
+  it('authorize answering at once, by a promise or by any thenable: each verdict is the one it gives', async () => {
+    // biome-ignore lint/suspicious/noThenProperty: a thenable that is not a Promise is the point of this test
+    const thenable = (verdict: unknown) => ({ then: (resolve: (v: unknown) => void) => resolve(verdict) });
+    const cases: [() => unknown, number][] = [
+      [() => true, 200],
+      [() => false, 403],
+      [() => Promise.resolve(true), 200],
+      [() => Promise.resolve(false), 403],
+      [() => Promise.reject(new Error('session store down')), 500],
+      [() => thenable(true), 200],
+      [() => thenable(false), 403],
+    ];
+    for (const [authorize, status] of cases) {
+      const { handle, sent } = proxyWith({ authorize: authorize as never, onError: () => {} });
+      const response = await handle(browserRequest(`/meetings/${MEETING}`));
+      expect([String(authorize), response.status]).toEqual([String(authorize), status]);
+      expect(sent).toHaveLength(status === 200 ? 1 : 0);
+    }
+  });
+
   it('a path outside the mount is 404, even one as long as the mount (never routed by slicing)', async () => {
     const { handle, sent } = proxyWith();
     // the first two are as long as the mount: slicing it off would leave `meetings`, a route

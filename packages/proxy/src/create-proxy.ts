@@ -254,7 +254,9 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
     };
     let verdict: Verdict;
     try {
-      verdict = await (authorize as NonNullable<typeof authorize>)(request(), proxied);
+      const given = (authorize as NonNullable<typeof authorize>)(request(), proxied);
+      // a verdict given at once is taken at once: no microtask turn per request for the usual synchronous authorize
+      verdict = isThenable(given) ? await given : given;
     } catch (error) {
       return fault(error, request(), 500, 'Authorization failed');
     }
@@ -293,7 +295,10 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
       for (const field of fields) if (decision[field] !== undefined) body[field] = decision[field];
     }
     // every value of each declared parameter: the client sends one as one, several repeated, none not at all
-    const query = Object.fromEntries(operation.queryParams.map((name) => [name, url.searchParams.getAll(name)]));
+    const query =
+      operation.queryParams.length > 0
+        ? Object.fromEntries(operation.queryParams.map((name) => [name, url.searchParams.getAll(name)]))
+        : undefined;
 
     try {
       // the route decides the operation at run time; request() validates params, query and body before sending
@@ -337,6 +342,9 @@ const isUser = (user: unknown): user is JoinUser => {
     (u.picture === undefined || typeof u.picture === 'string')
   );
 };
+
+const isThenable = <T>(value: T | PromiseLike<T>): value is PromiseLike<T> =>
+  typeof (value as PromiseLike<T> | null)?.then === 'function';
 
 /** `Sec-Fetch-Site: cross-site`, which every current browser sends on a request from another site. */
 const isCrossSite = (request: Request) => request.headers.get('sec-fetch-site')?.toLowerCase() === 'cross-site';
