@@ -6,24 +6,64 @@ export type AttemptOutcome =
   | { answer?: undefined; thrown: unknown; timedOut: boolean };
 
 /**
+ * What stops one attempt, by its timeout or the caller's signal. The transport either reads `signal` (fetch: an
+ * AbortController is made only then) or hands `stopWith` its request (node:http: destroyed on abort, no signal at
+ * all). It is its own listener on the caller's signal (`handleEvent`), so an attempt allocates no closure for it.
+ */
+export class Attempt {
+  aborted = false;
+  private controller?: AbortController;
+  private request?: { destroy(error: Error): unknown };
+
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.aborted) this.controller.abort();
+    }
+    return this.controller.signal;
+  }
+
+  /** Destroys `request` on abort (at once, if already aborted). */
+  stopWith(request: { destroy(error: Error): unknown }) {
+    if (this.aborted) request.destroy(abortError());
+    else this.request = request;
+  }
+
+  abort() {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.controller?.abort();
+    this.request?.destroy(abortError());
+  }
+
+  /** The caller's signal aborted. */
+  handleEvent() {
+    this.abort();
+  }
+}
+
+const abortError = () => new DOMException('This operation was aborted', 'AbortError');
+const onTimeout = (attempt: Attempt) => attempt.abort();
+
+/**
  * Sends once under its own timeout, also aborted by the caller's signal; leaves no timer and no listener on the
  * caller's signal behind, whatever happens.
  */
 export async function attemptOnce(
-  send: (signal: AbortSignal) => Promise<Answer>,
+  send: (attempt: Attempt) => Promise<Answer>,
   timeoutMs: number,
   signal: AbortSignal | undefined,
 ): Promise<AttemptOutcome> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  const onAbort = () => controller.abort();
-  signal?.addEventListener('abort', onAbort);
+  const attempt = new Attempt();
+  // the function and the attempt passed as is: no closure per attempt
+  const timer = setTimeout(onTimeout, timeoutMs, attempt);
+  signal?.addEventListener('abort', attempt);
   try {
-    return { answer: await send(controller.signal) };
+    return { answer: await send(attempt) };
   } catch (thrown) {
-    return { thrown, timedOut: controller.signal.aborted && !signal?.aborted };
+    return { thrown, timedOut: attempt.aborted && !signal?.aborted };
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
+    signal?.removeEventListener('abort', attempt);
   }
 }

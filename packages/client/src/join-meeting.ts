@@ -25,7 +25,7 @@ export function createJoinMeeting(transport: Transport, proxy: boolean, timeoutM
     const schemaPath = '/meetings/{meeting_id}/join';
     const url = transport.url(schemaPath, { meeting_id: meetingId });
     const outcome = await attemptOnce(
-      (signal) => transport.send('POST', url, { body: {}, signal, schemaPath }),
+      (attempt) => transport.send('POST', url, { body: {}, attempt, schemaPath }),
       timeoutMs,
       options.signal,
     );

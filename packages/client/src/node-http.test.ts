@@ -18,7 +18,9 @@ it('sends through http.request as it is at call time, so interceptors installed 
   const seen: string[] = [];
   // what MSW's setupServer().listen() does after the client's module has loaded: replace the module's property
   http.request = ((...args: Parameters<typeof http.request>) => {
-    seen.push(String(args[0]));
+    // the client hands node:http its options (origin parsed once, path per call), as interceptors accept them
+    const { protocol, hostname, port, path } = args[0] as http.RequestOptions;
+    seen.push(`${protocol}//${hostname}:${port}${path}`);
     return original(...args);
   }) as typeof http.request;
   try {

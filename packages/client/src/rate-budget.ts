@@ -106,11 +106,15 @@ export function createRateBudget(options: RateBudgetOptions, defaultKey: string)
       return first === 0 ? undefined : wait(details, start, first, signal);
     },
     /** Reads the answer's rate-limit headers: a 429 blocks for Retry-After (else 5 min), `r=0` until `t`. */
-    async observe(status: number, headers: Headers): Promise<void> {
+    observe(status: number, headers: HeaderReader): Promise<void> | undefined {
+      const limit = headers.get('ratelimit');
+      const declaredPolicy = headers.get('ratelimit-policy');
+      // most answers: nothing to read, nothing to record, and no promise to wait on
+      if (status !== 429 && !limit && !declaredPolicy) return undefined;
       const now = clock.now();
-      const items = (headers.get('ratelimit') ?? '').split(',');
+      const items = (limit ?? '').split(',');
       const left = items.map((item) => [param(item, 'r'), param(item, 't')] as const).filter(([r]) => r === 0);
-      const declared = (headers.get('ratelimit-policy') ?? '')
+      const declared = (declaredPolicy ?? '')
         .split(',')
         .map((item) => [param(item, 'q'), param(item, 'w')])
         .filter(([q, w]) => q && w);
@@ -118,18 +122,23 @@ export function createRateBudget(options: RateBudgetOptions, defaultKey: string)
       let until = 0;
       let reason = '';
       if (status === 429) {
-        const retryAfter = parseRetryAfter(headers.get('retry-after'), now);
+        const retryAfter = parseRetryAfter(headers.get('retry-after') ?? null, now);
         until = now + (retryAfter ?? BLOCK_SECONDS) * 1000;
         reason = `the API answered 429 (too many requests)${retryAfter === undefined ? ` without Retry-After: Cloudflare blocks every call for ${BLOCK_SECONDS} s after one` : ''}`;
       } else if (left.length > 0) {
         until = now + Math.max(...left.map(([, t]) => t ?? 1)) * 1000;
         reason = 'the API says none of its budget is left (Ratelimit: r=0)';
       }
-      if (until <= now) return;
+      if (until <= now) return undefined;
       if (until >= block.until) block = { until, reason };
-      await store.block(key, until);
+      return Promise.resolve(store.block(key, until)).then(() => {});
     },
   };
+}
+
+/** Reads one header of an answer (Headers, or node:http's answer without building Headers). */
+export interface HeaderReader {
+  get(name: string): string | null | undefined;
 }
 
 /** The budget a client holds, when it has one. */

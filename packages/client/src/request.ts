@@ -10,7 +10,7 @@ import { attemptLog } from './attempt-log';
 import { classifyAnswer, classifyFailure } from './classify';
 import { RealtimeKitError, type RealtimeKitErrorKind } from './errors';
 import type { Logger, RequestOptions } from './options';
-import type { RateBudget } from './rate-budget';
+import type { HeaderReader, RateBudget } from './rate-budget';
 import { isRetrySafe, retryDelay, sleep } from './retry';
 import type { Transport } from './transport';
 import { check, checkLimits, isId, isPlainObject, pathParams } from './validate-input';
@@ -103,13 +103,16 @@ export function createRequest(config: RequestConfig) {
       // 2. attempt
       const log = logger && attemptLog(logger, method, url, attempt, maxRetries + 1, config.authorized);
       const outcome = await attemptOnce(
-        (attemptSignal) => transport.send(method, url, { body, headers, signal: attemptSignal, schemaPath }),
+        (attempt) => transport.send(method, url, { body, headers, attempt, schemaPath }),
         timeoutMs,
         signal,
       );
 
       if (typeof __RTK_BROWSER__ === 'undefined' && budget && outcome.answer) {
-        await budget.observe(outcome.answer.response.status, outcome.answer.response.headers);
+        const { response } = outcome.answer;
+        // node:http's answer reads a header without building Headers; a block to record is awaited, else nothing
+        const blocking = budget.observe(response.status, response.get ? (response as HeaderReader) : response.headers);
+        if (blocking) await blocking;
       }
       // 3. classify
       if (outcome.answer === undefined && signal?.aborted) throw aborted();

@@ -1,6 +1,7 @@
 import type { Middleware } from 'openapi-fetch';
 import { AnswerTooLarge } from './answer-too-large';
-import { type AnswerResponse, nodeHttpSend } from './node-http';
+import type { Attempt } from './attempt';
+import { type AnswerResponse, type NodeHttpBase, nodeHttpSend, nodeHttpTarget } from './node-http';
 
 /** What one request gets back: the status and headers, and the body parsed (`data` for a 2xx, `error` otherwise). */
 export interface Answer {
@@ -31,6 +32,13 @@ export interface TransportConfig {
 export function createTransport({ baseUrl, headers: base, fetch, middleware, maxBytes }: TransportConfig) {
   const root = baseUrl.replace(/\/+$/, '');
   const intercepted = !!fetch || middleware.length > 0;
+  const withBody = { 'content-type': 'application/json', ...base };
+  // node:http: the base URL parsed once, when it has no query or fragment of its own
+  let fixed: { base: NodeHttpBase; path: string } | undefined;
+  if (!intercepted && typeof __RTK_BROWSER__ === 'undefined' && URL.canParse(root) && !/[?#]/.test(root)) {
+    fixed = nodeHttpTarget(root);
+    fixed.path = fixed.path.replace(/\/+$/, '');
+  }
 
   /** The URL of `template` with its path parameters and the query; throws URIError on a lone surrogate. */
   function url(template: string, params: Record<string, unknown>, query?: Record<string, unknown>) {
@@ -50,28 +58,29 @@ export function createTransport({ baseUrl, headers: base, fetch, middleware, max
     {
       body,
       headers,
-      signal,
+      attempt,
       schemaPath,
-    }: { body?: unknown; headers?: HeadersInit; signal: AbortSignal; schemaPath: string },
+    }: { body?: unknown; headers?: Record<string, string>; attempt: Attempt; schemaPath: string },
   ): Promise<Answer> {
+    const fixedHeaders = body === undefined ? base : withBody;
+    const sentHeaders = headers ? { ...fixedHeaders, ...headers } : fixedHeaders;
+    const json = JSON.stringify(body) as string | undefined; // undefined when there is no body
+    if (!intercepted && typeof __RTK_BROWSER__ === 'undefined') {
+      // the base parsed once, and what follows it as is, when URL parsing would leave it so; else the whole URL
+      const rest = target.slice(root.length);
+      const { base: to, path } =
+        fixed && SAFE_PATH.test(rest) ? { base: fixed.base, path: fixed.path + rest || '/' } : nodeHttpTarget(target);
+      const sent = await nodeHttpSend(to, path, { method, headers: sentHeaders, body: json, attempt, maxBytes });
+      return parse(sent.response, sent.text);
+    }
     const init: RequestInit = {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...base, ...headers },
-      body: JSON.stringify(body) as string | undefined, // undefined when there is no body
-      signal,
+      headers: sentHeaders,
+      body: json,
+      signal: attempt.signal,
       // a redirect is never followed (it could take the token elsewhere, or re-send a write): classify reports it
       redirect: 'manual',
     };
-    if (!intercepted && typeof __RTK_BROWSER__ === 'undefined') {
-      const sent = await nodeHttpSend(target, {
-        method,
-        headers: init.headers as Record<string, string>,
-        body: init.body as string | undefined,
-        signal,
-        maxBytes,
-      });
-      return parse(sent.response, sent.text);
-    }
     let response: Response | undefined;
     if (!intercepted) response = await globalThis.fetch(target, init);
     else {
@@ -125,6 +134,9 @@ export function createTransport({ baseUrl, headers: base, fetch, middleware, max
 }
 
 export type Transport = ReturnType<typeof createTransport>;
+
+/** Characters URL parsing leaves as they are in a path and query (url() percent-encodes everything else it builds). */
+const SAFE_PATH = /^[\w\-.~!$&()*+,;=:@/?%]*$/;
 
 /** The SyntaxError message of a 2xx answer that is an HTML page (classify says where the page came from). */
 export const HTML_ANSWER = 'an HTML page';

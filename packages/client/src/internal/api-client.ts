@@ -24,6 +24,18 @@ export type OperationAt<M extends HttpMethod, P extends string> = {
 /** What a call to verb `M` and path `P` takes: exactly that operation's path IDs (`params`), `query` and `body`. */
 export type ApiInput<M extends HttpMethod, P extends string> = RequestInput<OperationAt<M, P>>;
 
+let byRoute: Record<string, OperationId> | undefined;
+/** `'GET /meetings/{meeting_id}'` → `get_meeting`, built once from core's operations table (not searched per call). */
+function operationAt() {
+  if (!byRoute) {
+    byRoute = Object.create(null) as Record<string, OperationId>;
+    for (const id of Object.keys(operationRoutes) as OperationId[]) {
+      byRoute[`${operationRoutes[id][0]} ${operationRoutes[id][1]}`] ??= id;
+    }
+  }
+  return byRoute;
+}
+
 /**
  * What the generated resources call, as an HTTP request line reads: the verb, the path it sends to (below the app, as
  * the spec writes it), then that operation's input, all three checked as types against core's operations table: a
@@ -68,9 +80,7 @@ export class ApiClient {
     unwrap: 1 | 2,
   ): Promise<never> {
     // the operation the verb and path name (the types guarantee there is one): a scan of a few dozen routes
-    const operationId = (Object.keys(operationRoutes) as OperationId[]).find(
-      (id) => operationRoutes[id][0] === method && operationRoutes[id][1] === path,
-    ) as OperationId;
+    const operationId = operationAt()[`${method} ${path}`] as OperationId;
     return this.request(operationId, input as never, options, unwrap) as Promise<never>;
   }
 }
