@@ -2,11 +2,11 @@ import path from 'node:path';
 import { defineConfig } from 'tsup';
 import { library } from '../../build.shared.mts';
 
-/** Builds a file's `.browser.ts` sibling where there is one: no openapi-fetch (raw-client), no node:http. */
+/** Builds a file's `.browser.ts` sibling where there is one: no openapi-fetch, no node:http, no Attempt class. */
 const browserFiles = {
   name: 'browser-files',
   setup(build: { onResolve: (o: { filter: RegExp }, f: (a: { path: string; resolveDir: string }) => object) => void }) {
-    build.onResolve({ filter: /^\.\/(raw-client|node-http)$/ }, (args) => ({
+    build.onResolve({ filter: /^\.\/(raw-client|node-http|attempt)$/ }, (args) => ({
       path: path.join(args.resolveDir, `${args.path}.browser.ts`),
     }));
   },

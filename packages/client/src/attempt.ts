@@ -7,33 +7,26 @@ export type AttemptOutcome =
 
 /**
  * What stops one attempt, by its timeout or the caller's signal. The transport either reads `signal` (fetch: an
- * AbortController is made only then) or hands `stopWith` its request (node:http: destroyed on abort, no signal at
- * all). It is its own listener on the caller's signal (`handleEvent`), so an attempt allocates no closure for it.
+ * AbortController is made only then) or sets `request` (node:http: destroyed on abort, and no signal at all). It is
+ * its own listener on the caller's signal (`handleEvent`), so an attempt allocates no closure for it.
  */
 export class Attempt {
   aborted = false;
   private controller?: AbortController;
-  private request?: { destroy(error: Error): unknown };
+  /** node:http's request, destroyed on abort (node-http.ts destroys it itself if the attempt was already aborted). */
+  request?: { destroy(error: Error): unknown };
 
+  /** Read as the attempt starts (sendFetch reads it before it awaits anything): never after an abort. */
   get signal(): AbortSignal {
-    if (!this.controller) {
-      this.controller = new AbortController();
-      if (this.aborted) this.controller.abort();
-    }
+    this.controller ??= new AbortController();
     return this.controller.signal;
-  }
-
-  /** Destroys `request` on abort (at once, if already aborted). */
-  stopWith(request: { destroy(error: Error): unknown }) {
-    if (this.aborted) request.destroy(abortError());
-    else this.request = request;
   }
 
   abort() {
     if (this.aborted) return;
     this.aborted = true;
     this.controller?.abort();
-    this.request?.destroy(abortError());
+    this.request?.destroy(new Error('aborted'));
   }
 
   /** The caller's signal aborted. */
@@ -42,7 +35,6 @@ export class Attempt {
   }
 }
 
-const abortError = () => new DOMException('This operation was aborted', 'AbortError');
 const onTimeout = (attempt: Attempt) => attempt.abort();
 
 /**

@@ -26,14 +26,14 @@ const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
 /** Where requests go: node:http's options for an origin (its path is given per request). */
 export interface NodeHttpBase {
   secure: boolean;
-  options: RequestOptions;
+  options: Pick<RequestOptions, 'protocol' | 'hostname' | 'port' | 'auth'>;
 }
 
 /** The origin of an absolute http(s) URL, with its path and query as URL parsing leaves them. */
 export function nodeHttpTarget(target: string): { base: NodeHttpBase; path: string } {
   const url = new URL(target);
-  const options = urlToHttpOptions(url);
-  return { base: { secure: url.protocol === 'https:', options }, path: options.path as string };
+  const { protocol, hostname, port, auth, path } = urlToHttpOptions(url);
+  return { base: { secure: protocol === 'https:', options: { protocol, hostname, port, auth } }, path: path as string };
 }
 
 /** An answer read by nodeHttpSend: headers are read from node:http's own object, and built as Headers on demand. */
@@ -60,18 +60,29 @@ class NodeAnswer implements AnswerResponse {
  * One request on node:http or node:https with keep-alive, for the client's own calls in Node (no custom fetch, no
  * middleware): about half of what undici's fetch costs per call, which is what a proxy in front of the API pays on
  * every browser request. `path` (below the base's origin) must be what URL parsing would leave as is. Stopped by
- * `attempt` (the request is destroyed); answers with the status, the headers and the body as text, of at most
+ * `attempt` (the request is destroyed); answers with what `read` makes of the status, the headers and the body as text, of at most
  * `maxBytes` once decoded (past that it stops reading and rejects with AnswerTooLarge; no listener ever throws).
  */
-export function nodeHttpSend(
+export function nodeHttpSend<T>(
   base: NodeHttpBase,
   path: string,
-  init: { method: string; headers: Record<string, string>; body?: string; attempt: Attempt; maxBytes: number },
-): Promise<{ response: AnswerResponse; text: string }> {
+  init: {
+    method: string;
+    headers: Record<string, string>;
+    body?: string;
+    attempt: Attempt;
+    maxBytes: number;
+    /** Turns the answer into what the promise resolves with (or rejects with what it throws). */
+    read: (response: AnswerResponse, text: string) => T;
+  },
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const request = (base.secure ? https : http).request(
       {
-        ...base.options,
+        protocol: base.options.protocol,
+        hostname: base.options.hostname,
+        port: base.options.port,
+        auth: base.options.auth,
         path,
         method: init.method,
         // end(body) as the only write: node:http sends its Content-Length in bytes itself
@@ -100,13 +111,18 @@ export function nodeHttpSend(
         stream.on('end', () => {
           const text =
             chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8');
-          resolve({ response: new NodeAnswer(res), text });
+          try {
+            resolve(init.read(new NodeAnswer(res), text));
+          } catch (error) {
+            reject(error);
+          }
         });
       },
     );
     request.on('error', reject);
     // a timeout or the caller's signal destroys the request (and its socket), as a signal passed to it would
-    init.attempt.stopWith(request);
+    if (init.attempt.aborted) request.destroy(new Error('aborted'));
+    else init.attempt.request = request;
     request.end(init.body);
   });
 }

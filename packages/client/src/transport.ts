@@ -32,51 +32,49 @@ export interface TransportConfig {
 export function createTransport({ baseUrl, headers: base, fetch, middleware, maxBytes }: TransportConfig) {
   const root = baseUrl.replace(/\/+$/, '');
   const intercepted = !!fetch || middleware.length > 0;
-  const withBody = { 'content-type': 'application/json', ...base };
-  // node:http: the base URL parsed once, when it has no query or fragment of its own
+  // node:http: the headers built once, and the base URL parsed once when it has no query or fragment of its own
+  let withBody = base;
   let fixed: { base: NodeHttpBase; path: string } | undefined;
-  if (!intercepted && typeof __RTK_BROWSER__ === 'undefined' && URL.canParse(root) && !/[?#]/.test(root)) {
-    fixed = nodeHttpTarget(root);
-    fixed.path = fixed.path.replace(/\/+$/, '');
+  if (typeof __RTK_BROWSER__ === 'undefined') {
+    withBody = { 'content-type': 'application/json', ...base };
+    if (URL.canParse(root) && !/[?#]/.test(root)) {
+      fixed = nodeHttpTarget(root);
+      fixed.path = fixed.path.replace(/\/+$/, '');
+    }
   }
 
   /** The URL of `template` with its path parameters and the query; throws URIError on a lone surrogate. */
   function url(template: string, params: Record<string, unknown>, query?: Record<string, unknown>) {
-    const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] as string));
-    const pairs: string[] = [];
-    for (const [name, value] of Object.entries(query ?? {})) {
+    let target = root;
+    if (typeof __RTK_BROWSER__ === 'undefined') {
+      // in Node, the template split once: its text at even places, its parameters' names at odd ones
+      templates[template] ??= template.split(/\{(\w+)\}/);
+      const parts = templates[template];
+      for (let i = 0; i < parts.length; i++) {
+        target += i % 2 ? encodeURIComponent(params[parts[i] as string] as string) : parts[i];
+      }
+    } else target += template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] as string));
+    if (!query) return target;
+    let separator = '?';
+    for (const [name, value] of Object.entries(query)) {
       for (const item of Array.isArray(value) ? value : [value]) {
-        if (item !== undefined && item !== null) pairs.push(`${name}=${encodeURIComponent(item as string)}`);
+        if (item !== undefined && item !== null) {
+          target += `${separator}${name}=${encodeURIComponent(item as string)}`;
+          separator = '&';
+        }
       }
     }
-    return `${root}${path}${pairs.length > 0 ? `?${pairs.join('&')}` : ''}`;
+    return target;
   }
 
-  async function send(
-    method: string,
-    target: string,
-    {
-      body,
-      headers,
-      attempt,
-      schemaPath,
-    }: { body?: unknown; headers?: Record<string, string>; attempt: Attempt; schemaPath: string },
-  ): Promise<Answer> {
-    const fixedHeaders = body === undefined ? base : withBody;
-    const sentHeaders = headers ? { ...fixedHeaders, ...headers } : fixedHeaders;
-    const json = JSON.stringify(body) as string | undefined; // undefined when there is no body
-    if (!intercepted && typeof __RTK_BROWSER__ === 'undefined') {
-      // the base parsed once, and what follows it as is, when URL parsing would leave it so; else the whole URL
-      const rest = target.slice(root.length);
-      const { base: to, path } =
-        fixed && SAFE_PATH.test(rest) ? { base: fixed.base, path: fixed.path + rest || '/' } : nodeHttpTarget(target);
-      const sent = await nodeHttpSend(to, path, { method, headers: sentHeaders, body: json, attempt, maxBytes });
-      return parse(sent.response, sent.text);
-    }
+  type SendInit = { body?: unknown; headers?: Record<string, string>; attempt: Attempt; schemaPath: string };
+
+  /** With fetch (the browser's; the caller's, through middleware, handed a Request as openapi-fetch hands one). */
+  async function sendFetch(method: string, target: string, { body, headers, attempt, schemaPath }: SendInit) {
     const init: RequestInit = {
       method,
-      headers: sentHeaders,
-      body: json,
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...base, ...headers },
+      body: JSON.stringify(body) as string | undefined, // undefined when there is no body
       signal: attempt.signal,
       // a redirect is never followed (it could take the token elsewhere, or re-send a write): classify reports it
       redirect: 'manual',
@@ -130,10 +128,35 @@ export function createTransport({ baseUrl, headers: base, fetch, middleware, max
     }
   }
 
+  // node:http in Node without custom fetch or middleware (a browser build keeps none of it): the answer parsed as it
+  // is read, no promise in between
+  const send =
+    typeof __RTK_BROWSER__ === 'undefined' && !intercepted
+      ? (method: string, target: string, { body, headers, attempt }: SendInit): Promise<Answer> => {
+          const fixedHeaders = body === undefined ? base : withBody;
+          // the base parsed once, and what follows it as is, when URL parsing would leave it so; else the whole URL
+          const rest = target.slice(root.length);
+          const { base: to, path } =
+            fixed && SAFE_PATH.test(rest)
+              ? { base: fixed.base, path: fixed.path + rest || '/' }
+              : nodeHttpTarget(target);
+          return nodeHttpSend(to, path, {
+            method,
+            headers: headers ? { ...fixedHeaders, ...headers } : fixedHeaders,
+            body: JSON.stringify(body) as string | undefined, // undefined when there is no body
+            attempt,
+            maxBytes,
+            read: parse,
+          });
+        }
+      : sendFetch;
   return { url, send };
 }
 
 export type Transport = ReturnType<typeof createTransport>;
+
+/** Path templates split at their parameters, once each (in Node). */
+const templates: Record<string, string[]> = {};
 
 /** Characters URL parsing leaves as they are in a path and query (url() percent-encodes everything else it builds). */
 const SAFE_PATH = /^[\w\-.~!$&()*+,;=:@/?%]*$/;
