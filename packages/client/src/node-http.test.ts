@@ -35,6 +35,70 @@ it('sends through http.request as it is at call time, so interceptors installed 
   expect(seen).toEqual([`${server.url}/accounts/${ACCOUNT}/realtime/kit/${APP}/meetings`]);
 });
 
+describe('one attempt on node:http, without a signal', () => {
+  const ok = { status: 200, body: { success: true, data: { id: 'm' } } };
+
+  it('makes no AbortController and hands http.request no signal when the caller passes none', async () => {
+    const rtk = createRealtimeKitClient({ baseUrl: server.url, apiToken: 't', accountId: ACCOUNT, appId: APP });
+    const originalRequest = http.request;
+    const OriginalController = globalThis.AbortController;
+    const signals: unknown[] = [];
+    let controllers = 0;
+    http.request = ((...args: Parameters<typeof http.request>) => {
+      signals.push((args[0] as http.RequestOptions).signal);
+      return originalRequest(...args);
+    }) as typeof http.request;
+    globalThis.AbortController = class extends OriginalController {
+      constructor() {
+        super();
+        controllers++;
+      }
+    };
+    try {
+      server.reply(ok, ok);
+      await rtk.meetings.get('m');
+      await rtk.meetings.get('m');
+    } finally {
+      http.request = originalRequest;
+      globalThis.AbortController = OriginalController;
+    }
+    expect({ signals, controllers }).toEqual({ signals: [undefined, undefined], controllers: 0 });
+  });
+
+  it('a timeout destroys the request itself: timeout, and the next call gets its answer', async () => {
+    const rtk = createRealtimeKitClient({
+      baseUrl: server.url,
+      apiToken: 't',
+      accountId: ACCOUNT,
+      appId: APP,
+      maxRetries: 0,
+      timeoutMs: 50,
+    });
+    server.reply({ ...ok, delayMs: 1_000 }, ok);
+    expect((await rejection(rtk.meetings.get('m'))).kind).toBe('timeout');
+    expect(await rtk.meetings.get('m')).toEqual({ id: 'm' });
+  });
+
+  it("the caller's abort mid-call destroys the request: aborted, not a hang", async () => {
+    const rtk = createRealtimeKitClient({ baseUrl: server.url, apiToken: 't', accountId: ACCOUNT, appId: APP });
+    server.reply({ ...ok, delayMs: 1_000 });
+    const controller = new AbortController();
+    const call = rtk.meetings.get('m', { signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    expect((await rejection(call)).kind).toBe('aborted');
+  });
+
+  it('sends what URL parsing would send when a query name is not safe as is', async () => {
+    server.reset();
+    const rtk = createRealtimeKitClient({ baseUrl: `${server.url}/v4/`, apiToken: 't', accountId: 'a', appId: 'b' });
+    server.reply({ status: 200, body: { success: true, data: [], paging: {} } });
+    await rtk.request('get_all_meetings', { query: { "a b'c": 'd e', page_no: 2 } as never });
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/v4/accounts/a/realtime/kit/b/meetings?a%20b%27c=d%20e&page_no=2',
+    ]);
+  });
+});
+
 describe('the Node transport reads what servers send', () => {
   let compressing: import('node:http').Server;
   let base = '';

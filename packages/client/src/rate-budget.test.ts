@@ -4,7 +4,7 @@ import { ACCOUNT, APP, MEETING, TOKEN } from '../test-support/recording-fetch';
 import { rejection } from '../test-support/rejection';
 import { createRealtimeKitClient } from './create-client';
 import type { ServerClientOptions } from './options';
-import type { RateBudgetOptions } from './rate-budget';
+import { createRateBudget, type RateBudgetOptions } from './rate-budget';
 import { memoryRateBudgetStore } from './rate-budget-store';
 
 let server: FaultServer;
@@ -158,5 +158,18 @@ describe('the rate budget', () => {
     for (const [rateBudget, message] of bad) {
       expect(() => rtk(rateBudget as RateBudgetOptions)).toThrow(message);
     }
+  });
+});
+
+describe('observe', () => {
+  it('returns no promise for an answer with nothing to record, and one that blocks for a 429', async () => {
+    const blocks: number[] = [];
+    const store = { ...memoryRateBudgetStore(), block: (_: string, until: number) => void blocks.push(until) };
+    const clock = { now: () => 1_000, sleep: async () => {} };
+    const budget = createRateBudget({ store, clock }, 'k');
+    expect(budget.observe(200, new Headers({ 'content-type': 'application/json' }))).toBeUndefined();
+    // node:http's answer is read through get(), without Headers
+    await budget.observe(429, { get: (name) => (name === 'retry-after' ? '7' : undefined) });
+    expect(blocks).toEqual([8_000]);
   });
 });
