@@ -34,7 +34,7 @@ export function createTransport({ baseUrl, headers: base, fetch, middleware, max
 
   /** The URL of `template` with its path parameters and the query; throws URIError on a lone surrogate. */
   function url(template: string, params: Record<string, unknown>, query?: Record<string, unknown>) {
-    const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] as string));
+    const path = template.replace(/\{([\w-]+)\}/g, (_, name: string) => encodeURIComponent(params[name] as string));
     const pairs: string[] = [];
     for (const [name, value] of Object.entries(query ?? {})) {
       for (const item of Array.isArray(value) ? value : [value]) {
