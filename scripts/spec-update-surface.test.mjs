@@ -61,11 +61,18 @@ describe('spec:update compiler check', () => {
     for (const name of ['realtimekit_GetAllMeetings', 'realtimekit_GetAllParticipants']) {
       const media = whole.components.responses[name].content['application/json'];
       const { data, ...rest } = media.schema.properties;
-      whole.components.schemas.realtimekit_PagingResponse = { type: 'object', properties: rest };
+      const required = media.schema.required ?? [];
+      // as our fix 5 leaves `success` where it is written today (in a component no action targets any more)
+      rest.success = { ...rest.success, enum: [true] };
+      whole.components.schemas.realtimekit_PagingResponse = {
+        type: 'object',
+        properties: rest,
+        required: required.filter((/** @type {string} */ n) => n !== 'data'),
+      };
       media.schema = {
         allOf: [
           { $ref: '#/components/schemas/realtimekit_PagingResponse' },
-          { type: 'object', properties: { data } },
+          { type: 'object', properties: { data }, ...(required.includes('data') ? { required: ['data'] } : {}) },
         ],
       };
     }
