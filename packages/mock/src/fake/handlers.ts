@@ -4,6 +4,7 @@ import type { Handler } from './context';
 import { livestreams } from './livestreams';
 import { meetings } from './meetings';
 import { participants } from './participants';
+import { presets } from './presets';
 
 /**
  * What the fake does with each operation of the spec, one module per resource. An operation the spec gains before
@@ -14,4 +15,5 @@ export const handlers: Partial<Record<OperationId, Handler>> = {
   ...participants,
   ...activeSession,
   ...livestreams,
+  ...presets,
 };

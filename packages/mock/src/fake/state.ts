@@ -1,4 +1,5 @@
 import type { MeetingDetails, Participant } from '@realtimekit-meetings/core';
+import type { StoredPreset } from './presets';
 
 /** A participant as the fake keeps it: what the API answers, plus the join token it last handed out. */
 export interface StoredParticipant extends Participant {
@@ -76,6 +77,8 @@ export interface FakeState {
   meetings: Map<string, StoredMeeting>;
   /** `account/app/preset name` -> the preset ID a deleted participant's answer reports */
   presetIds: Map<string, string>;
+  /** preset ID -> a preset created through the API, in the order they were created */
+  presets: Map<string, StoredPreset>;
 }
 
-export const emptyState = (): FakeState => ({ meetings: new Map(), presetIds: new Map() });
+export const emptyState = (): FakeState => ({ meetings: new Map(), presetIds: new Map(), presets: new Map() });
