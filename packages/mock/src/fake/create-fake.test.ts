@@ -135,6 +135,29 @@ describe('presets', () => {
   });
 });
 
+describe('webhooks', () => {
+  it('registers, lists, edits and deletes a webhook; the same URL twice is refused with the 400 the spec declares', async () => {
+    const { rtk } = setup();
+    const url = 'https://example.com/realtimekit';
+    const hook = await rtk.webhooks.create({ name: 'all', url, events: ['meeting.ended'] });
+    expect(hook).toMatchObject({ id: expect.any(String), url, events: ['meeting.ended'], enabled: true });
+    expect(await rtk.webhooks.list()).toEqual([hook]);
+    const twice = await failure(rtk.webhooks.create({ name: 'again', url, events: ['meeting.started'] }));
+    expect(twice.status).toBe(400);
+    expect(twice.message).toContain(`A webhook for ${url} already exists`);
+    const edited = await rtk.webhooks.update(hook.id, { enabled: false });
+    expect(edited).toMatchObject({ id: hook.id, url, enabled: false });
+    expect(await rtk.webhooks.get(hook.id)).toEqual(edited);
+    // GET webhooks/all is the events list, not a webhook named "all"
+    expect(await rtk.webhooks.events()).toContain('recording.statusUpdate');
+    await rtk.webhooks.delete(hook.id);
+    expect(await rtk.webhooks.list()).toEqual([]);
+    expect((await failure(rtk.webhooks.get(hook.id))).status).toBe(404);
+    // once deleted, the URL is free again
+    await expect(rtk.webhooks.create({ name: 'back', url, events: ['meeting.ended'] })).resolves.toMatchObject({ url });
+  });
+});
+
 describe('createRealtimeKitFake', () => {
   it('remembers: create, get, add Ada, list, remove her, she is gone', async () => {
     await meetingLifecycle(setup().rtk);

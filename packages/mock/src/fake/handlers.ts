@@ -5,6 +5,7 @@ import { livestreams } from './livestreams';
 import { meetings } from './meetings';
 import { participants } from './participants';
 import { presets } from './presets';
+import { webhooks } from './webhooks';
 
 /**
  * What the fake does with each operation of the spec, one module per resource. An operation the spec gains before
@@ -16,4 +17,5 @@ export const handlers: Partial<Record<OperationId, Handler>> = {
   ...activeSession,
   ...livestreams,
   ...presets,
+  ...webhooks,
 };

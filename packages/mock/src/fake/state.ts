@@ -1,5 +1,6 @@
 import type { MeetingDetails, Participant } from '@realtimekit-meetings/core';
 import type { StoredPreset } from './presets';
+import type { StoredWebhook } from './webhooks';
 
 /** A participant as the fake keeps it: what the API answers, plus the join token it last handed out. */
 export interface StoredParticipant extends Participant {
@@ -79,6 +80,13 @@ export interface FakeState {
   presetIds: Map<string, string>;
   /** preset ID -> a preset created through the API, in the order they were created */
   presets: Map<string, StoredPreset>;
+  /** webhook ID -> a webhook registered through the API, in the order they were registered */
+  webhooks: Map<string, StoredWebhook>;
 }
 
-export const emptyState = (): FakeState => ({ meetings: new Map(), presetIds: new Map(), presets: new Map() });
+export const emptyState = (): FakeState => ({
+  meetings: new Map(),
+  presetIds: new Map(),
+  presets: new Map(),
+  webhooks: new Map(),
+});
