@@ -158,6 +158,28 @@ describe('webhooks', () => {
   });
 });
 
+describe('apps', () => {
+  it("creates, lists and gets the account's apps, outside any app's path; another account sees none", async () => {
+    const { rtk, fake } = setup();
+    const created = await rtk.apps.create({ name: 'staging' });
+    expect(created.app).toMatchObject({ id: expect.any(String), name: 'staging' });
+    const id = created.app?.id as string;
+    expect(id).toHaveLength(36);
+    expect(await rtk.apps.get(id)).toEqual(created.app);
+    expect((await rtk.apps.list()).data).toEqual([created.app]);
+    const other = createRealtimeKitClient({
+      baseUrl: BASE,
+      apiToken: 't',
+      accountId: '0000000000000000000000000000acc2',
+      appId: APP,
+      maxRetries: 0,
+      fetch: fake.fetch,
+    });
+    expect((await other.apps.list()).data).toEqual([]);
+    expect((await failure(other.apps.get(id))).status).toBe(404);
+  });
+});
+
 describe('createRealtimeKitFake', () => {
   it('remembers: create, get, add Ada, list, remove her, she is gone', async () => {
     await meetingLifecycle(setup().rtk);

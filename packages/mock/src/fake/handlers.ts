@@ -1,5 +1,6 @@
 import type { OperationId } from '@realtimekit-meetings/core';
 import { activeSession } from './active-session';
+import { apps } from './apps';
 import type { Handler } from './context';
 import { livestreams } from './livestreams';
 import { meetings } from './meetings';
@@ -18,4 +19,5 @@ export const handlers: Partial<Record<OperationId, Handler>> = {
   ...livestreams,
   ...presets,
   ...webhooks,
+  ...apps,
 };

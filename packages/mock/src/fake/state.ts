@@ -1,4 +1,5 @@
 import type { MeetingDetails, Participant } from '@realtimekit-meetings/core';
+import type { StoredApp } from './apps';
 import type { StoredPreset } from './presets';
 import type { StoredWebhook } from './webhooks';
 
@@ -82,6 +83,8 @@ export interface FakeState {
   presets: Map<string, StoredPreset>;
   /** webhook ID -> a webhook registered through the API, in the order they were registered */
   webhooks: Map<string, StoredWebhook>;
+  /** app ID -> an app created through the API (the account's own, outside any app) */
+  apps: Map<string, StoredApp>;
 }
 
 export const emptyState = (): FakeState => ({
@@ -89,4 +92,5 @@ export const emptyState = (): FakeState => ({
   presetIds: new Map(),
   presets: new Map(),
   webhooks: new Map(),
+  apps: new Map(),
 });
