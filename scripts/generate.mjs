@@ -50,7 +50,11 @@ export const generatedDirs = (base = root) =>
  */
 export async function effectiveSpec(inputs) {
   const upstream = readYaml(inputs.upstream);
-  await validateSpec(upstream, inputs.upstream);
+  // a structural defect upstream stops the run unless an overlay action corrects it (checked once they apply)
+  const upstreamProblem = await validateSpec(upstream, inputs.upstream).then(
+    () => undefined,
+    (/** @type {unknown} */ error) => error,
+  );
   if (!existsSync(inputs.overlays)) throw new GenerateError(inputs.overlays, 'missing overlays folder');
   const overlayFiles = readdirSync(inputs.overlays)
     .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
@@ -62,7 +66,11 @@ export async function effectiveSpec(inputs) {
     checkOverlay(file, overlay);
     spec = applyOverlayFile(spec, file, overlay);
   }
-  await validateSpec(spec, inputs.overlays, ' once the overlays are applied');
+  try {
+    await validateSpec(spec, inputs.overlays, ' once the overlays are applied');
+  } catch (error) {
+    throw upstreamProblem ?? error;
+  }
   return inSpecOrder(spec);
 }
 

@@ -83,10 +83,16 @@ describe('generate', () => {
         .map((file) => path.basename(file));
     expect(names('client').sort()).toEqual([
       'active-session.gen.ts',
+      'analytics.gen.ts',
+      'apps.gen.ts',
       'livestreams.gen.ts',
       'meetings.gen.ts',
       'participants.gen.ts',
+      'presets.gen.ts',
+      'recordings.gen.ts',
       'resources.gen.ts',
+      'sessions.gen.ts',
+      'webhooks.gen.ts',
     ]);
     expect(names('react')).toEqual(
       expect.arrayContaining(['meetings-queries.gen.ts', 'meetings-mutations.gen.ts', 'participants-queries.gen.ts']),
@@ -101,6 +107,17 @@ describe('generate', () => {
     );
     expect(flat).toContain("return this.client.page('GET', '/meetings', { query }, options);");
     expect(meetings).toContain("import type { ApiClient } from '../internal/api-client';");
+    // the account's own operations are outside any app: the call names the whole path, and get takes the app's ID
+    const apps = /** @type {string} */ (files.get(path.join(root, 'packages/client/src/generated/apps.gen.ts')))
+      .replace(/\s+/g, ' ')
+      .replace(/\( /g, '(')
+      .replace(/,? \)/g, ')');
+    expect(apps).toContain(
+      "return this.client.page('GET', '/accounts/{account_id}/realtime/kit/apps', { query }, options);",
+    );
+    expect(apps).toContain(
+      "return this.client.call('GET', '/accounts/{account_id}/realtime/kit/apps/{app_id}', { params: { app_id: appId } }, options);",
+    );
   });
 
   it('reports drift when a generated file differs or is missing', async () => {

@@ -26,12 +26,15 @@ function wholeDescription() {
     info: fragment.info,
     servers: fragment.servers,
     paths: {
-      '/accounts/{account_id}/realtime/kit/{app_id}/apps': {
+      // another product's path, beside RealtimeKit's
+      '/accounts/{account_id}/realtime/sfu/apps': {
         get: { operationId: 'realtimekit-apps', responses: { 200: { $ref: '#/components/responses/apps_200' } } },
       },
       ...fragment.paths,
-      // a prefix of the meetings path that is not under it
-      [`${MEETINGS}-archive`]: { get: { operationId: 'archive', responses: { 200: { description: 'ok' } } } },
+      // a prefix of the RealtimeKit path that is not under it
+      '/accounts/{account_id}/realtime/kit-archive': {
+        get: { operationId: 'archive', responses: { 200: { description: 'ok' } } },
+      },
       '/zones/{zone_id}': {
         get: { operationId: 'zones-get', responses: { 200: { $ref: '#/components/responses/apps_200' } } },
       },
@@ -88,7 +91,7 @@ const find = (/** @type {any[]} */ changes, /** @type {Record<string, unknown>} 
 const allNeeded = (/** @type {any[]} */ overlays) => overlays.every((o) => o.status === 'needed');
 
 describe('extraction', () => {
-  it('takes the meetings paths and exactly the components they use: today it gives spec/upstream/ byte for byte', () => {
+  it('takes the RealtimeKit paths and exactly the components they use: today it gives spec/upstream/ byte for byte', () => {
     const fragment = extractFragment(wholeDescription());
     expect(toYaml(fragment)).toBe(upstreamText);
     expect(Object.keys(fragment)).not.toContain('externalDocs');
@@ -119,9 +122,9 @@ describe('extraction', () => {
     }
   });
 
-  it('refuses a document without the meetings paths, or with a reference it cannot resolve', () => {
+  it('refuses a document without RealtimeKit paths, or with a reference it cannot resolve', () => {
     expect(() => extractFragment({ openapi: '3.0.3', paths: { '/zones': {} } }, 'other.json')).toThrow(
-      `has no path under ${MEETINGS}`,
+      'has no path under /accounts/{account_id}/realtime/kit/',
     );
     const whole = wholeDescription();
     op(whole, 'get_meeting').responses['200'] = { $ref: '#/components/responses/nope' };
@@ -212,8 +215,15 @@ describe('pnpm spec:update, one fixture per kind of upstream change', () => {
       schemas(w).realtimekit_Meeting.properties.region = { type: 'string' };
     });
     expect(bump).toBe('minor');
-    expect(find(changes, { operationId: 'get_meeting', where: 'response 200', path: 'data.region' })).toEqual([
-      { operationId: 'get_meeting', where: 'response 200', path: 'data.region', change: 'added', breaking: false },
+    // the Stainless-prepared description inlines the meeting in get_meeting: the list still names the component
+    expect(find(changes, { operationId: 'get_all_meetings', where: 'response 200', path: 'data[].region' })).toEqual([
+      {
+        operationId: 'get_all_meetings',
+        where: 'response 200',
+        path: 'data[].region',
+        change: 'added',
+        breaking: false,
+      },
     ]);
     expect(changes.every((c) => !c.breaking)).toBe(true);
   });
@@ -256,7 +266,7 @@ describe('pnpm spec:update, one fixture per kind of upstream change', () => {
       schemas(w).realtimekit_Meeting.properties.session_keep_alive_time_in_secs = { type: 'string' };
     });
     expect(bump).toBe('major');
-    expect(find(changes, { operationId: 'get_meeting', path: 'data.session_keep_alive_time_in_secs' })).toEqual([
+    expect(find(changes, { operationId: 'get_all_meetings', path: 'data[].session_keep_alive_time_in_secs' })).toEqual([
       expect.objectContaining({ change: 'changed type: number → string', breaking: true }),
     ]);
   });
@@ -292,10 +302,10 @@ describe('pnpm spec:update, one fixture per kind of upstream change', () => {
       schemas(w).realtimekit_Meeting.properties.status.enum.push('ENDED');
     });
     expect(bump).toBe('major');
-    expect(find(changes, { operationId: 'get_meeting', path: 'data.status' })).toEqual([
+    expect(find(changes, { operationId: 'get_all_meetings', path: 'data[].status' })).toEqual([
       expect.objectContaining({ change: 'enum value "ENDED" added', breaking: true }),
     ]);
-    expect(find(changes, { where: 'TypeScript', path: 'MeetingDetails' })).toHaveLength(1);
+    expect(find(changes, { where: 'TypeScript', path: 'Meeting' })).toHaveLength(1);
   });
 
   it('a response field narrowed to an enum: the spec diff says minor, the compiler says major', async () => {
@@ -406,11 +416,10 @@ describe('pnpm spec:update, one fixture per kind of upstream change', () => {
 
   const LIVESTREAM = `${MEETINGS}/{meeting_id}/livestream`;
 
-  it('overlay targets the new description lacks, whose fixes hold without them (the Stainless-prepared shape): absent, reported, not fatal, dropped from their file', async () => {
+  it('overlay targets the new description lacks, whose fixes hold without them: absent, reported, not fatal, dropped from their file', async () => {
     const whole = wholeDescription();
-    // upstream drops the requirement action 5 removes, and the example action 4 removes (Stainless strips examples)
+    // upstream drops the requirement action 4 removes
     delete body(whole, 'realtimekit_KickParticipantsBody').required;
-    delete whole.paths[LIVESTREAM].get.responses['200'].content['application/json'].examples;
     const {
       report: { bump, changes, overlays },
       stopped,
@@ -419,24 +428,19 @@ describe('pnpm spec:update, one fixture per kind of upstream change', () => {
     expect(stopped).toBeUndefined();
     expect(overlays.filter((o) => o.status !== 'needed')).toEqual([
       {
-        action: expect.stringMatching(/^realtimekit-fixes\.overlay\.yaml action 4 \(\$\.paths/),
-        status: 'absent',
-      },
-      {
         action: expect.stringMatching(
-          /^realtimekit-fixes\.overlay\.yaml action 5 \(\$\.components\.requestBodies\.realtimekit_KickParticipantsBody/,
+          /^realtimekit-fixes\.overlay\.yaml action 4 \(\$\.components\.requestBodies\.realtimekit_KickParticipantsBody/,
         ),
         status: 'absent',
       },
     ]);
-    // compared: what the two actions did, upstream now does itself, so the effective spec is the same
+    // compared: what the action did, upstream now does itself, so the effective spec is the same
     expect([bump, changes]).toEqual(['none', []]);
     const text = describeReport({ bump, changes, overlays });
-    expect(text).toContain('action 5');
+    expect(text).toContain('action 4');
     expect(text).toContain('absent, its target is not in the new description and what it fixed holds without it');
     const fixes = writes.get(path.join(root, 'spec/overlays/realtimekit-fixes.overlay.yaml')) ?? '';
     expect(fixes).not.toContain('realtimekit_KickParticipantsBody');
-    expect(fixes).not.toContain("meetings/{meeting_id}/livestream']");
     expect(fixes).toContain('target: $.components.schemas.realtimekit_app_id\n'); // the others stay
   });
 
@@ -453,7 +457,7 @@ describe('pnpm spec:update, one fixture per kind of upstream change', () => {
       {
         action: 'realtimekit-fixes.overlay.yaml action 1 ($.components.schemas.realtimekit_app_id)',
         status: 'broken',
-        why: 'its target matches nothing in the new description, and what it fixed no longer holds there: `get_all_meetings` path `app_id`: maxLength 36 → 32, `create_meeting` path `app_id`: maxLength 36 → 32, `get_meeting` path `app_id`: maxLength 36 → 32 and 19 more',
+        why: 'its target matches nothing in the new description, and what it fixed no longer holds there: `get-org-analytics` path `app_id`: maxLength 36 → 32, `get-livestream-analytics-daywise` path `app_id`: maxLength 36 → 32, `get-livestream-analytics-complete` path `app_id`: maxLength 36 → 32 and 56 more',
       },
     ]);
     expect(stopped).toContain('nothing was changed');
@@ -464,21 +468,15 @@ describe('pnpm spec:update, one fixture per kind of upstream change', () => {
     expect(describeReport({ bump, changes, overlays })).not.toContain('Nothing changes');
   });
 
-  it('an example fix whose target moved (the example renamed, still incomplete): stops, the example is still wrong', async () => {
-    const { bump, overlays, stopped } = await update((w) =>
-      rename(w, 'examples', 'realtimekit_GetActiveSessionSuccessResponse'),
-    );
-    expect(overlays.filter((o) => o.status !== 'needed')).toEqual([
-      {
-        action: expect.stringMatching(/^realtimekit-fixes\.overlay\.yaml action 3 /),
-        status: 'broken',
-        why: 'its target matches nothing in the new description, and what it fixed is still wrong in it: the node it corrected is there at another place',
-      },
-    ]);
+  it('a fix whose target was renamed away with its defect (PeerReportEvent, nullable without a type): stops', async () => {
+    const { bump, overlays, stopped } = await update((w) => rename(w, 'schemas', 'realtimekit_PeerReportEvent'));
+    // the second action's type-bearing branch is still untyped-nullable at the new name: it lapsed, and the run stops
+    const broken = overlays.filter((o) => o.status === 'broken');
+    expect(broken.map((o) => o.action.replace(/ \(.*/, ''))).toEqual(['realtimekit-fixes.overlay.yaml action 8']);
     expect([bump, stopped]).toEqual(['unknown', expect.stringContaining('nothing was changed')]);
   });
 
-  it('a change outside the meetings paths: reports nothing', async () => {
+  it('a change outside the RealtimeKit paths: reports nothing', async () => {
     const { bump, changes, overlays } = await update((w) => {
       schemas(w).apps_App.properties.name = { type: 'string' };
       w.paths['/zones/{zone_id}'].get.summary = 'Zone details';
@@ -527,7 +525,7 @@ describe('pnpm spec:update, writing', () => {
     const [changeset] = readdirSync(path.join(copy, '.changeset')).filter((n) => n.startsWith('upstream-spec-'));
     const text = readFileSync(path.join(copy, '.changeset', changeset), 'utf8');
     expect(text).toContain('"@realtimekit-meetings/client": minor');
-    expect(text).toContain('- `get_meeting` response 200 `data.region`: added');
+    expect(text).toContain('- `get_all_meetings` response 200 `data[].region`: added');
     expect(text).toContain(
       'realtimekit-fixes.overlay.yaml action 1 ($.components.schemas.realtimekit_app_id): redundant',
     );

@@ -39,7 +39,8 @@ function runBlock(block, i) {
 
 describe('docs/guides/backend.md, run as written', () => {
   it('has the blocks this test runs: createJoinTokens first, then the fake', () => {
-    expect(blocks).toHaveLength(2);
+    expect(blocks).toHaveLength(3);
+    expect(blocks[2]).toContain('rtk.webhooks.create');
     expect(blocks[0]).toContain('createJoinTokens');
     expect(blocks[0]).not.toContain('participants.add(');
     expect(blocks[1]).toContain('createRealtimeKitFake');

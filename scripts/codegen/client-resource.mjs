@@ -52,7 +52,9 @@ export function methodArguments(op) {
 export function callExpression(/** @type {SurfaceOperation} */ op) {
   const parts = [];
   if (op.pathParams.length > 0) {
-    const params = op.pathParams.map((p) => (camel(p.name) === p.name ? p.name : `${p.name}: ${camel(p.name)}`));
+    // a name that is no identifier (`livestream-session-id`) is quoted
+    const key = (/** @type {string} */ name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));
+    const params = op.pathParams.map((p) => (camel(p.name) === p.name ? p.name : `${key(p.name)}: ${camel(p.name)}`));
     parts.push(`params: { ${params.join(', ')} }`);
   }
   if (op.hasBody) parts.push('body');
@@ -70,8 +72,8 @@ function methods(/** @type {SurfaceOperation} */ op, /** @type {Imports} */ impo
   const options = `options?: ${imports.type('../options', 'RequestOptions')}`;
   const signature = [...args.map((a) => `${a.name}${a.optional ? '?' : ''}: ${a.type}`), options].join(', ');
   const tags = [...args.map((a) => `@param ${a.name} - ${a.doc}`), OPTIONS_DOC];
-  const what = `\`${op.operationId}\`: ${op.method} ${op.below}.`;
-  const send = `this.client.${op.paginated ? 'page' : 'call'}(${JSON.stringify(op.method)}, ${JSON.stringify(op.below)}, ${callExpression(op)}, options)`;
+  const what = `\`${op.operationId}\`: ${op.method} ${op.route}.`;
+  const send = `this.client.${op.paginated ? 'page' : 'call'}(${JSON.stringify(op.method)}, ${JSON.stringify(op.route)}, ${callExpression(op)}, options)`;
   if (op.paginated) {
     const item = imports.type(CORE, /** @type {string} */ (op.types.item));
     const ids = args.filter((a) => a.name !== 'query').map((a) => a.name);

@@ -44,7 +44,8 @@ function rank(/** @type {SurfaceOperation} */ op) {
 
 /** The ID a case learns for later ones: a creation's new item, or a list's first item. */
 function learns(/** @type {Surface} */ surface, /** @type {SurfaceOperation} */ op) {
-  if (op.cache !== 'created' && !op.paginated) return undefined;
+  // a creation, or a list, paged or not (`GET /webhooks`), of the items a read below it gets
+  if (!op.read && op.method !== 'POST') return undefined;
   const item = surface.operations.find(
     (o) =>
       o.read &&

@@ -36,18 +36,18 @@ export type OperationId = keyof OperationTable;
 export type Operation = OperationTable[OperationId];
 export type HttpMethod = Operation['method'];
 
-/** Every path starts with this prefix; the part after it is what a proxy exposes. */
+/** Every app's path starts with this prefix; the part after it is what a proxy exposes. The account's own (apps) do not. */
 export const APP_PATH_PREFIX = ${JSON.stringify(APP_PREFIX)};
 
 /**
  * The same operations reduced to what a client needs on every call, so a browser bundle need not carry the
- * whole table: [method, path below APP_PATH_PREFIX, has a JSON body (1/0)].
+ * whole table: [method, path below APP_PATH_PREFIX (the whole template for the account's own, /accounts/…/apps), has a JSON body (1/0)].
  */
 export const operationRoutes = {
 ${surface.operations
   .map(
     (op) =>
-      `  ${JSON.stringify(op.operationId)}: [${JSON.stringify(op.method)}, ${JSON.stringify(op.below)}, ${op.hasBody ? 1 : 0}],`,
+      `  ${JSON.stringify(op.operationId)}: [${JSON.stringify(op.method)}, ${JSON.stringify(op.route)}, ${op.hasBody ? 1 : 0}],`,
   )
   .join('\n')}
 } as const satisfies Record<OperationId, readonly [HttpMethod, string, 0 | 1]>;

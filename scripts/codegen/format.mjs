@@ -33,6 +33,8 @@ export function formatted(files) {
     writeFileSync(
       path.join(scratch, 'biome.json'),
       JSON.stringify({
+        // the mock's validators of every operation pass Biome's default 1 MiB limit
+        files: { maxSize: 8 * 1024 * 1024 },
         formatter: config.formatter,
         javascript: { formatter: config.javascript?.formatter },
         linter: { enabled: false },

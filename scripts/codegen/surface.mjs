@@ -6,7 +6,10 @@
 import { deref } from './ref.mjs';
 import { GenerateError, isObject } from './spec.mjs';
 
-export const APP_PREFIX = '/accounts/{account_id}/realtime/kit/{app_id}';
+/** Every RealtimeKit path starts with this; the account's own resources (`apps`) sit right below it. */
+export const KIT_PREFIX = '/accounts/{account_id}/realtime/kit';
+/** The prefix of an app's resources, which a client (or a proxy) fills in from its own account and app. */
+export const APP_PREFIX = `${KIT_PREFIX}/{app_id}`;
 const HTTP_METHODS = ['get', 'put', 'post', 'patch', 'delete'];
 const SCOPE_PARAMS = new Set(['account_id', 'app_id']);
 const CACHE_KINDS = new Set(['created', 'updated', 'deleted']);
@@ -21,7 +24,8 @@ export const singular = (/** @type {string} */ text) => (text.endsWith('s') ? te
 /**
  * @typedef {{ name: string, description: string, required: boolean, schema: any }} Param
  * @typedef {{
- *   operationId: string, method: string, path: string, below: string, summary: string, description: string,
+ *   operationId: string, method: string, path: string, below: string, route: string, account: boolean,
+ *   summary: string, description: string,
  *   tag: string, pathParams: Param[], queryParams: Param[], bodySchema: any, bodyRequired: boolean,
  *   successStatus: number, responseSchema: any, errorStatuses: number[], hasBody: boolean,
  *   resource: string, name: string, hook: string, paginated?: { hook: string }, cache?: 'created' | 'updated' | 'deleted',
@@ -65,8 +69,10 @@ export function buildSurface(spec, naming, files) {
         throw new GenerateError(files.spec, `invalid spec: operationId ${op.operationId} is used twice`);
       }
       seen.add(op.operationId);
-      if (!template.startsWith(`${APP_PREFIX}/`)) {
-        throw new GenerateError(files.spec, `invalid spec: ${where} is not below ${APP_PREFIX}`);
+      // an app's operation (below APP_PREFIX), or one of the account's (`apps`, below KIT_PREFIX)
+      const account = !template.startsWith(`${APP_PREFIX}/`);
+      if (account && !template.startsWith(`${KIT_PREFIX}/`)) {
+        throw new GenerateError(files.spec, `invalid spec: ${where} is not below ${KIT_PREFIX}`);
       }
       /** @type {Map<string, any>} later declarations (the operation's) override the path item's */
       const declared = new Map();
@@ -87,7 +93,8 @@ export function buildSurface(spec, naming, files) {
         }
       }
       const pathParams = pathNames
-        .filter((name) => !SCOPE_PARAMS.has(name))
+        // an app's operations take account and app from the client; the account's take an app ID as an argument
+        .filter((name) => (account ? name !== 'account_id' : !SCOPE_PARAMS.has(name)))
         .map((name) => toParam(params.find((p) => p.in === 'path' && p.name === name)));
       const queryParams = params.filter((p) => p.in === 'query').map(toParam);
       const statuses = Object.keys(op.responses ?? {});
@@ -104,7 +111,10 @@ export function buildSurface(spec, naming, files) {
         operationId: op.operationId,
         method: method.toUpperCase(),
         path: template,
-        below: template.slice(APP_PREFIX.length),
+        below: template.slice((account ? KIT_PREFIX : APP_PREFIX).length),
+        // what the client sends to: the path below the app, or the whole template for the account's operations
+        route: account ? template : template.slice(APP_PREFIX.length),
+        account,
         summary: String(op.summary ?? '').trim(),
         description: String(op.description ?? '').trim(),
         tag: Array.isArray(op.tags) && typeof op.tags[0] === 'string' ? op.tags[0] : 'default',

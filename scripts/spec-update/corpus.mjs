@@ -23,12 +23,12 @@ const POSITIONS = /** @type {const} */ ([
   { side: 'response', section: 'schemas', name: 'realtimekit_Poll' },
   { side: 'response', section: 'schemas', name: 'realtimekit_SessionParticipant' },
   { side: 'response', section: 'schemas', name: 'realtimekit_ActiveSession' },
-  // list items only: the participants list's items written inline, so only the list operation reaches them
+  // list items only: the recordings list's items written inline, so only the list operation reaches them
   {
     side: 'response',
     section: 'responses',
-    name: 'realtimekit_GetAllParticipants',
-    at: ['content', 'application/json', 'schema', 'allOf', 1, 'properties', 'data', 'items'],
+    name: 'realtimekit_GetRecordings',
+    at: ['content', 'application/json', 'schema', 'properties', 'data', 'items'],
   },
   { side: 'request', section: 'requestBodies', name: 'realtimekit_CreateMeetingBody' },
   { side: 'request', section: 'requestBodies', name: 'realtimekit_AddParticipantBody' },

@@ -1,14 +1,14 @@
 // @ts-check
 /**
- * Cloudflare's whole API description -> spec/upstream/: every path under the meetings prefix and exactly the
+ * Cloudflare's whole API description -> spec/upstream/: every path under the RealtimeKit prefix (`/accounts/{account_id}/realtime/kit/`) and exactly the
  * components they reference (transitively), as upstream has them: nothing renamed, reordered or added. What this
  * SDK adds lives in spec/overlays/.
  */
 import YAML from 'yaml';
 import { GenerateError, isObject } from '../codegen/spec.mjs';
-import { MEETINGS_PREFIX, underMeetings } from './read-fragment.mjs';
+import { REALTIMEKIT_PREFIX, underRealtimeKit } from './read-fragment.mjs';
 
-export { MEETINGS_PREFIX };
+export { REALTIMEKIT_PREFIX };
 
 /** How spec/upstream/ is written, so that extracting the same description twice gives the same bytes. */
 export const toYaml = (/** @type {unknown} */ value) =>
@@ -23,8 +23,8 @@ export function extractFragment(whole, source = 'the description') {
   if (!isObject(whole) || typeof whole.openapi !== 'string' || !isObject(whole.paths)) {
     throw new GenerateError(source, 'not an OpenAPI document (no `openapi` version or no `paths`)');
   }
-  const paths = Object.fromEntries(Object.entries(whole.paths).filter(([p]) => underMeetings(p)));
-  if (Object.keys(paths).length === 0) throw new GenerateError(source, `has no path under ${MEETINGS_PREFIX}`);
+  const paths = Object.fromEntries(Object.entries(whole.paths).filter(([p]) => underRealtimeKit(p)));
+  if (Object.keys(paths).length === 0) throw new GenerateError(source, `has no path under ${REALTIMEKIT_PREFIX}/`);
   for (const [template, item] of Object.entries(paths)) checkPathTemplate(source, template, item);
 
   /** @type {Map<string, Set<string>>} components section -> the names the fragment needs */

@@ -2,17 +2,17 @@
 /**
  * Reading Cloudflare's whole description, on a worker thread when it is for a run: parsing 12.5 MB of JSON (and
  * collecting it) takes about as long as loading the generator and the compiler, so the two run side by side. The
- * worker hands back the document with its paths cut to the meetings prefix (its components whole: extract.mjs
+ * worker hands back the document with its paths cut to the RealtimeKit prefix (its components whole: extract.mjs
  * picks from them), a quarter of the size. This module loads nothing but Node's own (the YAML parser only for
  * YAML), so that the worker starts before the main thread begins loading the tools.
  */
 import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
-export const MEETINGS_PREFIX = '/accounts/{account_id}/realtime/kit/{app_id}/meetings';
-/** Whether a path template is the meetings path or under it (`…/meetings-archive` is not). */
-export const underMeetings = (/** @type {string} */ template) =>
-  template === MEETINGS_PREFIX || template.startsWith(`${MEETINGS_PREFIX}/`);
+/** Every RealtimeKit path: the app's resources under `{app_id}/` and `apps` beside them. */
+export const REALTIMEKIT_PREFIX = '/accounts/{account_id}/realtime/kit';
+/** Whether a path template is under the RealtimeKit prefix (`…/realtime/kit-legacy/…` is not). */
+export const underRealtimeKit = (/** @type {string} */ template) => template.startsWith(`${REALTIMEKIT_PREFIX}/`);
 
 /** How many alias expansions a YAML description may make; Cloudflare's descriptions use none. */
 export const MAX_ALIASES = 1000;
@@ -49,14 +49,14 @@ const isMapping = (/** @type {unknown} */ value) =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * The document with only its meetings paths and the components they reach by `$ref` (every security scheme kept);
+ * The document with only its RealtimeKit paths and the components they reach by `$ref` (every security scheme kept);
  * everything else as it is. Lenient: a reference it cannot follow is left for extract.mjs to refuse, by name.
  */
 function withMeetingsPathsOnly(/** @type {unknown} */ whole) {
   if (!isMapping(whole)) return whole;
   const doc = /** @type {Record<string, any>} */ (whole);
   if (!isMapping(doc.paths)) return whole;
-  const paths = Object.fromEntries(Object.entries(doc.paths).filter(([template]) => underMeetings(template)));
+  const paths = Object.fromEntries(Object.entries(doc.paths).filter(([template]) => underRealtimeKit(template)));
   const components = isMapping(doc.components) ? doc.components : {};
   /** @type {Set<string>} "section/name" of every component reached */
   const reached = new Set();
@@ -97,7 +97,7 @@ function withMeetingsPathsOnly(/** @type {unknown} */ whole) {
 }
 
 /**
- * `loadDescription` on a worker thread, the paths cut to the meetings prefix.
+ * `loadDescription` on a worker thread, the paths cut to the RealtimeKit prefix.
  * @param {string} from @returns {Promise<{ whole: unknown, problem?: undefined } | { problem: string }>}
  */
 export function loadMeetingsDescription(from) {

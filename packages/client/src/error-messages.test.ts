@@ -326,6 +326,17 @@ describe('what goes wrong after that says what happened, where, and keeps the fa
     expect(server.requests).toHaveLength(0);
   });
 
+  it("the account's own operations (apps) are refused through a proxy, which serves one app", async () => {
+    const proxy = createRealtimeKitClient({ proxyUrl: server.url });
+    expect((await rejection(proxy.apps.list())).message).toBe(
+      "invalid_argument get_apps: the proxy serves one app: call the account's apps from a server client",
+    );
+    expect((await rejection(proxy.apps.get('14a396e7-ca44-4937-bf1f-050a69118543'))).message).toContain(
+      "the proxy serves one app: call the account's apps from a server client",
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('a 2xx without data says what it lacks, and never shows the token', async () => {
     server.reply({ status: 200, body: { success: true } }, { status: 200, body: { success: true, data: [] } });
     const noData = await rejection(client().meetings.get(MEETING));

@@ -60,12 +60,16 @@ export function createRequest(config: RequestConfig) {
     // 1. validate
     check(route, 'Unknown operationId', context);
     check(isPlainObject(options as unknown), 'options must be a plain object', context);
-    const [, appPath, hasBody] = route; // appPath: the path template below APP_PATH_PREFIX
+    // appPath: the path template below APP_PATH_PREFIX, or the whole template of the account's own (`/accounts/…/apps`)
+    const [, appPath, hasBody] = route;
+    const account = appPath.startsWith('/accounts/');
     const { signal, headers, timeoutMs = config.timeoutMs, maxRetries = config.maxRetries } = options;
     checkLimits(timeoutMs, maxRetries);
     const path: Record<string, unknown> = {};
-    if (proxy) check(!(options.accountId ?? options.appId), 'accountId and appId are fixed by the proxy', context);
-    else {
+    if (proxy) {
+      check(!(options.accountId ?? options.appId), 'accountId and appId are fixed by the proxy', context);
+      check(!account, "the proxy serves one app: call the account's apps from a server client", context);
+    } else {
       // the client's own were checked when it was created; a call's overrides are checked here
       path.account_id = options.accountId ?? config.accountId;
       path.app_id = options.appId ?? config.appId;
@@ -74,6 +78,7 @@ export function createRequest(config: RequestConfig) {
     }
     const { params, query, body } = input as { params?: Record<string, unknown>; query?: unknown; body?: unknown };
     for (const name of pathParams(appPath)) {
+      if (name === 'account_id') continue;
       path[name] = params?.[name];
       check(isId(path[name]), `${name} must be a non-empty string other than "." or ".."`, context);
     }
@@ -84,7 +89,7 @@ export function createRequest(config: RequestConfig) {
       context,
     );
 
-    const schemaPath = proxy ? appPath : APP_PATH_PREFIX + appPath;
+    const schemaPath = proxy || account ? appPath : APP_PATH_PREFIX + appPath;
     let url: string;
     try {
       url = transport.url(schemaPath, path, query as Record<string, unknown> | undefined);

@@ -53,7 +53,9 @@ describe('the generated client methods', () => {
     }) as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>;
     for (const { resource, name, operationId, query } of methods) {
       const op = operationTable[operationId];
-      const ids = op.pathParams.slice(2).map((param) => `${param}-value`);
+      // an app's operations take account and app from the client; the account's own (apps) take the app's ID
+      const ofApp = op.path.startsWith(`${APP_PATH_PREFIX}/`);
+      const ids = op.pathParams.slice(ofApp ? 2 : 1).map((param) => `${param}-value`);
       const args: unknown[] = [...ids];
       if (op.hasBody) args.push({ probe: operationId });
       if (query) args.push({ page_no: 3 });
@@ -64,7 +66,8 @@ describe('the generated client methods', () => {
       const request = requests[0]!;
       const expectedPath = op.path
         .replace(APP_PATH_PREFIX, `/accounts/${ACCOUNT}/realtime/kit/${APP}`)
-        .replace(/\{(\w+)\}/g, (_, param: string) => `${param}-value`);
+        .replace('{account_id}', ACCOUNT)
+        .replace(/\{([\w-]+)\}/g, (_, param: string) => `${param}-value`);
       expect(request.method, `${resource}.${name}`).toBe(op.method);
       expect(new URL(request.url).pathname, `${resource}.${name}`).toBe(`/client/v4${expectedPath}`);
       expect(new URL(request.url).search, `${resource}.${name}`).toBe(query ? '?page_no=3' : '');

@@ -48,12 +48,12 @@ export function createTransport({ baseUrl, headers: base, fetch, middleware, max
     let target = root;
     if (typeof __RTK_BROWSER__ === 'undefined') {
       // in Node, the template split once: its text at even places, its parameters' names at odd ones
-      templates[template] ??= template.split(/\{(\w+)\}/);
+      templates[template] ??= template.split(/\{([\w-]+)\}/);
       const parts = templates[template];
       for (let i = 0; i < parts.length; i++) {
         target += i % 2 ? encodeURIComponent(params[parts[i] as string] as string) : parts[i];
       }
-    } else target += template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] as string));
+    } else target += template.replace(/\{([\w-]+)\}/g, (_, name: string) => encodeURIComponent(params[name] as string));
     if (!query) return target;
     let separator = '?';
     for (const [name, value] of Object.entries(query)) {

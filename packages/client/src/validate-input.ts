@@ -22,4 +22,4 @@ export function checkLimits(timeoutMs: number, maxRetries: number) {
 const paramCache: Record<string, string[]> = {};
 /** The names of a path template's parameters, `/meetings/{meeting_id}` → `['meeting_id']`, parsed once per template. */
 export const pathParams = (template: string) =>
-  (paramCache[template] ??= (template.match(/\{\w+\}/g) ?? []).map((p) => p.slice(1, -1)));
+  (paramCache[template] ??= (template.match(/\{[\w-]+\}/g) ?? []).map((p) => p.slice(1, -1)));

@@ -1,16 +1,21 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { operationTable } from '@realtimekit-meetings/core';
 import { openapiDocument } from '@realtimekit-meetings/core/openapi';
 import { startMockServer } from '@realtimekit-meetings/mock';
 import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
 import { describe, expect, inject, it } from 'vitest';
 import { contractCases, invalidCases } from './cases';
-import { type ContractResult, runContract } from './run-contract';
+import { type ContractResult, NOT_IN_FAKE, runContract } from './run-contract';
 
 // Every operation through @realtimekit-meetings/client against the Prism mock that globalSetup started.
 const ids = {
   meetingId: 'bbb03399-24e3-4b0c-90ec-172e97e636be',
   participantId: '4f2a7c1e-8f3b-4d39-9c55-1f0e6a7b2c11',
+  // every other ID a case reads with (presetId, webhookId, sessionId, livestreamSessionId, ...): any UUID, for Prism
+  ids: Object.fromEntries(
+    contractCases.flatMap((c) => Object.values(c.params)).map((name) => [name, '0e3b4a2f-5c6d-4e7f-8a9b-0c1d2e3f4a5b']),
+  ),
 };
 const target = { apiToken: 'contract-token', accountId: ACCOUNT, appId: APP, allowWrites: true };
 
@@ -41,26 +46,24 @@ describe('contract suite against the embedded mock', () => {
   );
 
   it('refuses every invalid call with the status the spec gives it', async () => {
-    const results = await runContract({ ...target, baseUrl: inject('realtimekitMockUrl') });
+    const results = await runContract({ ...target, ids: ids.ids, baseUrl: inject('realtimekitMockUrl') });
     const invalid = results.filter((r) => r.kind === 'invalid');
     expect(invalid.map((r) => [r.name, r.status])).toEqual(invalidCases.map((c) => [c.name, c.status]));
     expect(failures(results)).toEqual([]);
   });
 
   it('runs only reads unless writes are allowed', async () => {
-    const results = await runContract({ ...target, baseUrl: inject('realtimekitMockUrl'), allowWrites: false });
+    const results = await runContract({
+      ...target,
+      ids: ids.ids,
+      baseUrl: inject('realtimekitMockUrl'),
+      allowWrites: false,
+    });
     const ran = results.filter((r) => r.kind !== 'unauthorized').map((r) => r.operationId);
-    expect(new Set(ran)).toEqual(
-      new Set([
-        'get_all_meetings',
-        'get_meeting',
-        'get_meeting_participants',
-        'get_meeting_participant',
-        'GetActiveSession',
-        'get-v2-meetings-meetingId-active-livestream',
-        'livestream-session-details',
-      ]),
-    );
+    const reads = Object.values(operationTable).filter((op) => op.method === 'GET');
+    expect(new Set(ran)).toEqual(new Set(reads.map((op) => op.operationId)));
+    expect(ran).toContain('get_meeting');
+    expect(ran).not.toContain('create_meeting');
     expect(failures(results)).toEqual([]);
   });
 
@@ -85,9 +88,14 @@ describe('contract suite against the embedded mock', () => {
     const mock = await startMockServer({ stateful: true });
     try {
       const results = await runContract({ ...target, baseUrl: mock.url });
-      expect(failures(results)).toEqual([]);
+      // what the fake does not implement yet answers 501: skipped with that reason (or for want of an ID that only
+      // such an operation lists), never a meeting's operation
+      const skipped = results.filter((r) => r.outcome === 'skip');
+      expect(skipped.filter((r) => r.detail !== NOT_IN_FAKE && !/^no \w+ to use: /.test(r.detail ?? ''))).toEqual([]);
+      const meetingOps = Object.values(operationTable).filter((op) => op.path.includes('/meetings'));
+      expect(skipped.filter((r) => meetingOps.some((op) => op.operationId === r.operationId))).toEqual([]);
+      expect(failures(results.filter((r) => r.outcome !== 'skip'))).toEqual([]);
       expect(results.filter((r) => r.kind === 'invalid').map((r) => r.status)).toContain(400);
-      expect(results.filter((r) => r.outcome === 'skip')).toEqual([]);
     } finally {
       await mock.close();
     }

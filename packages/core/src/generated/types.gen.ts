@@ -37,6 +37,78 @@ export interface RealtimeKitErrorBody extends Schema<'realtimekit_GenericErrorRe
 /** The `cloudflare-common_api-response-common-failure` schema of the spec. */
 export interface CloudflareErrorEnvelope extends Schema<'cloudflare-common_api-response-common-failure'> {}
 
+/**
+ * The query parameters of `get-org-analytics` (GET /analytics/daywise): Fetch day-wise session and recording analytics
+ * data for an App.
+ */
+export interface AnalyticsDaywiseQuery extends OperationQuery<'get-org-analytics'> {}
+
+/**
+ * What a successful call returns of `get-org-analytics` (GET /analytics/daywise): Fetch day-wise session and recording
+ * analytics data for an App.
+ */
+export interface AnalyticsDaywise extends OperationData<'get-org-analytics'> {}
+
+/**
+ * The query parameters of `get-livestream-analytics-daywise` (GET /analytics/livestreams/daywise): Fetch day-wise
+ * analytics data for your livestreams.
+ */
+export interface LivestreamAnalyticsDaywiseQuery extends OperationQuery<'get-livestream-analytics-daywise'> {}
+
+/**
+ * What a successful call returns of `get-livestream-analytics-daywise` (GET /analytics/livestreams/daywise): Fetch
+ * day-wise analytics data for your livestreams.
+ */
+export type LivestreamAnalyticsDaywise = OperationData<'get-livestream-analytics-daywise'>;
+
+/**
+ * The query parameters of `get-livestream-analytics-complete` (GET /analytics/livestreams/overall): Fetch complete
+ * analytics data for your livestreams.
+ */
+export interface LivestreamAnalyticsOverallQuery extends OperationQuery<'get-livestream-analytics-complete'> {}
+
+/**
+ * What a successful call returns of `get-livestream-analytics-complete` (GET /analytics/livestreams/overall): Fetch
+ * complete analytics data for your livestreams.
+ */
+export interface LivestreamAnalyticsOverall extends OperationData<'get-livestream-analytics-complete'> {}
+
+/** The query parameters of `fetch_all_livestreams` (GET /livestreams): Fetch all livestreams. */
+export interface LivestreamListQuery extends OperationQuery<'fetch_all_livestreams'> {}
+
+/** What a successful call returns of `fetch_all_livestreams` (GET /livestreams): Fetch all livestreams. */
+export interface LivestreamList extends OperationData<'fetch_all_livestreams'> {}
+
+/** The request body of `create_livestream` (POST /livestreams): Create an independent livestream. */
+export interface LivestreamCreateBody extends OperationRequestBody<'create_livestream'> {}
+
+/** What a successful call returns of `create_livestream` (POST /livestreams): Create an independent livestream. */
+export interface LivestreamCreateResult extends OperationData<'create_livestream'> {}
+
+/**
+ * The query parameters of `get-v2-livestream-session-livestream-id` (GET /livestreams/{livestream_id}): Fetch
+ * livestream details using livestream ID.
+ */
+export interface LivestreamGetQuery extends OperationQuery<'get-v2-livestream-session-livestream-id'> {}
+
+/**
+ * What a successful call returns of `get-v2-livestream-session-livestream-id` (GET /livestreams/{livestream_id}): Fetch
+ * livestream details using livestream ID.
+ */
+export interface LivestreamWithSessions extends OperationData<'get-v2-livestream-session-livestream-id'> {}
+
+/**
+ * What a successful call returns of `get-v2-active-livestream-session-details` (GET
+ * /livestreams/{livestream_id}/active-livestream-session): Fetch active livestream session details.
+ */
+export interface LivestreamActiveSession extends OperationData<'get-v2-active-livestream-session-details'> {}
+
+/**
+ * What a successful call returns of `get-v2-livestreams-livestream-session-id` (GET
+ * /livestreams/sessions/{livestream-session-id}): Fetch livestream session details using livestream session ID.
+ */
+export interface LivestreamSessionById extends OperationData<'get-v2-livestreams-livestream-session-id'> {}
+
 /** The query parameters of `get_all_meetings` (GET /meetings): Fetch all meetings for an App. */
 export interface MeetingListQuery extends OperationQuery<'get_all_meetings'> {}
 
@@ -172,3 +244,178 @@ export interface DeletedParticipant extends OperationData<'delete_meeting_partic
  * /meetings/{meeting_id}/participants/{participant_id}/token): Refresh participant's authentication token.
  */
 export interface ParticipantToken extends OperationData<'regenerate_token'> {}
+
+/** The query parameters of `get-presets` (GET /presets): Fetch all presets. */
+export interface PresetListQuery extends OperationQuery<'get-presets'> {}
+
+/** One item of the list of `get-presets` (GET /presets): Fetch all presets. */
+export interface PresetListItem extends OperationItem<'get-presets'> {}
+
+/** The request body of `post-presets` (POST /presets): Create a preset. */
+export interface PresetCreateBody extends OperationRequestBody<'post-presets'> {}
+
+/** What a successful call returns of `post-presets` (POST /presets): Create a preset. */
+export interface Preset extends OperationData<'post-presets'> {}
+
+/** The request body of `put-presets-preset_id` (PUT /presets/{preset_id}): Replace a preset. */
+export interface PresetReplaceBody extends OperationRequestBody<'put-presets-preset_id'> {}
+
+/** The request body of `patch-presets-preset_id` (PATCH /presets/{preset_id}): Update a preset. */
+export interface PresetUpdateBody extends OperationRequestBody<'patch-presets-preset_id'> {}
+
+/** The query parameters of `get_all_recordings` (GET /recordings): Fetch all recordings for an App. */
+export interface RecordingListQuery extends OperationQuery<'get_all_recordings'> {}
+
+/** One item of the list of `get_all_recordings` (GET /recordings): Fetch all recordings for an App. */
+export interface RecordingListItem extends OperationItem<'get_all_recordings'> {}
+
+/** The request body of `start_recording` (POST /recordings): Start recording a meeting. */
+export interface RecordingStartBody extends OperationRequestBody<'start_recording'> {}
+
+/** What a successful call returns of `start_recording` (POST /recordings): Start recording a meeting. */
+export interface Recording extends OperationData<'start_recording'> {}
+
+/** The request body of `pause_resume_stop_recording` (PUT /recordings/{recording_id}): Pause/Resume/Stop recording. */
+export interface RecordingControlBody extends OperationRequestBody<'pause_resume_stop_recording'> {}
+
+/**
+ * What a successful call returns of `get_active_recording` (GET /recordings/active-recording/{meeting_id}): Fetch
+ * active recording.
+ */
+export interface ActiveRecording extends OperationData<'get_active_recording'> {}
+
+/**
+ * The request body of `startTrackRecordingForAMeeting` (POST /recordings/track): Start recording participant audio
+ * tracks.
+ */
+export interface TrackRecordingStartBody extends OperationRequestBody<'startTrackRecordingForAMeeting'> {}
+
+/**
+ * What a successful call returns of `startTrackRecordingForAMeeting` (POST /recordings/track): Start recording
+ * participant audio tracks.
+ */
+export interface TrackRecordingStartResult extends OperationData<'startTrackRecordingForAMeeting'> {}
+
+/** The query parameters of `GetSessions` (GET /sessions): Fetch all sessions of an App. */
+export interface SessionListQuery extends OperationQuery<'GetSessions'> {}
+
+/** What a successful call returns of `GetSessions` (GET /sessions): Fetch all sessions of an App. */
+export interface SessionList extends OperationData<'GetSessions'> {}
+
+/** The query parameters of `GetSessionDetails` (GET /sessions/{session_id}): Fetch details of a session. */
+export interface SessionGetQuery extends OperationQuery<'GetSessionDetails'> {}
+
+/** What a successful call returns of `GetSessionDetails` (GET /sessions/{session_id}): Fetch details of a session. */
+export interface Session extends OperationData<'GetSessionDetails'> {}
+
+/**
+ * What a successful call returns of `GetSessionChat` (GET /sessions/{session_id}/chat): Fetch all chat messages of a
+ * session.
+ */
+export interface SessionChat extends OperationData<'GetSessionChat'> {}
+
+/**
+ * The query parameters of `get-v2-livestreamsession-session-meetingId-active-livestream` (GET
+ * /sessions/{session_id}/livestream-sessions): Fetch livestream session details using a session ID.
+ */
+export interface SessionLivestreamsQuery
+  extends OperationQuery<'get-v2-livestreamsession-session-meetingId-active-livestream'> {}
+
+/**
+ * What a successful call returns of `get-v2-livestreamsession-session-meetingId-active-livestream` (GET
+ * /sessions/{session_id}/livestream-sessions): Fetch livestream session details using a session ID.
+ */
+export interface SessionLivestreams
+  extends OperationData<'get-v2-livestreamsession-session-meetingId-active-livestream'> {}
+
+/**
+ * The query parameters of `GetSessionParticipants` (GET /sessions/{session_id}/participants): Fetch participants list
+ * of a session.
+ */
+export interface SessionParticipantsQuery extends OperationQuery<'GetSessionParticipants'> {}
+
+/**
+ * What a successful call returns of `GetSessionParticipants` (GET /sessions/{session_id}/participants): Fetch
+ * participants list of a session.
+ */
+export interface SessionParticipantList extends OperationData<'GetSessionParticipants'> {}
+
+/**
+ * The query parameters of `GetParticipantDetails` (GET /sessions/{session_id}/participants/{participant_id}): Fetch
+ * details of a participant.
+ */
+export interface SessionParticipantQuery extends OperationQuery<'GetParticipantDetails'> {}
+
+/**
+ * What a successful call returns of `GetParticipantDetails` (GET /sessions/{session_id}/participants/{participant_id}):
+ * Fetch details of a participant.
+ */
+export interface SessionParticipantDetails extends OperationData<'GetParticipantDetails'> {}
+
+/**
+ * What a successful call returns of `GetSessionSummary` (GET /sessions/{session_id}/summary): Fetch summary of
+ * transcripts for a session.
+ */
+export interface SessionSummary extends OperationData<'GetSessionSummary'> {}
+
+/**
+ * What a successful call returns of `post-sessions-session_id-summary` (POST /sessions/{session_id}/summary): Generate
+ * summary of Transcripts for the session.
+ */
+export interface SessionSummaryJob extends OperationData<'post-sessions-session_id-summary'> {}
+
+/**
+ * The query parameters of `GetSessionTranscript` (GET /sessions/{session_id}/transcript): Fetch the complete transcript
+ * for a session.
+ */
+export interface SessionTranscriptQuery extends OperationQuery<'GetSessionTranscript'> {}
+
+/**
+ * What a successful call returns of `GetSessionTranscript` (GET /sessions/{session_id}/transcript): Fetch the complete
+ * transcript for a session.
+ */
+export interface SessionTranscript extends OperationData<'GetSessionTranscript'> {}
+
+/**
+ * The query parameters of `GetParticipantDataFromPeerId` (GET /sessions/peer-report/{peer_id}): Fetch details of peer.
+ */
+export interface SessionPeerReportQuery extends OperationQuery<'GetParticipantDataFromPeerId'> {}
+
+/**
+ * What a successful call returns of `GetParticipantDataFromPeerId` (GET /sessions/peer-report/{peer_id}): Fetch details
+ * of peer.
+ */
+export interface SessionPeerReport extends OperationData<'GetParticipantDataFromPeerId'> {}
+
+/** What a successful call returns of `getAllWebhooks` (GET /webhooks): Fetch all webhooks details. */
+export type WebhookList = OperationData<'getAllWebhooks'>;
+
+/** The request body of `addWebhook` (POST /webhooks): Add a webhook. */
+export interface WebhookCreateBody extends OperationRequestBody<'addWebhook'> {}
+
+/** What a successful call returns of `addWebhook` (POST /webhooks): Add a webhook. */
+export interface Webhook extends OperationData<'addWebhook'> {}
+
+/** The request body of `replaceWebhook` (PUT /webhooks/{webhook_id}): Replace a webhook. */
+export interface WebhookReplaceBody extends OperationRequestBody<'replaceWebhook'> {}
+
+/** The request body of `editWebhook` (PATCH /webhooks/{webhook_id}): Edit a webhook. */
+export interface WebhookUpdateBody extends OperationRequestBody<'editWebhook'> {}
+
+/** What a successful call returns of `getAllWebhookEvents` (GET /webhooks/all): Fetch all supported webhook events. */
+export type WebhookEvents = OperationData<'getAllWebhookEvents'>;
+
+/** The query parameters of `get_apps` (GET /apps): Fetch all apps. */
+export interface AppListQuery extends OperationQuery<'get_apps'> {}
+
+/** One item of the list of `get_apps` (GET /apps): Fetch all apps. */
+export interface AppListItem extends OperationItem<'get_apps'> {}
+
+/** The request body of `create_app` (POST /apps): Create App. */
+export interface AppCreateBody extends OperationRequestBody<'create_app'> {}
+
+/** What a successful call returns of `create_app` (POST /apps): Create App. */
+export interface AppCreateResult extends OperationData<'create_app'> {}
+
+/** What a successful call returns of `get_app` (GET /apps/{app_id}): Fetch app details. */
+export interface App extends OperationData<'get_app'> {}

@@ -45,6 +45,141 @@ const failure = (promise: Promise<unknown>) =>
     (error: RealtimeKitError) => error,
   );
 
+/** A preset body the spec accepts (the contract's conforming one), under a name. */
+const presetBody = (name: string) => ({
+  config: {
+    max_screenshare_count: 1,
+    max_video_streams: { desktop: 1, mobile: 1 },
+    media: { screenshare: { frame_rate: 1, quality: 'hd' }, video: { frame_rate: 1, quality: 'hd' } },
+    view_type: 'GROUP_CALL',
+  },
+  name,
+  permissions: {
+    accept_waiting_requests: true,
+    can_accept_production_requests: true,
+    can_change_participant_permissions: true,
+    can_edit_display_name: true,
+    can_livestream: true,
+    can_record: true,
+    can_spotlight: true,
+    chat: {
+      private: { can_receive: true, can_send: true, files: true, text: true },
+      public: { can_send: true, files: true, text: true },
+    },
+    connected_meetings: {
+      can_alter_connected_meetings: true,
+      can_switch_connected_meetings: true,
+      can_switch_to_parent_meeting: true,
+    },
+    disable_participant_audio: true,
+    disable_participant_screensharing: true,
+    disable_participant_video: true,
+    hidden_participant: true,
+    kick_participant: true,
+    media: {
+      audio: { can_produce: 'ALLOWED' },
+      screenshare: { can_produce: 'ALLOWED' },
+      video: { can_produce: 'ALLOWED' },
+    },
+    pin_participant: true,
+    plugins: { can_close: true, can_edit_config: true, can_start: true, config: {} },
+    polls: { can_create: true, can_view: true, can_vote: true },
+    recorder_type: 'NONE',
+    show_participant_list: true,
+    waiting_room_type: 'SKIP',
+  },
+  ui: {
+    design_tokens: {
+      border_radius: 'sharp',
+      border_width: 'none',
+      colors: {
+        background: { '600': '#222222', '700': '#1f1f1f', '800': '#1b1b1b', '900': '#181818', '1000': '#141414' },
+        brand: { '300': '#844d1c', '400': '#9d5b22', '500': '#b56927', '600': '#d37c30', '700': '#d9904f' },
+        danger: '#FF2D2D',
+        success: '#62A504',
+        text: '#EEEEEE',
+        text_on_brand: '#EEEEEE',
+        video_bg: '#191919',
+        warning: '#FFCD07',
+      },
+      spacing_base: 4,
+      theme: 'darkest',
+    },
+  },
+});
+
+describe('presets', () => {
+  it('a created preset is one participants may name; its name is unique in the app; deleted, it is gone', async () => {
+    const { rtk } = setup();
+    const meeting = await rtk.meetings.create({ title: 'Presets' });
+    // before: an unknown preset name is refused
+    const unknown = await failure(
+      rtk.participants.add(meeting.id, { custom_participant_id: 'a', preset_name: 'moderator' }),
+    );
+    expect(unknown.status).toBe(400);
+    const preset = await rtk.presets.create(presetBody('moderator') as never);
+    expect(preset).toMatchObject({ id: expect.any(String), name: 'moderator' });
+    const added = await rtk.participants.add(meeting.id, { custom_participant_id: 'a', preset_name: 'moderator' });
+    expect(added).toMatchObject({ preset_name: 'moderator' });
+    expect((await rtk.presets.list()).data.map((p) => p.name)).toEqual(['moderator']);
+    expect(await rtk.presets.get(preset.id)).toEqual(preset);
+    // the same name twice, or a default's name: refused (409; the API documents no status for it)
+    expect((await failure(rtk.presets.create(presetBody('moderator') as never))).status).toBe(409);
+    expect((await failure(rtk.presets.create(presetBody('group_call_host') as never))).status).toBe(409);
+    const renamed = await rtk.presets.update(preset.id, { name: 'host' });
+    expect(renamed).toMatchObject({ id: preset.id, name: 'host', config: preset.config });
+    await rtk.presets.delete(preset.id);
+    expect((await failure(rtk.presets.get(preset.id))).status).toBe(404);
+    const gone = await failure(rtk.participants.add(meeting.id, { custom_participant_id: 'b', preset_name: 'host' }));
+    expect(gone.status).toBe(400);
+  });
+});
+
+describe('webhooks', () => {
+  it('registers, lists, edits and deletes a webhook; the same URL twice is refused with the 400 the spec declares', async () => {
+    const { rtk } = setup();
+    const url = 'https://example.com/realtimekit';
+    const hook = await rtk.webhooks.create({ name: 'all', url, events: ['meeting.ended'] });
+    expect(hook).toMatchObject({ id: expect.any(String), url, events: ['meeting.ended'], enabled: true });
+    expect(await rtk.webhooks.list()).toEqual([hook]);
+    const twice = await failure(rtk.webhooks.create({ name: 'again', url, events: ['meeting.started'] }));
+    expect(twice.status).toBe(400);
+    expect(twice.message).toContain(`A webhook for ${url} already exists`);
+    const edited = await rtk.webhooks.update(hook.id, { enabled: false });
+    expect(edited).toMatchObject({ id: hook.id, url, enabled: false });
+    expect(await rtk.webhooks.get(hook.id)).toEqual(edited);
+    // GET webhooks/all is the events list, not a webhook named "all"
+    expect(await rtk.webhooks.events()).toContain('recording.statusUpdate');
+    await rtk.webhooks.delete(hook.id);
+    expect(await rtk.webhooks.list()).toEqual([]);
+    expect((await failure(rtk.webhooks.get(hook.id))).status).toBe(404);
+    // once deleted, the URL is free again
+    await expect(rtk.webhooks.create({ name: 'back', url, events: ['meeting.ended'] })).resolves.toMatchObject({ url });
+  });
+});
+
+describe('apps', () => {
+  it("creates, lists and gets the account's apps, outside any app's path; another account sees none", async () => {
+    const { rtk, fake } = setup();
+    const created = await rtk.apps.create({ name: 'staging' });
+    expect(created.app).toMatchObject({ id: expect.any(String), name: 'staging' });
+    const id = created.app?.id as string;
+    expect(id).toHaveLength(36);
+    expect(await rtk.apps.get(id)).toEqual(created.app);
+    expect((await rtk.apps.list()).data).toEqual([created.app]);
+    const other = createRealtimeKitClient({
+      baseUrl: BASE,
+      apiToken: 't',
+      accountId: '0000000000000000000000000000acc2',
+      appId: APP,
+      maxRetries: 0,
+      fetch: fake.fetch,
+    });
+    expect((await other.apps.list()).data).toEqual([]);
+    expect((await failure(other.apps.get(id))).status).toBe(404);
+  });
+});
+
 describe('createRealtimeKitFake', () => {
   it('remembers: create, get, add Ada, list, remove her, she is gone', async () => {
     await meetingLifecycle(setup().rtk);

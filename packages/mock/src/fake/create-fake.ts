@@ -71,8 +71,13 @@ export const CONTROL_PATH = '/__fake';
 /** The header that names the body properties the spec does not declare, which the fake ignored. */
 export const IGNORED_HEADER = 'x-realtimekit-fake-ignored';
 
-/** Any path below an app: which of them is an operation is the route table's answer, not a resource root's. */
-const API_PATH = /\/accounts\/([^/]+)\/realtime\/kit\/([^/]+)(\/.*)$/;
+/**
+ * Any path below RealtimeKit's prefix (an app's resources, or the account's `apps`): which of them is an operation
+ * is the route table's answer, not a resource root's.
+ */
+const API_PATH = /\/accounts\/([^/]+)\/realtime\/kit(\/.*)$/;
+/** The prefix of every operation's path, the app's (`/{app_id}/…`) and the account's (`/apps`). */
+const KIT_PREFIX = APP_PATH_PREFIX.slice(0, -'/{app_id}'.length);
 const CONTROL = /\/__fake\/(sessions|livestreams)$/;
 
 interface Route {
@@ -80,11 +85,16 @@ interface Route {
   method: string;
   segments: string[];
 }
-const routes: Route[] = Object.values(operationTable).map((op) => ({
-  operationId: op.operationId,
-  method: op.method,
-  segments: op.path.slice(APP_PATH_PREFIX.length).split('/'),
-}));
+/** Higher for literal segments, earlier ones counting more: `webhooks/all` is tried before `webhooks/{webhook_id}`. */
+const literalRank = (segments: string[]) =>
+  segments.reduce((rank, segment) => rank * 2 + (segment.startsWith('{') ? 0 : 1), 0);
+const routes: Route[] = Object.values(operationTable)
+  .map((op) => ({
+    operationId: op.operationId,
+    method: op.method,
+    segments: op.path.slice(KIT_PREFIX.length).split('/'),
+  }))
+  .sort((a, b) => literalRank(b.segments) - literalRank(a.segments));
 
 /** A path segment decoded, or undefined for a malformed escape (`%E0%A4%A`): that path is the API's no route. */
 function decoded(part: string) {
@@ -103,6 +113,11 @@ function route(method: string, below: string) {
     const ok = r.segments.every((segment, i) => {
       const part = parts[i] as string;
       if (!segment.startsWith('{')) return segment === part;
+      // the app's ID as it came: a malformed escape in it is refused by name, below
+      if (segment === '{app_id}') {
+        params.app_id = part;
+        return part !== '';
+      }
       const value = decoded(part);
       if (value === undefined || value === '') return false;
       params[segment.slice(1, -1)] = value;
@@ -202,6 +217,7 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
   };
 
   /** Refuses what the API's gateway and RealtimeKit refuse before an operation runs: token, account, app. */
+  /** `appId` is '' for the account's own operations, which are in no app. */
   function admit(request: Request, accountId: string, appId: string) {
     const bearer = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
     if (!bearer) {
@@ -213,7 +229,7 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     if (options.accountId !== undefined && accountId !== options.accountId) {
       throw new Refusal(403, 'Authentication error', gatewayBody(10000, 'Authentication error'));
     }
-    if (options.appId !== undefined && appId !== options.appId) {
+    if (appId !== '' && options.appId !== undefined && appId !== options.appId) {
       throw new Refusal(404, `No app found with id ${appId} in account ${accountId}`);
     }
   }
@@ -276,7 +292,7 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
   async function handle(request: Request, rateHeaders: Record<string, string>): Promise<Response> {
     const url = new URL(request.url);
     const match = API_PATH.exec(url.pathname);
-    const found = match && route(request.method, match[3] as string);
+    const found = match && route(request.method, match[2] as string);
     if (!match || !found) {
       // a base URL may hold an account and an app, so the control routes are looked for where no operation is
       const controlRoute = CONTROL.exec(url.pathname);
@@ -285,7 +301,12 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     }
     const { operationId, params } = found;
     const accountId = decoded(match[1] as string);
-    const appId = decoded(match[2] as string);
+    // the app the call is in: none for the account's own list and create (`/apps`)
+    const appId = params.app_id === undefined ? '' : decoded(params.app_id);
+    if (appId !== undefined && params.app_id !== undefined) {
+      if (operationTable[operationId].path.startsWith(APP_PATH_PREFIX)) delete params.app_id;
+      else params.app_id = appId;
+    }
     if (accountId === undefined || appId === undefined) {
       const which = accountId === undefined ? 'account' : 'app';
       return refused(
@@ -297,7 +318,8 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     Object.assign(rateHeaders, rated.headers);
     if (rated.refusal) return respond(operationId, rated.refusal);
     try {
-      admit(request, accountId, appId);
+      // the account's own operations (`apps`) are in no app: the gateway checks token and account only
+      admit(request, accountId, operationTable[operationId].path.startsWith(APP_PATH_PREFIX) ? appId : '');
     } catch (refusal) {
       return respond(operationId, refusal as Refusal);
     }

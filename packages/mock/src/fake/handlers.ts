@@ -1,9 +1,12 @@
 import type { OperationId } from '@realtimekit-meetings/core';
 import { activeSession } from './active-session';
+import { apps } from './apps';
 import type { Handler } from './context';
 import { livestreams } from './livestreams';
 import { meetings } from './meetings';
 import { participants } from './participants';
+import { presets } from './presets';
+import { webhooks } from './webhooks';
 
 /**
  * What the fake does with each operation of the spec, one module per resource. An operation the spec gains before
@@ -14,4 +17,7 @@ export const handlers: Partial<Record<OperationId, Handler>> = {
   ...participants,
   ...activeSession,
   ...livestreams,
+  ...presets,
+  ...webhooks,
+  ...apps,
 };

@@ -12,6 +12,7 @@ import {
   withDefaults,
   writable,
 } from './context';
+import { hasPreset } from './presets';
 import { refuse } from './refusal';
 import type { StoredMeeting, StoredParticipant } from './state';
 
@@ -30,15 +31,17 @@ function joinable(stored: StoredMeeting) {
 /** A preset the body names must be one of the app's (RealtimeKit's defaults, and those given as `presets`). */
 function knownPreset(ctx: Context, call: Call, body: Json) {
   const name = body.preset_name;
-  if (typeof name !== 'string' || ctx.presets.includes(name)) return;
+  if (typeof name !== 'string' || hasPreset(ctx, call, name)) return;
   refuse(
     400,
-    `No preset named '${name}' in app ${call.appId}: use one of ${ctx.presets.join(', ')} (create it in the dashboard, or pass presets: ['${name}'] to the fake)`,
+    `No preset named '${name}' in app ${call.appId}: use one of ${ctx.presets.join(', ')}, or create it (rtk.presets.create, or presets: ['${name}'] to the fake)`,
   );
 }
 
 /** The ID of a preset in an app, made on first use and the same after. */
 function presetId(ctx: Context, call: Call, name: string) {
+  const created = [...ctx.state.presets.values()].find((p) => p.scope === scopeOf(call) && p.preset.name === name);
+  if (created) return created.preset.id;
   const key = `${scopeOf(call)}/${name}`;
   return ctx.state.presetIds.get(key) ?? ctx.random.uuid();
 }

@@ -1,4 +1,7 @@
 import type { MeetingDetails, Participant } from '@realtimekit-meetings/core';
+import type { StoredApp } from './apps';
+import type { StoredPreset } from './presets';
+import type { StoredWebhook } from './webhooks';
 
 /** A participant as the fake keeps it: what the API answers, plus the join token it last handed out. */
 export interface StoredParticipant extends Participant {
@@ -76,6 +79,18 @@ export interface FakeState {
   meetings: Map<string, StoredMeeting>;
   /** `account/app/preset name` -> the preset ID a deleted participant's answer reports */
   presetIds: Map<string, string>;
+  /** preset ID -> a preset created through the API, in the order they were created */
+  presets: Map<string, StoredPreset>;
+  /** webhook ID -> a webhook registered through the API, in the order they were registered */
+  webhooks: Map<string, StoredWebhook>;
+  /** app ID -> an app created through the API (the account's own, outside any app) */
+  apps: Map<string, StoredApp>;
 }
 
-export const emptyState = (): FakeState => ({ meetings: new Map(), presetIds: new Map() });
+export const emptyState = (): FakeState => ({
+  meetings: new Map(),
+  presetIds: new Map(),
+  presets: new Map(),
+  webhooks: new Map(),
+  apps: new Map(),
+});

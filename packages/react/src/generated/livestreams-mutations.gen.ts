@@ -2,6 +2,8 @@
 // Do not edit: run `pnpm generate`.
 
 import type {
+  LivestreamCreateBody,
+  LivestreamCreateResult,
   LivestreamStartBody,
   LivestreamStartResult,
   LivestreamStopResult,
@@ -12,6 +14,12 @@ import { realtimeKitKeys as keys } from './keys.gen';
 
 /** `mutationOptions` for the changes of `rtk.livestreams`, part of `realtimeKitMutations(client)`. */
 export const livestreamsMutations = (client: RealtimeKitClient) => ({
+  /** Create an independent livestream. `create_livestream`. */
+  createLivestream: () =>
+    mutation<LivestreamCreateResult, LivestreamCreateBody>(
+      keys.mutation(client.scope, 'create_livestream'),
+      (body: LivestreamCreateBody) => client.livestreams.create(body),
+    ),
   /** Stop livestreaming a meeting. `stop_livestreaming`. */
   stopLivestream: () =>
     mutation<LivestreamStopResult, { meetingId: string }>(

@@ -3,8 +3,14 @@
 
 import type {
   ActiveLivestream,
+  LivestreamActiveSession,
+  LivestreamGetQuery,
+  LivestreamList,
+  LivestreamListQuery,
+  LivestreamSessionById,
   LivestreamSessionDetails,
   LivestreamSessionQuery,
+  LivestreamWithSessions,
   RealtimeKitClient,
 } from '@realtimekit-meetings/client';
 import { query } from '../query-options';
@@ -12,6 +18,24 @@ import { realtimeKitKeys as keys } from './keys.gen';
 
 /** `queryOptions` for the reads of `rtk.livestreams`, part of `realtimeKitQueries(client)`. */
 export const livestreamsQueries = (client: RealtimeKitClient) => ({
+  /** Fetch all livestreams. `fetch_all_livestreams`. */
+  livestreams: (q?: LivestreamListQuery) =>
+    query<LivestreamList>(keys.livestreamList(client.scope, q), (signal) => client.livestreams.list(q, { signal })),
+  /** Fetch livestream details using livestream ID. `get-v2-livestream-session-livestream-id`. */
+  livestream: (livestreamId: string, q?: LivestreamGetQuery) =>
+    query<LivestreamWithSessions>(keys.livestreamDetails(client.scope, livestreamId, q), (signal) =>
+      client.livestreams.get(livestreamId, q, { signal }),
+    ),
+  /** Fetch active livestream session details. `get-v2-active-livestream-session-details`. */
+  livestreamActiveSession: (livestreamId: string) =>
+    query<LivestreamActiveSession>(keys.livestreamActiveSession(client.scope, livestreamId), (signal) =>
+      client.livestreams.activeSession(livestreamId, { signal }),
+    ),
+  /** Fetch livestream session details using livestream session ID. `get-v2-livestreams-livestream-session-id`. */
+  livestreamSessionById: (livestreamSessionId: string) =>
+    query<LivestreamSessionById>(keys.livestreamSession(client.scope, livestreamSessionId), (signal) =>
+      client.livestreams.getSessionById(livestreamSessionId, { signal }),
+    ),
   /** Fetch active livestreams for a meeting. `get-v2-meetings-meetingId-active-livestream`. */
   activeLivestream: (meetingId: string) =>
     query<ActiveLivestream>(keys.activeLivestream(client.scope, meetingId), (signal) =>
@@ -19,7 +43,7 @@ export const livestreamsQueries = (client: RealtimeKitClient) => ({
     ),
   /** Fetch livestream session details for a meeting. `livestream-session-details`. */
   livestreamSession: (meetingId: string, q?: LivestreamSessionQuery) =>
-    query<LivestreamSessionDetails>(keys.livestreamSession(client.scope, meetingId, q), (signal) =>
+    query<LivestreamSessionDetails>(keys.meetingLivestreamSession(client.scope, meetingId, q), (signal) =>
       client.livestreams.getSession(meetingId, q, { signal }),
     ),
 });

@@ -3,9 +3,14 @@
 
 import type { RealtimeKitClient } from '@realtimekit-meetings/client';
 import { activeSessionMutations } from './active-session-mutations.gen';
+import { appsMutations } from './apps-mutations.gen';
 import { livestreamsMutations } from './livestreams-mutations.gen';
 import { meetingsMutations } from './meetings-mutations.gen';
 import { participantsMutations } from './participants-mutations.gen';
+import { presetsMutations } from './presets-mutations.gen';
+import { recordingsMutations } from './recordings-mutations.gen';
+import { sessionsMutations } from './sessions-mutations.gen';
+import { webhooksMutations } from './webhooks-mutations.gen';
 
 /**
  * `mutationOptions` for every change, in the TanStack v5 idiom: each with its key
@@ -13,8 +18,13 @@ import { participantsMutations } from './participants-mutations.gen';
  * or `useMutationState`. They do not touch the cache: the hooks (`useCreateMeeting`...) add that.
  */
 export const realtimeKitMutations = (client: RealtimeKitClient) => ({
-  ...meetingsMutations(client),
   ...livestreamsMutations(client),
+  ...meetingsMutations(client),
   ...activeSessionMutations(client),
   ...participantsMutations(client),
+  ...presetsMutations(client),
+  ...recordingsMutations(client),
+  ...sessionsMutations(client),
+  ...webhooksMutations(client),
+  ...appsMutations(client),
 });

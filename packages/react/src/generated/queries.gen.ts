@@ -3,17 +3,29 @@
 
 import type { RealtimeKitClient } from '@realtimekit-meetings/client';
 import { activeSessionQueries } from './active-session-queries.gen';
+import { analyticsQueries } from './analytics-queries.gen';
+import { appsQueries } from './apps-queries.gen';
 import { livestreamsQueries } from './livestreams-queries.gen';
 import { meetingsQueries } from './meetings-queries.gen';
 import { participantsQueries } from './participants-queries.gen';
+import { presetsQueries } from './presets-queries.gen';
+import { recordingsQueries } from './recordings-queries.gen';
+import { sessionsQueries } from './sessions-queries.gen';
+import { webhooksQueries } from './webhooks-queries.gen';
 
 /**
  * `queryOptions` for every read, in the TanStack v5 idiom: pass them to `useQuery`, `useSuspenseQuery`,
  * `prefetchQuery` on a server, or your own hooks. `realtimeKitQueries(client).meeting(id)`.
  */
 export const realtimeKitQueries = (client: RealtimeKitClient) => ({
-  ...meetingsQueries(client),
+  ...analyticsQueries(client),
   ...livestreamsQueries(client),
+  ...meetingsQueries(client),
   ...activeSessionQueries(client),
   ...participantsQueries(client),
+  ...presetsQueries(client),
+  ...recordingsQueries(client),
+  ...sessionsQueries(client),
+  ...webhooksQueries(client),
+  ...appsQueries(client),
 });
