@@ -414,8 +414,6 @@ describe('pnpm spec:update, one fixture per kind of upstream change', () => {
     ]);
   });
 
-  const LIVESTREAM = `${MEETINGS}/{meeting_id}/livestream`;
-
   it('overlay targets the new description lacks, whose fixes hold without them: absent, reported, not fatal, dropped from their file', async () => {
     const whole = wholeDescription();
     // upstream drops the requirement action 4 removes

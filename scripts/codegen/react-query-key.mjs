@@ -45,7 +45,7 @@ export function keyTree(surface) {
   // (`/livestreams/sessions/{…}`) is the one named after what it sits in, whatever the order of the paths
   const depth = (/** @type {SurfaceOperation} */ o) => o.below.split('/').length;
   const reads = surface.operations.filter((o) => o.read);
-  for (const op of reads.toSorted((a, b) => depth(a) - depth(b))) {
+  for (const op of [...reads].sort((a, b) => depth(a) - depth(b))) {
     const segments = op.below.split('/').filter(Boolean);
     let parent = 'all';
     /** @type {string[]} */
@@ -151,12 +151,16 @@ export function keyTree(surface) {
       // an item read with a query (`sessions.get(id, { include_breakout_rooms })`): the query below the item's key
       const item = keys.key;
       keys = {
-        key: define(`${item}Details`, {
-          params,
-          query: op.types.query,
-          body: `[...${call(item, params)}, query]`,
-          doc: `One ${item}, read with a query.`,
-        }),
+        key: define(
+          `${item}Details`,
+          {
+            params,
+            query: op.types.query,
+            body: `[...${call(item, params)}, query]`,
+            doc: `One ${item}, read with a query.`,
+          },
+          undefined,
+        ),
       };
     }
     readKeys.set(op.operationId, keys);

@@ -4,10 +4,16 @@ export { createRealtimeKitClient } from './create-client';
 export { RealtimeKitError, type RealtimeKitErrorDetails, type RealtimeKitErrorKind } from './errors';
 export type {
   ActiveSessionResource,
+  AnalyticsResource,
+  AppsResource,
   LivestreamsResource,
   MeetingsResource,
   ParticipantsResource,
+  PresetsResource,
   RealtimeKitResources,
+  RecordingsResource,
+  SessionsResource,
+  WebhooksResource,
 } from './generated/resources.gen';
 export type { JoinedMeeting } from './join-meeting';
 export {
