@@ -3,7 +3,7 @@
 // run (the tools' load included), wall time and the process's own CPU time (user + system; on a shared machine the
 // wall time also counts the other processes' turns), median of N runs. Nothing is written.
 //
-//   node bench/spec-update.mjs /tmp/cf-spec.json [runs]
+//   node bench/spec-update.mjs cf-spec.json [runs]   (the description, extracted as spec/README.md says)
 //
 // The 12.5 MB description quoted in spec/README.md is the one embedded in cloudflare-typescript v7.1.0's
 // scripts/mock (how to extract it is written there).
