@@ -1,10 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { operationTable } from '@realtimekit-meetings/core';
 import { startMockServer } from '@realtimekit-meetings/mock';
+import { cliRunner } from '@realtimekit-meetings/test-fixtures/cli';
 import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
 import { describe, expect, inject, it } from 'vitest';
 import { contractCases, invalidCases } from './cases';
@@ -15,28 +14,7 @@ const learnt = new Set(['meetingId', 'participantId', ...contractCases.map((c) =
 const unlearnable = (writes: boolean) =>
   contractCases.filter((c) => (writes || !c.writes) && Object.values(c.params).some((id) => !learnt.has(id))).length;
 
-// The built CLIs, run as a user runs them: through the committed bin launchers that package.json names.
-const bin = (name: string) => path.join(import.meta.dirname, '../bin', `realtimekit-${name}.cjs`);
-const run = (name: string, args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [bin(name), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-    timeout: 60_000,
-  });
-/** The same, without blocking this process: for a CLI that talks to a server this test runs. */
-async function runAsync(name: string, args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [bin(name), ...args], { env: { ...process.env, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-  });
-  const [status] = await once(child, 'close');
-  return { status: status as number, stdout, stderr };
-}
+const { run, runAsync } = cliRunner(path.join(import.meta.dirname, '..'));
 
 /** A port nothing listens on: one that was free a moment ago. */
 async function freePort() {

@@ -1,32 +1,12 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
+import { cliRunner } from '@realtimekit-meetings/test-fixtures/cli';
 import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
 import { describe, expect, it } from 'vitest';
 import { startMockServer } from './mock-server';
 
-// The built CLIs, run as a user runs them: through the committed bin launchers that package.json names.
-const bin = (name: string) => path.join(import.meta.dirname, '../bin', `realtimekit-${name}.cjs`);
-const run = (name: string, args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [bin(name), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-    timeout: 60_000,
-  });
-/** The same, without blocking this process: for a CLI that talks to a server this test runs. */
-async function runAsync(name: string, args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [bin(name), ...args], { env: { ...process.env, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-  });
-  const [status] = await once(child, 'close');
-  return { status: status as number, stdout, stderr };
-}
+const { bin, run, runAsync } = cliRunner(path.join(import.meta.dirname, '..'));
 
 const meetings = `/accounts/${ACCOUNT}/realtime/kit/${APP}/meetings`;
 
