@@ -1,5 +1,6 @@
 import type { OperationId } from '@realtimekit-meetings/core';
 import { validators } from '../generated/validators.gen';
+import type { Emit } from './events';
 import type { Random } from './random';
 import { refuse } from './refusal';
 import type { FakeLimits, FakeState, StoredMeeting, StoredParticipant, StoredSession } from './state';
@@ -34,6 +35,8 @@ export interface Context {
   limits: Required<FakeLimits>;
   /** The preset names every app has: RealtimeKit's defaults and those the fake was given. */
   presets: string[];
+  /** Announces a committed change to the app's subscribed webhooks ({@link Emit}); call it from a `commit`. */
+  emit: Emit;
 }
 
 export type Handler = (ctx: Context, call: Call) => Success;

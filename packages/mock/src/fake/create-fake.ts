@@ -214,6 +214,8 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     now: () => clock().toISOString(),
     limits,
     presets: [...new Set([...DEFAULT_PRESETS, ...(options.presets ?? [])])],
+    // No webhook delivery yet: the sender replaces this.
+    emit: () => {},
   };
 
   /** Refuses what the API's gateway and RealtimeKit refuse before an operation runs: token, account, app. */
