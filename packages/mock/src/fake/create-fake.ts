@@ -2,6 +2,7 @@ import { APP_PATH_PREFIX, type OperationId, operationTable } from '@realtimekit-
 import { validators } from '../generated/validators.gen';
 import { startSession } from './active-session';
 import type { Call, Context } from './context';
+import type { EventScope, FakeEvent } from './events';
 import { handlers } from './handlers';
 import { newLivestream } from './livestreams';
 import { createRandom, randomSeed } from './random';
@@ -36,6 +37,11 @@ export interface RealtimeKitFakeOptions {
    * `Ratelimit-Policy` as Cloudflare's API sends them. Off when left out.
    */
   rateLimit?: { requests: number; windowSeconds: number };
+  /**
+   * Called with each webhook event the fake's state changes produce (a session starts, a participant joins, a
+   * recording changes status...), once the change is committed, whether or not a webhook is subscribed to it.
+   */
+  onEvent?: (scope: EventScope, event: FakeEvent) => void;
 }
 
 export interface StartSessionOptions {
@@ -214,8 +220,8 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     now: () => clock().toISOString(),
     limits,
     presets: [...new Set([...DEFAULT_PRESETS, ...(options.presets ?? [])])],
-    // No webhook delivery yet: the sender replaces this.
-    emit: () => {},
+    // No webhook delivery yet: the sender wraps this.
+    emit: (scope, event) => options.onEvent?.(scope, event),
   };
 
   /** Refuses what the API's gateway and RealtimeKit refuse before an operation runs: token, account, app. */

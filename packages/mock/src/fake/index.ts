@@ -9,3 +9,4 @@ export {
   type RealtimeKitFakeOptions,
   type StartSessionOptions,
 } from './create-fake';
+export type { EventScope, FakeEvent, FakeEventName } from './events';
