@@ -177,6 +177,15 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     if (!setUp && !creations.includes(c) && allowWrites && control && ids.meetingId) {
       setUp = true;
       await startLive(control, ids.meetingId, onNote);
+    } else if (
+      setUp &&
+      control &&
+      ids.meetingId &&
+      c.writes &&
+      operationTable[c.operationId].path.includes('/active-session/')
+    ) {
+      // kicking everyone ends a session, as the last participant leaving does: each call on one gets a live one
+      await startLive(control, ids.meetingId, undefined, ['sessions']);
     }
     await attempt('valid', c.operationId, `${c.operationId}: a conforming call`, async () => {
       const { path, missing } = pathFor(c.params);
@@ -267,8 +276,13 @@ export const NOT_IN_FAKE = 'not implemented by the fake (it answered 501): run i
 const camelCase = (name: string) => name.replace(/[-_]+([a-z0-9])/gi, (_, c: string) => c.toUpperCase());
 
 /** Starts a session (with every participant of the meeting) and a livestream on the SDK's fake. */
-async function startLive(control: string, meetingId: string, onNote?: (message: string) => void) {
-  for (const what of ['sessions', 'livestreams']) {
+async function startLive(
+  control: string,
+  meetingId: string,
+  onNote?: (message: string) => void,
+  which = ['sessions', 'livestreams'],
+) {
+  for (const what of which) {
     const response = await fetch(`${control}/${what}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

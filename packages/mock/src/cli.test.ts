@@ -38,6 +38,7 @@ describe('realtimekit-mock', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Usage: realtimekit-mock [--port N] [--stateful [--seed N] [--token T]');
     expect(result.stdout).toContain('realtimekit-mock start-session MEETING_ID [--url URL]');
+    expect(result.stdout).toContain('realtimekit-mock join MEETING_ID PARTICIPANT_ID [--url URL]');
   });
 
   it.each([
@@ -57,6 +58,9 @@ describe('realtimekit-mock', () => {
     [['start-session', 'a', 'b'], 'start-session takes one meeting ID'],
     [['start-session', 'm', '--url', 'file:///x'], "--url must be the running fake's http(s) URL"],
     [['start-session', 'm', '--name', 'n'], '--name goes with start-livestream'],
+    [['join', 'm'], 'join takes a meeting ID and a participant ID'],
+    [['leave', 'm', 'p', 'q'], 'leave takes a meeting ID and a participant ID'],
+    [['end-session', 'm', 'p'], 'end-session takes one meeting ID'],
   ])('refuses %j with the usage and exit 2', (args, message) => {
     const result = run('mock', args);
     expect(result.status).toBe(2);
@@ -140,6 +144,15 @@ describe('realtimekit-mock', () => {
         headers,
       });
       expect((await kicked.json()).data.kicked_participants_count).toBe(1);
+      // kicking the last one ended the session; join starts another, leave ends it, end-session finds none
+      const participant = (await added.json()).data.id;
+      const joined = await runAsync('mock', ['join', meeting.id, participant, '--url', url]);
+      expect([joined.status, joined.stderr]).toEqual([0, '']);
+      expect(JSON.parse(joined.stdout).data).toMatchObject({ meeting_id: meeting.id, participant_id: participant });
+      const left = await runAsync('mock', ['leave', meeting.id, participant, '--url', url]);
+      expect(JSON.parse(left.stdout).data.session_ended).toBe(true);
+      const ended = await runAsync('mock', ['end-session', meeting.id, '--url', url]);
+      expect([ended.status, ended.stderr]).toEqual([1, expect.stringContaining('404 endSession: meeting')]);
       const live = await runAsync('mock', ['start-livestream', meeting.id, '--url', url, '--name', 'main']);
       expect(live.status).toBe(0);
       const unknown = await runAsync('mock', ['start-session', '00000000-0000-4000-8000-000000000000', '--url', url]);

@@ -7,6 +7,9 @@ const usage = `Usage: realtimekit-mock [--port N] [--stateful [--seed N] [--toke
                         [--presets a,b]] [--dynamic] [--proxy URL] [--cors]
        realtimekit-mock start-session MEETING_ID [--url URL]
        realtimekit-mock start-livestream MEETING_ID [--url URL] [--name NAME]
+       realtimekit-mock join MEETING_ID PARTICIPANT_ID [--url URL]
+       realtimekit-mock leave MEETING_ID PARTICIPANT_ID [--url URL]
+       realtimekit-mock end-session MEETING_ID [--url URL]
 
 Serves a mock of the Cloudflare RealtimeKit Meetings API on 127.0.0.1, from the SDK's spec, for testing from any
 language. Every request needs "Authorization: Bearer <token>". By default it is Prism: stateless, answering with
@@ -16,7 +19,9 @@ invalid requests get 400. Stop it with Ctrl-C.
 
 start-session and start-livestream ask a running fake (--url, default http://127.0.0.1:4010) to start a session
 (every participant of the meeting in it) or a livestream, through its control route (POST ${CONTROL_PATH}/sessions,
-POST ${CONTROL_PATH}/livestreams), so the active-session calls (kick, mute, poll) have something to act on.
+POST ${CONTROL_PATH}/livestreams), so the active-session calls (kick, mute, poll) have something to act on. join and
+leave have one participant join the meeting (starting its session if none is live) or leave it (the last one out
+ends it); end-session ends it as its host would (POST ${CONTROL_PATH}/sessions/join, /leave, /end).
 
 Options:
   --port N          port to listen on (default 4010; 0 picks a free one)
@@ -32,8 +37,18 @@ Options:
   --cors            answer CORS preflights (the API sends no CORS headers; by default neither does the mock)
   --help            show this help`;
 
+/** The control commands: the route each posts to, and whether it names a participant. */
+const controls = {
+  'start-session': { route: 'sessions', participant: false },
+  'start-livestream': { route: 'livestreams', participant: false },
+  join: { route: 'sessions/join', participant: true },
+  leave: { route: 'sessions/leave', participant: true },
+  'end-session': { route: 'sessions/end', participant: false },
+};
+type Control = keyof typeof controls;
+
 const [command] = process.argv.slice(2);
-if (command === 'start-session' || command === 'start-livestream') control(command);
+if (command !== undefined && Object.hasOwn(controls, command)) control(command as Control);
 else serve();
 
 function serve() {
@@ -100,16 +115,24 @@ function serve() {
   );
 }
 
-function control(what: 'start-session' | 'start-livestream') {
+function control(what: Control) {
   const values = parseCli(usage, { url: { type: 'string' }, name: { type: 'string' } }, process.argv.slice(3), true);
-  const [meetingId, ...extra] = values.positionals;
-  if (!meetingId || extra.length > 0) usageError(usage, `${what} takes one meeting ID`);
+  const { route: path, participant } = controls[what];
+  const [meetingId, participantId, ...extra] = values.positionals;
+  if (participant && (!meetingId || !participantId || extra.length > 0)) {
+    usageError(usage, `${what} takes a meeting ID and a participant ID`);
+  }
+  if (!participant && (!meetingId || participantId !== undefined)) usageError(usage, `${what} takes one meeting ID`);
   const url = values.url ?? 'http://127.0.0.1:4010';
   if (!/^https?:$/.test(URL.canParse(url) ? new URL(url).protocol : ''))
     usageError(usage, `--url must be the running fake's http(s) URL, not ${url}`);
   if (values.name !== undefined && what !== 'start-livestream') usageError(usage, '--name goes with start-livestream');
-  const route = `${url.replace(/\/+$/, '')}${CONTROL_PATH}/${what === 'start-session' ? 'sessions' : 'livestreams'}`;
-  const body = JSON.stringify({ meeting_id: meetingId, ...(values.name === undefined ? {} : { name: values.name }) });
+  const route = `${url.replace(/\/+$/, '')}${CONTROL_PATH}/${path}`;
+  const body = JSON.stringify({
+    meeting_id: meetingId,
+    ...(participantId === undefined ? {} : { participant_id: participantId }),
+    ...(values.name === undefined ? {} : { name: values.name }),
+  });
   fetch(route, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(
     async (response) => {
       const text = await response.text();

@@ -1,6 +1,6 @@
 import { APP_PATH_PREFIX, type OperationId, operationTable } from '@realtimekit-meetings/core';
 import { validators } from '../generated/validators.gen';
-import { startSession } from './active-session';
+import { endSession, joinParticipant, leaveParticipant, startSession } from './active-session';
 import type { Call, Context } from './context';
 import type { EventScope, FakeEvent } from './events';
 import { handlers } from './handlers';
@@ -68,11 +68,28 @@ export interface RealtimeKitFake {
    * Throws when the meeting or a participant is unknown.
    */
   startSession(meetingId: string, options?: StartSessionOptions): void;
+  /** A participant of the meeting joins it (a new peer), starting its session if none is live. */
+  joinParticipant(meetingId: string, participantId: string): JoinedParticipant;
+  /** A participant leaves the live session; when the last one leaves, the session ends (`ALL_PARTICIPANTS_LEFT`). */
+  leaveParticipant(meetingId: string, participantId: string): void;
+  /** The host ends the live session: everyone leaves, and it ends (`HOST_ENDED_MEETING`), kept as history. */
+  endSession(meetingId: string): void;
+}
+
+/** Who joined, as which peer, in which session. */
+export interface JoinedParticipant {
+  session_id: string;
+  meeting_id: string;
+  participant_id: string;
+  peer_id: string;
 }
 
 /** The header on every answer of the fake: what tells a contract run it may start sessions on the control routes. */
 export const FAKE_HEADER = 'x-realtimekit-fake';
-/** Where the control routes are, below any base URL: `POST {base}/__fake/sessions`, `POST {base}/__fake/livestreams`. */
+/**
+ * Where the control routes are, below any base URL: `POST {base}/__fake/sessions` (and `/sessions/join`,
+ * `/sessions/leave`, `/sessions/end`), `POST {base}/__fake/livestreams`.
+ */
 export const CONTROL_PATH = '/__fake';
 /** The header that names the body properties the spec does not declare, which the fake ignored. */
 export const IGNORED_HEADER = 'x-realtimekit-fake-ignored';
@@ -84,7 +101,7 @@ export const IGNORED_HEADER = 'x-realtimekit-fake-ignored';
 const API_PATH = /\/accounts\/([^/]+)\/realtime\/kit(\/.*)$/;
 /** The prefix of every operation's path, the app's (`/{app_id}/…`) and the account's (`/apps`). */
 const KIT_PREFIX = APP_PATH_PREFIX.slice(0, -'/{app_id}'.length);
-const CONTROL = /\/__fake\/(sessions|livestreams)$/;
+const CONTROL = /\/__fake\/(sessions(?:\/(?:join|leave|end))?|livestreams)$/;
 
 interface Route {
   operationId: OperationId;
@@ -173,6 +190,15 @@ async function readText(request: Request, max: number): Promise<string | undefin
     at += chunk.byteLength;
   }
   return new TextDecoder().decode(whole);
+}
+
+/** Runs a control method: a refusal becomes a plain Error with its message, for a test to read. */
+function thrown<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw error instanceof Refusal ? new Error(error.message) : error;
+  }
 }
 
 function withHeaders(response: Response, headers: Record<string, string>) {
@@ -269,7 +295,7 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     if (request.method !== 'POST') return refused(405, `Use POST for ${CONTROL_PATH}/${what}`);
     const text = await readText(request, limits.bodyBytes);
     if (text === undefined) return refused(413, tooLarge(limits.bodyBytes));
-    let body: { meeting_id?: unknown; participants?: unknown; name?: unknown };
+    let body: { meeting_id?: unknown; participants?: unknown; name?: unknown; participant_id?: unknown };
     try {
       body = JSON.parse(text || '{}');
     } catch {
@@ -284,8 +310,19 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     ) {
       return refused(400, 'participants must be a list of participant IDs');
     }
+    const participantId = body.participant_id;
+    if (/join|leave/.test(what) && typeof participantId !== 'string') {
+      return refused(400, `body must have a participant_id: {"meeting_id": "...", "participant_id": "..."}`);
+    }
     try {
       if (what === 'sessions') return json(201, { success: true, data: startSession(ctx, meetingId, participants) });
+      if (what === 'sessions/join') {
+        return json(201, { success: true, data: joinParticipant(ctx, meetingId, participantId as string) });
+      }
+      if (what === 'sessions/leave') {
+        return json(200, { success: true, data: leaveParticipant(ctx, meetingId, participantId as string) });
+      }
+      if (what === 'sessions/end') return json(200, { success: true, data: endSession(ctx, meetingId) });
       const stored = ctx.state.meetings.get(meetingId);
       if (!stored) return refused(404, `No meeting ${meetingId} (create it through the API first)`);
       const { livestream, commit } = newLivestream(ctx, stored, body.name);
@@ -391,11 +428,14 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
       window = { start: 0, used: 0 };
     },
     startSession(meetingId, { participants } = {}) {
-      try {
-        startSession(ctx, meetingId, participants);
-      } catch (error) {
-        throw error instanceof Refusal ? new Error(error.message) : error;
-      }
+      thrown(() => startSession(ctx, meetingId, participants));
+    },
+    joinParticipant: (meetingId, participantId) => thrown(() => joinParticipant(ctx, meetingId, participantId)),
+    leaveParticipant(meetingId, participantId) {
+      thrown(() => leaveParticipant(ctx, meetingId, participantId));
+    },
+    endSession(meetingId) {
+      thrown(() => endSession(ctx, meetingId));
     },
   };
 }

@@ -5,6 +5,7 @@ export {
   FAKE_HEADER,
   type FakeLimits,
   IGNORED_HEADER,
+  type JoinedParticipant,
   type RealtimeKitFake,
   type RealtimeKitFakeOptions,
   type StartSessionOptions,

@@ -1,4 +1,5 @@
 import type { Participant } from '@realtimekit-meetings/core';
+import { departed } from './active-session';
 import {
   type Call,
   type Context,
@@ -109,8 +110,8 @@ export const participants = {
       data: { created_at, custom_participant_id, preset_id: preset, updated_at: ctx.now() },
       commit: () => {
         stored.participants.delete(participant.id);
-        stored.session?.participants.delete(participant.id);
         ctx.state.presetIds.set(`${scopeOf(call)}/${participant.preset_name}`, preset);
+        departed(ctx, stored, [participant.id]); // one in the session leaves it
       },
     };
   },

@@ -23,6 +23,20 @@ export interface StoredLivestream {
   stopped_time?: string;
 }
 
+/** One join of a participant to a session: RealtimeKit's session participant, whose ID "maps to the peerId". */
+export interface SessionPeer {
+  /** the peer ID, new at each join */
+  id: string;
+  /** the meeting participant who joined */
+  participantId: string;
+  customParticipantId: string;
+  displayName: string;
+  presetName: string;
+  joinedAt: string;
+  /** unset while the peer is in the session */
+  leftAt?: string;
+}
+
 export interface StoredSession {
   id: string;
   started_at: string;
@@ -30,7 +44,17 @@ export interface StoredSession {
   /** participant ID -> participant, for those in the session now */
   participants: Map<string, StoredParticipant>;
   maxConcurrent: number;
+  /** the meeting it is a session of, and that meeting's `account/app` scope */
+  meetingId: string;
+  scope: string;
+  /** set once it has ended; the meeting's `session` is then unset and the session is history */
+  ended_at?: string;
+  /** every join, oldest first: a participant who leaves and rejoins is a new peer */
+  peers: SessionPeer[];
 }
+
+/** Sessions the fake keeps, live and ended, across every app: past this, the oldest ended ones are forgotten. */
+export const SESSION_HISTORY = 1000;
 
 export interface StoredMeeting {
   /** `account_id/app_id`: a meeting is visible only under the app that created it */
@@ -85,6 +109,8 @@ export interface FakeState {
   webhooks: Map<string, StoredWebhook>;
   /** app ID -> an app created through the API (the account's own, outside any app) */
   apps: Map<string, StoredApp>;
+  /** session ID -> a session, live or ended, in the order they started */
+  sessions: Map<string, StoredSession>;
 }
 
 export const emptyState = (): FakeState => ({
@@ -93,4 +119,5 @@ export const emptyState = (): FakeState => ({
   presets: new Map(),
   webhooks: new Map(),
   apps: new Map(),
+  sessions: new Map(),
 });
