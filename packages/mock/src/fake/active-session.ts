@@ -8,6 +8,7 @@ import {
   scopeOfMeeting,
   sessionEnded,
 } from './session-events';
+import { minutesConsumed } from './sessions';
 import {
   SESSION_HISTORY,
   type SessionPeer,
@@ -202,7 +203,7 @@ export const activeSession = {
         organization_id: stored.accountId,
         live_participants: session.participants.size,
         max_concurrent_participants: session.maxConcurrent,
-        minutes_consumed: 0,
+        minutes_consumed: minutesConsumed(ctx, session),
         created_at: session.started_at,
         started_at: session.started_at,
         updated_at: session.updated_at,
