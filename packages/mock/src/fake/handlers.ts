@@ -1,5 +1,6 @@
 import type { OperationId } from '@realtimekit-meetings/core';
 import { activeSession } from './active-session';
+import { analytics } from './analytics';
 import { apps } from './apps';
 import type { Handler } from './context';
 import { livestreams } from './livestreams';
@@ -22,4 +23,5 @@ export const handlers: Partial<Record<OperationId, Handler>> = {
   ...webhooks,
   ...apps,
   ...sessions,
+  ...analytics,
 };

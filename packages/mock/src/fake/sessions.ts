@@ -1,10 +1,14 @@
 import { type Call, type Context, type Handler, type Json, page, present, scopeOf } from './context';
 import { refuse } from './refusal';
 import { download, scopeOfMeeting, summaryReady } from './session-events';
-import type { SessionPeer, StoredSession } from './state';
+import type { SessionPeer, StoredLivestream, StoredSession } from './state';
 
 /** Minutes between two ISO times, to the hundredth: how RealtimeKit counts a session's and a participant's time. */
 export const minutesBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 600) / 100;
+
+/** How long a livestream has been ingesting (until it stopped, or now), in whole seconds. */
+export const ingestSeconds = (ctx: Context, livestream: StoredLivestream) =>
+  Math.floor((Date.parse(livestream.stopped_time ?? ctx.now()) - Date.parse(livestream.started_time)) / 1000);
 
 /** A peer's time in the session so far, in minutes. */
 const peerMinutes = (ctx: Context, peer: SessionPeer) => minutesBetween(peer.joinedAt, peer.leftAt ?? ctx.now());
@@ -230,7 +234,7 @@ export const sessions = {
         invoked_time: l.started_time,
         started_time: l.started_time,
         stopped_time: l.stopped_time,
-        ingest_seconds: Math.floor((Date.parse(l.stopped_time ?? ctx.now()) - Date.parse(l.started_time)) / 1000),
+        ingest_seconds: ingestSeconds(ctx, l),
         viewer_seconds: 0, // nobody watches the fake's streams
       }),
     );
