@@ -6,6 +6,7 @@ import type { EventScope, FakeEvent } from './events';
 import { handlers } from './handlers';
 import { newLivestream } from './livestreams';
 import { createRandom, randomSeed } from './random';
+import { RECORDING_RATE_LIMIT } from './recordings';
 import { gatewayBody, Refusal } from './refusal';
 import { describe, json, refused, respond } from './respond';
 import { DEFAULT_LIMITS, DEFAULT_PRESETS, emptyState, type FakeLimits } from './state';
@@ -37,6 +38,12 @@ export interface RealtimeKitFakeOptions {
    * `Ratelimit-Policy` as Cloudflare's API sends them. Off when left out.
    */
   rateLimit?: { requests: number; windowSeconds: number };
+  /**
+   * The recording APIs' own limit, on the fake's clock: past `requests` calls to them in `windowSeconds`, a call is
+   * answered 429 with `Retry-After`. Default: Cloudflare's, 1,000 in 50 s
+   * (developers.cloudflare.com/realtime/realtimekit/limits/); `false` turns it off.
+   */
+  recordingRateLimit?: { requests: number; windowSeconds: number } | false;
   /**
    * Called with each webhook event the fake's state changes produce (a session starts, a participant joins, a
    * recording changes status...), once the change is committed, whether or not a webhook is subscribed to it.
@@ -134,12 +141,18 @@ function route(method: string, below: string) {
   return undefined;
 }
 
-/** A query string's values read as the types the spec declares, so `page_no=2` is 2 and `page_no=x` stays "x". */
+/**
+ * A query string's values read as the types the spec declares, so `page_no=2` is 2 and `page_no=x` stays "x"; an
+ * array's values whether repeated (`status=A&status=B`, how clients send them) or comma-separated (`status=A,B`, the
+ * spec's `explode: false`).
+ */
 function readQuery(url: URL, types: Record<string, string>) {
   const query: Record<string, unknown> = {};
   for (const [name, raw] of url.searchParams) {
     const type = types[name];
-    if (type === 'number' || type === 'integer') query[name] = raw.trim() !== '' && Number.isFinite(+raw) ? +raw : raw;
+    if (type === 'array') query[name] = [...((query[name] as string[] | undefined) ?? []), ...raw.split(',')];
+    else if (type === 'number' || type === 'integer')
+      query[name] = raw.trim() !== '' && Number.isFinite(+raw) ? +raw : raw;
     else if (type === 'boolean') query[name] = raw === 'true' ? true : raw === 'false' ? false : raw;
     else query[name] = raw;
   }
@@ -183,6 +196,13 @@ function withHeaders(response: Response, headers: Record<string, string>) {
 const tooLarge = (max: number) =>
   `The request body is over ${max} bytes (limits.bodyBytes): the API's bodies are small JSON documents`;
 
+const validRate = (rate: unknown) => {
+  const { requests, windowSeconds } = (rate ?? {}) as { requests?: unknown; windowSeconds?: unknown };
+  return (
+    Number.isInteger(requests) && (requests as number) > 0 && typeof windowSeconds === 'number' && windowSeconds > 0
+  );
+};
+
 function checkOptions(options: RealtimeKitFakeOptions, limits: Required<FakeLimits>) {
   for (const [name, value] of Object.entries(limits)) {
     if (!Number.isInteger(value) || value < 0) {
@@ -199,11 +219,13 @@ function checkOptions(options: RealtimeKitFakeOptions, limits: Required<FakeLimi
       throw new TypeError(`createRealtimeKitFake: ${name} must be a non-empty string when given`);
     }
   }
-  const rate = options.rateLimit;
-  if (rate !== undefined && !(Number.isInteger(rate.requests) && rate.requests > 0 && rate.windowSeconds > 0)) {
-    throw new RangeError(
-      'createRealtimeKitFake: rateLimit needs requests (a whole number over 0) and windowSeconds over 0',
-    );
+  for (const name of ['rateLimit', 'recordingRateLimit'] as const) {
+    const rate = options[name];
+    if (rate !== undefined && !(name === 'recordingRateLimit' && rate === false) && !validRate(rate)) {
+      throw new RangeError(
+        `createRealtimeKitFake: ${name} needs requests (a whole number over 0) and windowSeconds over 0${name === 'recordingRateLimit' ? ', or false' : ''}`,
+      );
+    }
   }
   if (options.presets !== undefined && !options.presets.every((p) => typeof p === 'string' && p !== '')) {
     throw new TypeError('createRealtimeKitFake: presets must be a list of preset names');
@@ -220,6 +242,8 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     now: () => clock().toISOString(),
     limits,
     presets: [...new Set([...DEFAULT_PRESETS, ...(options.presets ?? [])])],
+    recordingRateLimit:
+      options.recordingRateLimit === false ? undefined : (options.recordingRateLimit ?? RECORDING_RATE_LIMIT),
     // No webhook delivery yet: the sender wraps this.
     emit: (scope, event) => options.onEvent?.(scope, event),
   };

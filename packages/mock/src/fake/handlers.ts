@@ -6,6 +6,7 @@ import { livestreams } from './livestreams';
 import { meetings } from './meetings';
 import { participants } from './participants';
 import { presets } from './presets';
+import { recordings } from './recordings';
 import { webhooks } from './webhooks';
 
 /**
@@ -20,4 +21,5 @@ export const handlers: Partial<Record<OperationId, Handler>> = {
   ...presets,
   ...webhooks,
   ...apps,
+  ...recordings,
 };
