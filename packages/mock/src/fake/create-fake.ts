@@ -118,7 +118,12 @@ function decoded(part: string) {
   }
 }
 
-function route(method: string, below: string) {
+/**
+ * The operation a method and a path below RealtimeKit's prefix (`/{app_id}/recordings/track`, `/apps`) name, with its
+ * path IDs: the method and the literal segments both decide (the most literal template of that method wins), so
+ * `POST recordings/track` is the track recording and never the recording "track". Exported for its tests.
+ */
+export function route(method: string, below: string) {
   const parts = below.split('/');
   for (const r of routes) {
     if (r.method !== method || r.segments.length !== parts.length) continue;
