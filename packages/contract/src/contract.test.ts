@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { operationTable } from '@realtimekit-meetings/core';
+import { APP_PATH_PREFIX, operationTable } from '@realtimekit-meetings/core';
 import { openapiDocument } from '@realtimekit-meetings/core/openapi';
 import { startMockServer } from '@realtimekit-meetings/mock';
 import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
@@ -92,9 +92,17 @@ describe('contract suite against the embedded mock', () => {
       // such an operation lists), never a meeting's operation
       const skipped = results.filter((r) => r.outcome === 'skip');
       expect(skipped.filter((r) => r.detail !== NOT_IN_FAKE && !/^no \w+ to use: /.test(r.detail ?? ''))).toEqual([]);
-      // nothing the fake implements is skipped: meetings, recordings (no 501 left)
-      const implemented = Object.values(operationTable).filter((op) => /\/(meetings|recordings)(\/|$)/.test(op.path));
-      expect(skipped.filter((r) => implemented.some((op) => op.operationId === r.operationId))).toEqual([]);
+      const meetingOps = Object.values(operationTable).filter((op) => op.path.includes('/meetings'));
+      expect(skipped.filter((r) => meetingOps.some((op) => op.operationId === r.operationId))).toEqual([]);
+      // no 501 left for what the fake implements: meetings, recordings, the app's livestreams
+      const implemented = Object.values(operationTable).filter((op) =>
+        /^\/(meetings|recordings|livestreams)(\/|$)/.test(op.path.slice(APP_PATH_PREFIX.length)),
+      );
+      const notInFake = skipped.filter((r) => r.detail === NOT_IN_FAKE).map((r) => r.operationId);
+      expect(notInFake.filter((id) => implemented.some((op) => op.operationId === id))).toEqual([]);
+      // each recording operation ran (the reads with the recording the run started)
+      const ran = results.filter((r) => r.kind === 'valid' && r.outcome === 'pass').map((r) => r.operationId);
+      expect(implemented.filter((op) => op.path.includes('/recordings') && !ran.includes(op.operationId))).toEqual([]);
       expect(failures(results.filter((r) => r.outcome !== 'skip'))).toEqual([]);
       expect(results.filter((r) => r.kind === 'invalid').map((r) => r.status)).toContain(400);
     } finally {

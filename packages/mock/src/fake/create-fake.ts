@@ -1,6 +1,7 @@
 import { APP_PATH_PREFIX, type OperationId, operationTable } from '@realtimekit-meetings/core';
 import { validators } from '../generated/validators.gen';
 import { startSession } from './active-session';
+import { ingest } from './app-livestreams';
 import type { Call, Context } from './context';
 import type { EventScope, FakeEvent } from './events';
 import { handlers } from './handlers';
@@ -64,7 +65,8 @@ export interface StartSessionOptions {
 export interface RealtimeKitFake {
   /**
    * Answers one request to `.../accounts/{account_id}/realtime/kit/{app_id}/...` (any base URL before it),
-   * and to the fake's control routes, `POST .../__fake/sessions` and `POST .../__fake/livestreams`.
+   * and to the fake's control routes, `POST .../__fake/sessions` and `POST .../__fake/livestreams` (`{ meeting_id }`
+   * starts a meeting's livestream; `{ livestream_id, live }` connects or disconnects an independent one's encoder).
    */
   fetch(request: Request): Promise<Response>;
   /** Forgets everything: for `beforeEach`. Keeps the seed's sequence going (reset does not replay IDs). */
@@ -75,6 +77,12 @@ export interface RealtimeKitFake {
    * Throws when the meeting or a participant is unknown.
    */
   startSession(meetingId: string, options?: StartSessionOptions): void;
+  /**
+   * Connects (`live`, the default) or disconnects the encoder of an independent livestream (`POST /livestreams`), as
+   * an RTMP encoder would: it goes LIVE (a new session when it was IDLE) or IDLE, announced as
+   * `livestreaming.statusUpdate`. Throws when the livestream is unknown or already in that state.
+   */
+  ingestLivestream(livestreamId: string, live?: boolean): void;
 }
 
 /** The header on every answer of the fake: what tells a contract run it may start sessions on the control routes. */
@@ -298,11 +306,22 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     if (request.method !== 'POST') return refused(405, `Use POST for ${CONTROL_PATH}/${what}`);
     const text = await readText(request, limits.bodyBytes);
     if (text === undefined) return refused(413, tooLarge(limits.bodyBytes));
-    let body: { meeting_id?: unknown; participants?: unknown; name?: unknown };
+    let body: { meeting_id?: unknown; participants?: unknown; name?: unknown; livestream_id?: unknown; live?: unknown };
     try {
       body = JSON.parse(text || '{}');
     } catch {
       return refused(400, 'body is not valid JSON');
+    }
+    if (what === 'livestreams' && body.livestream_id !== undefined) {
+      if (typeof body.livestream_id !== 'string' || (body.live !== undefined && typeof body.live !== 'boolean')) {
+        return refused(400, 'body must be {"livestream_id": "...", "live": true | false}');
+      }
+      try {
+        return json(200, { success: true, data: ingest(ctx, body.livestream_id, body.live !== false) });
+      } catch (error) {
+        if (error instanceof Refusal) return refused(error.status, error.message);
+        throw error;
+      }
     }
     const meetingId = body.meeting_id;
     if (typeof meetingId !== 'string') return refused(400, `body must have a meeting_id: {"meeting_id": "..."}`);
@@ -422,6 +441,13 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     startSession(meetingId, { participants } = {}) {
       try {
         startSession(ctx, meetingId, participants);
+      } catch (error) {
+        throw error instanceof Refusal ? new Error(error.message) : error;
+      }
+    },
+    ingestLivestream(livestreamId, live = true) {
+      try {
+        ingest(ctx, livestreamId, live);
       } catch (error) {
         throw error instanceof Refusal ? new Error(error.message) : error;
       }

@@ -1,5 +1,6 @@
 import type { OperationId } from '@realtimekit-meetings/core';
 import { activeSession } from './active-session';
+import { appLivestreams } from './app-livestreams';
 import { apps } from './apps';
 import type { Handler } from './context';
 import { livestreams } from './livestreams';
@@ -22,4 +23,5 @@ export const handlers: Partial<Record<OperationId, Handler>> = {
   ...webhooks,
   ...apps,
   ...recordings,
+  ...appLivestreams,
 };

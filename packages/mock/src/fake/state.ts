@@ -1,4 +1,5 @@
 import type { MeetingDetails, Participant } from '@realtimekit-meetings/core';
+import type { StoredAppLivestream } from './app-livestreams';
 import type { StoredApp } from './apps';
 import type { StoredPreset } from './presets';
 import type { RecordingCalls, StoredRecording } from './recordings';
@@ -22,12 +23,6 @@ export interface StoredLivestream {
   updated_at: string;
   started_time: string;
   stopped_time?: string;
-}
-
-/** A livestream the app created on its own (`POST /livestreams`), outside any meeting, under its `account/app` scope. */
-export interface StoredAppLivestream extends Omit<StoredLivestream, 'meeting_id'> {
-  scope: string;
-  meeting_id: null;
 }
 
 export interface StoredSession {
