@@ -29,10 +29,10 @@ const RUNTIME = /** @type {Record<string, { name: string, code?: string, imports
   },
 });
 
-/** The JSON type a query parameter's string is read as. */
+/** The JSON type a query parameter's string is read as (an array: its values, repeated or comma-separated). */
 const queryType = (/** @type {Record<string, any>} */ spec, /** @type {any} */ schema) => {
   const type = deref(spec, schema, 'spec')?.type;
-  return type === 'number' || type === 'integer' || type === 'boolean' ? type : 'string';
+  return type === 'number' || type === 'integer' || type === 'boolean' || type === 'array' ? type : 'string';
 };
 
 /** Words of a schema that validate nothing: left out, so the compiled module carries only what checks. */
@@ -190,7 +190,7 @@ export const validators: Record<
   OperationId,
   {
     request: Validate;
-    query: Record<string, 'string' | 'number' | 'integer' | 'boolean'>;
+    query: Record<string, 'string' | 'number' | 'integer' | 'boolean' | 'array'>;
     defaults: Record<string, unknown>;
     /** \`writable\`: the body's declared properties, less the spec's readOnly ones; \`others\`: undeclared allowed */
     body: { writable: string[]; others: boolean } | null;

@@ -148,6 +148,14 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     }
     return { path, missing };
   };
+  /**
+   * A body's IDs (`meeting_id` in a recording's start) replaced by the ones learnt so far, as path IDs are: the spec's
+   * example ID names nothing in the account under test.
+   */
+  const withIds = (body: Record<string, unknown>) =>
+    Object.fromEntries(
+      Object.entries(body).map(([name, value]) => [name, (name.endsWith('_id') && ids[camelCase(name)]) || value]),
+    );
   /** Nothing answers at the base URL: every other check would fail the same way, so the run stops here. */
   const stopIfUnreachable = (error: unknown) => {
     if (error instanceof RealtimeKitError && error.kind === 'network') {
@@ -197,7 +205,8 @@ export async function runContract(options: RunContractOptions): Promise<Contract
       }
       let body: Record<string, unknown>;
       try {
-        body = (await rtk.request(c.operationId, { params: path, ...c.input } as never)) as Record<string, unknown>;
+        const input = { params: path, ...c.input, ...(c.input.body ? { body: withIds(c.input.body) } : {}) };
+        body = (await rtk.request(c.operationId, input as never)) as Record<string, unknown>;
       } catch (error) {
         // the SDK's fake answers 501 to what it does not implement yet: not the API's contract to judge
         if (error instanceof RealtimeKitError && error.kind === 'http' && error.status === 501 && control) {

@@ -35,6 +35,8 @@ export interface Context {
   limits: Required<FakeLimits>;
   /** The preset names every app has: RealtimeKit's defaults and those the fake was given. */
   presets: string[];
+  /** The recording APIs' own rate limit (Cloudflare's: 1,000 calls in 50 s); undefined when off. */
+  recordingRateLimit?: { requests: number; windowSeconds: number };
   /** Announces a committed change to the app's subscribed webhooks ({@link Emit}); call it from a `commit`. */
   emit: Emit;
 }

@@ -1,11 +1,13 @@
 import { APP_PATH_PREFIX, type OperationId, operationTable } from '@realtimekit-meetings/core';
 import { validators } from '../generated/validators.gen';
 import { endSession, joinParticipant, leaveParticipant, startSession } from './active-session';
+import { ingest } from './app-livestreams';
 import type { Call, Context } from './context';
 import type { EventScope, FakeEvent } from './events';
 import { handlers } from './handlers';
 import { newLivestream } from './livestreams';
 import { createRandom, randomSeed } from './random';
+import { RECORDING_RATE_LIMIT } from './recordings';
 import { gatewayBody, Refusal } from './refusal';
 import { describe, json, refused, respond } from './respond';
 import { DEFAULT_LIMITS, DEFAULT_PRESETS, emptyState, type FakeLimits } from './state';
@@ -38,6 +40,12 @@ export interface RealtimeKitFakeOptions {
    */
   rateLimit?: { requests: number; windowSeconds: number };
   /**
+   * The recording APIs' own limit, on the fake's clock: past `requests` calls to them in `windowSeconds`, a call is
+   * answered 429 with `Retry-After`. Default: Cloudflare's, 1,000 in 50 s
+   * (developers.cloudflare.com/realtime/realtimekit/limits/); `false` turns it off.
+   */
+  recordingRateLimit?: { requests: number; windowSeconds: number } | false;
+  /**
    * Called with each webhook event the fake's state changes produce (a session starts, a participant joins, a
    * recording changes status...), once the change is committed, whether or not a webhook is subscribed to it.
    */
@@ -57,7 +65,8 @@ export interface StartSessionOptions {
 export interface RealtimeKitFake {
   /**
    * Answers one request to `.../accounts/{account_id}/realtime/kit/{app_id}/...` (any base URL before it),
-   * and to the fake's control routes, `POST .../__fake/sessions` and `POST .../__fake/livestreams`.
+   * and to the fake's control routes, `POST .../__fake/sessions` and `POST .../__fake/livestreams` (`{ meeting_id }`
+   * starts a meeting's livestream; `{ livestream_id, live }` connects or disconnects an independent one's encoder).
    */
   fetch(request: Request): Promise<Response>;
   /** Forgets everything: for `beforeEach`. Keeps the seed's sequence going (reset does not replay IDs). */
@@ -74,6 +83,12 @@ export interface RealtimeKitFake {
   leaveParticipant(meetingId: string, participantId: string): void;
   /** The host ends the live session: everyone leaves, and it ends (`HOST_ENDED_MEETING`), kept as history. */
   endSession(meetingId: string): void;
+  /**
+   * Connects (`live`, the default) or disconnects the encoder of an independent livestream (`POST /livestreams`), as
+   * an RTMP encoder would: it goes LIVE (a new session when it was IDLE) or IDLE, announced as
+   * `livestreaming.statusUpdate`. Throws when the livestream is unknown or already in that state.
+   */
+  ingestLivestream(livestreamId: string, live?: boolean): void;
 }
 
 /** Who joined, as which peer, in which session. */
@@ -128,7 +143,12 @@ function decoded(part: string) {
   }
 }
 
-function route(method: string, below: string) {
+/**
+ * The operation a method and a path below RealtimeKit's prefix (`/{app_id}/recordings/track`, `/apps`) name, with its
+ * path IDs: the method and the literal segments both decide (the most literal template of that method wins), so
+ * `POST recordings/track` is the track recording and never the recording "track". Exported for its tests.
+ */
+export function route(method: string, below: string) {
   const parts = below.split('/');
   for (const r of routes) {
     if (r.method !== method || r.segments.length !== parts.length) continue;
@@ -151,12 +171,18 @@ function route(method: string, below: string) {
   return undefined;
 }
 
-/** A query string's values read as the types the spec declares, so `page_no=2` is 2 and `page_no=x` stays "x". */
+/**
+ * A query string's values read as the types the spec declares, so `page_no=2` is 2 and `page_no=x` stays "x"; an
+ * array's values whether repeated (`status=A&status=B`, how clients send them) or comma-separated (`status=A,B`, the
+ * spec's `explode: false`).
+ */
 function readQuery(url: URL, types: Record<string, string>) {
   const query: Record<string, unknown> = {};
   for (const [name, raw] of url.searchParams) {
     const type = types[name];
-    if (type === 'number' || type === 'integer') query[name] = raw.trim() !== '' && Number.isFinite(+raw) ? +raw : raw;
+    if (type === 'array') query[name] = [...((query[name] as string[] | undefined) ?? []), ...raw.split(',')];
+    else if (type === 'number' || type === 'integer')
+      query[name] = raw.trim() !== '' && Number.isFinite(+raw) ? +raw : raw;
     else if (type === 'boolean') query[name] = raw === 'true' ? true : raw === 'false' ? false : raw;
     else query[name] = raw;
   }
@@ -209,6 +235,13 @@ function withHeaders(response: Response, headers: Record<string, string>) {
 const tooLarge = (max: number) =>
   `The request body is over ${max} bytes (limits.bodyBytes): the API's bodies are small JSON documents`;
 
+const validRate = (rate: unknown) => {
+  const { requests, windowSeconds } = (rate ?? {}) as { requests?: unknown; windowSeconds?: unknown };
+  return (
+    Number.isInteger(requests) && (requests as number) > 0 && typeof windowSeconds === 'number' && windowSeconds > 0
+  );
+};
+
 function checkOptions(options: RealtimeKitFakeOptions, limits: Required<FakeLimits>) {
   for (const [name, value] of Object.entries(limits)) {
     if (!Number.isInteger(value) || value < 0) {
@@ -225,11 +258,13 @@ function checkOptions(options: RealtimeKitFakeOptions, limits: Required<FakeLimi
       throw new TypeError(`createRealtimeKitFake: ${name} must be a non-empty string when given`);
     }
   }
-  const rate = options.rateLimit;
-  if (rate !== undefined && !(Number.isInteger(rate.requests) && rate.requests > 0 && rate.windowSeconds > 0)) {
-    throw new RangeError(
-      'createRealtimeKitFake: rateLimit needs requests (a whole number over 0) and windowSeconds over 0',
-    );
+  for (const name of ['rateLimit', 'recordingRateLimit'] as const) {
+    const rate = options[name];
+    if (rate !== undefined && !(name === 'recordingRateLimit' && rate === false) && !validRate(rate)) {
+      throw new RangeError(
+        `createRealtimeKitFake: ${name} needs requests (a whole number over 0) and windowSeconds over 0${name === 'recordingRateLimit' ? ', or false' : ''}`,
+      );
+    }
   }
   if (options.presets !== undefined && !options.presets.every((p) => typeof p === 'string' && p !== '')) {
     throw new TypeError('createRealtimeKitFake: presets must be a list of preset names');
@@ -246,6 +281,8 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     now: () => clock().toISOString(),
     limits,
     presets: [...new Set([...DEFAULT_PRESETS, ...(options.presets ?? [])])],
+    recordingRateLimit:
+      options.recordingRateLimit === false ? undefined : (options.recordingRateLimit ?? RECORDING_RATE_LIMIT),
     // No webhook delivery yet: the sender wraps this.
     emit: (scope, event) => options.onEvent?.(scope, event),
   };
@@ -295,11 +332,29 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     if (request.method !== 'POST') return refused(405, `Use POST for ${CONTROL_PATH}/${what}`);
     const text = await readText(request, limits.bodyBytes);
     if (text === undefined) return refused(413, tooLarge(limits.bodyBytes));
-    let body: { meeting_id?: unknown; participants?: unknown; name?: unknown; participant_id?: unknown };
+    let body: {
+      meeting_id?: unknown;
+      participants?: unknown;
+      name?: unknown;
+      participant_id?: unknown;
+      livestream_id?: unknown;
+      live?: unknown;
+    };
     try {
       body = JSON.parse(text || '{}');
     } catch {
       return refused(400, 'body is not valid JSON');
+    }
+    if (what === 'livestreams' && body.livestream_id !== undefined) {
+      if (typeof body.livestream_id !== 'string' || (body.live !== undefined && typeof body.live !== 'boolean')) {
+        return refused(400, 'body must be {"livestream_id": "...", "live": true | false}');
+      }
+      try {
+        return json(200, { success: true, data: ingest(ctx, body.livestream_id, body.live !== false) });
+      } catch (error) {
+        if (error instanceof Refusal) return refused(error.status, error.message);
+        throw error;
+      }
     }
     const meetingId = body.meeting_id;
     if (typeof meetingId !== 'string') return refused(400, `body must have a meeting_id: {"meeting_id": "..."}`);
@@ -436,6 +491,13 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     },
     endSession(meetingId) {
       thrown(() => endSession(ctx, meetingId));
+    },
+    ingestLivestream(livestreamId, live = true) {
+      try {
+        ingest(ctx, livestreamId, live);
+      } catch (error) {
+        throw error instanceof Refusal ? new Error(error.message) : error;
+      }
     },
   };
 }

@@ -1,12 +1,14 @@
 import type { OperationId } from '@realtimekit-meetings/core';
 import { activeSession } from './active-session';
 import { analytics } from './analytics';
+import { appLivestreams } from './app-livestreams';
 import { apps } from './apps';
 import type { Handler } from './context';
 import { livestreams } from './livestreams';
 import { meetings } from './meetings';
 import { participants } from './participants';
 import { presets } from './presets';
+import { recordings } from './recordings';
 import { sessions } from './sessions';
 import { webhooks } from './webhooks';
 
@@ -24,4 +26,6 @@ export const handlers: Partial<Record<OperationId, Handler>> = {
   ...apps,
   ...sessions,
   ...analytics,
+  ...recordings,
+  ...appLivestreams,
 };

@@ -1,8 +1,9 @@
 import { type Context, findMeeting, type Handler, page, present } from './context';
+import { emitMeetingLivestream } from './livestream-event';
 import { refuse } from './refusal';
 import { LIVESTREAM_HISTORY, type StoredMeeting } from './state';
 
-/** A livestream of a meeting, live from now; its commit records it (one live at a time). */
+/** A livestream of a meeting, live from now; its commit records it (one live at a time) and announces it LIVE. */
 export function newLivestream(ctx: Context, stored: StoredMeeting, name: unknown) {
   if (stored.livestreams.some((l) => l.status === 'LIVE')) {
     refuse(400, `Meeting ${stored.meeting.id} is already livestreaming: stop it first`);
@@ -25,11 +26,12 @@ export function newLivestream(ctx: Context, stored: StoredMeeting, name: unknown
   const commit = () => {
     stored.livestreams.push(livestream);
     if (stored.livestreams.length > LIVESTREAM_HISTORY) stored.livestreams.shift();
+    emitMeetingLivestream(ctx, stored, livestream);
   };
   return { livestream, commit };
 }
 
-/** Livestreams: start, the live one, stop, and the history with its last session. */
+/** A meeting's livestreams: start, the live one, stop (each change a `livestreaming.statusUpdate`), and the history with its last session. */
 export const livestreams = {
   'start-livestreaming'(ctx, call) {
     const { livestream, commit } = newLivestream(ctx, findMeeting(ctx, call), call.body.name);
@@ -53,6 +55,7 @@ export const livestreams = {
     const commit = () => {
       live.status = 'IDLE';
       live.stopped_time = live.updated_at = now;
+      emitMeetingLivestream(ctx, stored, live);
     };
     return { status: 200, data: { message: 'Stopped live stream successfully' }, commit };
   },

@@ -1,6 +1,8 @@
 import type { MeetingDetails, Participant } from '@realtimekit-meetings/core';
+import type { StoredAppLivestream } from './app-livestreams';
 import type { StoredApp } from './apps';
 import type { StoredPreset } from './presets';
+import type { RecordingCalls, StoredRecording } from './recordings';
 import type { StoredWebhook } from './webhooks';
 
 /** A participant as the fake keeps it: what the API answers, plus the join token it last handed out. */
@@ -101,6 +103,12 @@ export const DEFAULT_PRESETS = ['group_call_host', 'group_call_participant', 'we
 export interface FakeState {
   /** meeting ID -> meeting, in the order they were created */
   meetings: Map<string, StoredMeeting>;
+  /** recording ID -> a recording (composite or track), in the order they were started */
+  recordings: Map<string, StoredRecording>;
+  /** the recording APIs' own rate limit: its window and the calls in it */
+  recordingCalls: RecordingCalls;
+  /** livestream ID -> an independent livestream (`POST /livestreams`); a meeting's are on the meeting */
+  appLivestreams: Map<string, StoredAppLivestream>;
   /** `account/app/preset name` -> the preset ID a deleted participant's answer reports */
   presetIds: Map<string, string>;
   /** preset ID -> a preset created through the API, in the order they were created */
@@ -115,6 +123,9 @@ export interface FakeState {
 
 export const emptyState = (): FakeState => ({
   meetings: new Map(),
+  recordings: new Map(),
+  recordingCalls: { start: 0, used: 0 },
+  appLivestreams: new Map(),
   presetIds: new Map(),
   presets: new Map(),
   webhooks: new Map(),

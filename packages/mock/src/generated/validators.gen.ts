@@ -52879,7 +52879,7 @@ export const validators: Record<
   OperationId,
   {
     request: Validate;
-    query: Record<string, 'string' | 'number' | 'integer' | 'boolean'>;
+    query: Record<string, 'string' | 'number' | 'integer' | 'boolean' | 'array'>;
     defaults: Record<string, unknown>;
     /** `writable`: the body's declared properties, less the spec's readOnly ones; `others`: undeclared allowed */
     body: { writable: string[]; others: boolean } | null;
@@ -53226,7 +53226,7 @@ export const validators: Record<
       sort_order: 'string',
       start_time: 'string',
       end_time: 'string',
-      status: 'string',
+      status: 'array',
     },
     defaults: {},
     body: null,
