@@ -198,6 +198,15 @@ describe('the session lifecycle', () => {
     events.length = 0;
     await rtk.participants.delete(meeting.id, bob.id);
     expect(names()).toEqual(['meeting.participantLeft', 'meeting.ended', 'meeting.chatSynced']);
+    // a kick the fake refuses (a body that breaks the spec) changes nothing and announces nothing
+    fake.startSession(meeting.id, { participants: [ada.id] });
+    events.length = 0;
+    const refused = await rtk.activeSession.kick(meeting.id, { participant_ids: 'everyone' } as never).then(
+      () => undefined,
+      (e: { status: number }) => e.status,
+    );
+    expect([refused, events]).toEqual([400, []]);
+    expect((await rtk.activeSession.get(meeting.id)).live_participants).toBe(1);
     // a kick that selects nobody changes nothing and announces nothing
     fake.startSession(meeting.id, { participants: [ada.id] });
     events.length = 0;
