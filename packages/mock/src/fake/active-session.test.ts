@@ -230,6 +230,28 @@ describe('the session lifecycle', () => {
     ]);
   });
 
+  it('announces only once the whole change is made: a listener that throws leaves it whole', async () => {
+    const fake = createRealtimeKitFake({
+      onEvent: (_scope, event) => {
+        if (event.event === 'meeting.started') throw new Error('listener failed');
+      },
+    });
+    const rtk = createRealtimeKitClient({
+      baseUrl: BASE,
+      apiToken: 't',
+      accountId: ACCOUNT,
+      appId: APP,
+      maxRetries: 0,
+      fetch: fake.fetch,
+    });
+    const meeting = await rtk.meetings.create({ title: 'Whole' });
+    for (const id of ['ada', 'bob']) {
+      await rtk.participants.add(meeting.id, { custom_participant_id: id, preset_name: 'group_call_host' });
+    }
+    expect(() => fake.startSession(meeting.id)).toThrow('listener failed');
+    expect((await rtk.activeSession.get(meeting.id)).live_participants).toBe(2);
+  });
+
   it('refuses a join or leave that cannot happen, by name, changing and announcing nothing', async () => {
     const { fake, rtk, meeting, ada, bob, events } = await setup();
     expect(() => fake.joinParticipant(UNKNOWN, ada.id)).toThrow(`joinParticipant: no meeting ${UNKNOWN}`);
