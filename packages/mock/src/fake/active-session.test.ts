@@ -198,6 +198,15 @@ describe('the session lifecycle', () => {
     events.length = 0;
     await rtk.participants.delete(meeting.id, bob.id);
     expect(names()).toEqual(['meeting.participantLeft', 'meeting.ended', 'meeting.chatSynced']);
+    // a kick the fake refuses (a body that breaks the spec) changes nothing and announces nothing
+    fake.startSession(meeting.id, { participants: [ada.id] });
+    events.length = 0;
+    const refused = await rtk.activeSession.kick(meeting.id, { participant_ids: 'everyone' } as never).then(
+      () => undefined,
+      (e: { status: number }) => e.status,
+    );
+    expect([refused, events]).toEqual([400, []]);
+    expect((await rtk.activeSession.get(meeting.id)).live_participants).toBe(1);
     // a kick that selects nobody changes nothing and announces nothing
     fake.startSession(meeting.id, { participants: [ada.id] });
     events.length = 0;
@@ -219,6 +228,28 @@ describe('the session lifecycle', () => {
       ['meeting.participantJoined', undefined],
       ['meeting.participantJoined', undefined],
     ]);
+  });
+
+  it('announces only once the whole change is made: a listener that throws leaves it whole', async () => {
+    const fake = createRealtimeKitFake({
+      onEvent: (_scope, event) => {
+        if (event.event === 'meeting.started') throw new Error('listener failed');
+      },
+    });
+    const rtk = createRealtimeKitClient({
+      baseUrl: BASE,
+      apiToken: 't',
+      accountId: ACCOUNT,
+      appId: APP,
+      maxRetries: 0,
+      fetch: fake.fetch,
+    });
+    const meeting = await rtk.meetings.create({ title: 'Whole' });
+    for (const id of ['ada', 'bob']) {
+      await rtk.participants.add(meeting.id, { custom_participant_id: id, preset_name: 'group_call_host' });
+    }
+    expect(() => fake.startSession(meeting.id)).toThrow('listener failed');
+    expect((await rtk.activeSession.get(meeting.id)).live_participants).toBe(2);
   });
 
   it('refuses a join or leave that cannot happen, by name, changing and announcing nothing', async () => {

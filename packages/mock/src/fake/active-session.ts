@@ -31,6 +31,18 @@ function selected(session: StoredSession, body: Json) {
 export const livePeer = (session: StoredSession, participantId: string) =>
   [...session.peers].reverse().find((p) => p.participantId === participantId && p.leftAt === undefined);
 
+/**
+ * Runs a change with its events held back, then announces them in order: none is announced before the whole change
+ * is made, so a listener (or the webhook sender) never sees a half-made one, and a listener that throws leaves the
+ * change whole.
+ */
+function announcing<T>(ctx: Context, change: (held: Context) => T): T {
+  const held: Parameters<Context['emit']>[] = [];
+  const result = change({ ...ctx, emit: (scope, event) => held.push([scope, event]) });
+  for (const [scope, event] of held) ctx.emit(scope, event);
+  return result;
+}
+
 /** A meeting by ID, for the lifecycle's entry points (the fake's methods and control routes). */
 function meetingFor(ctx: Context, meetingId: string, what: string): StoredMeeting {
   const stored = ctx.state.meetings.get(meetingId);
@@ -114,8 +126,10 @@ function close(ctx: Context, stored: StoredMeeting, session: StoredSession, reas
 export function departed(ctx: Context, stored: StoredMeeting, participantIds: string[]) {
   const session = stored.session;
   if (!session) return;
-  const left = participantIds.filter((id) => session.participants.has(id) && leave(ctx, stored, session, id));
-  if (left.length > 0 && session.participants.size === 0) close(ctx, stored, session, 'ALL_PARTICIPANTS_LEFT');
+  announcing(ctx, (held) => {
+    const left = participantIds.filter((id) => session.participants.has(id) && leave(held, stored, session, id));
+    if (left.length > 0 && session.participants.size === 0) close(held, stored, session, 'ALL_PARTICIPANTS_LEFT');
+  });
 }
 
 /**
@@ -131,9 +145,12 @@ export function startSession(ctx: Context, meetingId: string, participants?: str
     if (!participant) refuse(404, `startSession: meeting ${meetingId} has no participant ${id}`);
     return participant;
   });
-  if (stored.session) endLive(ctx, stored);
-  const session = openSession(ctx, stored);
-  for (const participant of new Set(joining)) join(ctx, stored, session, participant);
+  const session = announcing(ctx, (held) => {
+    if (stored.session) endLive(held, stored);
+    const session = openSession(held, stored);
+    for (const participant of new Set(joining)) join(held, stored, session, participant);
+    return session;
+  });
   return { id: session.id, meeting_id: meetingId, participants: [...session.participants.keys()] };
 }
 
@@ -155,8 +172,10 @@ export function joinParticipant(ctx: Context, meetingId: string, participantId: 
   if (stored.session?.participants.has(participantId)) {
     refuse(409, `${what}: participant ${participantId} is already in the session of meeting ${meetingId}`);
   }
-  const session = stored.session ?? openSession(ctx, stored);
-  const peer = join(ctx, stored, session, participant);
+  const [session, peer] = announcing(ctx, (held) => {
+    const session = stored.session ?? openSession(held, stored);
+    return [session, join(held, stored, session, participant)] as const;
+  });
   return { session_id: session.id, meeting_id: meetingId, participant_id: participantId, peer_id: peer.id };
 }
 
@@ -184,7 +203,7 @@ export function leaveParticipant(ctx: Context, meetingId: string, participantId:
 export function endSession(ctx: Context, meetingId: string) {
   const stored = meetingFor(ctx, meetingId, 'endSession');
   if (!stored.session) refuse(404, `endSession: meeting ${meetingId} has no live session`);
-  const session = endLive(ctx, stored);
+  const session = announcing(ctx, (held) => endLive(held, stored));
   return { session_id: session.id, meeting_id: meetingId, ended_at: session.ended_at };
 }
 

@@ -111,6 +111,13 @@ describe('the sessions API, answered from what happened in the fake', () => {
     expect(await statusOf(client(OTHER_APP).sessions.get(adaPeer.session_id))).toBe(404);
   });
 
+  it('forgets every session on reset()', async () => {
+    const { fake, rtk, adaPeer } = await history();
+    fake.reset();
+    expect((await rtk.sessions.list()).sessions).toEqual([]);
+    expect(await statusOf(rtk.sessions.get(adaPeer.session_id))).toBe(404);
+  });
+
   it('shows a session, its participants (one per join, by peer ID) and a peer report', async () => {
     const { rtk, ada, adaPeer, bobPeer } = await history();
     const session = await rtk.sessions.get(adaPeer.session_id);
