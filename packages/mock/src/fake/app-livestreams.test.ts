@@ -91,6 +91,11 @@ describe("the app's livestreams in the fake", () => {
     expect(events[0]).toMatchObject({ streamId: id, ingestServer: 'rtmps://live.cloudflare.com:443/live/' });
     expect(() => fake.ingestLivestream(id)).toThrow(`livestream ${id} is already LIVE`);
     expect((await control({ livestream_id: 'nope' })).status).toBe(404);
+    const bad = await control({ livestream_id: id, live: 'yes' });
+    expect([bad.status, (await bad.json()).error.message]).toEqual([
+      400,
+      'body must be {"livestream_id": "...", "live": true | false}',
+    ]);
   });
 
   it("announces a meeting's livestream starting and stopping, with the meeting", async () => {

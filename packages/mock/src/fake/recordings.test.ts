@@ -232,6 +232,14 @@ describe("the recording APIs' rate limit", () => {
     expect((await send('GET', '/recordings')).status).toBe(200);
   });
 
+  it('starts a new window on reset()', async () => {
+    const { fake, send } = setup({ recordingRateLimit: { requests: 1, windowSeconds: 50 } });
+    expect((await send('GET', '/recordings')).status).toBe(200);
+    expect((await send('GET', '/recordings')).status).toBe(429);
+    fake.reset();
+    expect((await send('GET', '/recordings')).status).toBe(200);
+  });
+
   it('takes another limit, or none', async () => {
     const limited = setup({ recordingRateLimit: { requests: 2, windowSeconds: 10 } });
     const meeting = await limited.rtk.meetings.create({ title: 'Standup' });
