@@ -1,0 +1,210 @@
+import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
+import Cloudflare, { APIError } from 'cloudflare';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cloudflareSdkCalls, placeholderIds, type Scene, sdkMethods } from '../test-support/cloudflare-sdk-calls';
+import { createUpstreamValidator, upstreamOperations } from '../test-support/upstream-spec';
+import { type MockServer, startMockServer } from './mock-server';
+
+// Cloudflare's own SDK (`cloudflare`, pinned in the catalog), pointed at our Prism mock and at our fake, with a real
+// 36-character app ID (APP) and a 32-hex account ID: every RealtimeKit method it has makes its real request, and
+// the answer is checked against the schema of spec/upstream/, the description the SDK's types are generated from.
+
+const TOKEN = 'cf-sdk-proof-token';
+
+/**
+ * The operations the fake answers 501 today (resources it does not implement yet): here the test asserts that each
+ * really is still 501, naming the operation. When the fake learns one, its test fails: remove it from this set.
+ */
+const answered501Today = new Set([
+  'get-v2-active-livestream-session-details',
+  'get-v2-livestream-session-livestream-id',
+  'get-v2-livestreams-livestream-session-id',
+  'fetch_all_livestreams',
+  'get-livestream-analytics-complete',
+  'get-livestream-analytics-daywise',
+  'get-org-analytics',
+  'start_recording',
+  'get_active_recording',
+  'get_one_recording',
+  'get_all_recordings',
+  'pause_resume_stop_recording',
+  'startTrackRecordingForAMeeting',
+  'GetSessions',
+  'GetSessionDetails',
+  'GetSessionParticipants',
+  'GetParticipantDetails',
+  'GetParticipantDataFromPeerId',
+  'GetSessionChat',
+  'GetSessionTranscript',
+  'post-sessions-session_id-summary',
+  'GetSessionSummary',
+]);
+
+/**
+ * The spec's operations for which Cloudflare's SDK (7.3.0) has no method: nothing here can call them. (7.1.0 had
+ * `livestreams.createIndependentLivestream` for create_livestream and lacked put-presets-preset_id; 7.3.0 has
+ * `presets.replacePresetByID` and no longer the former.)
+ */
+const sdkHasNoMethodFor = [
+  'create_livestream',
+  'get-v2-livestreamsession-session-meetingId-active-livestream',
+  'getAllWebhookEvents',
+  'get_app',
+  'livestream-session-details',
+  'MuteAllParticipants',
+  'MuteParticipants',
+  'replace_participant',
+];
+
+const methods = sdkMethods(new Cloudflare({ apiToken: TOKEN, baseURL: 'http://127.0.0.1:9' }));
+/** The table's stateful order, then any method the SDK gained that the table lacks (its test fails, naming it). */
+const order = [
+  ...Object.keys(cloudflareSdkCalls).filter((method) => methods.includes(method)),
+  ...methods.filter((method) => !(method in cloudflareSdkCalls)),
+];
+
+/**
+ * Where the SDK's types are upstream's and upstream is wrong, our overlays correct the spec the mock and the fake
+ * serve, so their answer breaks the SDK's type there, and only there. Each entry is asserted exactly: when the SDK's
+ * description is fixed, its test fails and the entry goes.
+ */
+const upstreamTypesWeCorrect: Record<string, string[]> = {
+  // spec/overlays/realtimekit-fixes.overlay.yaml: `disabled` is a boolean (its example answers `false`; a boolean in
+  // the sibling livestream schemas); upstream, and so the SDK's LivestreamGetMeetingActiveLivestreamsResponse, say string
+  'get-v2-meetings-meetingId-active-livestream': ['/data/disabled must be string'],
+};
+
+interface Sent {
+  method: string;
+  url: string;
+}
+
+/** Cloudflare's client as a user makes it, with the only change that no request is retried, and each one seen. */
+function cloudflareClient(baseURL: string) {
+  const sent: Sent[] = [];
+  const cf = new Cloudflare({
+    apiToken: TOKEN,
+    baseURL,
+    maxRetries: 0,
+    fetch: (input, init) => {
+      sent.push({ method: init?.method ?? 'GET', url: String(input) });
+      return fetch(input, init);
+    },
+  });
+  return { cf, sent };
+}
+
+/** The path an operation's template gives with our account and app, any other ID as one segment. */
+function pathPattern(template: string): RegExp {
+  const source = template
+    .split(/(\{[^}]+\})/)
+    .map((part) => {
+      if (part === '{account_id}') return ACCOUNT;
+      if (part === '{app_id}') return APP;
+      if (part.startsWith('{')) return '[^/]+';
+      return part.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+    })
+    .join('');
+  return new RegExp(`^${source}$`);
+}
+
+const noCall = (method: string) =>
+  new Error(
+    `Cloudflare's SDK has client.realtimeKit.${method}, and this test has no call for it: add one to cloudflareSdkCalls in test-support/cloudflare-sdk-calls.ts`,
+  );
+
+/**
+ * Makes the call and checks it: the request went out once, with the operation's verb and path (our 36-character
+ * app ID in it), and the SDK's parsed answer conforms to the operation's response schema upstream.
+ */
+async function callAndCheck(
+  method: string,
+  scene: Scene,
+  sent: Sent[],
+  validate: ReturnType<typeof createUpstreamValidator>,
+) {
+  const entry = cloudflareSdkCalls[method];
+  if (!entry) throw noCall(method);
+  const operation = upstreamOperations.get(entry.operationId);
+  if (!operation) throw new Error(`${method} names ${entry.operationId}, which spec/upstream/ does not have`);
+  entry.prepare?.(scene);
+  const before = sent.length;
+  const { data, response } = await entry.run(scene).withResponse();
+  expect(sent.length, 'one request, no retry').toBe(before + 1);
+  const request = sent[before] as Sent;
+  expect(request.method).toBe(operation.method);
+  expect(new URL(request.url).pathname).toMatch(pathPattern(operation.path));
+  expect(validate(entry.operationId, response.status, data), `${entry.operationId} ${response.status}`).toEqual(
+    upstreamTypesWeCorrect[entry.operationId] ?? [],
+  );
+  entry.learn?.(data, scene.ids);
+}
+
+describe("Cloudflare's SDK: the calls this test makes", () => {
+  it('has a call for every RealtimeKit method of the SDK, found by walking client.realtimeKit, and no other', () => {
+    expect(methods.length).toBeGreaterThanOrEqual(55);
+    expect(methods.filter((method) => !(method in cloudflareSdkCalls))).toEqual([]);
+    expect(Object.keys(cloudflareSdkCalls).filter((method) => !methods.includes(method))).toEqual([]);
+  });
+
+  it('names an operation of spec/upstream/ for each call, and lists the operations the SDK has no method for', () => {
+    const called = new Set(Object.values(cloudflareSdkCalls).map((entry) => entry.operationId));
+    expect([...called].filter((id) => !upstreamOperations.has(id))).toEqual([]);
+    const uncalled = [...upstreamOperations.keys()].filter((id) => !called.has(id)).sort();
+    console.info(
+      `spec/upstream/ has ${upstreamOperations.size} RealtimeKit operations; Cloudflare's SDK calls ${called.size} of them ` +
+        `through ${methods.length} methods and has none for ${uncalled.length}: ${uncalled.join(', ')}`,
+    );
+    expect(upstreamOperations.size).toBe(62);
+    expect(uncalled).toEqual([...sdkHasNoMethodFor].sort());
+  });
+});
+
+describe("Cloudflare's SDK against Prism (startMockServer())", () => {
+  let mock: MockServer;
+  let client: ReturnType<typeof cloudflareClient>;
+  const validate = createUpstreamValidator();
+  const ids = placeholderIds();
+  beforeAll(async () => {
+    mock = await startMockServer();
+    client = cloudflareClient(mock.url);
+  }, 120_000);
+  afterAll(() => mock?.close());
+
+  it.each(order)('%s: succeeds with its real request, and its answer is one the SDK types accept', async (method) => {
+    await callAndCheck(method, { cf: client.cf, ids }, client.sent, validate);
+  });
+});
+
+describe("Cloudflare's SDK against the fake (startMockServer({ stateful: true })), in a stateful order", () => {
+  let mock: MockServer;
+  let client: ReturnType<typeof cloudflareClient>;
+  const validate = createUpstreamValidator();
+  const ids = placeholderIds();
+  beforeAll(async () => {
+    mock = await startMockServer({ stateful: { seed: 27 } });
+    client = cloudflareClient(mock.url);
+  });
+  afterAll(() => mock?.close());
+
+  it.each(order)('%s: succeeds and conforms, or is one the fake still answers 501', async (method) => {
+    const entry = cloudflareSdkCalls[method];
+    if (!entry) throw noCall(method);
+    const scene = { cf: client.cf, ids, fake: mock.fake };
+    if (!answered501Today.has(entry.operationId)) {
+      await callAndCheck(method, scene, client.sent, validate);
+      return;
+    }
+    entry.prepare?.(scene);
+    const error = await entry.run(scene).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(
+      error,
+      `${entry.operationId} is in answered501Today: the fake answers it now, remove it from the set`,
+    ).toBeInstanceOf(APIError);
+    expect((error as APIError).status).toBe(501);
+    expect((error as APIError).message).toContain(entry.operationId);
+  });
+});
