@@ -158,6 +158,14 @@ describe("Cloudflare's SDK: the calls this test makes", () => {
     expect(upstreamOperations.size).toBe(62);
     expect(uncalled).toEqual([...sdkHasNoMethodFor].sort());
   });
+  it("checks answers for real: the upstream validator names what breaks an operation's declared answer", () => {
+    const validate = createUpstreamValidator();
+    expect(validate('get_meeting', 200, { success: true, data: 'a meeting' })).toEqual(['/data must be object']);
+    expect(validate('get_meeting', 418, {})).toEqual([
+      'answered 418, which spec/upstream/ does not declare for get_meeting',
+    ]);
+    expect(validate('no_such_operation', 200, {})).toEqual(['spec/upstream/ has no operation no_such_operation']);
+  });
 });
 
 describe("Cloudflare's SDK against Prism (startMockServer())", () => {
