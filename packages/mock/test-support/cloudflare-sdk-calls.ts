@@ -140,7 +140,9 @@ const webhookUrl = 'https://hooks.example.com/realtimekit';
  */
 export const cloudflareSdkCalls: Record<string, SdkCall> = {
   'apps.post': call('create_app', ({ cf }) => cf.realtimeKit.apps.post({ account_id, name: 'cf-sdk-proof' })),
-  'apps.get': call('get_apps', ({ cf }) => cf.realtimeKit.apps.get({ account_id })),
+  'apps.get': call('get_apps', ({ cf }) =>
+    cf.realtimeKit.apps.get({ account_id, page_no: 1, per_page: 10, sort_order: 'ASC' }),
+  ),
 
   'presets.create': call(
     'post-presets',
@@ -150,7 +152,9 @@ export const cloudflareSdkCalls: Record<string, SdkCall> = {
       ids.presetName = answer.data?.name ?? ids.presetName;
     },
   ),
-  'presets.get': call('get-presets', ({ cf }) => cf.realtimeKit.presets.get(app_id, { account_id })),
+  'presets.get': call('get-presets', ({ cf }) =>
+    cf.realtimeKit.presets.get(app_id, { account_id, page_no: 1, per_page: 20 }),
+  ),
   'presets.getPresetByID': call('get-presets-preset_id', ({ cf, ids }) =>
     cf.realtimeKit.presets.getPresetByID(ids.preset, inApp),
   ),
@@ -204,7 +208,9 @@ export const cloudflareSdkCalls: Record<string, SdkCall> = {
       ids.meeting = answer.data?.id ?? ids.meeting;
     },
   ),
-  'meetings.get': call('get_all_meetings', ({ cf }) => cf.realtimeKit.meetings.get(app_id, { account_id })),
+  'meetings.get': call('get_all_meetings', ({ cf }) =>
+    cf.realtimeKit.meetings.get(app_id, { account_id, page_no: 1, per_page: 20, status: 'ACTIVE' }),
+  ),
   'meetings.getMeetingByID': call('get_meeting', ({ cf, ids }) =>
     cf.realtimeKit.meetings.getMeetingByID(ids.meeting, inApp),
   ),
@@ -228,7 +234,7 @@ export const cloudflareSdkCalls: Record<string, SdkCall> = {
     },
   ),
   'meetings.getMeetingParticipants': call('get_meeting_participants', ({ cf, ids }) =>
-    cf.realtimeKit.meetings.getMeetingParticipants(ids.meeting, inApp),
+    cf.realtimeKit.meetings.getMeetingParticipants(ids.meeting, { ...inApp, page_no: 1, per_page: 20 }),
   ),
   'meetings.getMeetingParticipant': call('get_meeting_participant', ({ cf, ids }) =>
     cf.realtimeKit.meetings.getMeetingParticipant(ids.participant, { ...inApp, meeting_id: ids.meeting }),
@@ -275,7 +281,7 @@ export const cloudflareSdkCalls: Record<string, SdkCall> = {
     ({ cf, ids }) => cf.realtimeKit.livestreams.getLivestreamSessionDetailsForSessionID(ids.livestreamSession, inApp),
   ),
   'livestreams.getAllLivestreams': call('fetch_all_livestreams', ({ cf }) =>
-    cf.realtimeKit.livestreams.getAllLivestreams(app_id, { account_id }),
+    cf.realtimeKit.livestreams.getAllLivestreams(app_id, { account_id, exclude_meetings: false, sort_order: 'ASC' }),
   ),
   'livestreams.stopLivestreamingAMeeting': call('stop_livestreaming', ({ cf, ids }) =>
     cf.realtimeKit.livestreams.stopLivestreamingAMeeting(ids.meeting, inApp),
@@ -284,7 +290,11 @@ export const cloudflareSdkCalls: Record<string, SdkCall> = {
     cf.realtimeKit.livestreams.getLivestreamAnalyticsComplete(app_id, { account_id }),
   ),
   'livestreams.getLivestreamAnalyticsDaywise': call('get-livestream-analytics-daywise', ({ cf }) =>
-    cf.realtimeKit.livestreams.getLivestreamAnalyticsDaywise(app_id, { account_id }),
+    cf.realtimeKit.livestreams.getLivestreamAnalyticsDaywise(app_id, {
+      account_id,
+      start_time: 1735689600,
+      end_time: 1738368000,
+    }),
   ),
   'livestreams.getOrgAnalytics': call('get-org-analytics', ({ cf }) =>
     cf.realtimeKit.livestreams.getOrgAnalytics(app_id, { account_id }),
@@ -304,7 +314,11 @@ export const cloudflareSdkCalls: Record<string, SdkCall> = {
     cf.realtimeKit.recordings.getOneRecording(ids.recording, inApp),
   ),
   'recordings.getRecordings': call('get_all_recordings', ({ cf, ids }) =>
-    cf.realtimeKit.recordings.getRecordings(app_id, { account_id, meeting_id: ids.meeting }),
+    cf.realtimeKit.recordings.getRecordings(app_id, {
+      account_id,
+      meeting_id: ids.meeting,
+      status: ['RECORDING', 'UPLOADED'],
+    }),
   ),
   'recordings.pauseResumeStopRecording': call('pause_resume_stop_recording', ({ cf, ids }) =>
     cf.realtimeKit.recordings.pauseResumeStopRecording(ids.recording, { ...inApp, action: 'stop' }),
@@ -325,7 +339,8 @@ export const cloudflareSdkCalls: Record<string, SdkCall> = {
   ),
   'sessions.getSessionParticipants': call(
     'GetSessionParticipants',
-    ({ cf, ids }) => cf.realtimeKit.sessions.getSessionParticipants(ids.session, inApp),
+    ({ cf, ids }) =>
+      cf.realtimeKit.sessions.getSessionParticipants(ids.session, { ...inApp, include_peer_events: true, view: 'raw' }),
     (answer, ids) => {
       const first = answer.data?.participants?.[0];
       ids.sessionParticipant = first?.id ?? ids.sessionParticipant;
@@ -342,7 +357,7 @@ export const cloudflareSdkCalls: Record<string, SdkCall> = {
     cf.realtimeKit.sessions.getSessionChat(ids.session, inApp),
   ),
   'sessions.getSessionTranscripts': call('GetSessionTranscript', ({ cf, ids }) =>
-    cf.realtimeKit.sessions.getSessionTranscripts(ids.session, inApp),
+    cf.realtimeKit.sessions.getSessionTranscripts(ids.session, { ...inApp, format: 'JSON' }),
   ),
   'sessions.generateSummaryOfTranscripts': call('post-sessions-session_id-summary', ({ cf, ids }) =>
     cf.realtimeKit.sessions.generateSummaryOfTranscripts(ids.session, inApp),
@@ -351,7 +366,7 @@ export const cloudflareSdkCalls: Record<string, SdkCall> = {
     cf.realtimeKit.sessions.getSessionSummary(ids.session, inApp),
   ),
   'analytics.getOrgAnalytics': call('get-org-analytics', ({ cf }) =>
-    cf.realtimeKit.analytics.getOrgAnalytics(app_id, { account_id }),
+    cf.realtimeKit.analytics.getOrgAnalytics(app_id, { account_id, start_date: '2025-01-01', end_date: '2025-01-31' }),
   ),
 
   'activeSession.kickParticipants': call('KickPartcipants', ({ cf, ids }) =>

@@ -10,6 +10,8 @@ export interface UpstreamOperation {
   operationId: string;
   method: string;
   path: string;
+  /** The names of its query parameters. */
+  query: string[];
   responses: Record<string, Node>;
 }
 
@@ -38,24 +40,26 @@ function dropTypelessNullable(node: unknown): void {
 dropTypelessNullable(upstream);
 
 export const upstreamOperations = new Map<string, UpstreamOperation>();
-for (const [path, item] of Object.entries(upstream.paths)) {
-  for (const [method, operation] of Object.entries(item)) {
-    if (typeof operation.operationId !== 'string') continue;
-    upstreamOperations.set(operation.operationId, {
-      operationId: operation.operationId,
-      method: method.toUpperCase(),
-      path,
-      responses: (operation.responses ?? {}) as Record<string, Node>,
-    });
-  }
-}
-
 const resolve = (node: Node | undefined): Node | undefined => {
   if (!node?.$ref?.startsWith('#/')) return node;
   let target: unknown = upstream;
   for (const part of node.$ref.slice(2).split('/')) target = (target as Record<string, unknown>)?.[part];
   return resolve(target as Node);
 };
+
+for (const [path, item] of Object.entries(upstream.paths)) {
+  for (const [method, operation] of Object.entries(item)) {
+    if (typeof operation.operationId !== 'string') continue;
+    const parameters = [...((item.parameters ?? []) as Node[]), ...((operation.parameters ?? []) as Node[])];
+    upstreamOperations.set(operation.operationId, {
+      operationId: operation.operationId,
+      method: method.toUpperCase(),
+      path,
+      query: parameters.map(resolve).flatMap((p) => (p?.in === 'query' ? [String(p.name)] : [])),
+      responses: (operation.responses ?? {}) as Record<string, Node>,
+    });
+  }
+}
 
 /**
  * Checks a parsed answer against the schema upstream declares for that operation and status: the list of what is
