@@ -94,13 +94,13 @@ function cloudflareClient(baseURL: string) {
   return { cf, sent };
 }
 
-/** The path an operation's template gives with our account and app, any other ID as one segment. */
-function pathPattern(template: string): RegExp {
+/** The path an operation's template gives with our account and the app, any other ID as one segment. */
+function pathPattern(template: string, app: string): RegExp {
   const source = template
     .split(/(\{[^}]+\})/)
     .map((part) => {
       if (part === '{account_id}') return ACCOUNT;
-      if (part === '{app_id}') return APP;
+      if (part === '{app_id}') return app;
       if (part.startsWith('{')) return '[^/]+';
       return part.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
     })
@@ -128,6 +128,7 @@ async function callAndCheck(
   const operation = upstreamOperations.get(entry.operationId);
   if (!operation) throw new Error(`${method} names ${entry.operationId}, which spec/upstream/ does not have`);
   entry.prepare?.(scene);
+  const app = scene.ids.app;
   const before = sent.length;
   const { data, response } = await entry.run(scene).withResponse();
   entry.learn?.(data, scene.ids); // first, so that one failed check below does not fail the calls after it
@@ -135,7 +136,7 @@ async function callAndCheck(
   const request = sent[before] as Sent;
   expect(request.method).toBe(operation.method);
   const url = new URL(request.url);
-  expect(url.pathname).toMatch(pathPattern(operation.path));
+  expect(url.pathname).toMatch(pathPattern(operation.path, app));
   expect([...new Set(url.searchParams.keys())].filter((name) => !operation.query.includes(name))).toEqual([]);
   // the fake names the body properties it ignored because the spec does not declare them: the SDK sends none
   expect(response.headers.get('x-realtimekit-fake-ignored')).toBeNull();
@@ -188,6 +189,11 @@ describe("Cloudflare's SDK against Prism (startMockServer())", () => {
   it.each(order)('%s: succeeds with its real request, and its answer is one the SDK types accept', async (method) => {
     await callAndCheck(method, { cf: client.cf, ids }, client.sent, validate);
   });
+
+  it('ran them with a 36-character app ID (the one create_app answers), which Prism accepted everywhere', () => {
+    expect(ids.app).toBe(APP);
+    expect(APP).toHaveLength(36);
+  });
 });
 
 describe("Cloudflare's SDK against the fake (startMockServer({ stateful: true })), in a stateful order", () => {
@@ -220,5 +226,10 @@ describe("Cloudflare's SDK against the fake (startMockServer({ stateful: true })
     ).toBeInstanceOf(APIError);
     expect((error as APIError).status).toBe(501);
     expect((error as APIError).message).toContain(entry.operationId);
+  });
+
+  it('ran them in the app the SDK created there: a 36-character UUID the fake handed out', () => {
+    expect(ids.app).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(ids.app).not.toBe(APP);
   });
 });

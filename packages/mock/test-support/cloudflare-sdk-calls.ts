@@ -9,6 +9,8 @@ import type { RealtimeKitFake } from '../src/fake/create-fake';
  * Prism accepts; against the fake, each create stores the ID it answered, so later calls name what exists.
  */
 export interface Ids {
+  /** Against the fake, the app `apps.post` created; against Prism, its example's. A 36-character UUID either way. */
+  app: string;
   meeting: string;
   participant: string;
   preset: string;
@@ -23,6 +25,7 @@ export interface Ids {
 }
 
 export const placeholderIds = (): Ids => ({
+  app: APP,
   meeting: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
   participant: '4f2a7c1e-8f3b-4d39-9c55-1f0e6a7b2c11',
   preset: '182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e',
@@ -66,8 +69,7 @@ function call<T>(
 }
 
 const account_id = ACCOUNT;
-const app_id = APP;
-const inApp = { account_id, app_id };
+const inApp = (ids: Ids) => ({ account_id, app_id: ids.app });
 
 /** A preset body as the spec requires it whole (`config`, `name`, `permissions`, `ui`). */
 const presetBody = (name: string) => ({
@@ -139,31 +141,38 @@ const webhookUrl = 'https://hooks.example.com/realtimekit';
  * that works against the stateful fake: what a call names was created by an earlier one, deletes come last.
  */
 export const cloudflareSdkCalls: Record<string, SdkCall> = {
-  'apps.post': call('create_app', ({ cf }) => cf.realtimeKit.apps.post({ account_id, name: 'cf-sdk-proof' })),
+  'apps.post': call(
+    'create_app',
+    ({ cf }) => cf.realtimeKit.apps.post({ account_id, name: 'cf-sdk-proof' }),
+    (answer, ids) => {
+      ids.app = answer.data?.app?.id ?? ids.app;
+    },
+  ),
   'apps.get': call('get_apps', ({ cf }) =>
     cf.realtimeKit.apps.get({ account_id, page_no: 1, per_page: 10, sort_order: 'ASC' }),
   ),
 
   'presets.create': call(
     'post-presets',
-    ({ cf }) => cf.realtimeKit.presets.create(app_id, { account_id, ...presetBody('cf-sdk-host') }),
+    ({ cf, ids }) => cf.realtimeKit.presets.create(ids.app, { account_id, ...presetBody('cf-sdk-host') }),
     (answer, ids) => {
       ids.preset = answer.data?.id ?? ids.preset;
       ids.presetName = answer.data?.name ?? ids.presetName;
     },
   ),
-  'presets.get': call('get-presets', ({ cf }) =>
-    cf.realtimeKit.presets.get(app_id, { account_id, page_no: 1, per_page: 20 }),
+  'presets.get': call('get-presets', ({ cf, ids }) =>
+    cf.realtimeKit.presets.get(ids.app, { account_id, page_no: 1, per_page: 20 }),
   ),
   'presets.getPresetByID': call('get-presets-preset_id', ({ cf, ids }) =>
-    cf.realtimeKit.presets.getPresetByID(ids.preset, inApp),
+    cf.realtimeKit.presets.getPresetByID(ids.preset, inApp(ids)),
   ),
   'presets.update': call('patch-presets-preset_id', ({ cf, ids }) =>
-    cf.realtimeKit.presets.update(ids.preset, { ...inApp, name: 'cf-sdk-host-2' }),
+    cf.realtimeKit.presets.update(ids.preset, { ...inApp(ids), name: 'cf-sdk-host-2' }),
   ),
   'presets.replacePresetByID': call(
     'put-presets-preset_id',
-    ({ cf, ids }) => cf.realtimeKit.presets.replacePresetByID(ids.preset, { ...inApp, ...presetBody('cf-sdk-host') }),
+    ({ cf, ids }) =>
+      cf.realtimeKit.presets.replacePresetByID(ids.preset, { ...inApp(ids), ...presetBody('cf-sdk-host') }),
     (answer, ids) => {
       ids.presetName = answer.data?.name ?? ids.presetName;
     },
@@ -171,8 +180,8 @@ export const cloudflareSdkCalls: Record<string, SdkCall> = {
 
   'webhooks.createWebhook': call(
     'addWebhook',
-    ({ cf }) =>
-      cf.realtimeKit.webhooks.createWebhook(app_id, {
+    ({ cf, ids }) =>
+      cf.realtimeKit.webhooks.createWebhook(ids.app, {
         account_id,
         name: 'All events',
         url: webhookUrl,
@@ -182,18 +191,18 @@ export const cloudflareSdkCalls: Record<string, SdkCall> = {
       ids.webhook = answer.data?.id ?? ids.webhook;
     },
   ),
-  'webhooks.getWebhooks': call('getAllWebhooks', ({ cf }) =>
-    cf.realtimeKit.webhooks.getWebhooks(app_id, { account_id }),
+  'webhooks.getWebhooks': call('getAllWebhooks', ({ cf, ids }) =>
+    cf.realtimeKit.webhooks.getWebhooks(ids.app, { account_id }),
   ),
   'webhooks.getWebhookByID': call('getWebhook', ({ cf, ids }) =>
-    cf.realtimeKit.webhooks.getWebhookByID(ids.webhook, inApp),
+    cf.realtimeKit.webhooks.getWebhookByID(ids.webhook, inApp(ids)),
   ),
   'webhooks.editWebhook': call('editWebhook', ({ cf, ids }) =>
-    cf.realtimeKit.webhooks.editWebhook(ids.webhook, { ...inApp, enabled: false }),
+    cf.realtimeKit.webhooks.editWebhook(ids.webhook, { ...inApp(ids), enabled: false }),
   ),
   'webhooks.replaceWebhook': call('replaceWebhook', ({ cf, ids }) =>
     cf.realtimeKit.webhooks.replaceWebhook(ids.webhook, {
-      ...inApp,
+      ...inApp(ids),
       name: 'Meeting ends',
       url: `${webhookUrl}/ended`,
       events: ['meeting.ended'],
@@ -203,28 +212,28 @@ export const cloudflareSdkCalls: Record<string, SdkCall> = {
 
   'meetings.create': call(
     'create_meeting',
-    ({ cf }) => cf.realtimeKit.meetings.create(app_id, { account_id, title: 'Proof by Cloudflare SDK' }),
+    ({ cf, ids }) => cf.realtimeKit.meetings.create(ids.app, { account_id, title: 'Proof by Cloudflare SDK' }),
     (answer, ids) => {
       ids.meeting = answer.data?.id ?? ids.meeting;
     },
   ),
-  'meetings.get': call('get_all_meetings', ({ cf }) =>
-    cf.realtimeKit.meetings.get(app_id, { account_id, page_no: 1, per_page: 20, status: 'ACTIVE' }),
+  'meetings.get': call('get_all_meetings', ({ cf, ids }) =>
+    cf.realtimeKit.meetings.get(ids.app, { account_id, page_no: 1, per_page: 20, status: 'ACTIVE' }),
   ),
   'meetings.getMeetingByID': call('get_meeting', ({ cf, ids }) =>
-    cf.realtimeKit.meetings.getMeetingByID(ids.meeting, inApp),
+    cf.realtimeKit.meetings.getMeetingByID(ids.meeting, inApp(ids)),
   ),
   'meetings.updateMeetingByID': call('update_meeting', ({ cf, ids }) =>
-    cf.realtimeKit.meetings.updateMeetingByID(ids.meeting, { ...inApp, title: 'Renamed' }),
+    cf.realtimeKit.meetings.updateMeetingByID(ids.meeting, { ...inApp(ids), title: 'Renamed' }),
   ),
   'meetings.replaceMeetingByID': call('replace_meeting', ({ cf, ids }) =>
-    cf.realtimeKit.meetings.replaceMeetingByID(ids.meeting, { ...inApp, title: 'Replaced' }),
+    cf.realtimeKit.meetings.replaceMeetingByID(ids.meeting, { ...inApp(ids), title: 'Replaced' }),
   ),
   'meetings.addParticipant': call(
     'add_participant',
     ({ cf, ids }) =>
       cf.realtimeKit.meetings.addParticipant(ids.meeting, {
-        ...inApp,
+        ...inApp(ids),
         custom_participant_id: 'user-ada',
         preset_name: ids.presetName,
         name: 'Ada',
@@ -234,113 +243,127 @@ export const cloudflareSdkCalls: Record<string, SdkCall> = {
     },
   ),
   'meetings.getMeetingParticipants': call('get_meeting_participants', ({ cf, ids }) =>
-    cf.realtimeKit.meetings.getMeetingParticipants(ids.meeting, { ...inApp, page_no: 1, per_page: 20 }),
+    cf.realtimeKit.meetings.getMeetingParticipants(ids.meeting, { ...inApp(ids), page_no: 1, per_page: 20 }),
   ),
   'meetings.getMeetingParticipant': call('get_meeting_participant', ({ cf, ids }) =>
-    cf.realtimeKit.meetings.getMeetingParticipant(ids.participant, { ...inApp, meeting_id: ids.meeting }),
+    cf.realtimeKit.meetings.getMeetingParticipant(ids.participant, { ...inApp(ids), meeting_id: ids.meeting }),
   ),
   'meetings.editParticipant': call('edit_participant', ({ cf, ids }) =>
-    cf.realtimeKit.meetings.editParticipant(ids.participant, { ...inApp, meeting_id: ids.meeting, name: 'Ada L.' }),
+    cf.realtimeKit.meetings.editParticipant(ids.participant, {
+      ...inApp(ids),
+      meeting_id: ids.meeting,
+      name: 'Ada L.',
+    }),
   ),
   'meetings.refreshParticipantToken': call('regenerate_token', ({ cf, ids }) =>
-    cf.realtimeKit.meetings.refreshParticipantToken(ids.participant, { ...inApp, meeting_id: ids.meeting }),
+    cf.realtimeKit.meetings.refreshParticipantToken(ids.participant, { ...inApp(ids), meeting_id: ids.meeting }),
   ),
 
   'activeSession.getActiveSession': call(
     'GetActiveSession',
-    ({ cf, ids }) => cf.realtimeKit.activeSession.getActiveSession(ids.meeting, inApp),
+    ({ cf, ids }) => cf.realtimeKit.activeSession.getActiveSession(ids.meeting, inApp(ids)),
     undefined,
     ({ fake, ids }) => fake?.startSession(ids.meeting),
   ),
   'activeSession.createPoll': call('CreatePoll', ({ cf, ids }) =>
-    cf.realtimeKit.activeSession.createPoll(ids.meeting, { ...inApp, question: 'Ship it?', options: ['yes', 'no'] }),
+    cf.realtimeKit.activeSession.createPoll(ids.meeting, {
+      ...inApp(ids),
+      question: 'Ship it?',
+      options: ['yes', 'no'],
+    }),
   ),
 
   'livestreams.startLivestreamingAMeeting': call(
     'start-livestreaming',
-    ({ cf, ids }) => cf.realtimeKit.livestreams.startLivestreamingAMeeting(ids.meeting, { ...inApp, name: 'stage' }),
+    ({ cf, ids }) =>
+      cf.realtimeKit.livestreams.startLivestreamingAMeeting(ids.meeting, { ...inApp(ids), name: 'stage' }),
     (answer, ids) => {
       ids.livestream = answer.data?.id ?? ids.livestream;
     },
   ),
   'livestreams.getMeetingActiveLivestreams': call('get-v2-meetings-meetingId-active-livestream', ({ cf, ids }) =>
-    cf.realtimeKit.livestreams.getMeetingActiveLivestreams(ids.meeting, inApp),
+    cf.realtimeKit.livestreams.getMeetingActiveLivestreams(ids.meeting, inApp(ids)),
   ),
   'livestreams.getActiveLivestreamsForLivestreamID': call(
     'get-v2-active-livestream-session-details',
-    ({ cf, ids }) => cf.realtimeKit.livestreams.getActiveLivestreamsForLivestreamID(ids.livestream, inApp),
+    ({ cf, ids }) => cf.realtimeKit.livestreams.getActiveLivestreamsForLivestreamID(ids.livestream, inApp(ids)),
     (answer, ids) => {
       ids.livestreamSession = answer.data?.session?.id ?? ids.livestreamSession;
     },
   ),
   'livestreams.getLivestreamSessionForLivestreamID': call('get-v2-livestream-session-livestream-id', ({ cf, ids }) =>
-    cf.realtimeKit.livestreams.getLivestreamSessionForLivestreamID(ids.livestream, inApp),
+    cf.realtimeKit.livestreams.getLivestreamSessionForLivestreamID(ids.livestream, inApp(ids)),
   ),
   'livestreams.getLivestreamSessionDetailsForSessionID': call(
     'get-v2-livestreams-livestream-session-id',
-    ({ cf, ids }) => cf.realtimeKit.livestreams.getLivestreamSessionDetailsForSessionID(ids.livestreamSession, inApp),
+    ({ cf, ids }) =>
+      cf.realtimeKit.livestreams.getLivestreamSessionDetailsForSessionID(ids.livestreamSession, inApp(ids)),
   ),
-  'livestreams.getAllLivestreams': call('fetch_all_livestreams', ({ cf }) =>
-    cf.realtimeKit.livestreams.getAllLivestreams(app_id, { account_id, exclude_meetings: false, sort_order: 'ASC' }),
+  'livestreams.getAllLivestreams': call('fetch_all_livestreams', ({ cf, ids }) =>
+    cf.realtimeKit.livestreams.getAllLivestreams(ids.app, { account_id, exclude_meetings: false, sort_order: 'ASC' }),
   ),
   'livestreams.stopLivestreamingAMeeting': call('stop_livestreaming', ({ cf, ids }) =>
-    cf.realtimeKit.livestreams.stopLivestreamingAMeeting(ids.meeting, inApp),
+    cf.realtimeKit.livestreams.stopLivestreamingAMeeting(ids.meeting, inApp(ids)),
   ),
-  'livestreams.getLivestreamAnalyticsComplete': call('get-livestream-analytics-complete', ({ cf }) =>
-    cf.realtimeKit.livestreams.getLivestreamAnalyticsComplete(app_id, { account_id }),
+  'livestreams.getLivestreamAnalyticsComplete': call('get-livestream-analytics-complete', ({ cf, ids }) =>
+    cf.realtimeKit.livestreams.getLivestreamAnalyticsComplete(ids.app, { account_id }),
   ),
-  'livestreams.getLivestreamAnalyticsDaywise': call('get-livestream-analytics-daywise', ({ cf }) =>
-    cf.realtimeKit.livestreams.getLivestreamAnalyticsDaywise(app_id, {
+  'livestreams.getLivestreamAnalyticsDaywise': call('get-livestream-analytics-daywise', ({ cf, ids }) =>
+    cf.realtimeKit.livestreams.getLivestreamAnalyticsDaywise(ids.app, {
       account_id,
       start_time: 1735689600,
       end_time: 1738368000,
     }),
   ),
-  'livestreams.getOrgAnalytics': call('get-org-analytics', ({ cf }) =>
-    cf.realtimeKit.livestreams.getOrgAnalytics(app_id, { account_id }),
+  'livestreams.getOrgAnalytics': call('get-org-analytics', ({ cf, ids }) =>
+    cf.realtimeKit.livestreams.getOrgAnalytics(ids.app, { account_id }),
   ),
 
   'recordings.startRecordings': call(
     'start_recording',
-    ({ cf, ids }) => cf.realtimeKit.recordings.startRecordings(app_id, { account_id, meeting_id: ids.meeting }),
+    ({ cf, ids }) => cf.realtimeKit.recordings.startRecordings(ids.app, { account_id, meeting_id: ids.meeting }),
     (answer, ids) => {
       ids.recording = answer.data?.id ?? ids.recording;
     },
   ),
   'recordings.getActiveRecordings': call('get_active_recording', ({ cf, ids }) =>
-    cf.realtimeKit.recordings.getActiveRecordings(ids.meeting, inApp),
+    cf.realtimeKit.recordings.getActiveRecordings(ids.meeting, inApp(ids)),
   ),
   'recordings.getOneRecording': call('get_one_recording', ({ cf, ids }) =>
-    cf.realtimeKit.recordings.getOneRecording(ids.recording, inApp),
+    cf.realtimeKit.recordings.getOneRecording(ids.recording, inApp(ids)),
   ),
   'recordings.getRecordings': call('get_all_recordings', ({ cf, ids }) =>
-    cf.realtimeKit.recordings.getRecordings(app_id, {
+    cf.realtimeKit.recordings.getRecordings(ids.app, {
       account_id,
       meeting_id: ids.meeting,
       status: ['RECORDING', 'UPLOADED'],
     }),
   ),
   'recordings.pauseResumeStopRecording': call('pause_resume_stop_recording', ({ cf, ids }) =>
-    cf.realtimeKit.recordings.pauseResumeStopRecording(ids.recording, { ...inApp, action: 'stop' }),
+    cf.realtimeKit.recordings.pauseResumeStopRecording(ids.recording, { ...inApp(ids), action: 'stop' }),
   ),
   'recordings.startTrackRecording': call('startTrackRecordingForAMeeting', ({ cf, ids }) =>
-    cf.realtimeKit.recordings.startTrackRecording(app_id, { account_id, meeting_id: ids.meeting }),
+    cf.realtimeKit.recordings.startTrackRecording(ids.app, { account_id, meeting_id: ids.meeting }),
   ),
 
   'sessions.getSessions': call(
     'GetSessions',
-    ({ cf, ids }) => cf.realtimeKit.sessions.getSessions(app_id, { account_id, associated_id: ids.meeting }),
+    ({ cf, ids }) => cf.realtimeKit.sessions.getSessions(ids.app, { account_id, associated_id: ids.meeting }),
     (answer, ids) => {
       ids.session = answer.data?.sessions?.[0]?.id ?? ids.session;
     },
   ),
   'sessions.getSessionDetails': call('GetSessionDetails', ({ cf, ids }) =>
-    cf.realtimeKit.sessions.getSessionDetails(ids.session, inApp),
+    cf.realtimeKit.sessions.getSessionDetails(ids.session, inApp(ids)),
   ),
   'sessions.getSessionParticipants': call(
     'GetSessionParticipants',
     ({ cf, ids }) =>
-      cf.realtimeKit.sessions.getSessionParticipants(ids.session, { ...inApp, include_peer_events: true, view: 'raw' }),
+      cf.realtimeKit.sessions.getSessionParticipants(ids.session, {
+        ...inApp(ids),
+        include_peer_events: true,
+        view: 'raw',
+      }),
     (answer, ids) => {
       const first = answer.data?.participants?.[0];
       ids.sessionParticipant = first?.id ?? ids.sessionParticipant;
@@ -348,41 +371,46 @@ export const cloudflareSdkCalls: Record<string, SdkCall> = {
     },
   ),
   'sessions.getSessionParticipantDetails': call('GetParticipantDetails', ({ cf, ids }) =>
-    cf.realtimeKit.sessions.getSessionParticipantDetails(ids.sessionParticipant, { ...inApp, session_id: ids.session }),
+    cf.realtimeKit.sessions.getSessionParticipantDetails(ids.sessionParticipant, {
+      ...inApp(ids),
+      session_id: ids.session,
+    }),
   ),
   'sessions.getParticipantDataFromPeerID': call('GetParticipantDataFromPeerId', ({ cf, ids }) =>
-    cf.realtimeKit.sessions.getParticipantDataFromPeerID(ids.peer, inApp),
+    cf.realtimeKit.sessions.getParticipantDataFromPeerID(ids.peer, inApp(ids)),
   ),
   'sessions.getSessionChat': call('GetSessionChat', ({ cf, ids }) =>
-    cf.realtimeKit.sessions.getSessionChat(ids.session, inApp),
+    cf.realtimeKit.sessions.getSessionChat(ids.session, inApp(ids)),
   ),
   'sessions.getSessionTranscripts': call('GetSessionTranscript', ({ cf, ids }) =>
-    cf.realtimeKit.sessions.getSessionTranscripts(ids.session, { ...inApp, format: 'JSON' }),
+    cf.realtimeKit.sessions.getSessionTranscripts(ids.session, { ...inApp(ids), format: 'JSON' }),
   ),
   'sessions.generateSummaryOfTranscripts': call('post-sessions-session_id-summary', ({ cf, ids }) =>
-    cf.realtimeKit.sessions.generateSummaryOfTranscripts(ids.session, inApp),
+    cf.realtimeKit.sessions.generateSummaryOfTranscripts(ids.session, inApp(ids)),
   ),
   'sessions.getSessionSummary': call('GetSessionSummary', ({ cf, ids }) =>
-    cf.realtimeKit.sessions.getSessionSummary(ids.session, inApp),
+    cf.realtimeKit.sessions.getSessionSummary(ids.session, inApp(ids)),
   ),
-  'analytics.getOrgAnalytics': call('get-org-analytics', ({ cf }) =>
-    cf.realtimeKit.analytics.getOrgAnalytics(app_id, { account_id, start_date: '2025-01-01', end_date: '2025-01-31' }),
+  'analytics.getOrgAnalytics': call('get-org-analytics', ({ cf, ids }) =>
+    cf.realtimeKit.analytics.getOrgAnalytics(ids.app, { account_id, start_date: '2025-01-01', end_date: '2025-01-31' }),
   ),
 
   'activeSession.kickParticipants': call('KickPartcipants', ({ cf, ids }) =>
-    cf.realtimeKit.activeSession.kickParticipants(ids.meeting, { ...inApp, participant_ids: [ids.participant] }),
+    cf.realtimeKit.activeSession.kickParticipants(ids.meeting, { ...inApp(ids), participant_ids: [ids.participant] }),
   ),
   'activeSession.kickAllParticipants': call('KickAllParticipants', ({ cf, ids }) =>
-    cf.realtimeKit.activeSession.kickAllParticipants(ids.meeting, inApp),
+    cf.realtimeKit.activeSession.kickAllParticipants(ids.meeting, inApp(ids)),
   ),
 
   'meetings.deleteMeetingParticipant': call('delete_meeting_participant', ({ cf, ids }) =>
-    cf.realtimeKit.meetings.deleteMeetingParticipant(ids.participant, { ...inApp, meeting_id: ids.meeting }),
+    cf.realtimeKit.meetings.deleteMeetingParticipant(ids.participant, { ...inApp(ids), meeting_id: ids.meeting }),
   ),
   'webhooks.deleteWebhook': call('deleteWebhook', ({ cf, ids }) =>
-    cf.realtimeKit.webhooks.deleteWebhook(ids.webhook, inApp),
+    cf.realtimeKit.webhooks.deleteWebhook(ids.webhook, inApp(ids)),
   ),
-  'presets.delete': call('delete-presets-preset_id', ({ cf, ids }) => cf.realtimeKit.presets.delete(ids.preset, inApp)),
+  'presets.delete': call('delete-presets-preset_id', ({ cf, ids }) =>
+    cf.realtimeKit.presets.delete(ids.preset, inApp(ids)),
+  ),
 };
 
 /**
