@@ -65,8 +65,8 @@ const order = [
 
 /**
  * Where the SDK's types are upstream's and upstream is wrong, our overlays correct the spec the mock and the fake
- * serve, so their answer breaks the SDK's type there, and only there. Each entry is asserted exactly: when the SDK's
- * description is fixed, its test fails and the entry goes.
+ * serve, so their answer breaks the SDK's type there, and only there. Each entry is asserted exactly: when upstream
+ * fixes it (and `pnpm spec:update` brings that here), its test fails and the entry goes.
  */
 const upstreamTypesWeCorrect: Record<string, string[]> = {
   // spec/overlays/realtimekit-fixes.overlay.yaml: `disabled` is a boolean (its example answers `false`; a boolean in
