@@ -220,11 +220,11 @@ describe("Cloudflare's SDK against the fake (startMockServer({ stateful: true })
       () => undefined,
       (thrown: unknown) => thrown,
     );
+    const status = error === undefined ? 'a success' : error instanceof APIError ? error.status : String(error);
     expect(
-      error,
-      `${entry.operationId} is in answered501Today: the fake answers it now, remove it from the set`,
-    ).toBeInstanceOf(APIError);
-    expect((error as APIError).status).toBe(501);
+      status,
+      `${entry.operationId} is in answered501Today, and the fake answered it with ${status}: it implements it now, remove it from the set`,
+    ).toBe(501);
     expect((error as APIError).message).toContain(entry.operationId);
   });
 
