@@ -385,8 +385,12 @@ export const cloudflareSdkCalls: Record<string, SdkCall> = {
   'sessions.getSessionTranscripts': call('GetSessionTranscript', ({ cf, ids }) =>
     cf.realtimeKit.sessions.getSessionTranscripts(ids.session, { ...inApp(ids), format: 'JSON' }),
   ),
-  'sessions.generateSummaryOfTranscripts': call('post-sessions-session_id-summary', ({ cf, ids }) =>
-    cf.realtimeKit.sessions.generateSummaryOfTranscripts(ids.session, inApp(ids)),
+  'sessions.generateSummaryOfTranscripts': call(
+    'post-sessions-session_id-summary',
+    ({ cf, ids }) => cf.realtimeKit.sessions.generateSummaryOfTranscripts(ids.session, inApp(ids)),
+    undefined,
+    // a summary is made of an ended session's transcript: the host ends it
+    ({ fake, ids }) => fake?.endSession(ids.meeting),
   ),
   'sessions.getSessionSummary': call('GetSessionSummary', ({ cf, ids }) =>
     cf.realtimeKit.sessions.getSessionSummary(ids.session, inApp(ids)),
@@ -395,11 +399,19 @@ export const cloudflareSdkCalls: Record<string, SdkCall> = {
     cf.realtimeKit.analytics.getOrgAnalytics(ids.app, { account_id, start_date: '2025-01-01', end_date: '2025-01-31' }),
   ),
 
-  'activeSession.kickParticipants': call('KickPartcipants', ({ cf, ids }) =>
-    cf.realtimeKit.activeSession.kickParticipants(ids.meeting, { ...inApp(ids), participant_ids: [ids.participant] }),
+  // the session above ended: each kick needs a live one (kicking the last participant ends it)
+  'activeSession.kickParticipants': call(
+    'KickPartcipants',
+    ({ cf, ids }) =>
+      cf.realtimeKit.activeSession.kickParticipants(ids.meeting, { ...inApp(ids), participant_ids: [ids.participant] }),
+    undefined,
+    ({ fake, ids }) => fake?.startSession(ids.meeting),
   ),
-  'activeSession.kickAllParticipants': call('KickAllParticipants', ({ cf, ids }) =>
-    cf.realtimeKit.activeSession.kickAllParticipants(ids.meeting, inApp(ids)),
+  'activeSession.kickAllParticipants': call(
+    'KickAllParticipants',
+    ({ cf, ids }) => cf.realtimeKit.activeSession.kickAllParticipants(ids.meeting, inApp(ids)),
+    undefined,
+    ({ fake, ids }) => fake?.startSession(ids.meeting),
   ),
 
   'meetings.deleteMeetingParticipant': call('delete_meeting_participant', ({ cf, ids }) =>
