@@ -81,17 +81,27 @@ function reason(error: unknown): string {
   return String((error as Error)?.message ?? error);
 }
 
-/** Waits `ms`, or less when `signal` aborts. */
-const pause = (ms: number, signal: AbortSignal) =>
+/**
+ * What `reset()` stops: a flag and callbacks rather than an AbortSignal, because workerd ties a signal to the request
+ * that made it and refuses it in another ("Cannot perform I/O on behalf of a different request").
+ */
+interface Generation {
+  stopped: boolean;
+  onStop: Set<() => void>;
+}
+const newGeneration = (): Generation => ({ stopped: false, onStop: new Set() });
+
+/** Waits `ms`, or less when `stop` is stopped. */
+const pause = (ms: number, stop: Generation) =>
   new Promise<void>((resolve) => {
-    if (signal.aborted) return resolve();
+    if (stop.stopped) return resolve();
     const done = () => {
       clearTimeout(timer);
-      signal.removeEventListener('abort', done);
+      stop.onStop.delete(done);
       resolve();
     };
     const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done);
+    stop.onStop.add(done);
   });
 
 /**
@@ -107,13 +117,14 @@ export function createWebhookSender(key: WebhookSigningKey, uuid: () => string, 
   let queues = new Map<string, Promise<void>>();
   /** Deliveries not settled yet. */
   let pending = new Set<Promise<void>>();
-  /** Aborted by `reset()`: in-flight attempts and waits stop, queued deliveries never start. */
-  let generation = new AbortController();
+  /** Stopped by `reset()`: in-flight attempts and waits end, queued deliveries never start. */
+  let generation = newGeneration();
 
-  async function attempt(delivery: WebhookDelivery, body: string, signature: string, stop: AbortSignal) {
+  async function attempt(delivery: WebhookDelivery, body: string, signature: string, stop: Generation) {
+    // made here, in the request that runs the attempt (workerd)
     const controller = new AbortController();
-    const abort = () => controller.abort(stop.reason);
-    stop.addEventListener('abort', abort);
+    const abort = () => controller.abort(new Error('the fake was reset'));
+    stop.onStop.add(abort);
     const timer = setTimeout(
       () => controller.abort(new Error(`no answer within ${timeoutMs} ms (webhookDelivery.timeoutMs)`)),
       timeoutMs,
@@ -139,16 +150,16 @@ export function createWebhookSender(key: WebhookSigningKey, uuid: () => string, 
       response.body?.cancel().catch(() => undefined);
     } catch (error) {
       delete delivery.status;
-      delivery.error = controller.signal.aborted && !stop.aborted ? reason(controller.signal.reason) : reason(error);
+      delivery.error = controller.signal.aborted ? reason(controller.signal.reason) : reason(error);
     } finally {
       clearTimeout(timer);
-      stop.removeEventListener('abort', abort);
+      stop.onStop.delete(abort);
     }
   }
 
   /** Delivers one event to one webhook, retrying 5xx and network errors as `retryDelays` says. */
-  async function deliver(delivery: WebhookDelivery, body: string, signed: Promise<string>, stop: AbortSignal) {
-    if (stop.aborted) return;
+  async function deliver(delivery: WebhookDelivery, body: string, signed: Promise<string>, stop: Generation) {
+    if (stop.stopped) return;
     if (!(URL.canParse(delivery.url) && /^https?:$/.test(new URL(delivery.url).protocol))) {
       delivery.outcome = 'failed';
       delivery.error = `the webhook's URL is not an http(s) URL: change it with PATCH webhooks/${delivery.webhookId}`;
@@ -164,7 +175,7 @@ export function createWebhookSender(key: WebhookSigningKey, uuid: () => string, 
     }
     for (let retry = 0; ; retry++) {
       await attempt(delivery, body, signature, stop);
-      if (stop.aborted) return;
+      if (stop.stopped) return;
       const status = delivery.status;
       if (status !== undefined && status >= 200 && status < 300) {
         delivery.outcome = 'delivered';
@@ -177,7 +188,7 @@ export function createWebhookSender(key: WebhookSigningKey, uuid: () => string, 
         return;
       }
       await pause(wait, stop);
-      if (stop.aborted) return;
+      if (stop.stopped) return;
     }
   }
 
@@ -185,7 +196,7 @@ export function createWebhookSender(key: WebhookSigningKey, uuid: () => string, 
     /** Queues `event` for each webhook in `to`; returns at once and never throws. */
     send(to: { id: string; url: string }[], event: FakeEvent) {
       if (to.length === 0) return;
-      const stop = generation.signal;
+      const stop = generation;
       let body: string;
       try {
         body = JSON.stringify(event);
@@ -246,8 +257,9 @@ export function createWebhookSender(key: WebhookSigningKey, uuid: () => string, 
 
     /** Drops the queue and the log: in-flight attempts are aborted, queued ones never sent. */
     reset() {
-      generation.abort(new Error('the fake was reset'));
-      generation = new AbortController();
+      generation.stopped = true;
+      for (const stop of [...generation.onStop]) stop();
+      generation = newGeneration();
       log = [];
       queues = new Map();
       pending = new Set();
