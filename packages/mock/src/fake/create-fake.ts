@@ -76,12 +76,6 @@ export interface RealtimeKitFake {
   /** Forgets everything: for `beforeEach`. Keeps the seed's sequence going (reset does not replay IDs). */
   reset(): void;
   /**
-   * Starts an active session in a meeting (replacing one already running), so the active-session calls (kick, mute,
-   * poll) have something to act on. Kicking everyone leaves it running, empty.
-   * Throws when the meeting or a participant is unknown.
-   */
-  startSession(meetingId: string, options?: StartSessionOptions): void;
-  /**
    * The PEM public key (SPKI) this fake signs its webhooks with, made on first use: pass it to
    * `verifyWebhook(raw, headers, { publicKey })`. Also served at `GET {base}/.well-known/webhooks.json` in Cloudflare's
    * shape, for a receiver whose `keyUrl` points at the fake.
@@ -91,6 +85,12 @@ export interface RealtimeKitFake {
   webhookDeliveries(): WebhookDelivery[];
   /** Waits until no webhook delivery is pending (retries included), then answers {@link webhookDeliveries}. */
   settled(): Promise<WebhookDelivery[]>;
+  /**
+   * Starts an active session in a meeting (replacing one already running), so the active-session calls (kick, mute,
+   * poll) have something to act on. Kicking everyone leaves it running, empty.
+   * Throws when the meeting or a participant is unknown.
+   */
+  startSession(meetingId: string, options?: StartSessionOptions): void;
 }
 
 /** The header on every answer of the fake: what tells a contract run it may start sessions on the control routes. */
@@ -409,6 +409,9 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
   }
 
   const fake: RealtimeKitFake = {
+    webhookPublicKey: () => key.publicKeyPem(),
+    webhookDeliveries: () => sender.deliveries(),
+    settled: () => sender.settled(),
     async fetch(request) {
       let response: Response;
       const rateHeaders: Record<string, string> = {};
@@ -432,9 +435,6 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
         throw error instanceof Refusal ? new Error(error.message) : error;
       }
     },
-    webhookPublicKey: () => key.publicKeyPem(),
-    webhookDeliveries: () => sender.deliveries(),
-    settled: () => sender.settled(),
   };
   contexts.set(fake, ctx);
   return fake;
