@@ -249,10 +249,14 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     now: () => clock().toISOString(),
     limits,
     presets: [...new Set([...DEFAULT_PRESETS, ...(options.presets ?? [])])],
-    emit: (scope, event) => {
-      sender.send(subscribers(ctx.state.webhooks.values(), scope, event.event), event);
-      options.onEvent?.(scope, event);
-    },
+    // No webhook delivery yet: the sender wraps this.
+    emit: (scope, event) => options.onEvent?.(scope, event),
+  };
+  // delivery first, so an onEvent that throws cannot keep an event from the webhooks
+  const onEvent = ctx.emit;
+  ctx.emit = (scope, event) => {
+    sender.send(subscribers(ctx.state.webhooks.values(), scope, event.event), event);
+    onEvent(scope, event);
   };
 
   /** Refuses what the API's gateway and RealtimeKit refuse before an operation runs: token, account, app. */
@@ -408,10 +412,12 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     return response;
   }
 
-  const fake: RealtimeKitFake = {
+  const settled = () => sender.settled();
+  contexts.set(settled, ctx);
+  return {
     webhookPublicKey: () => key.publicKeyPem(),
     webhookDeliveries: () => sender.deliveries(),
-    settled: () => sender.settled(),
+    settled,
     async fetch(request) {
       let response: Response;
       const rateHeaders: Record<string, string> = {};
@@ -436,17 +442,16 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
       }
     },
   };
-  contexts.set(fake, ctx);
-  return fake;
 }
 
-const contexts = new WeakMap<RealtimeKitFake, Context>();
+/** Each fake's context, under its `settled` (a function of its own), for {@link internalContext}. */
+const contexts = new WeakMap<RealtimeKitFake['settled'], Context>();
 /**
  * @internal For this package's tests: the fake's context, to emit an event as a state change would
  * (`internalContext(fake).emit(scope, event)`). Not exported from the package.
  */
 export function internalContext(fake: RealtimeKitFake): Context {
-  const ctx = contexts.get(fake);
+  const ctx = contexts.get(fake.settled);
   if (!ctx) throw new TypeError('internalContext: not a fake made by createRealtimeKitFake');
   return ctx;
 }
