@@ -285,6 +285,19 @@ describe('the fake sends signed webhooks', () => {
     ]);
   });
 
+  it('queues the delivery before calling onEvent, so an onEvent that throws keeps nothing from the webhooks', async () => {
+    const fake = createRealtimeKitFake({
+      webhookDelivery: { fetch: async () => new Response(null) },
+      onEvent: () => {
+        throw new Error("the test's onEvent fails");
+      },
+    });
+    const rtk = createRealtimeKitClient({ apiToken: 't', accountId: ACCOUNT, appId: APP, fetch: fake.fetch });
+    await rtk.webhooks.create({ name: 'a', url: 'https://app.example.test/hooks', events: ['meeting.started'] });
+    expect(() => emitter(fake)(started())).toThrow("the test's onEvent fails");
+    expect((await fake.settled()).map((d) => d.outcome)).toEqual(['delivered']);
+  });
+
   it('posts through the injected fetch, which sees the signed request', async () => {
     const requests: { url: string; init: RequestInit }[] = [];
     const fake = createRealtimeKitFake({
