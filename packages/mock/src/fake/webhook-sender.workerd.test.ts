@@ -17,10 +17,10 @@ const { build } = createRequire(require.resolve('tsup'))('esbuild') as {
  */
 const worker = `
 import { createRealtimeKitFake, internalContext } from './create-fake';
-let fake;
+// at the top level, as a Worker holds its state: nothing in making a fake may do I/O or draw random numbers
+const fake = createRealtimeKitFake({ seed: 8, webhookDelivery: { retryDelays: [0] } });
 export default {
   async fetch(request, env) {
-    fake ??= createRealtimeKitFake({ seed: 8, webhookDelivery: { retryDelays: [0] } });
     if (new URL(request.url).pathname !== '/emit') return fake.fetch(request);
     internalContext(fake).emit({ accountId: env.ACCOUNT, appId: env.APP }, await request.json());
     return Response.json(await fake.settled());
