@@ -32,7 +32,7 @@ export interface MockServer {
   url: string;
   port: number;
   close(): Promise<void>;
-  /** With `stateful`: the fake behind the server, for `reset()` between tests and `startSession()`. */
+  /** With `stateful`: the fake behind the server, for `reset()` between tests, `startSession()` and `settled()`. */
   fake?: RealtimeKitFake;
 }
 

@@ -1,9 +1,11 @@
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
-import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
+import { clearWebhookKeyCache, verifyWebhook, type WebhookEvent } from '@realtimekit-meetings/client/webhooks';
+import { ACCOUNT, APP, MEETING } from '@realtimekit-meetings/test-fixtures/ids';
+import { HttpResponse, http, type RequestHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetingLifecycle } from '../test-support/lifecycle';
-import { createRealtimeKitFake } from './fake/create-fake';
+import { createRealtimeKitFake, internalContext } from './fake/create-fake';
 import { realtimeKitHandlers } from './msw';
 
 const fake = createRealtimeKitFake({ seed: 5 });
@@ -37,5 +39,61 @@ describe('realtimeKitHandlers', () => {
     expect(() => realtimeKitHandlers({ fake, baseUrl: 'api.cloudflare.com' })).toThrow(
       'baseUrl must be an absolute URL',
     );
+  });
+});
+
+describe('webhooks from the fake under MSW', () => {
+  /** Runs `body` with only `handlers` listening (the file's own server closed meanwhile). */
+  async function withHandlers(handlers: RequestHandler[], body: () => Promise<void>) {
+    const server = setupServer(...handlers);
+    msw.close();
+    server.listen({ onUnhandledRequest: 'error' });
+    try {
+      await body();
+    } finally {
+      server.close();
+      msw.listen({ onUnhandledRequest: 'error' });
+    }
+  }
+  const started = { event: 'meeting.started', meeting: { id: MEETING, title: 'Standup' } } as const;
+
+  it("reaches the app's receiver, an MSW handler that verifies with the key MSW publishes as Cloudflare's", async () => {
+    clearWebhookKeyCache();
+    const fake = createRealtimeKitFake({ seed: 6, webhookDelivery: { retryDelays: [] } });
+    const received: WebhookEvent[] = [];
+    // the app's receiver as it is written for production: no key given, so Cloudflare's published one is fetched
+    const receiver = http.post('https://app.example.test/webhooks', async ({ request }) => {
+      received.push(await verifyWebhook(await request.arrayBuffer(), request.headers));
+      return new HttpResponse(null, { status: 204 });
+    });
+    await withHandlers([...realtimeKitHandlers({ fake }), receiver], async () => {
+      const rtk = createRealtimeKitClient({ apiToken: 't', accountId: ACCOUNT, appId: APP, maxRetries: 0 });
+      const hook = await rtk.webhooks.create({
+        name: 'app',
+        url: 'https://app.example.test/webhooks',
+        events: ['meeting.started'],
+      });
+      internalContext(fake).emit({ accountId: ACCOUNT, appId: APP }, started);
+      expect(await fake.settled()).toEqual([
+        expect.objectContaining({ webhookId: hook.id, outcome: 'delivered', attempts: 1, status: 204 }),
+      ]);
+      const key = await fetch('https://api.cloudflare.com/client/v4/.well-known/webhooks.json').then((r) => r.json());
+      expect(key.data.publicKey).toBe(await fake.webhookPublicKey());
+    });
+    expect(received).toEqual([started]);
+  });
+
+  it('does not loop: a delivery aimed at the fake itself is refused 401, once, and changes nothing', async () => {
+    const emitted: string[] = [];
+    const fake = createRealtimeKitFake({ seed: 7, onEvent: (_, event) => emitted.push(event.event) });
+    await withHandlers(realtimeKitHandlers({ fake }), async () => {
+      const rtk = createRealtimeKitClient({ apiToken: 't', accountId: ACCOUNT, appId: APP, maxRetries: 0 });
+      const meetings = `https://api.cloudflare.com/client/v4/accounts/${ACCOUNT}/realtime/kit/${APP}/meetings`;
+      await rtk.webhooks.create({ name: 'self', url: meetings, events: ['meeting.started'] });
+      internalContext(fake).emit({ accountId: ACCOUNT, appId: APP }, started);
+      expect(await fake.settled()).toEqual([expect.objectContaining({ outcome: 'failed', attempts: 1, status: 401 })]);
+      expect((await rtk.meetings.list()).data).toEqual([]);
+    });
+    expect(emitted).toEqual(['meeting.started']);
   });
 });

@@ -17,17 +17,29 @@ export interface RealtimeKitHandlersOptions {
 
 const FAKE_ACCOUNT = '0123456789abcdef0123456789abcdef';
 const FAKE_APP = '00000000-0000-4000-8000-0000000000a1';
+/** Where `verifyWebhook` fetches RealtimeKit's webhook key by default (the client's `WEBHOOK_KEY_URL`). */
+const CLOUDFLARE_KEY_URL = 'https://api.realtime.cloudflare.com/.well-known/webhooks.json';
 
 /**
  * MSW v2 request handlers that answer the RealtimeKit Meetings API from the stateful fake, in the browser or in
  * Node (`setupServer(...realtimeKitHandlers({ fake }))`): the client's requests never leave the process.
+ *
+ * They also publish the fake's webhook key where `verifyWebhook` looks for RealtimeKit's by default
+ * (`https://api.realtime.cloudflare.com/.well-known/webhooks.json`) and at `{baseUrl}/.well-known/webhooks.json`, so
+ * an app's receiver verifies the fake's webhooks unchanged. The fake POSTs them with the global `fetch`, which MSW
+ * intercepts: a handler of yours for the webhook's URL receives them. They cannot loop back into the fake: a delivery
+ * carries no API token, so one aimed at the fake's API is refused 401, changes nothing and emits nothing.
  */
 export function realtimeKitHandlers(options: RealtimeKitHandlersOptions): RequestHandler[] {
   const { fake, baseUrl = 'https://api.cloudflare.com/client/v4', proxyUrl } = options;
   if (!URL.canParse(baseUrl))
     throw new TypeError(`realtimeKitHandlers: baseUrl must be an absolute URL, not ${baseUrl}`);
   const api = baseUrl.replace(/\/+$/, '');
-  const handlers = [http.all(`${api}/accounts/*`, ({ request }) => fake.fetch(request))];
+  const handlers = [
+    http.all(`${api}/accounts/*`, ({ request }) => fake.fetch(request)),
+    http.get(`${api}/.well-known/webhooks.json`, ({ request }) => fake.fetch(request)),
+    http.get(CLOUDFLARE_KEY_URL, ({ request }) => fake.fetch(request)),
+  ];
   if (proxyUrl !== undefined) {
     const mount = proxyUrl.replace(/\/+$/, '');
     // the mount's own path (a relative proxyUrl is one already), so a mount that holds `/meetings` is cut off whole

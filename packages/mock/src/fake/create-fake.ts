@@ -11,6 +11,14 @@ import { RECORDING_RATE_LIMIT } from './recordings';
 import { gatewayBody, Refusal } from './refusal';
 import { describe, json, refused, respond } from './respond';
 import { DEFAULT_LIMITS, DEFAULT_PRESETS, emptyState, type FakeLimits } from './state';
+import {
+  checkDeliveryOptions,
+  createWebhookSender,
+  subscribers,
+  type WebhookDelivery,
+  type WebhookDeliveryOptions,
+} from './webhook-sender';
+import { createWebhookSigningKey } from './webhook-signing-key';
 
 export type { FakeLimits } from './state';
 export { DEFAULT_PRESETS } from './state';
@@ -50,6 +58,11 @@ export interface RealtimeKitFakeOptions {
    * recording changes status...), once the change is committed, whether or not a webhook is subscribed to it.
    */
   onEvent?: (scope: EventScope, event: FakeEvent) => void;
+  /**
+   * How events reach the registered webhooks: the `fetch` that POSTs them, the `retryDelays` of a 5xx or network
+   * error, the `timeoutMs` of an attempt ({@link WebhookDeliveryOptions}).
+   */
+  webhookDelivery?: WebhookDeliveryOptions;
 }
 
 export interface StartSessionOptions {
@@ -71,6 +84,16 @@ export interface RealtimeKitFake {
   fetch(request: Request): Promise<Response>;
   /** Forgets everything: for `beforeEach`. Keeps the seed's sequence going (reset does not replay IDs). */
   reset(): void;
+  /**
+   * The PEM public key (SPKI) this fake signs its webhooks with, made on first use: pass it to
+   * `verifyWebhook(raw, headers, { publicKey })`. Also served at `GET {base}/.well-known/webhooks.json` in Cloudflare's
+   * shape, for a receiver whose `keyUrl` points at the fake.
+   */
+  webhookPublicKey(): Promise<string>;
+  /** Every webhook delivery so far (the latest 1,000), oldest first: pending ones too. */
+  webhookDeliveries(): WebhookDelivery[];
+  /** Waits until no webhook delivery is pending (retries included), then answers {@link webhookDeliveries}. */
+  settled(): Promise<WebhookDelivery[]>;
   /**
    * Starts an active session in a meeting (replacing one already running), so the active-session calls (kick, mute,
    * poll) have something to act on. Kicking everyone leaves it running, empty.
@@ -108,6 +131,8 @@ export const FAKE_HEADER = 'x-realtimekit-fake';
 export const CONTROL_PATH = '/__fake';
 /** The header that names the body properties the spec does not declare, which the fake ignored. */
 export const IGNORED_HEADER = 'x-realtimekit-fake-ignored';
+/** Where the fake publishes its webhook key below any base URL, as Cloudflare does at api.realtime.cloudflare.com. */
+export const WEBHOOK_KEY_PATH = '/.well-known/webhooks.json';
 
 /**
  * Any path below RealtimeKit's prefix (an app's resources, or the account's `apps`): which of them is an operation
@@ -275,6 +300,10 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
   const clock = options.now ?? (() => new Date());
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   checkOptions(options, limits);
+  checkDeliveryOptions(options.webhookDelivery ?? {});
+  const key = createWebhookSigningKey();
+  // rtk-uuid from the seeded sequence, so a seeded run repeats its delivery IDs too
+  const sender = createWebhookSender(key, () => ctx.random.uuid(), options.webhookDelivery);
   const ctx: Context = {
     state: emptyState(),
     random: createRandom(options.seed ?? randomSeed()),
@@ -285,6 +314,12 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
       options.recordingRateLimit === false ? undefined : (options.recordingRateLimit ?? RECORDING_RATE_LIMIT),
     // No webhook delivery yet: the sender wraps this.
     emit: (scope, event) => options.onEvent?.(scope, event),
+  };
+  // delivery first, so an onEvent that throws cannot keep an event from the webhooks
+  const onEvent = ctx.emit;
+  ctx.emit = (scope, event) => {
+    sender.send(subscribers(ctx.state.webhooks.values(), scope, event.event), event);
+    onEvent(scope, event);
   };
 
   /** Refuses what the API's gateway and RealtimeKit refuse before an operation runs: token, account, app. */
@@ -397,6 +432,9 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
       // a base URL may hold an account and an app, so the control routes are looked for where no operation is
       const controlRoute = CONTROL.exec(url.pathname);
       if (controlRoute) return control(request, controlRoute[1] as string);
+      if (url.pathname.endsWith(WEBHOOK_KEY_PATH) && request.method === 'GET') {
+        return json(200, { success: true, data: { publicKey: await key.publicKeyPem() }, message: '' });
+      }
       return refused(404, `No route for the URI: ${request.method} ${url.pathname}`);
     }
     const { operationId, params } = found;
@@ -466,7 +504,12 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     return response;
   }
 
+  const settled = () => sender.settled();
+  contexts.set(settled, ctx);
   return {
+    webhookPublicKey: () => key.publicKeyPem(),
+    webhookDeliveries: () => sender.deliveries(),
+    settled,
     async fetch(request) {
       let response: Response;
       const rateHeaders: Record<string, string> = {};
@@ -481,6 +524,7 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     reset() {
       ctx.state = emptyState();
       window = { start: 0, used: 0 };
+      sender.reset();
     },
     startSession(meetingId, { participants } = {}) {
       thrown(() => startSession(ctx, meetingId, participants));
@@ -500,4 +544,16 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
       }
     },
   };
+}
+
+/** Each fake's context, under its `settled` (a function of its own), for {@link internalContext}. */
+const contexts = new WeakMap<RealtimeKitFake['settled'], Context>();
+/**
+ * @internal For this package's tests: the fake's context, to emit an event as a state change would
+ * (`internalContext(fake).emit(scope, event)`). Not exported from the package.
+ */
+export function internalContext(fake: RealtimeKitFake): Context {
+  const ctx = contexts.get(fake.settled);
+  if (!ctx) throw new TypeError('internalContext: not a fake made by createRealtimeKitFake');
+  return ctx;
 }

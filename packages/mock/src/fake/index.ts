@@ -9,5 +9,7 @@ export {
   type RealtimeKitFake,
   type RealtimeKitFakeOptions,
   type StartSessionOptions,
+  WEBHOOK_KEY_PATH,
 } from './create-fake';
 export type { EventScope, FakeEvent, FakeEventName } from './events';
+export type { WebhookDelivery, WebhookDeliveryOptions } from './webhook-sender';
