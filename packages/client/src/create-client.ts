@@ -5,7 +5,7 @@ import { createJoinMeeting } from './join-meeting';
 import type { RawClient, RealtimeKitClientOptions } from './options';
 import { createRateBudget, type RateBudget } from './rate-budget';
 import { createRawClient } from './raw-client';
-import { createRequest } from './request';
+import { createRequest, createSend } from './request';
 import { createTransport } from './transport';
 import { check, checkLimits, isPlainObject } from './validate-input';
 
@@ -154,7 +154,7 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}):
     check(rateBudget === false || isPlainObject(rateBudget), 'rateBudget must be an object or false');
     budget = rateBudget === false ? undefined : createRateBudget(rateBudget, `account:${accountId}`);
   }
-  const request = createRequest({
+  const config = {
     transport,
     proxy,
     host,
@@ -165,10 +165,10 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}):
     authorized: !!apiToken,
     logger,
     budget,
-  });
+  };
   const client = {
-    ...createResources(new ApiClient(request)),
-    request,
+    ...createResources(new ApiClient(createSend(config))),
+    request: createRequest(config),
     joinMeeting: createJoinMeeting(transport, proxy, timeoutMs, host),
     scope: stringOption('scope', options.scope) || (proxy ? `proxy:${proxyUrl}` : `${accountId}/${appId}`),
   } as RealtimeKitClient;

@@ -1,5 +1,6 @@
 import {
   APP_PATH_PREFIX,
+  type HttpMethod,
   type OperationId,
   type OperationInput,
   type OperationResponseBody,
@@ -36,29 +37,33 @@ export interface RequestConfig {
   budget?: RateBudget;
 }
 
+/** An operation's route, as core's `operationRoutes` holds it: verb, path (below the app, or whole), whether it has a body. */
+export type Route = readonly [method: HttpMethod, path: string, hasBody: 0 | 1 | boolean];
+
 /**
- * Builds `request(operationId, input, options)`, in steps: validate the input (before anything is sent), then
- * attempt under a timeout and the caller's signal, classify what came back, retry what is safe to retry with
- * backoff, and log each attempt when there is a logger.
+ * Builds the pipeline that sends one operation, `send(operationId, route, input, options)`, in steps: validate the
+ * input (before anything is sent), then attempt under a timeout and the caller's signal, classify what came back,
+ * retry what is safe to retry with backoff, and log each attempt when there is a logger. It is handed the route, so
+ * it carries no table of operations: the generated methods pass the one they call (internal/api-client.ts), and
+ * `request(operationId)` finds it in core's table (createRequest).
  */
-export function createRequest(config: RequestConfig) {
+export function createSend(config: RequestConfig) {
   const { transport, proxy, logger, budget } = config;
 
   /** `unwrap` is for the generated methods: the answer's `data` (1), or one page, `{ data, paging }` (2). */
-  return async function request<K extends OperationId>(
+  return async function send<K extends OperationId>(
     operationId: K,
+    route: Route,
     input: RequestInput<K> = {} as RequestInput<K>,
     options: RequestOptions = {},
     unwrap?: 1 | 2,
   ): Promise<OperationResponseBody<K>> {
-    const route = operationRoutes[operationId];
-    const method = route?.[0];
+    const method = route[0];
     const context = { operationId, method };
     const fail = (kind: RealtimeKitErrorKind, message: string, details?: object) =>
       new RealtimeKitError(kind, message, { ...context, ...details });
 
     // 1. validate
-    check(route, 'Unknown operationId', context);
     check(isPlainObject(options as unknown), 'options must be a plain object', context);
     // appPath: the path template below APP_PATH_PREFIX, or the whole template of the account's own (`/accounts/…/apps`)
     const [, appPath, hasBody] = route;
@@ -160,5 +165,26 @@ export function createRequest(config: RequestConfig) {
   };
 }
 
-/** The request function a client holds. */
-export type RequestFunction = ReturnType<typeof createRequest>;
+/** The pipeline a client holds: one operation, its route given. */
+export type SendFunction = ReturnType<typeof createSend>;
+
+/**
+ * `rtk.request(operationId, input, options)`: the operation's route from core's table of every operation, then the
+ * pipeline. Only this needs the table; a bundle that never calls request() by ID leaves it out.
+ */
+export function createRequest(config: RequestConfig) {
+  const send = createSend(config);
+  return function request<K extends OperationId>(
+    operationId: K,
+    input?: RequestInput<K>,
+    options?: RequestOptions,
+  ): Promise<OperationResponseBody<K>> {
+    // own properties only: `toString` names no operation either
+    const route: Route | undefined = Object.hasOwn(operationRoutes, operationId)
+      ? operationRoutes[operationId]
+      : undefined;
+    // an operationId from untyped code: refused as the pipeline refuses bad input, in a rejected promise
+    if (!route) return Promise.reject(new RealtimeKitError('invalid_argument', 'Unknown operationId', { operationId }));
+    return send(operationId, route, input, options);
+  };
+}
