@@ -7,6 +7,7 @@
  * carries all of it, the pipeline needs no table of operations at run time: a bundle carries only the routes of the
  * resources it uses.
  */
+import { resourceClientsModule } from './client-resource-clients.mjs';
 import { Imports } from './imports.mjs';
 import { camel, pascal } from './surface.mjs';
 import { jsdoc, kebab, sentence, TS_HEADER } from './text.mjs';
@@ -154,5 +155,6 @@ export function clientModules(surface) {
         /** @type {[string, string]} */ ([resourceFile(resource), clientResourceModule(resource, ops)]),
     ),
     ['resources.gen.ts', clientIndexModule(groups)],
+    ['resource-clients.gen.ts', resourceClientsModule([...groups.keys()], resourceClass, resourceFile)],
   ]);
 }
