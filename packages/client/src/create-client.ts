@@ -5,7 +5,8 @@ import { createJoinMeeting } from './join-meeting';
 import type { RawClient, RealtimeKitClientOptions } from './options';
 import { createRateBudget, type RateBudget } from './rate-budget';
 import { createRawClient } from './raw-client';
-import { createRequest, createSend, type RequestConfig } from './request';
+import { createSend, type RequestConfig } from './request';
+import { createRequest } from './request-by-id';
 import { createTransport } from './transport';
 import { check, checkLimits, isPlainObject } from './validate-input';
 
@@ -178,9 +179,10 @@ function setUp(options: RealtimeKitClientOptions) {
 export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}): RealtimeKitClient {
   const { config, scope, raw: rawOptions } = setUp(options);
   const { transport, proxy, timeoutMs, host } = config;
+  const send = createSend(config);
   const client = {
-    ...createResources(new ApiClient(createSend(config))),
-    request: createRequest(config),
+    ...createResources(new ApiClient(send)),
+    request: createRequest(send),
     joinMeeting: createJoinMeeting(transport, proxy, timeoutMs, host),
     scope,
   } as RealtimeKitClient;

@@ -4,7 +4,6 @@ import {
   type OperationId,
   type OperationInput,
   type OperationResponseBody,
-  operationRoutes,
 } from '@realtimekit-meetings/core';
 import { attemptOnce } from './attempt';
 import { attemptLog } from './attempt-log';
@@ -45,7 +44,7 @@ export type Route = readonly [method: HttpMethod, path: string, hasBody: 0 | 1 |
  * input (before anything is sent), then attempt under a timeout and the caller's signal, classify what came back,
  * retry what is safe to retry with backoff, and log each attempt when there is a logger. It is handed the route, so
  * it carries no table of operations: the generated methods pass the one they call (internal/api-client.ts), and
- * `request(operationId)` finds it in core's table (createRequest).
+ * `request(operationId)` finds it in core's table (request-by-id.ts).
  */
 export function createSend(config: RequestConfig) {
   const { transport, proxy, logger, budget } = config;
@@ -167,24 +166,3 @@ export function createSend(config: RequestConfig) {
 
 /** The pipeline a client holds: one operation, its route given. */
 export type SendFunction = ReturnType<typeof createSend>;
-
-/**
- * `rtk.request(operationId, input, options)`: the operation's route from core's table of every operation, then the
- * pipeline. Only this needs the table; a bundle that never calls request() by ID leaves it out.
- */
-export function createRequest(config: RequestConfig) {
-  const send = createSend(config);
-  return function request<K extends OperationId>(
-    operationId: K,
-    input?: RequestInput<K>,
-    options?: RequestOptions,
-  ): Promise<OperationResponseBody<K>> {
-    // own properties only: `toString` names no operation either
-    const route: Route | undefined = Object.hasOwn(operationRoutes, operationId)
-      ? operationRoutes[operationId]
-      : undefined;
-    // an operationId from untyped code: refused as the pipeline refuses bad input, in a rejected promise
-    if (!route) return Promise.reject(new RealtimeKitError('invalid_argument', 'Unknown operationId', { operationId }));
-    return send(operationId, route, input, options);
-  };
-}
