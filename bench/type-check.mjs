@@ -47,7 +47,7 @@ function project(pkg) {
 
 const FIGURES = { 'Check time': 's', 'Total time': 's', 'Memory used': 'K', Types: '', Instantiations: '' };
 const dirs = packages.map(project);
-const runs = packages.map(() => /** @type {Record<string, number[]>} */ ({}));
+const runs = packages.map(() => Object.fromEntries(Object.keys(FIGURES).map((name) => [name, []])));
 try {
   for (let round = 0; round < ROUNDS; round++) {
     dirs.forEach((dir, i) => {
@@ -55,7 +55,7 @@ try {
       const out = execFileSync(process.execPath, [tsc, '-p', dir, '--extendedDiagnostics'], { encoding: 'utf8' });
       for (const name of Object.keys(FIGURES)) {
         const value = Number(new RegExp(`^${name}:\\s+([\\d.]+)`, 'm').exec(out)?.[1]);
-        (runs[i][name] ??= []).push(value);
+        runs[i][name].push(value);
       }
     });
   }
