@@ -90,6 +90,7 @@ describe('generate', () => {
       'participants.gen.ts',
       'presets.gen.ts',
       'recordings.gen.ts',
+      'resource-clients.gen.ts',
       'resources.gen.ts',
       'sessions.gen.ts',
       'webhooks.gen.ts',
@@ -103,9 +104,9 @@ describe('generate', () => {
     // as one line, however the formatter broke it
     const flat = meetings.replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/,? \)/g, ')');
     expect(flat).toContain(
-      "return this.client.call('GET', '/meetings/{meeting_id}', { params: { meeting_id: meetingId } }, options);",
+      "return this.client.call('get_meeting', 'GET', '/meetings/{meeting_id}', { params: { meeting_id: meetingId } }, options);",
     );
-    expect(flat).toContain("return this.client.page('GET', '/meetings', { query }, options);");
+    expect(flat).toContain("return this.client.page('get_all_meetings', 'GET', '/meetings', { query }, options);");
     expect(meetings).toContain("import type { ApiClient } from '../internal/api-client';");
     // the account's own operations are outside any app: the call names the whole path, and get takes the app's ID
     const apps = /** @type {string} */ (files.get(path.join(root, 'packages/client/src/generated/apps.gen.ts')))
@@ -113,10 +114,10 @@ describe('generate', () => {
       .replace(/\( /g, '(')
       .replace(/,? \)/g, ')');
     expect(apps).toContain(
-      "return this.client.page('GET', '/accounts/{account_id}/realtime/kit/apps', { query }, options);",
+      "return this.client.page('get_apps', 'GET', '/accounts/{account_id}/realtime/kit/apps', { query }, options);",
     );
     expect(apps).toContain(
-      "return this.client.call('GET', '/accounts/{account_id}/realtime/kit/apps/{app_id}', { params: { app_id: appId } }, options);",
+      "return this.client.call('get_app', 'GET', '/accounts/{account_id}/realtime/kit/apps/{app_id}', { params: { app_id: appId } }, options);",
     );
   });
 

@@ -1,10 +1,13 @@
 // @ts-check
 /**
  * packages/client/src/generated/<resource>.gen.ts: one class per resource, one typed method per operation. Each
- * method shows its verb and path at the call, `this.client.call('GET', '/meetings/{meeting_id}', { params })`, over
- * ApiClient (packages/client/src/internal/api-client.ts): the verb and path name the operation, whose input and answer
- * they type. The operationId is in each method's doc; the call does not repeat it, so the bundle carries it once.
+ * method shows its operation, verb and path at the call, `this.client.call('get_meeting', 'GET',
+ * '/meetings/{meeting_id}', { params })`, over ApiClient (packages/client/src/internal/api-client.ts), which types
+ * the input and answer by the operationId and refuses a verb or path that is not the operation's. Since the call
+ * carries all of it, the pipeline needs no table of operations at run time: a bundle carries only the routes of the
+ * resources it uses.
  */
+import { resourceClientsModule } from './client-resource-clients.mjs';
 import { Imports } from './imports.mjs';
 import { camel, pascal } from './surface.mjs';
 import { jsdoc, kebab, sentence, TS_HEADER } from './text.mjs';
@@ -48,7 +51,10 @@ export function methodArguments(op) {
   return args;
 }
 
-/** `{ params: { meeting_id: meetingId }, body, query }`: what the seam takes besides the verb and path. */
+/**
+ * `{ params: { meeting_id: meetingId }, body, query }`: what the seam takes besides the operation, verb and path. `body`
+ * is there exactly when the operation has one: ApiClient reads whether it has one from it.
+ */
 export function callExpression(/** @type {SurfaceOperation} */ op) {
   const parts = [];
   if (op.pathParams.length > 0) {
@@ -73,7 +79,8 @@ function methods(/** @type {SurfaceOperation} */ op, /** @type {Imports} */ impo
   const signature = [...args.map((a) => `${a.name}${a.optional ? '?' : ''}: ${a.type}`), options].join(', ');
   const tags = [...args.map((a) => `@param ${a.name} - ${a.doc}`), OPTIONS_DOC];
   const what = `\`${op.operationId}\`: ${op.method} ${op.route}.`;
-  const send = `this.client.${op.paginated ? 'page' : 'call'}(${JSON.stringify(op.method)}, ${JSON.stringify(op.route)}, ${callExpression(op)}, options)`;
+  const route = [op.operationId, op.method, op.route].map((s) => JSON.stringify(s)).join(', ');
+  const send = `this.client.${op.paginated ? 'page' : 'call'}(${route}, ${callExpression(op)}, options)`;
   if (op.paginated) {
     const item = imports.type(CORE, /** @type {string} */ (op.types.item));
     const ids = args.filter((a) => a.name !== 'query').map((a) => a.name);
@@ -148,5 +155,6 @@ export function clientModules(surface) {
         /** @type {[string, string]} */ ([resourceFile(resource), clientResourceModule(resource, ops)]),
     ),
     ['resources.gen.ts', clientIndexModule(groups)],
+    ['resource-clients.gen.ts', resourceClientsModule([...groups.keys()], resourceClass, resourceFile)],
   ]);
 }

@@ -5,7 +5,8 @@ import { createJoinMeeting } from './join-meeting';
 import type { RawClient, RealtimeKitClientOptions } from './options';
 import { createRateBudget, type RateBudget } from './rate-budget';
 import { createRawClient } from './raw-client';
-import { createRequest } from './request';
+import { createSend, type RequestConfig } from './request';
+import { createRequest } from './request-by-id';
 import { createTransport } from './transport';
 import { check, checkLimits, isPlainObject } from './validate-input';
 
@@ -72,11 +73,11 @@ function hostOf(name: string, value: string, relativeAllowed: boolean) {
 }
 
 /**
- * Creates a client for the RealtimeKit Meetings API. On a server it needs a token, an account and an app: from the
- * options or CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID and REALTIMEKIT_APP_ID. In a browser, pass `proxyUrl`
- * instead. Setup mistakes are refused here, as `invalid_argument`, with the fix in the message.
+ * The options checked (setup mistakes refused as `invalid_argument`, with the fix in the message) and turned into
+ * what a client sends with: the request pipeline's config, and what `raw`, `joinMeeting` and `scope` are made of.
+ * createRealtimeKitClient and each resource's own client (createMeetingsClient...) share it.
  */
-export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}): RealtimeKitClient {
+function setUp(options: RealtimeKitClientOptions) {
   check(isPlainObject(options as unknown), 'options must be a plain object');
   for (const name of Object.keys(options)) {
     if (OPTIONS.includes(name)) continue;
@@ -154,7 +155,7 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}):
     check(rateBudget === false || isPlainObject(rateBudget), 'rateBudget must be an object or false');
     budget = rateBudget === false ? undefined : createRateBudget(rateBudget, `account:${accountId}`);
   }
-  const request = createRequest({
+  const config: RequestConfig = {
     transport,
     proxy,
     host,
@@ -165,21 +166,41 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}):
     authorized: !!apiToken,
     logger,
     budget,
-  });
+  };
+  const scope = stringOption('scope', options.scope) || (proxy ? `proxy:${proxyUrl}` : `${accountId}/${appId}`);
+  return { config, scope, raw: { baseUrl, headers: { ...headers, ...authorization }, fetch, middleware } };
+}
+
+/**
+ * Creates a client for the RealtimeKit Meetings API. On a server it needs a token, an account and an app: from the
+ * options or CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID and REALTIMEKIT_APP_ID. In a browser, pass `proxyUrl`
+ * instead. Setup mistakes are refused here, as `invalid_argument`, with the fix in the message.
+ */
+export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}): RealtimeKitClient {
+  const { config, scope, raw: rawOptions } = setUp(options);
+  const { transport, proxy, timeoutMs, host } = config;
+  const send = createSend(config);
   const client = {
-    ...createResources(new ApiClient(request)),
-    request,
+    ...createResources(new ApiClient(send)),
+    request: createRequest(send),
     joinMeeting: createJoinMeeting(transport, proxy, timeoutMs, host),
-    scope: stringOption('scope', options.scope) || (proxy ? `proxy:${proxyUrl}` : `${accountId}/${appId}`),
+    scope,
   } as RealtimeKitClient;
   // `raw`, the openapi-fetch client over the same base URL, headers, fetch and middleware, is made on first use
   // (and is left out of the browser build, which carries no openapi-fetch: see raw-client.ts).
   let raw: RawClient | undefined;
   Object.defineProperty(client, 'raw', {
     get: () => {
-      raw ??= createRawClient({ baseUrl, headers: { ...headers, ...authorization }, fetch, middleware });
+      raw ??= createRawClient(rawOptions);
       return raw;
     },
   });
   return client;
 }
+
+/**
+ * @internal What a resource's own client sends through (createMeetingsClient and the rest, generated): the options
+ * checked as createRealtimeKitClient checks them, and the same pipeline, without the rest of the client.
+ */
+export const createApiClient = (options: RealtimeKitClientOptions = {}) =>
+  new ApiClient(createSend(setUp(options).config));

@@ -49,22 +49,38 @@ describe('built package', () => {
     expect(result).toEqual({ id: 'm1', timers: 0, error: 'function' });
   });
 
-  it('the browser build makes the same call, and says so when raw (openapi-fetch) is asked for', async () => {
-    const browser = `const file = new URL('../dist/index.browser.mjs', 'file://${import.meta.dirname}/');
-const { createRealtimeKitClient } = await import(file.href);
-const rtk = createRealtimeKitClient({ apiToken: 't', accountId: 'a', appId: 'b', baseUrl: process.env.BASE });
+  /** Runs a call through the fetch-only build `file` (browser or worker): a method, request() by ID, raw. */
+  async function fetchOnly(file: string) {
+    const code = `const file = new URL('../dist/${file}', 'file://${import.meta.dirname}/');
+const { createRealtimeKitClient, createMeetingsClient } = await import(file.href);
+const options = { apiToken: 't', accountId: 'a', appId: 'b', baseUrl: process.env.BASE };
+const rtk = createRealtimeKitClient(options);
 const meeting = await rtk.meetings.get('m1');
+const alone = await createMeetingsClient(options).get('m1');
+const byId = await rtk.request('get_meeting', { params: { meeting_id: 'm1' } }).then((b) => b.data.id, (e) => e.message);
 let raw;
 try { rtk.raw; } catch (error) { raw = error.message; }
-console.log(JSON.stringify({ id: meeting.id, raw }));`;
-    const { stdout } = await exec(process.execPath, ['--input-type=module', '-e', browser], {
+console.log(JSON.stringify({ id: meeting.id, alone: alone.id, byId, raw }));`;
+    const { stdout } = await exec(process.execPath, ['--input-type=module', '-e', code], {
       cwd: import.meta.dirname,
       env: { ...process.env, BASE: server.url },
       timeout: 30_000,
     });
-    expect(JSON.parse(stdout)).toEqual({
+    return JSON.parse(stdout);
+  }
+  const raw =
+    "invalid_argument: raw is not in the browser build: call the methods, or createClient<paths>() from 'openapi-fetch'";
+
+  it('the browser build makes the same call, and says what to do instead of request() by ID and raw', async () => {
+    expect(await fetchOnly('index.browser.mjs')).toEqual({
       id: 'm1',
-      raw: "invalid_argument: raw is not in the browser build: call the methods or request(), or createClient<paths>() from 'openapi-fetch'",
+      alone: 'm1',
+      byId: "invalid_argument get_meeting: request(operationId) is not in the browser build, which carries no table of every operation: call the operation's method (rtk.meetings.get(id))",
+      raw,
     });
+  });
+
+  it('the worker build (Workers, edge runtimes) makes the same call, and request() by ID too', async () => {
+    expect(await fetchOnly('index.worker.mjs')).toEqual({ id: 'm1', alone: 'm1', byId: 'm1', raw });
   });
 });

@@ -6,6 +6,7 @@ import { rejection } from '../test-support/rejection';
 import { createRealtimeKitClient } from './create-client';
 import type { RealtimeKitError } from './errors';
 import { createRawClient as createBrowserRawClient } from './raw-client.browser';
+import { createRequest as createBrowserRequest } from './request-by-id.browser';
 
 // The catalogue: every mistake a user is known to make, and the exact message it now produces, so that messages stay
 // good. A message says what happened, where, and what to do; it never holds the token.
@@ -362,7 +363,14 @@ describe('what goes wrong after that says what happened, where, and keeps the fa
 
   it('rtk.raw in the browser build, which carries no openapi-fetch', () => {
     expect(setupError(() => createBrowserRawClient({}))).toBe(
-      "invalid_argument: raw is not in the browser build: call the methods or request(), or createClient<paths>() from 'openapi-fetch'",
+      "invalid_argument: raw is not in the browser build: call the methods, or createClient<paths>() from 'openapi-fetch'",
+    );
+  });
+
+  it('rtk.request(operationId) in the browser build, which carries no table of every operation', async () => {
+    const request = createBrowserRequest(() => Promise.reject(new Error('sent')));
+    expect((await rejection(request('get_meeting', { params: { meeting_id: MEETING } }))).message).toBe(
+      "invalid_argument get_meeting: request(operationId) is not in the browser build, which carries no table of every operation: call the operation's method (rtk.meetings.get(id))",
     );
   });
 

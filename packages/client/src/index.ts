@@ -2,6 +2,8 @@ export type * from '@realtimekit-meetings/core';
 export type { RealtimeKitClient, RequestArgs } from './client';
 export { createRealtimeKitClient } from './create-client';
 export { RealtimeKitError, type RealtimeKitErrorDetails, type RealtimeKitErrorKind } from './errors';
+// each resource alone, `createMeetingsClient({ proxyUrl }).get(id)`: a bundle carries only what it imports
+export * from './generated/resource-clients.gen';
 export type {
   ActiveSessionResource,
   AnalyticsResource,

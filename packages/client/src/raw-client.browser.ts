@@ -8,6 +8,6 @@ import type { RawClient } from './options';
 export const createRawClient = (_options: object): RawClient => {
   throw new RealtimeKitError(
     'invalid_argument',
-    "raw is not in the browser build: call the methods or request(), or createClient<paths>() from 'openapi-fetch'",
+    "raw is not in the browser build: call the methods, or createClient<paths>() from 'openapi-fetch'",
   );
 };

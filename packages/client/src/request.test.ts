@@ -52,6 +52,8 @@ describe('bad input is refused before anything is sent', () => {
       'an unknown operation',
       (rtk: ReturnType<typeof client>) => rtk.request('drop_all_meetings' as never, {} as never),
     ],
+    // a property every object has is no operation (it was read from the table's prototype, and crashed as a TypeError)
+    ['"toString" as an operation', (rtk: ReturnType<typeof client>) => rtk.request('toString' as never, {} as never)],
   ])('%s', async (_name, call) => {
     const { rtk, requests } = fresh();
     const error = await rejection(call(rtk));

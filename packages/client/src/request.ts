@@ -1,9 +1,9 @@
 import {
   APP_PATH_PREFIX,
+  type HttpMethod,
   type OperationId,
   type OperationInput,
   type OperationResponseBody,
-  operationRoutes,
 } from '@realtimekit-meetings/core';
 import { attemptOnce } from './attempt';
 import { attemptLog } from './attempt-log';
@@ -36,29 +36,33 @@ export interface RequestConfig {
   budget?: RateBudget;
 }
 
+/** An operation's route, as core's `operationRoutes` holds it: verb, path (below the app, or whole), whether it has a body. */
+export type Route = readonly [method: HttpMethod, path: string, hasBody: 0 | 1 | boolean];
+
 /**
- * Builds `request(operationId, input, options)`, in steps: validate the input (before anything is sent), then
- * attempt under a timeout and the caller's signal, classify what came back, retry what is safe to retry with
- * backoff, and log each attempt when there is a logger.
+ * Builds the pipeline that sends one operation, `send(operationId, route, input, options)`, in steps: validate the
+ * input (before anything is sent), then attempt under a timeout and the caller's signal, classify what came back,
+ * retry what is safe to retry with backoff, and log each attempt when there is a logger. It is handed the route, so
+ * it carries no table of operations: the generated methods pass the one they call (internal/api-client.ts), and
+ * `request(operationId)` finds it in core's table (request-by-id.ts).
  */
-export function createRequest(config: RequestConfig) {
+export function createSend(config: RequestConfig) {
   const { transport, proxy, logger, budget } = config;
 
   /** `unwrap` is for the generated methods: the answer's `data` (1), or one page, `{ data, paging }` (2). */
-  return async function request<K extends OperationId>(
+  return async function send<K extends OperationId>(
     operationId: K,
+    route: Route,
     input: RequestInput<K> = {} as RequestInput<K>,
     options: RequestOptions = {},
     unwrap?: 1 | 2,
   ): Promise<OperationResponseBody<K>> {
-    const route = operationRoutes[operationId];
-    const method = route?.[0];
+    const method = route[0];
     const context = { operationId, method };
     const fail = (kind: RealtimeKitErrorKind, message: string, details?: object) =>
       new RealtimeKitError(kind, message, { ...context, ...details });
 
     // 1. validate
-    check(route, 'Unknown operationId', context);
     check(isPlainObject(options as unknown), 'options must be a plain object', context);
     // appPath: the path template below APP_PATH_PREFIX, or the whole template of the account's own (`/accounts/…/apps`)
     const [, appPath, hasBody] = route;
@@ -160,5 +164,5 @@ export function createRequest(config: RequestConfig) {
   };
 }
 
-/** The request function a client holds. */
-export type RequestFunction = ReturnType<typeof createRequest>;
+/** The pipeline a client holds: one operation, its route given. */
+export type SendFunction = ReturnType<typeof createSend>;

@@ -33,6 +33,7 @@ export class ActiveSessionResource {
    */
   get(meetingId: string, options?: RequestOptions): Promise<ActiveSession> {
     return this.client.call(
+      'GetActiveSession',
       'GET',
       '/meetings/{meeting_id}/active-session',
       { params: { meeting_id: meetingId } },
@@ -53,6 +54,7 @@ export class ActiveSessionResource {
    */
   kick(meetingId: string, body: KickParticipantsBody, options?: RequestOptions): Promise<KickParticipantsResult> {
     return this.client.call(
+      'KickPartcipants',
       'POST',
       '/meetings/{meeting_id}/active-session/kick',
       { params: { meeting_id: meetingId }, body },
@@ -72,6 +74,7 @@ export class ActiveSessionResource {
    */
   kickAll(meetingId: string, options?: RequestOptions): Promise<KickAllParticipantsResult> {
     return this.client.call(
+      'KickAllParticipants',
       'POST',
       '/meetings/{meeting_id}/active-session/kick-all',
       { params: { meeting_id: meetingId } },
@@ -92,6 +95,7 @@ export class ActiveSessionResource {
    */
   mute(meetingId: string, body: MuteParticipantsBody, options?: RequestOptions): Promise<MuteParticipantsResult> {
     return this.client.call(
+      'MuteParticipants',
       'POST',
       '/meetings/{meeting_id}/active-session/mute',
       { params: { meeting_id: meetingId }, body },
@@ -116,6 +120,7 @@ export class ActiveSessionResource {
     options?: RequestOptions,
   ): Promise<MuteAllParticipantsResult> {
     return this.client.call(
+      'MuteAllParticipants',
       'POST',
       '/meetings/{meeting_id}/active-session/mute-all',
       { params: { meeting_id: meetingId }, body },
@@ -136,6 +141,7 @@ export class ActiveSessionResource {
    */
   createPoll(meetingId: string, body: CreatePollBody, options?: RequestOptions): Promise<CreatePollResult> {
     return this.client.call(
+      'CreatePoll',
       'POST',
       '/meetings/{meeting_id}/active-session/poll',
       { params: { meeting_id: meetingId }, body },

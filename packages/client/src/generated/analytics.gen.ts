@@ -30,7 +30,7 @@ export class AnalyticsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   daywise(query?: AnalyticsDaywiseQuery, options?: RequestOptions): Promise<AnalyticsDaywise> {
-    return this.client.call('GET', '/analytics/daywise', { query }, options);
+    return this.client.call('get-org-analytics', 'GET', '/analytics/daywise', { query }, options);
   }
 
   /**
@@ -49,7 +49,13 @@ export class AnalyticsResource {
     query?: LivestreamAnalyticsDaywiseQuery,
     options?: RequestOptions,
   ): Promise<LivestreamAnalyticsDaywise> {
-    return this.client.call('GET', '/analytics/livestreams/daywise', { query }, options);
+    return this.client.call(
+      'get-livestream-analytics-daywise',
+      'GET',
+      '/analytics/livestreams/daywise',
+      { query },
+      options,
+    );
   }
 
   /**
@@ -68,6 +74,12 @@ export class AnalyticsResource {
     query?: LivestreamAnalyticsOverallQuery,
     options?: RequestOptions,
   ): Promise<LivestreamAnalyticsOverall> {
-    return this.client.call('GET', '/analytics/livestreams/overall', { query }, options);
+    return this.client.call(
+      'get-livestream-analytics-complete',
+      'GET',
+      '/analytics/livestreams/overall',
+      { query },
+      options,
+    );
   }
 }

@@ -24,7 +24,7 @@ export class AppsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   list(query?: AppListQuery, options?: RequestOptions): Promise<Page<AppListItem>> {
-    return this.client.page('GET', '/accounts/{account_id}/realtime/kit/apps', { query }, options);
+    return this.client.page('get_apps', 'GET', '/accounts/{account_id}/realtime/kit/apps', { query }, options);
   }
 
   /**
@@ -53,7 +53,7 @@ export class AppsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   create(body: AppCreateBody, options?: RequestOptions): Promise<AppCreateResult> {
-    return this.client.call('POST', '/accounts/{account_id}/realtime/kit/apps', { body }, options);
+    return this.client.call('create_app', 'POST', '/accounts/{account_id}/realtime/kit/apps', { body }, options);
   }
 
   /**
@@ -68,6 +68,7 @@ export class AppsResource {
    */
   get(appId: string, options?: RequestOptions): Promise<App> {
     return this.client.call(
+      'get_app',
       'GET',
       '/accounts/{account_id}/realtime/kit/apps/{app_id}',
       { params: { app_id: appId } },

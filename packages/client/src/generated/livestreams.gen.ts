@@ -45,7 +45,7 @@ export class LivestreamsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   list(query?: LivestreamListQuery, options?: RequestOptions): Promise<LivestreamList> {
-    return this.client.call('GET', '/livestreams', { query }, options);
+    return this.client.call('fetch_all_livestreams', 'GET', '/livestreams', { query }, options);
   }
 
   /**
@@ -61,7 +61,7 @@ export class LivestreamsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   create(body: LivestreamCreateBody, options?: RequestOptions): Promise<LivestreamCreateResult> {
-    return this.client.call('POST', '/livestreams', { body }, options);
+    return this.client.call('create_livestream', 'POST', '/livestreams', { body }, options);
   }
 
   /**
@@ -79,6 +79,7 @@ export class LivestreamsResource {
    */
   get(livestreamId: string, query?: LivestreamGetQuery, options?: RequestOptions): Promise<LivestreamWithSessions> {
     return this.client.call(
+      'get-v2-livestream-session-livestream-id',
       'GET',
       '/livestreams/{livestream_id}',
       { params: { livestream_id: livestreamId }, query },
@@ -99,6 +100,7 @@ export class LivestreamsResource {
    */
   activeSession(livestreamId: string, options?: RequestOptions): Promise<LivestreamActiveSession> {
     return this.client.call(
+      'get-v2-active-livestream-session-details',
       'GET',
       '/livestreams/{livestream_id}/active-livestream-session',
       { params: { livestream_id: livestreamId } },
@@ -119,6 +121,7 @@ export class LivestreamsResource {
    */
   getSessionById(livestreamSessionId: string, options?: RequestOptions): Promise<LivestreamSessionById> {
     return this.client.call(
+      'get-v2-livestreams-livestream-session-id',
       'GET',
       '/livestreams/sessions/{livestream-session-id}',
       { params: { 'livestream-session-id': livestreamSessionId } },
@@ -138,6 +141,7 @@ export class LivestreamsResource {
    */
   getActive(meetingId: string, options?: RequestOptions): Promise<ActiveLivestream> {
     return this.client.call(
+      'get-v2-meetings-meetingId-active-livestream',
       'GET',
       '/meetings/{meeting_id}/active-livestream',
       { params: { meeting_id: meetingId } },
@@ -158,6 +162,7 @@ export class LivestreamsResource {
    */
   stop(meetingId: string, options?: RequestOptions): Promise<LivestreamStopResult> {
     return this.client.call(
+      'stop_livestreaming',
       'POST',
       '/meetings/{meeting_id}/active-livestream/stop',
       { params: { meeting_id: meetingId } },
@@ -184,6 +189,7 @@ export class LivestreamsResource {
     options?: RequestOptions,
   ): Promise<LivestreamSessionDetails> {
     return this.client.call(
+      'livestream-session-details',
       'GET',
       '/meetings/{meeting_id}/livestream',
       { params: { meeting_id: meetingId }, query },
@@ -205,6 +211,7 @@ export class LivestreamsResource {
    */
   start(meetingId: string, body: LivestreamStartBody, options?: RequestOptions): Promise<LivestreamStartResult> {
     return this.client.call(
+      'start-livestreaming',
       'POST',
       '/meetings/{meeting_id}/livestreams',
       { params: { meeting_id: meetingId }, body },

@@ -34,7 +34,7 @@ export class MeetingsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   list(query?: MeetingListQuery, options?: RequestOptions): Promise<Page<Meeting>> {
-    return this.client.page('GET', '/meetings', { query }, options);
+    return this.client.page('get_all_meetings', 'GET', '/meetings', { query }, options);
   }
 
   /**
@@ -65,7 +65,7 @@ export class MeetingsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   create(body: MeetingCreateBody, options?: RequestOptions): Promise<MeetingDetails> {
-    return this.client.call('POST', '/meetings', { body }, options);
+    return this.client.call('create_meeting', 'POST', '/meetings', { body }, options);
   }
 
   /**
@@ -79,7 +79,13 @@ export class MeetingsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   get(meetingId: string, options?: RequestOptions): Promise<MeetingDetails> {
-    return this.client.call('GET', '/meetings/{meeting_id}', { params: { meeting_id: meetingId } }, options);
+    return this.client.call(
+      'get_meeting',
+      'GET',
+      '/meetings/{meeting_id}',
+      { params: { meeting_id: meetingId } },
+      options,
+    );
   }
 
   /**
@@ -94,7 +100,13 @@ export class MeetingsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   replace(meetingId: string, body: MeetingReplaceBody, options?: RequestOptions): Promise<MeetingDetails> {
-    return this.client.call('PUT', '/meetings/{meeting_id}', { params: { meeting_id: meetingId }, body }, options);
+    return this.client.call(
+      'replace_meeting',
+      'PUT',
+      '/meetings/{meeting_id}',
+      { params: { meeting_id: meetingId }, body },
+      options,
+    );
   }
 
   /**
@@ -109,6 +121,12 @@ export class MeetingsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   update(meetingId: string, body: MeetingUpdateBody, options?: RequestOptions): Promise<MeetingDetails> {
-    return this.client.call('PATCH', '/meetings/{meeting_id}', { params: { meeting_id: meetingId }, body }, options);
+    return this.client.call(
+      'update_meeting',
+      'PATCH',
+      '/meetings/{meeting_id}',
+      { params: { meeting_id: meetingId }, body },
+      options,
+    );
   }
 }

@@ -35,6 +35,7 @@ export class ParticipantsResource {
    */
   list(meetingId: string, query?: ParticipantListQuery, options?: RequestOptions): Promise<Page<Participant>> {
     return this.client.page(
+      'get_meeting_participants',
       'GET',
       '/meetings/{meeting_id}/participants',
       { params: { meeting_id: meetingId }, query },
@@ -70,6 +71,7 @@ export class ParticipantsResource {
    */
   add(meetingId: string, body: ParticipantAddBody, options?: RequestOptions): Promise<ParticipantWithToken> {
     return this.client.call(
+      'add_participant',
       'POST',
       '/meetings/{meeting_id}/participants',
       { params: { meeting_id: meetingId }, body },
@@ -90,6 +92,7 @@ export class ParticipantsResource {
    */
   get(meetingId: string, participantId: string, options?: RequestOptions): Promise<Participant> {
     return this.client.call(
+      'get_meeting_participant',
       'GET',
       '/meetings/{meeting_id}/participants/{participant_id}',
       { params: { meeting_id: meetingId, participant_id: participantId } },
@@ -116,6 +119,7 @@ export class ParticipantsResource {
     options?: RequestOptions,
   ): Promise<ParticipantWithToken> {
     return this.client.call(
+      'replace_participant',
       'PUT',
       '/meetings/{meeting_id}/participants/{participant_id}',
       { params: { meeting_id: meetingId, participant_id: participantId }, body },
@@ -142,6 +146,7 @@ export class ParticipantsResource {
     options?: RequestOptions,
   ): Promise<ParticipantWithToken> {
     return this.client.call(
+      'edit_participant',
       'PATCH',
       '/meetings/{meeting_id}/participants/{participant_id}',
       { params: { meeting_id: meetingId, participant_id: participantId }, body },
@@ -162,6 +167,7 @@ export class ParticipantsResource {
    */
   delete(meetingId: string, participantId: string, options?: RequestOptions): Promise<DeletedParticipant> {
     return this.client.call(
+      'delete_meeting_participant',
       'DELETE',
       '/meetings/{meeting_id}/participants/{participant_id}',
       { params: { meeting_id: meetingId, participant_id: participantId } },
@@ -182,6 +188,7 @@ export class ParticipantsResource {
    */
   refreshToken(meetingId: string, participantId: string, options?: RequestOptions): Promise<ParticipantToken> {
     return this.client.call(
+      'regenerate_token',
       'POST',
       '/meetings/{meeting_id}/participants/{participant_id}/token',
       { params: { meeting_id: meetingId, participant_id: participantId } },

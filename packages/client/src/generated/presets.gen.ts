@@ -31,7 +31,7 @@ export class PresetsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   list(query?: PresetListQuery, options?: RequestOptions): Promise<Page<PresetListItem>> {
-    return this.client.page('GET', '/presets', { query }, options);
+    return this.client.page('get-presets', 'GET', '/presets', { query }, options);
   }
 
   /**
@@ -59,7 +59,7 @@ export class PresetsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   create(body: PresetCreateBody, options?: RequestOptions): Promise<Preset> {
-    return this.client.call('POST', '/presets', { body }, options);
+    return this.client.call('post-presets', 'POST', '/presets', { body }, options);
   }
 
   /**
@@ -73,7 +73,13 @@ export class PresetsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   get(presetId: string, options?: RequestOptions): Promise<Preset> {
-    return this.client.call('GET', '/presets/{preset_id}', { params: { preset_id: presetId } }, options);
+    return this.client.call(
+      'get-presets-preset_id',
+      'GET',
+      '/presets/{preset_id}',
+      { params: { preset_id: presetId } },
+      options,
+    );
   }
 
   /**
@@ -88,7 +94,13 @@ export class PresetsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   replace(presetId: string, body: PresetReplaceBody, options?: RequestOptions): Promise<Preset> {
-    return this.client.call('PUT', '/presets/{preset_id}', { params: { preset_id: presetId }, body }, options);
+    return this.client.call(
+      'put-presets-preset_id',
+      'PUT',
+      '/presets/{preset_id}',
+      { params: { preset_id: presetId }, body },
+      options,
+    );
   }
 
   /**
@@ -103,7 +115,13 @@ export class PresetsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   update(presetId: string, body: PresetUpdateBody, options?: RequestOptions): Promise<Preset> {
-    return this.client.call('PATCH', '/presets/{preset_id}', { params: { preset_id: presetId }, body }, options);
+    return this.client.call(
+      'patch-presets-preset_id',
+      'PATCH',
+      '/presets/{preset_id}',
+      { params: { preset_id: presetId }, body },
+      options,
+    );
   }
 
   /**
@@ -117,6 +135,12 @@ export class PresetsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   delete(presetId: string, options?: RequestOptions): Promise<Preset> {
-    return this.client.call('DELETE', '/presets/{preset_id}', { params: { preset_id: presetId } }, options);
+    return this.client.call(
+      'delete-presets-preset_id',
+      'DELETE',
+      '/presets/{preset_id}',
+      { params: { preset_id: presetId } },
+      options,
+    );
   }
 }

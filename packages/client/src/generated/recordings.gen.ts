@@ -39,7 +39,7 @@ export class RecordingsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   list(query?: RecordingListQuery, options?: RequestOptions): Promise<Page<RecordingListItem>> {
-    return this.client.page('GET', '/recordings', { query }, options);
+    return this.client.page('get_all_recordings', 'GET', '/recordings', { query }, options);
   }
 
   /**
@@ -73,7 +73,7 @@ export class RecordingsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   start(body: RecordingStartBody, options?: RequestOptions): Promise<Recording> {
-    return this.client.call('POST', '/recordings', { body }, options);
+    return this.client.call('start_recording', 'POST', '/recordings', { body }, options);
   }
 
   /**
@@ -87,7 +87,13 @@ export class RecordingsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   get(recordingId: string, options?: RequestOptions): Promise<Recording> {
-    return this.client.call('GET', '/recordings/{recording_id}', { params: { recording_id: recordingId } }, options);
+    return this.client.call(
+      'get_one_recording',
+      'GET',
+      '/recordings/{recording_id}',
+      { params: { recording_id: recordingId } },
+      options,
+    );
   }
 
   /**
@@ -103,6 +109,7 @@ export class RecordingsResource {
    */
   control(recordingId: string, body: RecordingControlBody, options?: RequestOptions): Promise<Recording> {
     return this.client.call(
+      'pause_resume_stop_recording',
       'PUT',
       '/recordings/{recording_id}',
       { params: { recording_id: recordingId }, body },
@@ -122,6 +129,7 @@ export class RecordingsResource {
    */
   getActive(meetingId: string, options?: RequestOptions): Promise<ActiveRecording> {
     return this.client.call(
+      'get_active_recording',
       'GET',
       '/recordings/active-recording/{meeting_id}',
       { params: { meeting_id: meetingId } },
@@ -142,6 +150,6 @@ export class RecordingsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   startTrack(body: TrackRecordingStartBody, options?: RequestOptions): Promise<TrackRecordingStartResult> {
-    return this.client.call('POST', '/recordings/track', { body }, options);
+    return this.client.call('startTrackRecordingForAMeeting', 'POST', '/recordings/track', { body }, options);
   }
 }

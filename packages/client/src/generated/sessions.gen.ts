@@ -47,7 +47,7 @@ export class SessionsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   list(query?: SessionListQuery, options?: RequestOptions): Promise<SessionList> {
-    return this.client.call('GET', '/sessions', { query }, options);
+    return this.client.call('GetSessions', 'GET', '/sessions', { query }, options);
   }
 
   /**
@@ -62,7 +62,13 @@ export class SessionsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   get(sessionId: string, query?: SessionGetQuery, options?: RequestOptions): Promise<Session> {
-    return this.client.call('GET', '/sessions/{session_id}', { params: { session_id: sessionId }, query }, options);
+    return this.client.call(
+      'GetSessionDetails',
+      'GET',
+      '/sessions/{session_id}',
+      { params: { session_id: sessionId }, query },
+      options,
+    );
   }
 
   /**
@@ -76,7 +82,13 @@ export class SessionsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   chat(sessionId: string, options?: RequestOptions): Promise<SessionChat> {
-    return this.client.call('GET', '/sessions/{session_id}/chat', { params: { session_id: sessionId } }, options);
+    return this.client.call(
+      'GetSessionChat',
+      'GET',
+      '/sessions/{session_id}/chat',
+      { params: { session_id: sessionId } },
+      options,
+    );
   }
 
   /**
@@ -98,6 +110,7 @@ export class SessionsResource {
     options?: RequestOptions,
   ): Promise<SessionLivestreams> {
     return this.client.call(
+      'get-v2-livestreamsession-session-meetingId-active-livestream',
       'GET',
       '/sessions/{session_id}/livestream-sessions',
       { params: { session_id: sessionId }, query },
@@ -126,6 +139,7 @@ export class SessionsResource {
     options?: RequestOptions,
   ): Promise<SessionParticipantList> {
     return this.client.call(
+      'GetSessionParticipants',
       'GET',
       '/sessions/{session_id}/participants',
       { params: { session_id: sessionId }, query },
@@ -152,6 +166,7 @@ export class SessionsResource {
     options?: RequestOptions,
   ): Promise<SessionParticipantDetails> {
     return this.client.call(
+      'GetParticipantDetails',
       'GET',
       '/sessions/{session_id}/participants/{participant_id}',
       { params: { session_id: sessionId, participant_id: participantId }, query },
@@ -170,7 +185,13 @@ export class SessionsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   summary(sessionId: string, options?: RequestOptions): Promise<SessionSummary> {
-    return this.client.call('GET', '/sessions/{session_id}/summary', { params: { session_id: sessionId } }, options);
+    return this.client.call(
+      'GetSessionSummary',
+      'GET',
+      '/sessions/{session_id}/summary',
+      { params: { session_id: sessionId } },
+      options,
+    );
   }
 
   /**
@@ -184,7 +205,13 @@ export class SessionsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   generateSummary(sessionId: string, options?: RequestOptions): Promise<SessionSummaryJob> {
-    return this.client.call('POST', '/sessions/{session_id}/summary', { params: { session_id: sessionId } }, options);
+    return this.client.call(
+      'post-sessions-session_id-summary',
+      'POST',
+      '/sessions/{session_id}/summary',
+      { params: { session_id: sessionId } },
+      options,
+    );
   }
 
   /**
@@ -200,6 +227,7 @@ export class SessionsResource {
    */
   transcript(sessionId: string, query?: SessionTranscriptQuery, options?: RequestOptions): Promise<SessionTranscript> {
     return this.client.call(
+      'GetSessionTranscript',
       'GET',
       '/sessions/{session_id}/transcript',
       { params: { session_id: sessionId }, query },
@@ -220,6 +248,12 @@ export class SessionsResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   peerReport(peerId: string, query?: SessionPeerReportQuery, options?: RequestOptions): Promise<SessionPeerReport> {
-    return this.client.call('GET', '/sessions/peer-report/{peer_id}', { params: { peer_id: peerId }, query }, options);
+    return this.client.call(
+      'GetParticipantDataFromPeerId',
+      'GET',
+      '/sessions/peer-report/{peer_id}',
+      { params: { peer_id: peerId }, query },
+      options,
+    );
   }
 }

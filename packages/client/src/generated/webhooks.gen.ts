@@ -27,7 +27,7 @@ export class WebhooksResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   list(options?: RequestOptions): Promise<WebhookList> {
-    return this.client.call('GET', '/webhooks', {}, options);
+    return this.client.call('getAllWebhooks', 'GET', '/webhooks', {}, options);
   }
 
   /**
@@ -41,7 +41,7 @@ export class WebhooksResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   create(body: WebhookCreateBody, options?: RequestOptions): Promise<Webhook> {
-    return this.client.call('POST', '/webhooks', { body }, options);
+    return this.client.call('addWebhook', 'POST', '/webhooks', { body }, options);
   }
 
   /**
@@ -55,7 +55,13 @@ export class WebhooksResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   get(webhookId: string, options?: RequestOptions): Promise<Webhook> {
-    return this.client.call('GET', '/webhooks/{webhook_id}', { params: { webhook_id: webhookId } }, options);
+    return this.client.call(
+      'getWebhook',
+      'GET',
+      '/webhooks/{webhook_id}',
+      { params: { webhook_id: webhookId } },
+      options,
+    );
   }
 
   /**
@@ -70,7 +76,13 @@ export class WebhooksResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   replace(webhookId: string, body: WebhookReplaceBody, options?: RequestOptions): Promise<Webhook> {
-    return this.client.call('PUT', '/webhooks/{webhook_id}', { params: { webhook_id: webhookId }, body }, options);
+    return this.client.call(
+      'replaceWebhook',
+      'PUT',
+      '/webhooks/{webhook_id}',
+      { params: { webhook_id: webhookId }, body },
+      options,
+    );
   }
 
   /**
@@ -85,7 +97,13 @@ export class WebhooksResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   update(webhookId: string, body: WebhookUpdateBody, options?: RequestOptions): Promise<Webhook> {
-    return this.client.call('PATCH', '/webhooks/{webhook_id}', { params: { webhook_id: webhookId }, body }, options);
+    return this.client.call(
+      'editWebhook',
+      'PATCH',
+      '/webhooks/{webhook_id}',
+      { params: { webhook_id: webhookId }, body },
+      options,
+    );
   }
 
   /**
@@ -99,7 +117,13 @@ export class WebhooksResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   delete(webhookId: string, options?: RequestOptions): Promise<Webhook> {
-    return this.client.call('DELETE', '/webhooks/{webhook_id}', { params: { webhook_id: webhookId } }, options);
+    return this.client.call(
+      'deleteWebhook',
+      'DELETE',
+      '/webhooks/{webhook_id}',
+      { params: { webhook_id: webhookId } },
+      options,
+    );
   }
 
   /**
@@ -112,6 +136,6 @@ export class WebhooksResource {
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   events(options?: RequestOptions): Promise<WebhookEvents> {
-    return this.client.call('GET', '/webhooks/all', {}, options);
+    return this.client.call('getAllWebhookEvents', 'GET', '/webhooks/all', {}, options);
   }
 }

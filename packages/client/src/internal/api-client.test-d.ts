@@ -1,35 +1,39 @@
 import type { Meeting, MeetingDetails, Page } from '@realtimekit-meetings/core';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { ApiClient, OperationAt } from './api-client';
+import type { ApiClient, MethodOf, PathOf } from './api-client';
 
 declare const client: ApiClient;
 
 describe('ApiClient', () => {
-  it('names the operation by its verb and path', () => {
-    expectTypeOf<OperationAt<'GET', '/meetings/{meeting_id}'>>().toEqualTypeOf<'get_meeting'>();
-    expectTypeOf<OperationAt<'PUT', '/meetings/{meeting_id}'>>().toEqualTypeOf<'replace_meeting'>();
-    expectTypeOf<OperationAt<'DELETE', '/meetings'>>().toEqualTypeOf<never>();
+  it("reads an operation's verb and path from core's table", () => {
+    expectTypeOf<MethodOf<'get_meeting'>>().toEqualTypeOf<'GET'>();
+    expectTypeOf<PathOf<'replace_meeting'>>().toEqualTypeOf<'/meetings/{meeting_id}'>();
   });
 
-  it('types each call by the operation its verb and path name: the answer, the path IDs, the body', () => {
+  it('types each call by its operation: the answer, the path IDs, the body', () => {
     expectTypeOf(
-      client.call('GET', '/meetings/{meeting_id}', { params: { meeting_id: 'm' } }),
+      client.call('get_meeting', 'GET', '/meetings/{meeting_id}', { params: { meeting_id: 'm' } }),
     ).resolves.toEqualTypeOf<MeetingDetails>();
-    expectTypeOf(client.page('GET', '/meetings', {})).resolves.toEqualTypeOf<Page<Meeting>>();
+    expectTypeOf(client.page('get_all_meetings', 'GET', '/meetings', {})).resolves.toEqualTypeOf<Page<Meeting>>();
     // @ts-expect-error get_meeting needs its meeting_id
-    client.call('GET', '/meetings/{meeting_id}', {});
+    client.call('get_meeting', 'GET', '/meetings/{meeting_id}', {});
     // @ts-expect-error create_meeting needs a body
-    client.call('POST', '/meetings', {});
-    // @ts-expect-error a PATCH body is not a POST's: title is a string
-    client.call('POST', '/meetings', { body: { title: 1 } });
+    client.call('create_meeting', 'POST', '/meetings', {});
+    // @ts-expect-error a meeting's title is a string
+    client.call('create_meeting', 'POST', '/meetings', { body: { title: 1 } });
   });
 
-  it('refuses a verb and path that name no operation', () => {
-    // @ts-expect-error no operation is a DELETE of /meetings
-    client.call('DELETE', '/meetings', {});
-    // @ts-expect-error no operation is at /meeting (a typo)
-    client.call('GET', '/meeting', {});
+  it("refuses a verb or path that is not the operation's, and an operation that does not exist", () => {
+    // @ts-expect-error get_meeting is a GET
+    client.call('get_meeting', 'DELETE', '/meetings/{meeting_id}', { params: { meeting_id: 'm' } });
+    // @ts-expect-error get_meeting is not at /meeting (a typo)
+    client.call('get_meeting', 'GET', '/meeting/{meeting_id}', { params: { meeting_id: 'm' } });
+    // @ts-expect-error no operation is called drop_meetings
+    client.call('drop_meetings', 'DELETE', '/meetings', {});
     // (control) the right verb and path compile
-    client.call('PUT', '/meetings/{meeting_id}', { params: { meeting_id: 'm' }, body: { title: 't' } });
+    client.call('replace_meeting', 'PUT', '/meetings/{meeting_id}', {
+      params: { meeting_id: 'm' },
+      body: { title: 't' },
+    });
   });
 });

@@ -1,35 +1,40 @@
 import { type OperationId, operationRoutes } from '@realtimekit-meetings/core';
 import { describe, expect, it } from 'vitest';
-import type { RequestFunction } from '../request';
+import type { SendFunction } from '../request';
 import { ApiClient } from './api-client';
 
 /** A request pipeline that records what it was asked to send. */
 function recording() {
   const calls: unknown[][] = [];
-  const request = (async (...args: unknown[]) => {
+  const send = (async (...args: unknown[]) => {
     calls.push(args);
     return 'answer';
-  }) as unknown as RequestFunction;
-  return { client: new ApiClient(request), calls };
+  }) as unknown as SendFunction;
+  return { client: new ApiClient(send), calls };
 }
 
 describe('ApiClient', () => {
-  it('sends each verb and path as the operation they name, with the input and options as given', async () => {
+  it("sends each operation with its route as core's table holds it, the input and options as given", async () => {
     const { client, calls } = recording();
-    const input = { params: { meeting_id: 'm' } };
     const options = { timeoutMs: 5 };
-    for (const [id, [method, path]] of Object.entries(operationRoutes)) {
+    for (const [id, [method, path, hasBody]] of Object.entries(operationRoutes)) {
       calls.length = 0;
-      await expect(client.call(method as never, path as never, input as never, options)).resolves.toBe('answer');
+      // the generated methods put `body` in the input of the operations that have one, and only theirs
+      const input = hasBody ? { params: { meeting_id: 'm' }, body: {} } : { params: { meeting_id: 'm' } };
+      await expect(
+        client.call(id as OperationId, method as never, path as never, input as never, options),
+      ).resolves.toBe('answer');
       // the same input object (no copy), unwrapped to `data` (1)
-      expect(calls).toEqual([[id as OperationId, input, options, 1]]);
-      expect(calls[0]?.[1]).toBe(input);
+      expect(calls).toEqual([[id, [method, path, !!hasBody], input, options, 1]]);
+      expect(calls[0]?.[2]).toBe(input);
     }
   });
 
   it('asks for one page, { data, paging }, on page', async () => {
     const { client, calls } = recording();
-    await client.page('GET', '/meetings', { query: { per_page: 5 } });
-    expect(calls).toEqual([['get_all_meetings', { query: { per_page: 5 } }, undefined, 2]]);
+    await client.page('get_all_meetings', 'GET', '/meetings', { query: { per_page: 5 } });
+    expect(calls).toEqual([
+      ['get_all_meetings', ['GET', '/meetings', false], { query: { per_page: 5 } }, undefined, 2],
+    ]);
   });
 });
