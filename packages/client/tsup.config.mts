@@ -13,8 +13,12 @@ const browserFiles = {
 };
 
 export default defineConfig([
-  // `./webhooks`: server-side, a subpath of its own so that the main entry (and its browser bundle) carries none of it
-  { ...library, entry: { index: 'src/index.ts', webhooks: 'src/webhooks/index.ts' } },
+  // `./webhooks` (server-side) and `./presets` (presets as code): subpaths of their own, so that the main entry (and
+  // its browser bundle) carries none of them
+  {
+    ...library,
+    entry: { index: 'src/index.ts', webhooks: 'src/webhooks/index.ts', presets: 'src/presets/index.ts' },
+  },
   // The `browser` export condition: no openapi-fetch (raw), no environment variables, no Node-only error codes.
   {
     ...library,

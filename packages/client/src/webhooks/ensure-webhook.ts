@@ -71,7 +71,7 @@ export async function ensureWebhook(
       );
     for (const other of others) {
       const gone = await api.delete(other.id, options).catch((error: unknown) => {
-        if (error instanceof RealtimeKitError && error.status === 404) return undefined; // deleted by another caller
+        if (statusOf(error) === 404) return undefined; // deleted by another caller
         throw error;
       });
       deleted.push(gone ?? other);
@@ -90,7 +90,7 @@ export async function ensureWebhook(
   } catch (error) {
     // The URL was registered between our list and our create: converge on that one. Not found: the refusal was
     // about something else, and is thrown as it came.
-    if (!(error instanceof RealtimeKitError && (error.status === 400 || error.status === 409))) throw error;
+    if (statusOf(error) !== 400 && statusOf(error) !== 409) throw error;
     const relisted = await api.list(options);
     if (!relisted.some((w) => sameUrl(w.url, url))) throw error;
     return converge(relisted);
@@ -133,6 +133,13 @@ function checkWanted(rtk: unknown, wanted: unknown) {
     enabled: enabled as boolean,
   };
 }
+
+/**
+ * The HTTP status of a `RealtimeKitError`, read from its fields rather than with `instanceof`: in CommonJS this subpath
+ * and the main entry are separate bundles, each with its own copy of the class, and `rtk` throws the main entry's.
+ */
+const statusOf = (error: unknown) =>
+  error instanceof Error && error.name === 'RealtimeKitError' ? (error as { status?: number }).status : undefined;
 
 /** Two spellings of one URL (`HTTPS://Example.com` and `https://example.com/`) are the same webhook. */
 function sameUrl(a: string, b: string) {
