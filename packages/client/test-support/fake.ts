@@ -47,7 +47,13 @@ export function countedFake() {
       return fetch(`${baseUrl}${pathname}${search}`, { method: request.method, headers: request.headers, body });
     };
   };
-  return { fake, rtk, other, calls, writes, hooks, via };
+  /** Answers the counted requests for which `answer` returns a Response itself; the others reach the fake. */
+  const answerSome = (
+    answer: (call: string, request: Request) => Response | undefined | Promise<Response | undefined>,
+  ) => {
+    hooks.send = async (request) => (await answer(callOf(request), request)) ?? fake.fetch(request);
+  };
+  return { fake, rtk, other, calls, writes, hooks, via, answerSome };
 }
 
 /**

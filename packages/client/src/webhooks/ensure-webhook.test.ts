@@ -217,3 +217,135 @@ describe('ensureWebhook refuses bad input before sending anything', () => {
     expect(String(bad.message)).not.toContain('s3cr3t');
   });
 });
+
+describe('ensureWebhook, the edges', () => {
+  const hook = (id: string, created_at: string, url = URL_) => ({
+    id,
+    name: id,
+    url,
+    events: [...WANTED.events],
+    enabled: true,
+    created_at,
+    updated_at: created_at,
+  });
+  const list = (...data: unknown[]) => Response.json({ success: true, data });
+
+  it('keeps the oldest by created_at whatever the list order, the smaller ID on a tie', async () => {
+    const setup = countedFake();
+    const a = '00000000-0000-4000-8000-00000000000a';
+    const b = '00000000-0000-4000-8000-00000000000b';
+    const c = '00000000-0000-4000-8000-00000000000c';
+    const answers = [
+      list(
+        hook(c, '2026-01-02T00:00:00.000Z'),
+        hook(b, '2026-01-01T00:00:00.000Z'),
+        hook(a, '2026-01-01T00:00:00.000Z'),
+      ),
+    ];
+    setup.answerSome((call) =>
+      call === 'GET /webhooks' ? answers.shift() : Response.json({ success: true, data: hook(call.slice(-36), '') }),
+    );
+    const result = await ensureWebhook(setup.rtk, WANTED);
+    expect(result.webhook.id).toBe(a);
+    expect(setup.calls).toEqual(['GET /webhooks', `DELETE /webhooks/${b}`, `DELETE /webhooks/${c}`]);
+  });
+
+  it.each([
+    ['one event fewer', ['meeting.ended', 'recording.statusUpdate', 'meeting.started']],
+    ['one event more', ['meeting.ended']],
+    ['as many, one other', ['meeting.ended', 'meeting.started']],
+  ] as const)('edits a webhook with %s', async (_case, events) => {
+    const setup = countedFake();
+    const existing = await setup.other.webhooks.create({ name: 'n', url: URL_, events: [...events] });
+    const result = await ensureWebhook(setup.rtk, WANTED);
+    expect(setup.writes()).toEqual([`PATCH /webhooks/${existing.id}`]);
+    expect(result.webhook.events).toEqual([...WANTED.events]);
+  });
+
+  it('names a webhook it creates without a name realtimekit-meetings, and takes an http URL', async () => {
+    const setup = countedFake();
+    const result = await ensureWebhook(setup.rtk, { url: 'http://example.com/hook', events: ['meeting.ended'] });
+    expect(result.webhook).toMatchObject({ name: 'realtimekit-meetings', url: 'http://example.com/hook' });
+  });
+
+  it('uses what the create answered when the list after it does not show it yet', async () => {
+    const setup = countedFake();
+    let lists = 0;
+    setup.answerSome((call) => (call === 'GET /webhooks' && ++lists === 2 ? list() : undefined));
+    const result = await ensureWebhook(setup.rtk, WANTED);
+    expect(result).toMatchObject({ action: 'created', deleted: [] });
+    expect(setup.calls).toHaveLength(3);
+  });
+
+  it('an answer that is not a URL is compared as written and left alone', async () => {
+    const setup = countedFake();
+    setup.answerSome((call) =>
+      call === 'GET /webhooks' ? list(hook('x', '2026-01-01T00:00:00.000Z', 'not a url')) : undefined,
+    );
+    const result = await ensureWebhook(setup.rtk, WANTED);
+    expect(result.action).toBe('created');
+  });
+
+  it('throws, naming the fix, when the API answers the created webhook under another URL', async () => {
+    const setup = countedFake();
+    setup.answerSome(async (call, request) => {
+      if (call !== 'GET /webhooks') return undefined;
+      const { data } = (await (await setup.fake.fetch(request)).json()) as { data: { url: string }[] };
+      return list(...data.map((w) => ({ ...w, url: `${w.url}/elsewhere` })));
+    });
+    const error = await rejection(ensureWebhook(setup.rtk, WANTED));
+    expect(error).toMatchObject({
+      kind: 'invalid_response',
+      message: expect.stringContaining('run ensureWebhook again'),
+    });
+    expect(setup.calls).toEqual(['GET /webhooks', 'POST /webhooks', 'GET /webhooks']);
+  });
+
+  it('throws a create that failed otherwise (500) at once, with no list after it', async () => {
+    const setup = countedFake();
+    setup.answerSome((call) =>
+      call === 'POST /webhooks'
+        ? Response.json({ success: false, error: { code: 500, message: 'down' } }, { status: 500 })
+        : undefined,
+    );
+    const error = await rejection(ensureWebhook(setup.rtk, WANTED));
+    expect(error.status).toBe(500);
+    expect(setup.calls).toEqual(['GET /webhooks', 'POST /webhooks']);
+  });
+
+  it('throws a deletion that failed otherwise (403), and edits nothing after it', async () => {
+    const setup = countedFake();
+    await setup.other.webhooks.create({ name: 'a', url: URL_, events: ['meeting.started'] });
+    const second = await setup.other.webhooks.create({
+      name: 'b',
+      url: 'https://EXAMPLE.com/realtimekit',
+      events: ['meeting.started'],
+    });
+    setup.answerSome((call) =>
+      call.startsWith('DELETE')
+        ? Response.json({ success: false, error: { code: 403, message: 'no' } }, { status: 403 })
+        : undefined,
+    );
+    const error = await rejection(ensureWebhook(setup.rtk, WANTED));
+    expect(error.status).toBe(403);
+    expect(setup.calls).toEqual(['GET /webhooks', `DELETE /webhooks/${second.id}`]);
+  });
+
+  it.each([
+    ['no client', undefined, WANTED, 'the first argument must be a client'],
+    ['null options', 'client', null, 'pass { url, events }'],
+    ['a blank name', 'client', { ...WANTED, name: '   ' }, 'name must be a non-empty string'],
+  ])('refuses %s', async (_case, client, wanted, message) => {
+    const setup = countedFake();
+    const error = await rejection(ensureWebhook((client && setup.rtk) as never, wanted as never));
+    expect(error.message).toContain(message);
+    expect(setup.calls).toEqual([]);
+  });
+
+  it('names every event the API knows when one is unknown', async () => {
+    const error = await rejection(ensureWebhook(countedFake().rtk, { url: URL_, events: ['meeting.nope' as never] }));
+    expect(error.message).toBe(
+      'invalid_argument: ensureWebhook: unknown event "meeting.nope": the API knows meeting.started, meeting.ended, meeting.participantJoined, meeting.participantLeft, meeting.chatSynced, recording.statusUpdate, livestreaming.statusUpdate, meeting.transcript, meeting.summary',
+    );
+  });
+});

@@ -110,7 +110,7 @@ function checkWanted(rtk: unknown, wanted: unknown) {
   const { url, events, name, enabled = true } = wanted as Record<string, unknown>;
   let parsed: URL | undefined;
   try {
-    parsed = typeof url === 'string' ? new URL(url) : undefined;
+    parsed = new URL(url as string);
   } catch {}
   // The URL is not quoted: it may carry a secret of the receiving app in its query.
   if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
@@ -138,22 +138,22 @@ function checkWanted(rtk: unknown, wanted: unknown) {
  * The HTTP status of a `RealtimeKitError`, read from its fields rather than with `instanceof`: in CommonJS this subpath
  * and the main entry are separate bundles, each with its own copy of the class, and `rtk` throws the main entry's.
  */
-const statusOf = (error: unknown) =>
-  error instanceof Error && error.name === 'RealtimeKitError' ? (error as { status?: number }).status : undefined;
+const statusOf = (error: unknown) => (error as { status?: unknown } | null)?.status;
 
-/** Two spellings of one URL (`HTTPS://Example.com` and `https://example.com/`) are the same webhook. */
-function sameUrl(a: string, b: string) {
-  if (a === b) return true;
+/** Two spellings of one URL (`HTTPS://Example.com` and `https://example.com:443/`) are the same webhook. */
+const sameUrl = (a: string, b: string) => normalized(a) === normalized(b);
+
+function normalized(url: string) {
   try {
-    return new URL(a).href === new URL(b).href;
+    return new URL(url).href;
   } catch {
-    return false;
+    return url; // not a URL: compared as written
   }
 }
 
-/** The oldest first, then by ID: every caller that sees the same webhooks keeps the same one. */
-const oldestFirst = (a: Webhook, b: Webhook) =>
-  a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/** The oldest first, then by ID (code-point order): every caller that sees the same webhooks keeps the same one. */
+const age = (w: Webhook) => `${w.created_at} ${w.id}`;
+const oldestFirst = (a: Webhook, b: Webhook) => (age(a) < age(b) ? -1 : 1);
 
 /** The PATCH body that makes `have` what is wanted, or undefined when nothing differs. */
 function difference(have: Webhook, want: { events: WebhookEventName[]; name?: string; enabled: boolean }) {
