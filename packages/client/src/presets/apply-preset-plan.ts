@@ -22,7 +22,7 @@ export class PresetApplyError extends Error {
   readonly notDone: PresetStep[];
 
   constructor(done: AppliedPresetStep[], failed: PresetStep, notDone: PresetStep[], cause: unknown) {
-    const reason = cause instanceof Error ? cause.message : 'it failed';
+    const reason = (cause as Error).message; // the client's RealtimeKitError: no token in it
     const list = (steps: PresetStep[]) => (steps.length > 0 ? steps.map(label).join(', ') : 'nothing');
     super(
       `applyPresetPlan stopped at ${label(failed)}: ${reason}. Done: ${list(done.map((d) => d.step))}. Not done: ${list(notDone)}. Nothing was retried; run planPresets again to see what is left`,

@@ -219,3 +219,109 @@ describe('planPresets refuses bad input before any call', () => {
     ]);
   });
 });
+
+describe('planPresets and applyPresetPlan, the edges', () => {
+  it('an update keeps the fields the API has and desired leaves out (a PATCH merged over what is there)', async () => {
+    const setup = countedFake();
+    const body = withVideo('host', 'hd');
+    body.config.livestream_viewer_qualities = [360, 720];
+    const existing = await setup.other.presets.create(body);
+    await applyPresetPlan(setup.rtk, await planPresets(setup.rtk, [withVideo('host', 'fhd')]));
+    const after = await setup.other.presets.get(existing.id);
+    expect(after.config.livestream_viewer_qualities).toEqual([360, 720]);
+    expect(after.config.media.video.quality).toBe('fhd');
+  });
+
+  it('shows a field the API lacks as (absent), compares arrays whole, takes null as absent, skips undefined', async () => {
+    const setup = countedFake();
+    const existing = await setup.other.presets.create(presetBody('host'));
+    const desired = presetBody('host');
+    desired.config.media.audio = { enable_stereo: true };
+    desired.config.livestream_viewer_qualities = [360];
+    Object.assign(desired.config.media.video, { simulcast: undefined });
+    const plan = await planPresets(setup.rtk, [desired]);
+    expect(plan.steps[0]).toMatchObject({
+      changes: [
+        { path: 'config.media.audio', from: undefined, to: { enable_stereo: true } },
+        { path: 'config.livestream_viewer_qualities', from: undefined, to: [360] },
+      ],
+    });
+    expect(describePresetPlan(plan)).toBe(
+      [
+        '~ update "host"',
+        '    config.media.audio: (absent) -> {"enable_stereo":true}',
+        '    config.livestream_viewer_qualities: (absent) -> [360]',
+      ].join('\n'),
+    );
+    await applyPresetPlan(setup.rtk, plan);
+    expect((await planPresets(setup.rtk, [desired])).empty).toBe(true);
+    desired.config.livestream_viewer_qualities = [360, 720];
+    expect((await planPresets(setup.rtk, [desired])).steps[0]).toMatchObject({
+      changes: [{ path: 'config.livestream_viewer_qualities', from: [360], to: [360, 720] }],
+    });
+    const nulls = {
+      ...presetBody('host'),
+      ui: undefined,
+      config: { ...presetBody('host').config, livestream_viewer_qualities: null },
+    };
+    await setup.other.presets.update(existing.id, { config: presetBody('host').config });
+    expect((await planPresets(setup.rtk, [nulls as unknown as PresetCreateBody])).empty).toBe(true);
+  });
+
+  it('skips list items without a name or an ID, and prunes a second preset of the same name', async () => {
+    const setup = countedFake();
+    const items = [{ id: 'a1', name: 'a' }, { id: 'a2', name: 'a' }, { id: 'no-name' }, { name: 'no-id' }];
+    setup.answerSome((call) =>
+      call.startsWith('GET /presets?')
+        ? Response.json({ success: true, data: items, paging: { total_count: 4, start_offset: 1, end_offset: 4 } })
+        : undefined,
+    );
+    expect((await planPresets(setup.rtk, [])).steps).toEqual([]);
+    expect((await planPresets(setup.rtk, [], { prune: true })).steps).toEqual([
+      { action: 'delete', name: 'a', id: 'a1' },
+      { action: 'delete', name: 'a', id: 'a2' },
+    ]);
+  });
+
+  it('a failure at the only write: nothing done, nothing left; the error is a PresetApplyError', async () => {
+    const setup = countedFake();
+    const plan = {
+      steps: [{ action: 'delete' as const, name: 'x', id: '00000000-0000-4000-8000-000000000000' }],
+      empty: false,
+    };
+    const error = await applyPresetPlan(setup.rtk, plan).catch((e: PresetApplyError) => e);
+    expect(error).toMatchObject({ name: 'PresetApplyError', done: [], notDone: [] });
+    expect((error as PresetApplyError).message).toContain('. Done: nothing. Not done: nothing. Nothing was retried');
+  });
+
+  it.each([
+    [
+      'no client to plan with',
+      () => planPresets(undefined as never, []),
+      'planPresets: the first argument must be a client',
+    ],
+    [
+      'a blank name',
+      () => planPresets(countedFake().rtk, [{ ...presetBody('x'), name: '  ' }]),
+      'desired[0] has no name',
+    ],
+    [
+      'null options',
+      () => planPresets(countedFake().rtk, [], null as never),
+      'options must be an object: { prune?, request? }',
+    ],
+    [
+      'no client to apply with',
+      () => applyPresetPlan(undefined as never, { steps: [], empty: true }),
+      'applyPresetPlan: the first argument must be a client',
+    ],
+    [
+      'no plan',
+      () => applyPresetPlan(countedFake().rtk, undefined as never),
+      'applyPresetPlan: plan must be what planPresets returned',
+    ],
+  ])('refuses %s', async (_case, call, message) => {
+    const error = await rejection(call());
+    expect(error).toMatchObject({ kind: 'invalid_argument', message: expect.stringContaining(message) });
+  });
+});

@@ -83,7 +83,7 @@ export async function planPresets(
     const changes: PresetChange[] = [];
     const patch: Json = {};
     for (const [key, value] of Object.entries(body)) {
-      if (key === 'name' || value === undefined) continue;
+      if (value === undefined) continue; // \`name\` compares equal: it is how the preset was found
       const before = changes.length;
       compare(value, actual[key], key, changes);
       if (changes.length > before) patch[key] = merge(actual[key], value);
@@ -130,15 +130,8 @@ function compare(want: unknown, have: unknown, path: string, out: PresetChange[]
   if (!same(want, have)) out.push({ path, from: have, to: want });
 }
 
-function same(a: unknown, b: unknown): boolean {
-  if (a === b || (a == null && b == null)) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => same(v, b[i]));
-  if (isObject(a) && isObject(b)) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    return [...keys].every((k) => same(a[k], b[k]));
-  }
-  return false;
-}
+/** Scalars and arrays (of scalars, in presets) by value; null and absent are the same. */
+const same = (a: unknown, b: unknown) => (a == null && b == null) || JSON.stringify(a) === JSON.stringify(b);
 
 /** `want` over `have`: objects merged key by key, anything else (arrays included) replaced. */
 function merge(have: unknown, want: unknown): unknown {
