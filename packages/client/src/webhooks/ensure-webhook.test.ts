@@ -184,6 +184,39 @@ describe('ensureWebhook run twice at once', () => {
   });
 });
 
+describe('ensureWebhook run twice at once, where the API takes one URL twice', () => {
+  it('both create, both list again, both keep the oldest: one webhook left (8 calls)', async () => {
+    const setup = countedFake();
+    // an API that registers the same URL twice (the issue reports copies): webhooks in memory, in order of creation
+    const stored: Record<string, unknown>[] = [];
+    let created = 0;
+    setup.answerSome(async (call, request) => {
+      const ok = (data: unknown) => Response.json({ success: true, data });
+      if (call === 'GET /webhooks') return ok(stored);
+      if (call === 'POST /webhooks') {
+        const n = ++created;
+        const at = `2026-01-01T00:00:0${n}.000Z`;
+        const body = (await request.json()) as object;
+        const hook = { ...body, id: `00000000-0000-4000-8000-00000000000${n}`, created_at: at, updated_at: at };
+        stored.push(hook);
+        return ok(hook);
+      }
+      const i = stored.findIndex((w) => call.endsWith(w.id as string));
+      if (i < 0) return Response.json({ success: false, error: { code: 404, message: 'gone' } }, { status: 404 });
+      return ok(stored.splice(i, 1)[0]);
+    });
+    const [a, b] = await Promise.all([ensureWebhook(setup.rtk, WANTED), ensureWebhook(setup.rtk, WANTED)]);
+    expect(stored.map((w) => w.id)).toEqual(['00000000-0000-4000-8000-000000000001']);
+    expect([a.webhook.id, b.webhook.id]).toEqual([stored[0]?.id, stored[0]?.id]);
+    expect(setup.calls.filter((c) => c === 'POST /webhooks')).toHaveLength(2);
+    expect(setup.calls.filter((c) => c.startsWith('DELETE'))).toEqual([
+      'DELETE /webhooks/00000000-0000-4000-8000-000000000002',
+      'DELETE /webhooks/00000000-0000-4000-8000-000000000002',
+    ]);
+    expect(setup.calls).toHaveLength(8);
+  });
+});
+
 describe('ensureWebhook refuses bad input before sending anything', () => {
   it.each([
     [{ url: 'example.com/hook', events: ['meeting.ended'] }, 'url must be an absolute http(s) URL'],
