@@ -38,9 +38,11 @@ function runBlock(block, i) {
 }
 
 describe('docs/guides/backend.md, run as written', () => {
-  it('has the blocks this test runs: createJoinTokens first, then the fake', () => {
-    expect(blocks).toHaveLength(3);
+  it('has the blocks this test runs: createJoinTokens first, then the fake, ensureWebhook, presets as code', () => {
+    expect(blocks).toHaveLength(5);
     expect(blocks[2]).toContain('rtk.webhooks.create');
+    expect(blocks[3]).toContain('ensureWebhook(rtk');
+    expect(blocks[4]).toContain('applyPresetPlan(rtk');
     expect(blocks[0]).toContain('createJoinTokens');
     expect(blocks[0]).not.toContain('participants.add(');
     expect(blocks[1]).toContain('createRealtimeKitFake');
@@ -57,5 +59,11 @@ describe('docs/guides/backend.md, run as written', () => {
   it('the fake block proves one participant for two joins of one user', () => {
     const expected = blocks[1].match(/console\.log\([^\n]*\); \/\/ (.+)\n*$/)?.[1];
     expect(expected).toBe('true false 1');
+  });
+
+  it('the deploy blocks prove one webhook after three ensures, and an empty plan after an apply', () => {
+    const printed = (i) => blocks[i].match(/console\.log\([^\n]*\); \/\/ (.+)\n*$/)?.[1];
+    expect(printed(3)).toBe('created unchanged updated 1 true');
+    expect(printed(4)).toMatch(/permissions\.can_record: true -> false .* true$/);
   });
 });

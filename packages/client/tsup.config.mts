@@ -23,8 +23,12 @@ const fetchOnly = {
 };
 
 export default defineConfig([
-  // `./webhooks`: server-side, a subpath of its own so that the main entry (and its browser bundle) carries none of it
-  { ...library, entry: { index: 'src/index.ts', webhooks: 'src/webhooks/index.ts' } },
+  // `./webhooks` (server-side) and `./presets` (presets as code): subpaths of their own, so that the main entry (and
+  // its browser bundle) carries none of them
+  {
+    ...library,
+    entry: { index: 'src/index.ts', webhooks: 'src/webhooks/index.ts', presets: 'src/presets/index.ts' },
+  },
   // The `browser` export condition: nothing of Node, and no table of every operation (request() by operationId)
   {
     ...fetchOnly,

@@ -10,6 +10,13 @@ export {
   type WebhookDelivery,
   type WebhookReceiverOptions,
 } from './create-webhook-receiver';
+export {
+  type EnsureWebhookClient,
+  type EnsureWebhookOptions,
+  type EnsureWebhookResult,
+  ensureWebhook,
+  type WebhookEventName,
+} from './ensure-webhook';
 export * from './events';
 export {
   clearWebhookKeyCache,
