@@ -124,8 +124,9 @@ describe('toNodeListener', () => {
     const seen: unknown[] = [];
     const { raw, sent } = await listening({
       authorize: (request) => {
+        const { headers } = request;
         const copy = new Request(request);
-        seen.push(request instanceof Request, copy.headers.get('x-team'), request.headers === request.headers);
+        seen.push(request instanceof Request, copy.headers.get('x-team'), headers === request.headers);
         return true;
       },
     });
