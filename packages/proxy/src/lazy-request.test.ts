@@ -53,4 +53,18 @@ describe('lazyRequest', () => {
     expect((request as Request & { user?: string }).user).toBe('ada');
     expect('user' in request && 'headers' in request).toBe(true);
   });
+
+  it("shows nothing of what it is made from: its keys, descriptors and changes are the Request's own", () => {
+    const { req } = incoming(['Cookie', 'session=ada']);
+    const request = lazyRequest(URL_OF, 'GET', req);
+    const real = new Request(URL_OF, { headers: { cookie: 'session=ada' } });
+    expect(Object.keys(request)).toEqual(Object.keys(real));
+    expect(Reflect.ownKeys(request).map(String)).toEqual(Reflect.ownKeys(real).map(String));
+    expect(JSON.stringify(request)).toBe(JSON.stringify(real));
+    expect('req' in request || 'url' in Object.getOwnPropertyDescriptors(request)).toBe(false);
+    Object.defineProperty(request, 'user', { value: 'ada', configurable: true, enumerable: true });
+    expect([Object.keys(request), (request as Request & { user?: string }).user]).toEqual([['user'], 'ada']);
+    expect(Reflect.deleteProperty(request, 'user')).toBe(true);
+    expect(Object.keys(request)).toEqual([]);
+  });
 });
