@@ -66,20 +66,30 @@ const answer = await (await fetch(servers.fake.url, { headers })).text();
   servers.bare = { child, url: `${String(chunk).trim()}/meeting` };
 }
 const names = Object.keys(servers);
+/** The CPU time a server process has used so far, in µs (its own count, over IPC). */
+const cpuOf = async ({ child }) => {
+  child.send('cpu');
+  const [message] = await once(child, 'message');
+  return message;
+};
 console.log('\nGET a meeting (autocannon, interleaved rounds; ratios: medians of per-round ratios)');
 for (const connections of [1, 32]) {
   const rps = Object.fromEntries(names.map((name) => [name, []]));
+  const cpu = Object.fromEntries(names.map((name) => [name, []]));
   for (let round = 0; round < ROUNDS; round++) {
     for (let i = 0; i < names.length; i++) {
       const name = names[(i + round) % names.length];
+      const before = await cpuOf(servers[name]);
       const result = await autocannon({ url: servers[name].url, headers, connections, duration: SECONDS });
       if (result.non2xx || result.errors) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
       rps[name].push(result.requests.average);
+      // the server's own CPU per request: on a shared machine, what it costs apart from what it waits for
+      cpu[name].push(((await cpuOf(servers[name])) - before) / result.requests.total);
     }
   }
-  const ratio = (a, b) => median(rps[a].map((value, i) => value / rps[b][i])).toFixed(2);
+  const ratio = (a, b, of = rps) => median(of[a].map((value, i) => value / of[b][i])).toFixed(2);
   console.log(
-    `  ${connections} connection(s): bare node:http ${median(rps.bare).toFixed(0)} req/s, prism ${median(rps.prism).toFixed(0)} req/s, fake ${median(rps.fake).toFixed(0)} req/s; fake × bare node:http ${ratio('fake', 'bare')}, fake × prism ${ratio('fake', 'prism')}`,
+    `  ${connections} connection(s): bare node:http ${median(rps.bare).toFixed(0)} req/s, prism ${median(rps.prism).toFixed(0)} req/s, fake ${median(rps.fake).toFixed(0)} req/s; fake × bare node:http ${ratio('fake', 'bare')}, fake × prism ${ratio('fake', 'prism')}; server CPU per request: bare ${median(cpu.bare).toFixed(0)} µs, fake ${median(cpu.fake).toFixed(0)} µs (${ratio('fake', 'bare', cpu)}× bare)`,
   );
 }
 for (const { child } of Object.values(servers)) {

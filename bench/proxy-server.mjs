@@ -1,5 +1,6 @@
 // The proxy under load: node:http + toNodeListener, its server-side client pointing at the upstream given in argv,
-// with an allow list and an authorize hook as an app would have. Run in its own process; prints its URL. Answers
+// with an allow list and an authorize hook as an app would have (one that decides without reading the request, or with
+// `reads-request` one that reads a header of it). Run in its own process; prints its URL. Answers
 // the 'heap' message with the heap used after a full GC (run with --expose-gc), 'cpu' with its CPU time so far.
 import { createServer } from 'node:http';
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
@@ -17,7 +18,8 @@ const handle = createRealtimeKitProxy({
   client,
   basePath: '/api/realtimekit',
   allow: ['get_meeting'],
-  authorize: () => true,
+  // with `reads-request`, authorize reads a header, as an app reading its session cookie does: the Request is made
+  authorize: process.argv[3] === 'reads-request' ? (request) => request.headers.get('cookie') === null : () => true,
 });
 const server = createServer(toNodeListener(handle));
 server.keepAliveTimeout = 60_000;

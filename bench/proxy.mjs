@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// pnpm bench (proxy): the proxy against the least Node can do. Five processes on 127.0.0.1: a fast upstream answering
+// pnpm bench (proxy): the proxy against the least Node can do. Six processes on 127.0.0.1: a fast upstream answering
 // one meeting (http-server.mjs); the floor (node-forwarder-server.mjs: node:http in, node:http out over a keep-alive
 // Agent, no checks); a peer (forwarder-server.mjs: node:http in, fetch out, no checks); our proxy (proxy-server.mjs:
-// toNodeListener(createRealtimeKitProxy(...)) with an allow list and authorize); and autocannon as the load
+// toNodeListener(createRealtimeKitProxy(...)) with an allow list and authorize), twice: with an authorize that decides
+// without reading the request, and with one that reads a header (the Request is then made); and autocannon as the load
 // generator. GET {basePath}/meetings/{id} at 1 and 32 connections, in interleaved rounds whose order rotates; ratios
 // are medians of per-round ratios to the floor, so machine noise cancels out. Beside throughput and p99, each
 // server's own CPU time per request (autocannon shares the cores, so throughput understates the gap). Then heap
@@ -31,11 +32,13 @@ const upstream = await start('./http-server.mjs');
 const floor = await start('./node-forwarder-server.mjs', [upstream.url]);
 const forwarder = await start('./forwarder-server.mjs', [upstream.url]);
 const proxy = await start('./proxy-server.mjs', [upstream.url], ['--expose-gc']);
+const reading = await start('./proxy-server.mjs', [upstream.url, 'reads-request']);
 const upstreamPath = `/accounts/${ACCOUNT}/realtime/kit/${APP}/meetings/${MEETING}`;
 const targets = {
   'node:http forwarder': `${floor.url}${upstreamPath}`,
   'fetch forwarder': `${forwarder.url}${upstreamPath}`,
   proxy: `${proxy.url}/api/realtimekit/meetings/${MEETING}`,
+  'proxy, authorize reads a header': `${reading.url}/api/realtimekit/meetings/${MEETING}`,
 };
 const FLOOR = 'node:http forwarder';
 const names = Object.keys(targets);
@@ -46,7 +49,12 @@ const cpu = async ({ child }) => {
   const [message] = await once(child, 'message');
   return message;
 };
-const servers = { 'node:http forwarder': floor, 'fetch forwarder': forwarder, proxy };
+const servers = {
+  'node:http forwarder': floor,
+  'fetch forwarder': forwarder,
+  proxy,
+  'proxy, authorize reads a header': reading,
+};
 const run = async (name, connections, duration) => {
   const url = targets[name];
   const before = await cpu(servers[name]);
@@ -149,4 +157,4 @@ console.log(
   `\nin-process, sequential, CPU per call: client.meetings.get ${median(perCall['client.meetings.get']).toFixed(0)} µs, handle(request) ${median(perCall['handle(request)']).toFixed(0)} µs: ${median(webRatio).toFixed(2)}× (${spread(webRatio)})`,
 );
 
-for (const server of [upstream, floor, forwarder, proxy]) server.child.kill('SIGTERM');
+for (const server of [upstream, floor, forwarder, proxy, reading]) server.child.kill('SIGTERM');

@@ -180,6 +180,39 @@ describe('startMockServer({ stateful: true })', () => {
     }
   });
 
+  it('reads a body by Content-Length or chunked alike, and answers the JSON it made byte for byte with its length', async () => {
+    const mock = await startMockServer({ stateful: true });
+    try {
+      const raw = (request: string) =>
+        new Promise<string>((resolve, reject) => {
+          const socket = connect(mock.port, '127.0.0.1', () => socket.end(request));
+          let answer = '';
+          socket.setEncoding('utf8').on('data', (chunk: string) => {
+            answer += chunk;
+          });
+          socket.on('end', () => resolve(answer)).on('error', reject);
+        });
+      const head = `POST ${meetingsPath} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer t\r\nContent-Type: application/json\r\nConnection: close\r\n`;
+      const byLength = await raw(`${head}Content-Length: 17\r\n\r\n{"title":"Sized"}`);
+      const chunked = await raw(
+        `${head}Transfer-Encoding: chunked\r\n\r\n5\r\n{"tit\r\nE\r\nle":"Chunked"}\r\n0\r\n\r\n`,
+      );
+      for (const [answer, title] of [
+        [byLength, 'Sized'],
+        [chunked, 'Chunked'],
+      ] as const) {
+        expect(answer).toMatch(/^HTTP\/1\.1 201 /);
+        const body = answer.slice(answer.indexOf('\r\n\r\n') + 4);
+        expect(JSON.parse(body).data.title).toBe(title);
+        expect(answer).toMatch(new RegExp(`\r\ncontent-length: ${Buffer.byteLength(body)}\r\n`, 'i'));
+      }
+      const list = await fetch(`${mock.url}${meetingsPath}`, { headers: { authorization: 'Bearer t' } });
+      expect((await list.json()).data.map((m: { title: string }) => m.title).sort()).toEqual(['Chunked', 'Sized']);
+    } finally {
+      await mock.close();
+    }
+  });
+
   it('refuses the Prism-only modes alongside it, and a taken port', async () => {
     await expect(startMockServer({ stateful: true, dynamic: true })).rejects.toThrow(
       'does not go with dynamic or upstream',

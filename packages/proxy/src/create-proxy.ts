@@ -102,8 +102,10 @@ export type RealtimeKitProxyHandler = (request: Request) => Promise<Response>;
 export interface ProxyCall {
   method: string;
   url: URL;
-  /** The Request `authorize` is shown; the node:http adapter makes it without a body (the core reads that). */
-  request(): Request;
+  /** The Request `authorize` is shown; the node:http adapter's is made without a body (the core reads that). */
+  request: Request;
+  /** The `Sec-Fetch-Site` header, read without the Request (the node:http adapter's is made only when read). */
+  fetchSite: string | null | undefined;
   body: BodySource;
   signal?: AbortSignal;
 }
@@ -186,7 +188,7 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
   /** The join route: identity from `identify`, never from the browser, whose body is not even read. */
   async function answerJoin(call: ProxyCall, meetingId: string): Promise<ProxyAnswer | Response> {
     call.body.cancel();
-    const request = call.request();
+    const { request } = call;
     const { identify, authorize: mayJoin } = join as ProxyJoinOptions<U>;
     let user: U | null | undefined;
     try {
@@ -219,7 +221,7 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
   }
 
   const core: ProxyCore = async (call) => {
-    const { method, url, request, body: source, signal } = call;
+    const { method, url, request, fetchSite, body: source, signal } = call;
     const { pathname } = url;
     if (!pathname.startsWith(`${basePath}/`)) return errorAnswer(404, 'No such route');
     const rest = pathname.slice(basePath.length + 1);
@@ -229,7 +231,7 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
       const meetingId = isProxiedId(joining[1] as string);
       if (!meetingId) return errorAnswer(400, 'meeting_id is not a valid ID');
       // a page on another site can send a form or a text/plain POST with the user's cookie, but not JSON
-      if (isCrossSite(request())) return errorAnswer(403, 'Cross-site requests may not join meetings');
+      if (isCrossSite(fetchSite)) return errorAnswer(403, 'Cross-site requests may not join meetings');
       if (!isJson(source.contentType)) {
         source.cancel();
         return errorAnswer(415, 'Send the join as application/json (a cross-site form cannot)');
@@ -241,7 +243,7 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
     const { operation, params } = match;
     if (!allowed.has(operation.operationId))
       return errorAnswer(403, `${operation.operationId} is not allowed through this proxy`);
-    if (method !== 'GET' && isCrossSite(request())) {
+    if (method !== 'GET' && isCrossSite(fetchSite)) {
       source.cancel();
       return errorAnswer(403, 'Cross-site requests may not change anything through this proxy');
     }
@@ -254,11 +256,11 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
     };
     let verdict: Verdict;
     try {
-      const given = (authorize as NonNullable<typeof authorize>)(request(), proxied);
+      const given = (authorize as NonNullable<typeof authorize>)(request, proxied);
       // a verdict given at once is taken at once: no microtask turn per request for the usual synchronous authorize
       verdict = isThenable(given) ? await given : given;
     } catch (error) {
-      return fault(error, request(), 500, 'Authorization failed');
+      return fault(error, request, 500, 'Authorization failed');
     }
     if (verdict instanceof Response) return verdict;
     if (verdict !== true) return errorAnswer(403, 'Not authorized for this operation');
@@ -273,9 +275,9 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
     if (fields && body) {
       let decision: ParticipantDecision;
       try {
-        decision = await (decideParticipant as NonNullable<typeof decideParticipant>)(request(), proxied, body);
+        decision = await (decideParticipant as NonNullable<typeof decideParticipant>)(request, proxied, body);
       } catch (error) {
-        return fault(error, request(), 500, 'Deciding the participant failed');
+        return fault(error, request, 500, 'Deciding the participant failed');
       }
       const required = operation.operationId !== 'edit_participant';
       const valid =
@@ -288,7 +290,7 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
         const error = new TypeError(
           `decideParticipant must return { ${fields.join(', ')} } as non-empty strings for ${operation.operationId}${required ? '' : ' (each optional)'}`,
         );
-        return fault(error, request(), 500, 'Deciding the participant failed');
+        return fault(error, request, 500, 'Deciding the participant failed');
       }
       const { preset_name: _preset, custom_participant_id: _identity, ...rest } = body;
       body = rest;
@@ -301,11 +303,11 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
         : undefined;
 
     try {
-      // the route decides the operation at run time; request() validates params, query and body before sending
+      // the route decides the operation at run time; client.request() validates params, query and body before sending
       const result = await client.request(operation.operationId, { params, query, body } as never, { signal });
       return jsonAnswer(operation.successStatus, result);
     } catch (error) {
-      return failure(error, request(), false);
+      return failure(error, request, false);
     }
   };
 
@@ -319,7 +321,14 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
       ...stream,
     };
     return toResponse(
-      await core({ method: request.method, url, request: () => request, body, signal: request.signal }),
+      await core({
+        method: request.method,
+        url,
+        request,
+        fetchSite: request.headers.get('sec-fetch-site'),
+        body,
+        signal: request.signal,
+      }),
     );
   };
   return Object.assign(handle, { [CORE]: core });
@@ -347,7 +356,7 @@ const isThenable = <T>(value: T | PromiseLike<T>): value is PromiseLike<T> =>
   typeof (value as PromiseLike<T> | null)?.then === 'function';
 
 /** `Sec-Fetch-Site: cross-site`, which every current browser sends on a request from another site. */
-const isCrossSite = (request: Request) => request.headers.get('sec-fetch-site')?.toLowerCase() === 'cross-site';
+const isCrossSite = (fetchSite: string | null | undefined) => fetchSite?.toLowerCase() === 'cross-site';
 
 /** Why a path below the base path is not an operation: 404, a bad ID 400, or 405 with what the route takes. */
 function routeRefusal(match: Exclude<Match, { kind: 'found' }>): ProxyAnswer {

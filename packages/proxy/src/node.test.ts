@@ -120,6 +120,42 @@ describe('toNodeListener', () => {
     expect(sent).toHaveLength(0);
   });
 
+  it('shows authorize a real Request, made only once it reads it: the Request constructor and fetch take it', async () => {
+    const seen: unknown[] = [];
+    const { raw, sent } = await listening({
+      authorize: (request) => {
+        const { headers } = request;
+        const copy = new Request(request);
+        seen.push(request instanceof Request, copy.headers.get('x-team'), headers === request.headers);
+        return true;
+      },
+    });
+    const answer = await raw('GET', `${BASE}/meetings/${MEETING}`, undefined, { 'x-team': 'blue' });
+    expect(answer.status).toBe(200);
+    expect(seen).toEqual([true, 'blue', true]);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('refuses Sec-Fetch-Site: cross-site on a change (403) before authorize or upstream; a GET and same-site go on', async () => {
+    const asked: string[] = [];
+    const { raw, sent } = await listening({
+      authorize: (request) => {
+        asked.push(request.method);
+        return true;
+      },
+    });
+    const json = { 'content-type': 'application/json' };
+    const cross = await raw('POST', `${BASE}/meetings`, '{}', { ...json, 'sec-fetch-site': 'Cross-Site' });
+    expect([cross.status, errorMessage(cross.body)]).toEqual([
+      403,
+      'Cross-site requests may not change anything through this proxy',
+    ]);
+    expect([asked, sent]).toEqual([[], []]);
+    const same = await raw('POST', `${BASE}/meetings`, '{}', { ...json, 'sec-fetch-site': 'same-site' });
+    const get = await raw('GET', `${BASE}/meetings/${MEETING}`, undefined, { 'sec-fetch-site': 'cross-site' });
+    expect([same.status, get.status, asked]).toEqual([201, 200, ['POST', 'GET']]);
+  });
+
   it('gives authorize a localhost URL for an HTTP/1.0 request without Host', async () => {
     const hosts: string[] = [];
     const { socket } = await listening({

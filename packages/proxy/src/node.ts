@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CORE, type ProxyCore, type RealtimeKitProxyHandler } from './create-proxy';
+import { lazyRequest } from './lazy-request';
 import { errorAnswer, type ProxyAnswer } from './responses';
 
 /**
@@ -12,7 +13,7 @@ const SUSPICIOUS_PATH = /\\|%5c|%2f|%00|\/(?:\.|%2e){1,2}(?:\/|$)/i;
 /**
  * Adapts the handler to node:http and Express: `http.createServer(toNodeListener(handle))` or
  * `app.use(toNodeListener(handle))`. It calls the proxy's core directly, with no web Request or Response in between
- * (the Request `authorize` sees is made without a body), and writes the answer with writeHead and end. The body is
+ * (the Request `authorize` sees is made without a body, and only once something reads it), and writes the answer with writeHead and end. The body is
  * read from the socket, so a request over maxBodyBytes is refused without reading the rest, and a caller who goes
  * away aborts the upstream call.
  */
@@ -51,14 +52,11 @@ async function respond(core: ProxyCore, req: IncomingMessage, res: ServerRespons
   // one shared listener, no closure per request
   res.once('close', onClose);
   const method = req.method as string;
-  let request: Request | undefined;
   const answer = await core({
     method,
     url,
-    request: () => {
-      request ??= new Request(url, { method, headers: headersOf(req) });
-      return request;
-    },
+    request: lazyRequest(url, method, req),
+    fetchSite: req.headers['sec-fetch-site'],
     body: {
       contentType: req.headers['content-type'] ?? null,
       contentLength: req.headers['content-length'] ?? null,
@@ -73,14 +71,6 @@ async function respond(core: ProxyCore, req: IncomingMessage, res: ServerRespons
 }
 
 const ignore = () => {};
-
-/** The request's headers as sent, in order, from the raw list (no headersDistinct object in between). */
-function headersOf(req: IncomingMessage) {
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
-  return headers;
-}
 
 async function send(req: IncomingMessage, res: ServerResponse, answer: ProxyAnswer | Response) {
   let status: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { respond } from './respond';
+import { json, jsonText, respond } from './respond';
 
 describe('respond', () => {
   it("runs a write's commit only once its answer conforms to the spec; a 500 changes nothing", async () => {
@@ -19,5 +19,14 @@ describe('respond', () => {
     const ok = respond('update_meeting', { status: 200, data: { ...meeting, updated_at: meeting.created_at }, commit });
     expect(ok.status).toBe(200);
     expect(committed).toBe(1);
+  });
+
+  it('keeps the text of each answer json made, for the node:http server, only while its body is unread', async () => {
+    const answer = json(200, { success: true, data: { title: 'é' } });
+    expect(jsonText(answer)).toBe('{"success":true,"data":{"title":"é"}}');
+    expect(new TextDecoder().decode(await answer.clone().arrayBuffer())).toBe(jsonText(answer));
+    await answer.text();
+    expect(jsonText(answer)).toBeUndefined(); // read: whoever read it has it
+    expect(jsonText(new Response('{"success":true}'))).toBeUndefined(); // not made by json: read as usual
   });
 });

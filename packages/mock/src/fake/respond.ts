@@ -12,8 +12,22 @@ export function describe(validate: Validate, where = 'request') {
   return `${path} ${error.message ?? 'is invalid'}${allowed ? `: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : ''}`;
 }
 
-export const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+/** The text each answer of `json` was made from: the node:http server writes it without reading the body back. */
+const texts = new WeakMap<Response, string>();
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}) {
+  const text = JSON.stringify(body);
+  const response = new Response(text, { status, headers: { 'content-type': 'application/json', ...headers } });
+  texts.set(response, text);
+  return response;
+}
+
+/**
+ * The JSON text of an answer `json` made, while its body is unread (a body is fixed once made, so it is the same
+ * bytes `arrayBuffer()` would give); undefined for any other Response, whose body is then read as usual.
+ */
+export const jsonText = (response: Response): string | undefined =>
+  response.bodyUsed ? undefined : texts.get(response);
 
 /** RealtimeKit's error envelope. */
 export const errorBody = (status: number, message: string) => ({ success: false, error: { code: status, message } });

@@ -1,0 +1,70 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { lazyRequest } from './lazy-request';
+
+/** A node:http request as lazyRequest reads it (its raw headers), counting how often they are read. */
+function incoming(rawHeaders: string[]) {
+  const counted = { reads: 0 };
+  const req = {
+    get rawHeaders() {
+      counted.reads++;
+      return rawHeaders;
+    },
+  } as unknown as IncomingMessage;
+  return { req, counted };
+}
+
+const URL_OF = new URL('http://app.example.test/api/realtimekit/meetings/m-1?x=1');
+
+describe('lazyRequest', () => {
+  it('reads nothing until a member is read, then makes one Request that every later read goes to', () => {
+    const { req, counted } = incoming(['Cookie', 'session=ada', 'X-Team', 'a', 'X-Team', 'b']);
+    const request = lazyRequest(URL_OF, 'POST', req);
+    expect(counted.reads).toBe(0);
+    expect(request instanceof Request).toBe(true);
+    expect(counted.reads).toBe(0); // instanceof asks the prototype only
+    expect([request.method, request.url, request.headers.get('cookie'), request.headers.get('x-team')]).toEqual([
+      'POST',
+      URL_OF.href,
+      'session=ada',
+      'a, b',
+    ]);
+    expect(request.headers).toBe(request.headers);
+    expect(counted.reads).toBe(1);
+    expect(request.body).toBeNull(); // the proxy reads the body itself
+  });
+
+  it('is a Request to the platform: the Request constructor, clone, fetch and expandos take it as one', async () => {
+    const server = createServer((req, res) => res.end(`${req.method} ${req.url} ${req.headers['x-team']}`));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const { port } = server.address() as AddressInfo;
+    const { req } = incoming(['X-Team', 'blue']);
+    const request = lazyRequest(new URL(`http://127.0.0.1:${port}/who?x=1`), 'GET', req);
+
+    const copy = new Request(request);
+    expect([copy.url, copy.method, copy.headers.get('x-team')]).toEqual([request.url, 'GET', 'blue']);
+    expect(request.clone().headers.get('x-team')).toBe('blue');
+    expect(await (await fetch(request)).text()).toBe('GET /who?x=1 blue');
+    expect(Object.prototype.toString.call(request)).toBe('[object Request]');
+    expect(request.constructor).toBe(Request);
+    (request as Request & { user?: string }).user = 'ada'; // an app may hang its own data on it
+    expect((request as Request & { user?: string }).user).toBe('ada');
+    expect('user' in request && 'headers' in request).toBe(true);
+  });
+
+  it("shows nothing of what it is made from: its keys, descriptors and changes are the Request's own", () => {
+    const { req } = incoming(['Cookie', 'session=ada']);
+    const request = lazyRequest(URL_OF, 'GET', req);
+    const real = new Request(URL_OF, { headers: { cookie: 'session=ada' } });
+    expect(Object.keys(request)).toEqual(Object.keys(real));
+    expect(Reflect.ownKeys(request).map(String)).toEqual(Reflect.ownKeys(real).map(String));
+    expect(JSON.stringify(request)).toBe(JSON.stringify(real));
+    expect('req' in request || 'url' in Object.getOwnPropertyDescriptors(request)).toBe(false);
+    Object.defineProperty(request, 'user', { value: 'ada', configurable: true, enumerable: true });
+    expect([Object.keys(request), (request as Request & { user?: string }).user]).toEqual([['user'], 'ada']);
+    expect(Reflect.deleteProperty(request, 'user')).toBe(true);
+    expect(Object.keys(request)).toEqual([]);
+  });
+});
