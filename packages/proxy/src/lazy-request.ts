@@ -46,5 +46,31 @@ const handler: ProxyHandler<Pending> = {
  * to that same Request.
  */
 export function lazyRequest(url: URL, method: string, req: IncomingMessage): Request {
-  return new Proxy<Pending>({ url, method, req }, handler) as unknown as Request;
+  const pending: Pending = { url, method, req };
+  return standInWorks() ? (new Proxy<Pending>(pending, handler) as unknown as Request) : made(pending);
+}
+
+let works: boolean | undefined;
+/**
+ * Whether this platform's Request and fetch take the stand-in as a Request. Node 20's undici reads a Request's state
+ * through symbols, which the stand-in forwards; an undici that keeps it in private fields (`#state`) would refuse
+ * `new Request(standIn)`, and there every request gets a real Request, made at once, as before. Checked once.
+ */
+export function standInWorks(): boolean {
+  if (works === undefined) {
+    try {
+      const probe = new Proxy<Pending>(
+        {
+          url: new URL('http://probe.invalid/'),
+          method: 'GET',
+          req: { rawHeaders: ['x-probe', '1'] } as IncomingMessage,
+        },
+        handler,
+      ) as unknown as Request;
+      works = new Request(probe).headers.get('x-probe') === '1';
+    } catch {
+      works = false;
+    }
+  }
+  return works;
 }
