@@ -188,18 +188,48 @@ describe('the fake sends signed webhooks', () => {
   });
 
   it('gives up on an attempt after timeoutMs and retries it as a network error', async () => {
-    const { receiver, fake, register, emit } = await setup({ retryDelays: [0], timeoutMs: 50 });
-    await register('/slow', ['meeting.started']);
-    let release = () => {};
-    const held = new Promise<number>((resolve) => {
-      release = () => resolve(200);
+    // a fetch that answers the first attempt only when aborted, the second at once: no timing can change the outcome
+    let calls = 0;
+    const fake = createRealtimeKitFake({
+      webhookDelivery: {
+        retryDelays: [0],
+        timeoutMs: 50,
+        fetch: (_, init) =>
+          ++calls === 1
+            ? new Promise<Response>((_, reject) =>
+                init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+              )
+            : Promise.resolve(new Response(null)),
+      },
     });
-    onTestFinished(() => release());
-    receiver.answer((_, index) => (index === 0 ? held : 200));
-    emit(started());
-    const log = await fake.settled();
-    expect(log).toEqual([expect.objectContaining({ outcome: 'delivered', attempts: 2, status: 200 })]);
-    expect(receiver.received).toHaveLength(2);
+    const rtk = createRealtimeKitClient({ apiToken: 't', accountId: ACCOUNT, appId: APP, fetch: fake.fetch });
+    await rtk.webhooks.create({ name: 'slow', url: 'https://app.example.test/slow', events: ['meeting.started'] });
+    emitter(fake)(started());
+    expect(await fake.settled()).toEqual([expect.objectContaining({ outcome: 'delivered', attempts: 2, status: 200 })]);
+    expect(calls).toBe(2);
+  });
+
+  it('records a delivery whose every attempt timed out as failed, saying so', async () => {
+    const fake = createRealtimeKitFake({
+      webhookDelivery: {
+        retryDelays: [],
+        timeoutMs: 20,
+        fetch: (_, init) =>
+          new Promise<Response>((_, reject) =>
+            init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+          ),
+      },
+    });
+    const rtk = createRealtimeKitClient({ apiToken: 't', accountId: ACCOUNT, appId: APP, fetch: fake.fetch });
+    await rtk.webhooks.create({ name: 'slow', url: 'https://app.example.test/slow', events: ['meeting.started'] });
+    emitter(fake)(started());
+    expect(await fake.settled()).toEqual([
+      expect.objectContaining({
+        outcome: 'failed',
+        attempts: 1,
+        error: 'no answer within 20 ms (webhookDelivery.timeoutMs)',
+      }),
+    ]);
   });
 
   it('delivers to each webhook in the order the events were emitted, one at a time, retries included', async () => {
@@ -261,6 +291,28 @@ describe('the fake sends signed webhooks', () => {
     emit(started('after reset'));
     expect((await fake.settled()).map((d) => d.outcome)).toEqual(['delivered']);
     expect(receiver.received.map((r) => JSON.parse(r.raw).meeting.title)).toEqual(['held', 'after reset']);
+  });
+
+  it('sends nothing that was queued before a reset made while its key was still being made', async () => {
+    const urls: string[] = [];
+    const fake = createRealtimeKitFake({
+      webhookDelivery: {
+        fetch: async (url) => {
+          urls.push(url);
+          return new Response(null);
+        },
+      },
+    });
+    const rtk = createRealtimeKitClient({ apiToken: 't', accountId: ACCOUNT, appId: APP, fetch: fake.fetch });
+    await rtk.webhooks.create({ name: 'a', url: 'https://app.example.test/before', events: ['meeting.started'] });
+    emitter(fake)(started());
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the delivery is waiting for its signature
+    fake.reset();
+    await fake.webhookPublicKey(); // the key is made; the old delivery's signature is under way
+    await rtk.webhooks.create({ name: 'b', url: 'https://app.example.test/after', events: ['meeting.started'] });
+    emitter(fake)(started());
+    expect((await fake.settled()).map((d) => d.url)).toEqual(['https://app.example.test/after']);
+    expect(urls).toEqual(['https://app.example.test/after']);
   });
 
   it('never throws into the operation that emitted, and fails a delivery it cannot make with a reason', async () => {

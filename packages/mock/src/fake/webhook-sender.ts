@@ -110,7 +110,7 @@ const pause = (ms: number, stop: Generation) =>
  * failure), signed with `key`. Nothing it does throws into the caller or rejects unhandled.
  */
 export function createWebhookSender(key: WebhookSigningKey, uuid: () => string, options: WebhookDeliveryOptions = {}) {
-  const retryDelays = options.retryDelays ?? DEFAULT_RETRY_DELAYS;
+  const retryDelays = [...(options.retryDelays ?? DEFAULT_RETRY_DELAYS)];
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let log: WebhookDelivery[] = [];
   /** Per webhook ID, the end of its queue: the next delivery starts when it settles (it never rejects). */
@@ -173,6 +173,7 @@ export function createWebhookSender(key: WebhookSigningKey, uuid: () => string, 
       delivery.error = `the fake could not sign the event: ${reason(error)}`;
       return;
     }
+    if (stop.stopped) return; // reset while the key was being made
     for (let retry = 0; ; retry++) {
       await attempt(delivery, body, signature, stop);
       if (stop.stopped) return;
