@@ -79,4 +79,4 @@ it('delivers from workerd, signed with WebCrypto there, verifiable with the key 
     },
   });
   expect(verified).toEqual(event);
-});
+}, 120_000); // bundling and starting workerd take seconds, many more on a busy machine
