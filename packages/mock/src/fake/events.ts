@@ -3,7 +3,7 @@
  * `event` (camelCase, no envelope), as Cloudflare's webhooks page documents them
  * (developers.cloudflare.com/realtime/realtimekit/webhooks/, "Supported events" and the examples under it).
  *
- * The resource modules build the payloads where the change happens and hand them to {@link Context.emit}; the webhook
+ * The resource modules build the payloads where the change happens and hand them to the context's `emit`; the webhook
  * sender delivers each to the app's webhooks whose `events` include it.
  */
 export type FakeEventName =
