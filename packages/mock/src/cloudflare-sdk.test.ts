@@ -1,5 +1,5 @@
 import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
-import Cloudflare, { APIError } from 'cloudflare';
+import Cloudflare from 'cloudflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloudflareSdkCalls, placeholderIds, type Scene, sdkMethods } from '../test-support/cloudflare-sdk-calls';
 import { createUpstreamValidator, upstreamOperations } from '../test-support/upstream-spec';
