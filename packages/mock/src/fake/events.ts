@@ -1,21 +1,13 @@
-/**
- * What the fake announces when its state changes: the payloads RealtimeKit POSTs to the webhooks subscribed to their
- * `event` (camelCase, no envelope), as Cloudflare's webhooks page documents them
- * (developers.cloudflare.com/realtime/realtimekit/webhooks/, "Supported events" and the examples under it).
- *
- * The resource modules build the payloads where the change happens and hand them to the context's `emit`; the webhook
- * sender delivers each to the app's webhooks whose `events` include it.
- */
-export type FakeEventName =
-  | 'meeting.started'
-  | 'meeting.ended'
-  | 'meeting.participantJoined'
-  | 'meeting.participantLeft'
-  | 'meeting.chatSynced'
-  | 'recording.statusUpdate'
-  | 'livestreaming.statusUpdate'
-  | 'meeting.transcript'
-  | 'meeting.summary';
+import type { WebhookCreateBody } from '@realtimekit-meetings/core';
+
+// What the fake announces when its state changes: the payloads RealtimeKit POSTs to the webhooks subscribed to their
+// `event` (camelCase, no envelope), as Cloudflare's webhooks page documents them
+// (developers.cloudflare.com/realtime/realtimekit/webhooks/, "Supported events" and the examples under it).
+//  *
+// The resource modules build the payloads where the change happens and hand them to the context's `emit`; the webhook
+// sender delivers each to the app's webhooks whose `events` include it.
+/** The nine event names, as the spec lists them (`GET /webhooks/all`, a webhook's `events`). */
+export type FakeEventName = WebhookCreateBody['events'][number];
 
 /** One event's payload: `event` names it; the other fields are the documented ones for that event. */
 export interface FakeEvent {
