@@ -3,7 +3,7 @@
 // call, `createRealtimeKitClient({ proxyUrl }).meetings.get(id)`, against the built client package (run
 // `node scripts/turbo.mjs run build --filter=@realtimekit-meetings/client...` first), in a fresh project with the
 // settings of a Vite or Next app (strict, bundler resolution, skipLibCheck). Give other built client packages
-// (directories) to measure them in the same run, interleaved: `node bench/type-check.mjs /tmp/client-before`.
+// (directories) to measure them in the same run, interleaved: `node bench/type-check.mjs ../client-before` (a built client of another commit).
 // Prints the median of each figure over BENCH_ROUNDS runs (default 5); types and instantiations do not vary.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
