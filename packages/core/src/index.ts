@@ -9,4 +9,5 @@ export {
   operationTable,
 } from './generated/operations.gen';
 export type * from './generated/types.gen';
+export { createRouter, type RouteMatch } from './match-route';
 export type * from './operation-types';

@@ -1,4 +1,4 @@
-import { APP_PATH_PREFIX, type OperationId, operationTable } from '@realtimekit-meetings/core';
+import { APP_PATH_PREFIX, createRouter, operationTable } from '@realtimekit-meetings/core';
 import { validators } from '../generated/validators.gen';
 import { endSession, joinParticipant, leaveParticipant, startSession } from './active-session';
 import { ingest } from './app-livestreams';
@@ -143,21 +143,8 @@ const API_PATH = /\/accounts\/([^/]+)\/realtime\/kit(\/.*)$/;
 const KIT_PREFIX = APP_PATH_PREFIX.slice(0, -'/{app_id}'.length);
 const CONTROL = /\/__fake\/(sessions(?:\/(?:join|leave|end))?|livestreams)$/;
 
-interface Route {
-  operationId: OperationId;
-  method: string;
-  segments: string[];
-}
-/** Higher for literal segments, earlier ones counting more: `webhooks/all` is tried before `webhooks/{webhook_id}`. */
-const literalRank = (segments: string[]) =>
-  segments.reduce((rank, segment) => rank * 2 + (segment.startsWith('{') ? 0 : 1), 0);
-const routes: Route[] = Object.values(operationTable)
-  .map((op) => ({
-    operationId: op.operationId,
-    method: op.method,
-    segments: op.path.slice(KIT_PREFIX.length).split('/'),
-  }))
-  .sort((a, b) => literalRank(b.segments) - literalRank(a.segments));
+/** Every operation's route below RealtimeKit's prefix, from core's one route table (the proxy's too). */
+const matchKit = createRouter(KIT_PREFIX);
 
 /** A path segment decoded, or undefined for a malformed escape (`%E0%A4%A`): that path is the API's no route. */
 function decoded(part: string) {
@@ -174,26 +161,16 @@ function decoded(part: string) {
  * `POST recordings/track` is the track recording and never the recording "track". Exported for its tests.
  */
 export function route(method: string, below: string) {
-  const parts = below.split('/');
-  for (const r of routes) {
-    if (r.method !== method || r.segments.length !== parts.length) continue;
-    const params: Record<string, string> = {};
-    const ok = r.segments.every((segment, i) => {
-      const part = parts[i] as string;
-      if (!segment.startsWith('{')) return segment === part;
-      // the app's ID as it came: a malformed escape in it is refused by name, below
-      if (segment === '{app_id}') {
-        params.app_id = part;
-        return part !== '';
-      }
-      const value = decoded(part);
-      if (value === undefined || value === '') return false;
-      params[segment.slice(1, -1)] = value;
-      return true;
-    });
-    if (ok) return { operationId: r.operationId, params };
+  const match = matchKit(method, below);
+  if (match.kind !== 'found') return undefined;
+  const params: Record<string, string> = {};
+  for (const [name, raw] of Object.entries(match.params)) {
+    // the app's ID as it came: a malformed escape in it is refused by name, by the caller
+    const value = name === 'app_id' ? raw : decoded(raw);
+    if (value === undefined || value === '') return undefined;
+    params[name] = value;
   }
-  return undefined;
+  return { operationId: match.operation.operationId, params };
 }
 
 /**
