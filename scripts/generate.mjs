@@ -24,11 +24,11 @@ import { documentModule } from './codegen/core-document.mjs';
 import { operationsModule } from './codegen/core-operations.mjs';
 import { typesModule } from './codegen/core-types.mjs';
 import { formatted } from './codegen/format.mjs';
-import { validatorsModule } from './codegen/mock-validators.mjs';
 import { reactModules } from './codegen/react.mjs';
 import { applyOverlayFile, checkOverlay, GenerateError, readYaml, rel, root, validateSpec } from './codegen/spec.mjs';
 import { buildSurface } from './codegen/surface.mjs';
 import { header } from './codegen/text.mjs';
+import { responseValidatorsModule, validatorsModule } from './codegen/validators.mjs';
 
 export { GenerateError, root };
 
@@ -135,6 +135,7 @@ export async function generate(inputs = paths, base = root) {
       ([name, content]) => /** @type {[string, string]} */ ([path.join(react, name), content]),
     ),
     [path.join(contract, 'cases.gen.ts'), contractModule(spec, surface, naming)],
+    [path.join(contract, 'response-validators.gen.ts'), responseValidatorsModule(spec, surface)],
     [path.join(mock, 'validators.gen.ts'), validatorsModule(spec, surface)],
   ]);
   return formatted(files);

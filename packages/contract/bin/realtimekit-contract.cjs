@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // A committed launcher, so that installing the package creates its bin before anything is built.
-require('../dist/cli/contract.js');
+import('../dist/cli/contract.mjs');

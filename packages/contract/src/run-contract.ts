@@ -1,7 +1,7 @@
 import { createRealtimeKitClient, RealtimeKitError } from '@realtimekit-meetings/client';
 import { type OperationId, operationRoutes, operationTable } from '@realtimekit-meetings/core';
 import { ContractError, contractCases, invalidCases } from './cases';
-import { createResponseValidator } from './response-validator';
+import { validateResponse } from './response-validator';
 
 /** One finding of Prism's validator, from the `sl-violations` header of an answer. */
 export interface Violation {
@@ -114,7 +114,6 @@ export async function runContract(options: RunContractOptions): Promise<Contract
   };
   const results: ContractResult[] = [];
   const selected = (operationId: OperationId) => !only || only.includes(operationId);
-  const validateResponse = createResponseValidator();
 
   const record = (result: ContractResult) => {
     results.push(result);
