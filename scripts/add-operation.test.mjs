@@ -17,8 +17,10 @@ import { generate, paths, root } from './generate.mjs';
 
 // The recipe "upstream added an operation", end to end, in a copy of the repository: add the operation to the
 // upstream copy of the spec, give it one entry in spec/sdk.yaml, run the generator, and nothing else. The new
-// method, hook, query key and contract cases then build, type-check and pass against the Prism mock of that spec, and
-// the stateful fake, which type-checks too, answers the operation it does not implement yet with a 501 naming it.
+// method, hook, query key and contract cases then build, type-check and pass against the Prism mock of that spec;
+// the stateful fake, which type-checks too, answers the operation it does not implement yet with a 501 naming it;
+// and once the fake is given one handler, the client gets its answer from the fake, validated against the spec, and
+// the proxy routes it (allowed: forwarded; not allowed: refused), with no other edit.
 const PACKAGES = ['core', 'client', 'contract', 'mock', 'proxy', 'react'];
 const copy = mkdtempSync(path.join(tmpdir(), 'rtk-add-operation-'));
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
@@ -90,6 +92,14 @@ const NOTES = `  /accounts/{account_id}/realtime/kit/{app_id}/notes:
                         length: { type: number, example: 61 }
 `;
 
+// the fake's one handler for it, and its line in the fake's table of handlers
+const NOTES_HANDLER = `import type { Handler } from './context';
+
+export const notes = {
+  get_app_notes: () => ({ status: 200, data: [{ id: 'note-1', status: 'SHARED' }] }),
+} satisfies Record<string, Handler>;
+`;
+
 const NAMING = `  get_app_notes:
     method: notes.list
     hook: useNotes
@@ -97,7 +107,7 @@ const NAMING = `  get_app_notes:
 `;
 
 describe('adding an operation that upstream published', () => {
-  it('takes two edits: the operation in the spec and one naming entry; the generator does the rest', async () => {
+  it('takes the operation in the spec, one naming entry and, for the fake, one handler; the generator does the rest', async () => {
     copyRepository();
     const upstream = path.join(copy, 'spec/upstream', path.basename(paths.upstream));
     const text = readFileSync(upstream, 'utf8');
@@ -186,5 +196,39 @@ try {
       ['valid', 'pass', ''],
       ['unauthorized', 'pass', expect.stringContaining('refused with 401')],
     ]);
-  }, 600_000); // six builds and three type-checks of a repository copy, while the other suites run
+
+    // one handler in the fake: the client, through the fake, and the proxy in front of it
+    const fakeDir = path.join(copy, 'packages/mock/src/fake');
+    writeFileSync(path.join(fakeDir, 'notes.ts'), NOTES_HANDLER);
+    const table = readFileSync(path.join(fakeDir, 'handlers.ts'), 'utf8');
+    writeFileSync(
+      path.join(fakeDir, 'handlers.ts'),
+      `import { notes } from './notes';\n${table.replace(/\n};\s*$/, '\n  ...notes,\n};\n')}`,
+    );
+    run('mock', 'tsup');
+    run('mock', 'tsc', ['-p', 'tsconfig.json']);
+    const handled = path.join(copy, 'packages/react/handled.mjs');
+    writeFileSync(
+      handled,
+      `import { createRealtimeKitClient } from '@realtimekit-meetings/client';
+import { createRealtimeKitFake } from '@realtimekit-meetings/mock';
+import { createRealtimeKitProxy } from '@realtimekit-meetings/proxy';
+const ids = { accountId: '023e105f4ecef8ad9ca31a8372d0c353', appId: '14a396e7-ca44-4937-bf1f-050a69118543' };
+const fake = createRealtimeKitFake();
+const rtk = createRealtimeKitClient({ baseUrl: 'https://api.cloudflare.com/client/v4', apiToken: 't', ...ids, maxRetries: 0, fetch: fake.fetch });
+const proxied = async (allow) => {
+  const proxy = createRealtimeKitProxy({ client: rtk, basePath: '/rtk', allow, authorize: () => true });
+  const answer = await proxy(new Request('https://app.example/rtk/notes'));
+  return [answer.status, await answer.json()];
+};
+console.log(JSON.stringify({ notes: await rtk.notes.list(), allowed: await proxied(['get_app_notes']), denied: await proxied(['get_meeting']) }));
+`,
+    );
+    const after = JSON.parse(
+      execFileSync(process.execPath, [handled], { cwd: path.dirname(handled), encoding: 'utf8' }),
+    );
+    expect(after.notes).toEqual([{ id: 'note-1', status: 'SHARED' }]);
+    expect(after.allowed).toEqual([200, expect.objectContaining({ data: [{ id: 'note-1', status: 'SHARED' }] })]);
+    expect(after.denied).toEqual([403, expect.objectContaining({ success: false })]);
+  }, 600_000); // seven builds and four type-checks of a repository copy, while the other suites run
 });
