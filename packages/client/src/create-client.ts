@@ -168,7 +168,9 @@ function setUp(options: RealtimeKitClientOptions) {
     budget,
   };
   const scope = stringOption('scope', options.scope) || (proxy ? `proxy:${proxyUrl}` : `${accountId}/${appId}`);
-  return { config, scope, raw: { baseUrl, headers: { ...headers, ...authorization }, fetch, middleware } };
+  // what `raw` is made of (the browser build's `raw` only says it is not there: none of it is kept there)
+  const raw = { baseUrl, headers: { ...headers, ...authorization }, fetch, middleware };
+  return { config, scope, raw: typeof __RTK_BROWSER__ === 'undefined' ? raw : (undefined as never) };
 }
 
 /**

@@ -115,8 +115,10 @@ export function createSend(config: RequestConfig) {
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw aborted();
       // a slot in the rate budget, or rate_limited before anything is sent (an abort while waiting is thrown here)
-      const slot = typeof __RTK_BROWSER__ === 'undefined' ? budget?.take(context, signal) : undefined;
-      if (slot) await slot.catch((error) => Promise.reject(signal?.aborted ? aborted() : error)); // or the store's error
+      if (typeof __RTK_BROWSER__ === 'undefined') {
+        const slot = budget?.take(context, signal);
+        if (slot) await slot.catch((error) => Promise.reject(signal?.aborted ? aborted() : error)); // or the store's error
+      }
       // 2. attempt
       const log = logger && attemptLog(logger, method, url, attempt, maxRetries + 1, config.authorized);
       const outcome = await attemptOnce(

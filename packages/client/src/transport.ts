@@ -66,20 +66,15 @@ export function createTransport({ baseUrl, headers: base, fetch, middleware, max
     if (!query) return target;
     let separator = '?';
     for (const [name, value] of Object.entries(query)) {
-      const joined: string[] | undefined = commaQuery?.includes(name) ? [] : undefined;
+      const comma = commaQuery?.includes(name);
       for (const item of Array.isArray(value) ? value : [value]) {
-        if (item === undefined || item === null) continue;
-        const encoded = encodeURIComponent(item as string);
-        if (joined) joined.push(encoded);
-        else {
-          target += `${separator}${name}=${encoded}`;
-          separator = '&';
+        if (item !== undefined && item !== null) {
+          // a comma-separated parameter's later values follow its first after a comma
+          target += `${separator}${separator === ',' ? '' : `${name}=`}${encodeURIComponent(item as string)}`;
+          separator = comma ? ',' : '&';
         }
       }
-      if (joined?.length) {
-        target += `${separator}${name}=${joined.join(',')}`;
-        separator = '&';
-      }
+      if (separator === ',') separator = '&';
     }
     return target;
   }

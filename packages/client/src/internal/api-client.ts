@@ -78,9 +78,9 @@ export class ApiClient {
     input: object,
     options: RequestOptions | undefined,
     unwrap: 1 | 2,
-    [commaQuery]: readonly (readonly string[])[],
+    commaQuery: readonly (readonly string[])[],
   ): Promise<never> {
-    const route: Route = commaQuery ? [method, path, 'body' in input, commaQuery] : [method, path, 'body' in input];
+    const route = [method, path, 'body' in input, ...commaQuery] as unknown as Route;
     return this.send(operationId, route, input as never, options, unwrap) as Promise<never>;
   }
 }
