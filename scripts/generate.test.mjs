@@ -143,6 +143,31 @@ describe('generate', () => {
     expect(message).toMatch(/invalid YAML: .*line \d+/);
   });
 
+  it("puts an array query parameter's explode: false into core's routes and at the call; stops on a style it cannot send", async () => {
+    const files = await generate();
+    const operations = /** @type {string} */ (
+      files.get(path.join(root, 'packages/core/src/generated/operations.gen.ts'))
+    );
+    expect(operations).toContain("get_all_recordings: ['GET', '/recordings', 0, ['status']],");
+    expect(operations).toContain("get_all_meetings: ['GET', '/meetings', 0],");
+    const recordings = /** @type {string} */ (
+      files.get(path.join(root, 'packages/client/src/generated/recordings.gen.ts'))
+    ).replace(/\s+/g, ' ');
+    expect(recordings).toContain(
+      "this.client.page('get_all_recordings', 'GET', '/recordings', { query }, options, ['status'])",
+    );
+    const piped = inputs({
+      upstream: replaceOnce(
+        upstreamText,
+        '      explode: false\n',
+        '      explode: false\n      style: pipeDelimited\n',
+      ),
+    });
+    expect(await generateError(piped)).toContain(
+      'query parameter status has style pipeDelimited; the client sends form only',
+    );
+  });
+
   it('stops on a structurally invalid spec, naming the file and the node', async () => {
     const input = inputs({
       upstream: replaceOnce(

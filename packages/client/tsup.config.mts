@@ -1,41 +1,93 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'tsup';
 import { library } from '../../build.shared.mts';
 
-/** Builds the `.browser.ts` sibling of each file named in `files` (`./raw-client` -> `./raw-client.browser.ts`). */
-const browserFiles = (files: string[]) => ({
+type Build = {
+  initialOptions: { format?: string };
+  onResolve: (
+    o: { filter: RegExp },
+    f: (a: { path: string; resolveDir: string; importer: string; kind: string }) => object | undefined,
+  ) => void;
+};
+
+/**
+ * Builds the `.browser.ts` sibling of each file named in `files` (`./raw-client` -> `./raw-client.browser.ts`), for
+ * the importers `only` names when given (the worker entry keeps request-by-id.ts, which create-client.ts does not).
+ */
+const browserFiles = (files: string[], only?: { file: string; importer: string }) => ({
   name: 'browser-files',
-  setup(build: { onResolve: (o: { filter: RegExp }, f: (a: { path: string; resolveDir: string }) => object) => void }) {
-    build.onResolve({ filter: new RegExp(`^\\./(${files.join('|')})$`) }, (args) => ({
-      path: path.join(args.resolveDir, `${args.path}.browser.ts`),
-    }));
+  setup(build: Build) {
+    build.onResolve({ filter: new RegExp(`^\\./(${files.join('|')})$`) }, (args) => {
+      if (only && args.path === `./${only.file}` && path.basename(args.importer) !== only.importer) return undefined;
+      return { path: path.join(args.resolveDir, `${args.path}.browser.ts`) };
+    });
   },
 });
 
+/**
+ * One RealtimeKitError for every entry of a format: each build imports `./errors.mjs` (ESM: the Node, browser and
+ * worker builds, and the subpaths) or `./errors.js` (CommonJS) from dist instead of carrying its own copy, so that
+ * `instanceof` holds across `require('@realtimekit-meetings/client')` and `require('…/webhooks')`, and across the
+ * `worker` build and `…/presets`.
+ */
+const sharedErrors = {
+  name: 'shared-errors',
+  setup(build: Build) {
+    const file = build.initialOptions.format === 'cjs' ? './errors.js' : './errors.mjs';
+    build.onResolve({ filter: /^\.\.?\/(\.\.\/)?errors$/ }, (args) =>
+      args.kind === 'entry-point' ? undefined : { path: file, external: true },
+    );
+  },
+};
+
+const ENTRIES = { index: 'src/index.ts', webhooks: 'src/webhooks/index.ts', presets: 'src/presets/index.ts' };
+
+/**
+ * The ESM types of each entry, `index.d.mts`: one line, `export * from './index.js'`, the CommonJS declarations
+ * (the same text, which tsup would write a second time, 100 kB of them, chunks included): TypeScript reads a CommonJS
+ * module's named exports from ESM, and `attw --pack` checks that each entry resolves in both formats.
+ */
+const esmTypes = async () => {
+  for (const name of Object.keys(ENTRIES)) writeFileSync(`dist/${name}.d.mts`, `export * from './${name}.js';\n`);
+};
+
 /** No openapi-fetch (raw), no node:http, no Attempt class, no environment variables, no Node-only error codes. */
 const withoutNode = ['raw-client', 'node-http', 'attempt'];
-const fetchOnly = {
-  ...library,
-  format: ['esm' as const],
-  dts: false,
-  clean: false,
-  define: { __RTK_BROWSER__: 'true' },
-};
 
 export default defineConfig([
   // `./webhooks` (server-side) and `./presets` (presets as code): subpaths of their own, so that the main entry (and
-  // its browser bundle) carries none of them
+  // its browser bundle) carries none of them. `errors` is the class every entry imports (sharedErrors).
   {
     ...library,
-    entry: { index: 'src/index.ts', webhooks: 'src/webhooks/index.ts', presets: 'src/presets/index.ts' },
+    format: ['cjs'],
+    entry: { ...ENTRIES, errors: 'src/errors.ts' },
+    dts: { entry: ENTRIES },
+    // the ESM run below empties dist/ when it starts; this one's would also delete esmTypes' files once it ends
+    clean: false,
+    esbuildPlugins: [sharedErrors],
   },
-  // The `browser` export condition: nothing of Node, and no table of every operation (request() by operationId)
   {
-    ...fetchOnly,
-    entry: { 'index.browser': 'src/index.ts' },
-    esbuildPlugins: [browserFiles([...withoutNode, 'request-by-id'])],
+    ...library,
+    format: ['esm'],
+    entry: { ...ENTRIES, errors: 'src/errors.ts' },
+    dts: false,
+    esbuildPlugins: [sharedErrors],
+    onSuccess: esmTypes,
   },
-  // The `worker` export condition (Cloudflare Workers, edge runtimes: servers without Node's modules): nothing of
-  // Node, and request() by operationId
-  { ...fetchOnly, entry: { 'index.worker': 'src/index.ts' }, esbuildPlugins: [browserFiles(withoutNode)] },
+  // The `browser` export condition (nothing of Node, and no table of every operation: request() by operationId says
+  // what to do instead) and the `worker` one (Cloudflare Workers, edge runtimes: servers without Node's modules, with
+  // request() by operationId), in one run: the same modules but for request-by-id, in one shared chunk
+  {
+    ...library,
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    define: { __RTK_BROWSER__: 'true' },
+    entry: { 'index.browser': 'src/index.ts', 'index.worker': 'src/index.worker.ts' },
+    esbuildPlugins: [
+      browserFiles([...withoutNode, 'request-by-id'], { file: 'request-by-id', importer: 'create-client.ts' }),
+      sharedErrors,
+    ],
+  },
 ]);

@@ -45,7 +45,10 @@ export function methodArguments(op) {
     args.push({ name: 'body', type: /** @type {string} */ (op.types.body), optional: false, doc: 'The request body.' });
   }
   if (op.types.query) {
-    const fields = op.queryParams.map((p) => `\`${p.name}\`${p.description ? `: ${sentence(p.description)}` : ''}`);
+    const fields = op.queryParams.map((p) => {
+      const comma = op.commaQuery.includes(p.name) ? ` Sent comma-separated (\`${p.name}=A,B\`).` : '';
+      return `\`${p.name}\`${p.description ? `: ${sentence(p.description)}` : ''}${comma}`;
+    });
     args.push({ name: 'query', type: op.types.query, optional: true, doc: fields.join(' ') });
   }
   return args;
@@ -80,7 +83,9 @@ function methods(/** @type {SurfaceOperation} */ op, /** @type {Imports} */ impo
   const tags = [...args.map((a) => `@param ${a.name} - ${a.doc}`), OPTIONS_DOC];
   const what = `\`${op.operationId}\`: ${op.method} ${op.route}.`;
   const route = [op.operationId, op.method, op.route].map((s) => JSON.stringify(s)).join(', ');
-  const send = `this.client.${op.paginated ? 'page' : 'call'}(${route}, ${callExpression(op)}, options)`;
+  // the array query parameters sent comma-separated (`status=A,B`, the spec's `explode: false`), shown at the call
+  const comma = op.commaQuery.length > 0 ? `, ${JSON.stringify(op.commaQuery)}` : '';
+  const send = `this.client.${op.paginated ? 'page' : 'call'}(${route}, ${callExpression(op)}, options${comma})`;
   if (op.paginated) {
     const item = imports.type(CORE, /** @type {string} */ (op.types.item));
     const ids = args.filter((a) => a.name !== 'query').map((a) => a.name);

@@ -41,15 +41,17 @@ export const APP_PATH_PREFIX = ${JSON.stringify(APP_PREFIX)};
 
 /**
  * The same operations reduced to what a client needs on every call, so a browser bundle need not carry the
- * whole table: [method, path below APP_PATH_PREFIX (the whole template for the account's own, /accounts/…/apps), has a JSON body (1/0)].
+ * whole table: [method, path below APP_PATH_PREFIX (the whole template for the account's own, /accounts/…/apps), has a JSON body (1/0),
+ * and, where there are any, the array query parameters sent comma-separated (\`status=A,B\`, the spec's \`explode: false\`;
+ * the others repeat: \`status=A&status=B\`)].
  */
 export const operationRoutes = {
 ${surface.operations
   .map(
     (op) =>
-      `  ${JSON.stringify(op.operationId)}: [${JSON.stringify(op.method)}, ${JSON.stringify(op.route)}, ${op.hasBody ? 1 : 0}],`,
+      `  ${JSON.stringify(op.operationId)}: [${JSON.stringify(op.method)}, ${JSON.stringify(op.route)}, ${op.hasBody ? 1 : 0}${op.commaQuery.length > 0 ? `, ${JSON.stringify(op.commaQuery)}` : ''}],`,
   )
   .join('\n')}
-} as const satisfies Record<OperationId, readonly [HttpMethod, string, 0 | 1]>;
+} as const satisfies Record<OperationId, readonly [HttpMethod, string, 0 | 1, (readonly string[])?]>;
 `;
 }

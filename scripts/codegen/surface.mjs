@@ -26,7 +26,7 @@ export const singular = (/** @type {string} */ text) => (text.endsWith('s') ? te
  * @typedef {{
  *   operationId: string, method: string, path: string, below: string, route: string, account: boolean,
  *   summary: string, description: string,
- *   tag: string, pathParams: Param[], queryParams: Param[], bodySchema: any, bodyRequired: boolean,
+ *   tag: string, pathParams: Param[], queryParams: Param[], commaQuery: string[], bodySchema: any, bodyRequired: boolean,
  *   successStatus: number, responseSchema: any, errorStatuses: number[], hasBody: boolean,
  *   resource: string, name: string, hook: string, paginated?: { hook: string }, cache?: 'created' | 'updated' | 'deleted',
  *   invalidates: string[], types: { body?: string, query?: string, result?: string, item?: string },
@@ -97,6 +97,9 @@ export function buildSurface(spec, naming, files) {
         .filter((name) => (account ? name !== 'account_id' : !SCOPE_PARAMS.has(name)))
         .map((name) => toParam(params.find((p) => p.in === 'path' && p.name === name)));
       const queryParams = params.filter((p) => p.in === 'query').map(toParam);
+      const commaQuery = params
+        .filter((p) => p.in === 'query')
+        .flatMap((p) => commaSeparated(spec, p, where, files.spec));
       const statuses = Object.keys(op.responses ?? {});
       const success = statuses
         .filter((code) => /^2\d\d$/.test(code))
@@ -120,6 +123,7 @@ export function buildSurface(spec, naming, files) {
         tag: Array.isArray(op.tags) && typeof op.tags[0] === 'string' ? op.tags[0] : 'default',
         pathParams,
         queryParams,
+        commaQuery,
         bodySchema,
         bodyRequired: !!bodySchema && !!body?.required,
         hasBody: isObject(body?.content) && Object.keys(body.content).length > 0,
@@ -148,6 +152,25 @@ export function buildSurface(spec, naming, files) {
     if (op.cache && op.read) throw fail(`operations.${op.operationId}: a read has no cache update`);
   }
   return { operations, schemas, byId };
+}
+
+/**
+ * `[name]` when a query parameter is an array sent comma-separated (`status=A,B`: style `form`, the default, with
+ * `explode: false`), `[]` when it is sent repeated (`status=A&status=B`, explode's default) or is no array; stops on a
+ * style the client does not send (`spaceDelimited`, `pipeDelimited`, `deepObject`).
+ * @param {Record<string, any>} spec @param {any} param @param {string} where @param {string} file
+ * @returns {string[]}
+ */
+function commaSeparated(spec, param, where, file) {
+  const style = param.style ?? 'form';
+  if (style !== 'form') {
+    throw new GenerateError(
+      file,
+      `${where}: query parameter ${param.name} has style ${style}; the client sends form only`,
+    );
+  }
+  const schema = param.schema ? deref(spec, param.schema, file) : {};
+  return schema.type === 'array' && param.explode === false ? [param.name] : [];
 }
 
 /**

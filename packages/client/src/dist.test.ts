@@ -49,6 +49,66 @@ describe('built package', () => {
     expect(result).toEqual({ id: 'm1', timers: 0, error: 'function' });
   });
 
+  /**
+   * The errors the subpaths throw (planPresets and ensureWebhook refuse bad input with a RealtimeKitError) and the
+   * ones the client throws, checked with the RealtimeKitError of the main entry and of each other entry: one class.
+   */
+  const sameClass = (classes: string) => `
+const thrown = [];
+await planPresets().catch((error) => thrown.push(error));
+await ensureWebhook(undefined, {}).catch((error) => thrown.push(error));
+const rtk = createRealtimeKitClient({ apiToken: 't', accountId: 'a', appId: 'b', baseUrl: process.env.BASE });
+await rtk.meetings.get('').catch((error) => thrown.push(error));
+const classes = [${classes}];
+console.log(JSON.stringify({
+  kinds: thrown.map((error) => error.kind),
+  instances: thrown.map((error) => classes.map((C) => error instanceof C)),
+  same: classes.every((C) => C === classes[0]),
+}));`;
+  const oneClass = {
+    kinds: ['invalid_argument', 'invalid_argument', 'invalid_argument'],
+    instances: [
+      [true, true, true],
+      [true, true, true],
+      [true, true, true],
+    ],
+    same: true,
+  };
+
+  it('require(): the main entry, ./webhooks and ./presets share one RealtimeKitError', async () => {
+    const load = `(async () => {
+const { createRealtimeKitClient, RealtimeKitError } = require('@realtimekit-meetings/client');
+const { ensureWebhook } = require('@realtimekit-meetings/client/webhooks');
+const { planPresets } = require('@realtimekit-meetings/client/presets');
+const errors = require('../dist/errors.js');
+${sameClass('RealtimeKitError, errors.RealtimeKitError, require("../dist/index.js").RealtimeKitError')}
+})();`;
+    const { stdout } = await exec(process.execPath, ['--input-type=commonjs', '-e', load], {
+      cwd: import.meta.dirname,
+      env: { ...process.env, BASE: server.url },
+      timeout: 30_000,
+    });
+    expect(JSON.parse(stdout)).toEqual(oneClass);
+  });
+
+  it.each(['index.mjs', 'index.worker.mjs', 'index.browser.mjs'])(
+    'import: %s, ./webhooks and ./presets share one RealtimeKitError',
+    async (file) => {
+      const load = `const main = await import(new URL('../dist/${file}', 'file://${import.meta.dirname}/').href);
+const { createRealtimeKitClient, RealtimeKitError } = main;
+const { ensureWebhook } = await import('@realtimekit-meetings/client/webhooks');
+const { planPresets } = await import('@realtimekit-meetings/client/presets');
+const { RealtimeKitError: Imported } = await import('@realtimekit-meetings/client');
+${sameClass('RealtimeKitError, Imported, (await import(new URL("../dist/errors.mjs", import.meta.url).href)).RealtimeKitError')}`;
+      const { stdout } = await exec(process.execPath, ['--input-type=module', '-e', load], {
+        cwd: import.meta.dirname,
+        env: { ...process.env, BASE: server.url },
+        timeout: 30_000,
+      });
+      expect(JSON.parse(stdout)).toEqual(oneClass);
+    },
+  );
+
   /** Runs a call through the fetch-only build `file` (browser or worker): a method, request() by ID, raw. */
   async function fetchOnly(file: string) {
     const code = `const file = new URL('../dist/${file}', 'file://${import.meta.dirname}/');

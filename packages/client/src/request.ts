@@ -36,8 +36,16 @@ export interface RequestConfig {
   budget?: RateBudget;
 }
 
-/** An operation's route, as core's `operationRoutes` holds it: verb, path (below the app, or whole), whether it has a body. */
-export type Route = readonly [method: HttpMethod, path: string, hasBody: 0 | 1 | boolean];
+/**
+ * An operation's route, as core's `operationRoutes` holds it: verb, path (below the app, or whole), whether it has a
+ * body, and its array query parameters sent comma-separated (`status=A,B`, the spec's `explode: false`), if any.
+ */
+export type Route = readonly [
+  method: HttpMethod,
+  path: string,
+  hasBody: 0 | 1 | boolean,
+  commaQuery?: readonly string[],
+];
 
 /**
  * Builds the pipeline that sends one operation, `send(operationId, route, input, options)`, in steps: validate the
@@ -65,7 +73,7 @@ export function createSend(config: RequestConfig) {
     // 1. validate
     check(isPlainObject(options as unknown), 'options must be a plain object', context);
     // appPath: the path template below APP_PATH_PREFIX, or the whole template of the account's own (`/accounts/…/apps`)
-    const [, appPath, hasBody] = route;
+    const [, appPath, hasBody, commaQuery] = route;
     const account = appPath.startsWith('/accounts/');
     const { signal, headers, timeoutMs = config.timeoutMs, maxRetries = config.maxRetries } = options;
     checkLimits(timeoutMs, maxRetries);
@@ -96,7 +104,7 @@ export function createSend(config: RequestConfig) {
     const schemaPath = proxy || account ? appPath : APP_PATH_PREFIX + appPath;
     let url: string;
     try {
-      url = transport.url(schemaPath, path, query as Record<string, unknown> | undefined);
+      url = transport.url(schemaPath, path, query as Record<string, unknown> | undefined, commaQuery);
     } catch {
       throw fail('invalid_argument', 'IDs and query values must be well-formed Unicode');
     }
@@ -107,8 +115,10 @@ export function createSend(config: RequestConfig) {
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw aborted();
       // a slot in the rate budget, or rate_limited before anything is sent (an abort while waiting is thrown here)
-      const slot = typeof __RTK_BROWSER__ === 'undefined' ? budget?.take(context, signal) : undefined;
-      if (slot) await slot.catch((error) => Promise.reject(signal?.aborted ? aborted() : error)); // or the store's error
+      if (typeof __RTK_BROWSER__ === 'undefined') {
+        const slot = budget?.take(context, signal);
+        if (slot) await slot.catch((error) => Promise.reject(signal?.aborted ? aborted() : error)); // or the store's error
+      }
       // 2. attempt
       const log = logger && attemptLog(logger, method, url, attempt, maxRetries + 1, config.authorized);
       const outcome = await attemptOnce(

@@ -132,3 +132,38 @@ describe('middleware', () => {
     expect(new URL(requests[0]?.url as string).search).toBe('?search=a%26b%3Dc&per_page=1&per_page=2');
   });
 });
+
+describe('array query parameters, as the spec declares each (style form, explode true or false)', () => {
+  const emptyPage = { success: true, data: [], paging: { total_count: 0, start_offset: 0, end_offset: 0 } };
+  const recordings = `/accounts/${ACCOUNT}/realtime/kit/${APP}/recordings`;
+
+  it("sends recordings' status comma-separated (explode: false), on node:http, by method, listAll and request()", async () => {
+    const server = await startFaultServer({ status: 200, body: emptyPage });
+    onTestFinished(() => server.close());
+    const rtk = createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, baseUrl: server.url });
+    await rtk.recordings.list({ status: ['INVOKED', 'RECORDING'], per_page: 5 });
+    for await (const _ of rtk.recordings.listAll({ status: ['UPLOADED', 'ERRORED'] })) break;
+    await rtk.request('get_all_recordings', { query: { status: ['PAUSED'] } });
+    // an empty list filters nothing: no `status=` (an empty value the API would refuse)
+    await rtk.recordings.list({ status: [] });
+    // the raw request line the server read: the comma between values is not encoded
+    expect(server.requests.map((r) => r.url)).toEqual([
+      `${recordings}?status=INVOKED,RECORDING&per_page=5`,
+      `${recordings}?status=UPLOADED,ERRORED&page_no=1&per_page=100`,
+      `${recordings}?status=PAUSED`,
+      recordings,
+    ]);
+  });
+
+  it('through a caller fetch too; a comma inside a value is encoded, so it cannot split it', async () => {
+    const { fetch, requests } = recordingFetch(() => Response.json(emptyPage));
+    await client([], fetch).recordings.list({ status: ['A,B' as never, 'UPLOADED'], search: 'x,y' });
+    expect(new URL(requests[0]?.url as string).search).toBe('?status=A%2CB,UPLOADED&search=x%2Cy');
+  });
+
+  it('an array of an operation without explode: false still repeats its name (the default, explode: true)', async () => {
+    const { fetch, requests } = recordingFetch(() => Response.json(emptyPage));
+    await client([], fetch).meetings.list({ per_page: [1, 2] as never });
+    expect(new URL(requests[0]?.url as string).search).toBe('?per_page=1&per_page=2');
+  });
+});

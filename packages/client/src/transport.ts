@@ -23,8 +23,8 @@ export interface TransportConfig {
 }
 
 /**
- * Path, query and JSON body to one fetch, the way openapi-fetch sends them (simple path style, `form` query with
- * exploded arrays, all percent-encoded), in a few hundred bytes: the client's requests need nothing more, and a
+ * Path, query and JSON body to one fetch, the way the spec says (simple path style, `form` query with arrays
+ * repeated, or comma-separated where the spec says `explode: false`, all percent-encoded), in a few hundred bytes: the client's requests need nothing more, and a
  * browser bundle then carries no openapi-fetch at all. With no custom `fetch` and no middleware it sends on
  * node:http in Node (node-http.ts: about half undici fetch's cost per call) and with `fetch(url, init)` in the
  * browser build; with either, the caller's fetch is handed a Request, as openapi-fetch hands one.
@@ -43,8 +43,17 @@ export function createTransport({ baseUrl, headers: base, fetch, middleware, max
     }
   }
 
-  /** The URL of `template` with its path parameters and the query; throws URIError on a lone surrogate. */
-  function url(template: string, params: Record<string, unknown>, query?: Record<string, unknown>) {
+  /**
+   * The URL of `template` with its path parameters and the query; throws URIError on a lone surrogate. An array is
+   * sent repeated (`status=A&status=B`), or comma-separated (`status=A,B`) when `commaQuery` names it (the spec's
+   * `explode: false`), each value percent-encoded (a comma in a value too) and null or undefined values left out.
+   */
+  function url(
+    template: string,
+    params: Record<string, unknown>,
+    query?: Record<string, unknown>,
+    commaQuery?: readonly string[],
+  ) {
     let target = root;
     if (typeof __RTK_BROWSER__ === 'undefined') {
       // in Node, the template split once: its text at even places, its parameters' names at odd ones
@@ -57,12 +66,15 @@ export function createTransport({ baseUrl, headers: base, fetch, middleware, max
     if (!query) return target;
     let separator = '?';
     for (const [name, value] of Object.entries(query)) {
+      const comma = commaQuery?.includes(name);
       for (const item of Array.isArray(value) ? value : [value]) {
         if (item !== undefined && item !== null) {
-          target += `${separator}${name}=${encodeURIComponent(item as string)}`;
-          separator = '&';
+          // a comma-separated parameter's later values follow its first after a comma
+          target += `${separator}${separator === ',' ? '' : `${name}=`}${encodeURIComponent(item as string)}`;
+          separator = comma ? ',' : '&';
         }
       }
+      if (separator === ',') separator = '&';
     }
     return target;
   }

@@ -149,6 +149,16 @@ describe('every operation, end to end through the browser client, the proxy, the
     expect(sent.map((r) => new URL(r.url).search)).toEqual(['?search=a&search=b', '']);
   });
 
+  it('an array the spec sends comma-separated (explode: false) goes on comma-separated, from the browser client too', async () => {
+    const { handle, sent } = proxyWith();
+    await handle(browserRequest('/recordings?status=INVOKED,RECORDING&per_page=5'));
+    await browserClient(handle).recordings.list({ status: ['UPLOADED', 'PAUSED'] });
+    expect(sent.map((r) => new URL(r.url).search)).toEqual([
+      '?per_page=5&status=INVOKED,RECORDING',
+      '?status=UPLOADED,PAUSED',
+    ]);
+  });
+
   it('mounts at a basePath given with trailing slashes as without them', async () => {
     for (const basePath of [`${BASE}/`, `${BASE}//`]) {
       const { handle } = proxyWith({ basePath });

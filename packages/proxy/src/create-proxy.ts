@@ -5,7 +5,7 @@ import {
   type JoinUser,
   type RealtimeKitClient,
 } from '@realtimekit-meetings/client';
-import { APP_PATH_PREFIX, type OperationId } from '@realtimekit-meetings/core';
+import { APP_PATH_PREFIX, type OperationId, operationRoutes } from '@realtimekit-meetings/core';
 import { type BodySource, isJson, readJsonBody, streamSource } from './read-body';
 import { errorAnswer, jsonAnswer, type ProxyAnswer, toResponse, upstreamErrorAnswer } from './responses';
 import { isProxiedId, type Match, matchRoute, type ProxiedOperation } from './routes';
@@ -296,10 +296,17 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
       body = rest;
       for (const field of fields) if (decision[field] !== undefined) body[field] = decision[field];
     }
-    // every value of each declared parameter: the client sends one as one, several repeated, none not at all
+    // every value of each declared parameter: the client sends one as one, several repeated, none not at all; one the
+    // spec sends comma-separated (`status=A,B`, explode: false) split at its commas, so the server client joins it again
+    const comma: readonly string[] = operationRoutes[operation.operationId][3] ?? [];
     const query =
       operation.queryParams.length > 0
-        ? Object.fromEntries(operation.queryParams.map((name) => [name, url.searchParams.getAll(name)]))
+        ? Object.fromEntries(
+            operation.queryParams.map((name) => {
+              const values = url.searchParams.getAll(name);
+              return [name, comma.includes(name) ? values.flatMap((value) => value.split(',')) : values];
+            }),
+          )
         : undefined;
 
     try {

@@ -35,11 +35,11 @@ export class RecordingsResource {
    * `search`: The search query string. You can search using the meeting ID or title. `sort_by` `sort_order`
    * `start_time`: The start time range for which you want to retrieve the meetings. The time must be specified in ISO
    * format. `end_time`: The end time range for which you want to retrieve the meetings. The time must be specified in
-   * ISO format. `status`: Filter by one or more recording status.
+   * ISO format. `status`: Filter by one or more recording status. Sent comma-separated (`status=A,B`).
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   list(query?: RecordingListQuery, options?: RequestOptions): Promise<Page<RecordingListItem>> {
-    return this.client.page('get_all_recordings', 'GET', '/recordings', { query }, options);
+    return this.client.page('get_all_recordings', 'GET', '/recordings', { query }, options, ['status']);
   }
 
   /**
@@ -54,7 +54,7 @@ export class RecordingsResource {
    * `search`: The search query string. You can search using the meeting ID or title. `sort_by` `sort_order`
    * `start_time`: The start time range for which you want to retrieve the meetings. The time must be specified in ISO
    * format. `end_time`: The end time range for which you want to retrieve the meetings. The time must be specified in
-   * ISO format. `status`: Filter by one or more recording status.
+   * ISO format. `status`: Filter by one or more recording status. Sent comma-separated (`status=A,B`).
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
   listAll(query?: RecordingListQuery, options?: RequestOptions): AsyncIterable<RecordingListItem> {

@@ -23,6 +23,16 @@ describe('ApiClient', () => {
     client.call('create_meeting', 'POST', '/meetings', { body: { title: 1 } });
   });
 
+  it("takes an operation's comma-separated query parameters exactly as core's table lists them, and none elsewhere", () => {
+    client.page('get_all_recordings', 'GET', '/recordings', {}, undefined, ['status']);
+    // @ts-expect-error get_all_recordings sends status comma-separated: its call must say so
+    client.page('get_all_recordings', 'GET', '/recordings', {});
+    // @ts-expect-error search is not one of them
+    client.page('get_all_recordings', 'GET', '/recordings', {}, undefined, ['search']);
+    // @ts-expect-error get_all_meetings has none
+    client.page('get_all_meetings', 'GET', '/meetings', {}, undefined, ['status']);
+  });
+
   it("refuses a verb or path that is not the operation's, and an operation that does not exist", () => {
     // @ts-expect-error get_meeting is a GET
     client.call('get_meeting', 'DELETE', '/meetings/{meeting_id}', { params: { meeting_id: 'm' } });

@@ -7,7 +7,7 @@ import type {
   Page,
 } from '@realtimekit-meetings/core';
 import type { RequestOptions } from '../options';
-import type { RequestInput, SendFunction } from '../request';
+import type { RequestInput, Route, SendFunction } from '../request';
 
 type Routes = typeof operationRoutes;
 
@@ -16,6 +16,19 @@ export type MethodOf<K extends OperationId> = Routes[K][0];
 
 /** The path of operation `K` below the app (or whole, for the account's own), as the spec writes it. */
 export type PathOf<K extends OperationId> = Routes[K][1];
+
+/**
+ * The last argument of operation `K`'s call: its array query parameters sent comma-separated (`status=A,B`, the
+ * spec's `explode: false`), exactly as core's table lists them; none for an operation that has none.
+ */
+export type CommaQueryOf<K extends OperationId> = Routes[K] extends readonly [
+  unknown,
+  unknown,
+  unknown,
+  infer C extends readonly string[],
+]
+  ? [commaQuery: C]
+  : [];
 
 /**
  * What the generated resources call, as the line of their docs reads, `get_meeting`: GET /meetings/{meeting_id}: the
@@ -36,8 +49,9 @@ export class ApiClient {
     path: PathOf<K>,
     input: RequestInput<K>,
     options?: RequestOptions,
+    ...commaQuery: CommaQueryOf<K>
   ): Promise<OperationData<K>> {
-    return this.sendAs(operationId, method, path, input, options, 1);
+    return this.sendAs(operationId, method, path, input, options, 1, commaQuery);
   }
 
   /** `page('get_all_meetings', 'GET', '/meetings', { query })`: one page of a list, `{ data, paging }`. */
@@ -47,8 +61,9 @@ export class ApiClient {
     path: PathOf<K>,
     input: RequestInput<K>,
     options?: RequestOptions,
+    ...commaQuery: CommaQueryOf<K>
   ): Promise<Page<OperationItem<K>>> {
-    return this.sendAs(operationId, method, path, input, options, 2);
+    return this.sendAs(operationId, method, path, input, options, 2, commaQuery);
   }
 
   /**
@@ -63,7 +78,9 @@ export class ApiClient {
     input: object,
     options: RequestOptions | undefined,
     unwrap: 1 | 2,
+    commaQuery: readonly (readonly string[])[],
   ): Promise<never> {
-    return this.send(operationId, [method, path, 'body' in input], input as never, options, unwrap) as Promise<never>;
+    const route = [method, path, 'body' in input, ...commaQuery] as unknown as Route;
+    return this.send(operationId, route, input as never, options, unwrap) as Promise<never>;
   }
 }

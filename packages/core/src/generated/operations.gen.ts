@@ -657,7 +657,9 @@ export const APP_PATH_PREFIX = '/accounts/{account_id}/realtime/kit/{app_id}';
 
 /**
  * The same operations reduced to what a client needs on every call, so a browser bundle need not carry the
- * whole table: [method, path below APP_PATH_PREFIX (the whole template for the account's own, /accounts/…/apps), has a JSON body (1/0)].
+ * whole table: [method, path below APP_PATH_PREFIX (the whole template for the account's own, /accounts/…/apps), has a JSON body (1/0),
+ * and, where there are any, the array query parameters sent comma-separated (`status=A,B`, the spec's `explode: false`;
+ * the others repeat: `status=A&status=B`)].
  */
 export const operationRoutes = {
   'get-org-analytics': ['GET', '/analytics/daywise', 0],
@@ -696,7 +698,7 @@ export const operationRoutes = {
   'put-presets-preset_id': ['PUT', '/presets/{preset_id}', 1],
   'patch-presets-preset_id': ['PATCH', '/presets/{preset_id}', 1],
   'delete-presets-preset_id': ['DELETE', '/presets/{preset_id}', 0],
-  get_all_recordings: ['GET', '/recordings', 0],
+  get_all_recordings: ['GET', '/recordings', 0, ['status']],
   start_recording: ['POST', '/recordings', 1],
   get_one_recording: ['GET', '/recordings/{recording_id}', 0],
   pause_resume_stop_recording: ['PUT', '/recordings/{recording_id}', 1],
@@ -726,4 +728,4 @@ export const operationRoutes = {
   get_apps: ['GET', '/accounts/{account_id}/realtime/kit/apps', 0],
   create_app: ['POST', '/accounts/{account_id}/realtime/kit/apps', 1],
   get_app: ['GET', '/accounts/{account_id}/realtime/kit/apps/{app_id}', 0],
-} as const satisfies Record<OperationId, readonly [HttpMethod, string, 0 | 1]>;
+} as const satisfies Record<OperationId, readonly [HttpMethod, string, 0 | 1, (readonly string[])?]>;
