@@ -4,6 +4,7 @@ import { endSession, joinParticipant, leaveParticipant, startSession } from './a
 import { ingest } from './app-livestreams';
 import type { Call, Context } from './context';
 import type { EventScope, FakeEvent } from './events';
+import { type FakeAnswer, type FakeRequest, webFakeRequest, webResponse } from './fake-request';
 import { handlers } from './handlers';
 import { newLivestream } from './livestreams';
 import { createRandom, randomSeed } from './random';
@@ -191,35 +192,6 @@ function readQuery(url: URL, types: Record<string, string>) {
   return query;
 }
 
-/**
- * The body as text, or undefined when it is over `max` bytes: read chunk by chunk, so a body far over the cap is never
- * held whole (a `content-length` over it is refused before reading).
- */
-async function readText(request: Request, max: number): Promise<string | undefined> {
-  if (Number(request.headers.get('content-length') ?? 0) > max) return undefined;
-  if (!request.body) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const whole = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    whole.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return new TextDecoder().decode(whole);
-}
-
 /** Runs a control method: a refusal becomes a plain Error with its message, for a test to read. */
 function thrown<T>(run: () => T): T {
   try {
@@ -227,11 +199,6 @@ function thrown<T>(run: () => T): T {
   } catch (error) {
     throw error instanceof Refusal ? new Error(error.message) : error;
   }
-}
-
-function withHeaders(response: Response, headers: Record<string, string>) {
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-  return response;
 }
 
 const tooLarge = (max: number) =>
@@ -301,8 +268,8 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
 
   /** Refuses what the API's gateway and RealtimeKit refuse before an operation runs: token, account, app. */
   /** `appId` is '' for the account's own operations, which are in no app. */
-  function admit(request: Request, accountId: string, appId: string) {
-    const bearer = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+  function admit(request: FakeRequest, accountId: string, appId: string) {
+    const bearer = /^Bearer (\S+)$/.exec(request.header('authorization') ?? '')?.[1];
     if (!bearer) {
       throw new Refusal(401, 'Authentication error: send the API token as "Authorization: Bearer <token>"');
     }
@@ -340,9 +307,9 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     return { headers, refusal };
   }
 
-  async function control(request: Request, what: string): Promise<Response> {
+  async function control(request: FakeRequest, what: string): Promise<FakeAnswer> {
     if (request.method !== 'POST') return refused(405, `Use POST for ${CONTROL_PATH}/${what}`);
-    const text = await readText(request, limits.bodyBytes);
+    const text = await request.text(limits.bodyBytes);
     if (text === undefined) return refused(413, tooLarge(limits.bodyBytes));
     let body: {
       meeting_id?: unknown;
@@ -401,8 +368,8 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     }
   }
 
-  async function handle(request: Request, rateHeaders: Record<string, string>): Promise<Response> {
-    const url = new URL(request.url);
+  async function handle(request: FakeRequest, rateHeaders: Record<string, string>): Promise<FakeAnswer> {
+    const { url } = request;
     const match = API_PATH.exec(url.pathname);
     const found = match && route(request.method, match[2] as string);
     if (!match || !found) {
@@ -448,7 +415,7 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     }
     const spec = validators[operationId];
     let body: unknown;
-    const text = operationTable[operationId].hasBody ? await readText(request, limits.bodyBytes) : '';
+    const text = operationTable[operationId].hasBody ? await request.text(limits.bodyBytes) : '';
     if (text === undefined) return respond(operationId, new Refusal(413, tooLarge(limits.bodyBytes)));
     if (text !== '') {
       try {
@@ -470,34 +437,38 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
       );
     }
     const call: Call = { accountId, appId, params, query: input.query, body: (body ?? {}) as Record<string, unknown> };
-    let response: Response;
+    let response: FakeAnswer;
     try {
       response = respond(operationId, handler(ctx, call));
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       response = respond(operationId, error);
     }
-    if (undeclared.length > 0) response.headers.set(IGNORED_HEADER, undeclared.join(', '));
+    if (undeclared.length > 0) response.headers[IGNORED_HEADER] = undeclared.join(', ');
+    return response;
+  }
+
+  /** The core both the web handler and the node:http server call: one request in, one answer out. */
+  async function answer(request: FakeRequest): Promise<FakeAnswer> {
+    let response: FakeAnswer;
+    const rateHeaders: Record<string, string> = {};
+    try {
+      response = await handle(request, rateHeaders);
+    } catch (error) {
+      response = refused(500, `RealtimeKit fake: ${(error as Error)?.message ?? error}`);
+    }
+    response.headers[FAKE_HEADER] = CONTROL_PATH;
+    Object.assign(response.headers, rateHeaders);
     return response;
   }
 
   const settled = () => sender.settled();
   contexts.set(settled, ctx);
-  return {
+  const fake: RealtimeKitFake = {
     webhookPublicKey: () => key.publicKeyPem(),
     webhookDeliveries: () => sender.deliveries(),
     settled,
-    async fetch(request) {
-      let response: Response;
-      const rateHeaders: Record<string, string> = {};
-      try {
-        response = await handle(request, rateHeaders);
-      } catch (error) {
-        response = refused(500, `RealtimeKit fake: ${(error as Error)?.message ?? error}`);
-      }
-      response.headers.set(FAKE_HEADER, CONTROL_PATH);
-      return withHeaders(response, rateHeaders);
-    },
+    fetch: async (request) => webResponse(await answer(webFakeRequest(request))),
     reset() {
       ctx.state = emptyState();
       window = { start: 0, used: 0 };
@@ -521,6 +492,20 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
       }
     },
   };
+  cores.set(fake, answer);
+  return fake;
+}
+
+/** Each fake's core, for the node:http server ({@link fakeCore}). */
+const cores = new WeakMap<RealtimeKitFake, (request: FakeRequest) => Promise<FakeAnswer>>();
+/**
+ * @internal The core of a fake made by {@link createRealtimeKitFake}, which the node:http server calls with what it
+ * reads from an `IncomingMessage` (no web `Request` or `Response` made per request). Not exported from the package.
+ */
+export function fakeCore(fake: RealtimeKitFake): (request: FakeRequest) => Promise<FakeAnswer> {
+  const core = cores.get(fake);
+  if (!core) throw new TypeError('fakeCore: not a fake made by createRealtimeKitFake');
+  return core;
 }
 
 /** Each fake's context, under its `settled` (a function of its own), for {@link internalContext}. */
