@@ -149,6 +149,7 @@ const matchKit = createRouter(KIT_PREFIX);
 
 /** A path segment decoded, or undefined for a malformed escape (`%E0%A4%A`): that path is the API's no route. */
 function decoded(part: string) {
+  if (!part.includes('%')) return part; // nothing to decode: most IDs
   try {
     return decodeURIComponent(part);
   } catch {
@@ -181,6 +182,7 @@ export function route(method: string, below: string) {
  */
 function readQuery(url: URL, types: Record<string, string>) {
   const query: Record<string, unknown> = {};
+  if (url.search === '') return query; // no URLSearchParams made for a request without a query
   for (const [name, raw] of url.searchParams) {
     const type = types[name];
     if (type === 'array') query[name] = [...((query[name] as string[] | undefined) ?? []), ...raw.split(',')];
@@ -385,8 +387,9 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     const accountId = decoded(match[1] as string);
     // the app the call is in: none for the account's own list and create (`/apps`)
     const appId = params.app_id === undefined ? '' : decoded(params.app_id);
+    const inApp = operationTable[operationId].path.startsWith(APP_PATH_PREFIX);
     if (appId !== undefined && params.app_id !== undefined) {
-      if (operationTable[operationId].path.startsWith(APP_PATH_PREFIX)) delete params.app_id;
+      if (inApp) delete params.app_id;
       else params.app_id = appId;
     }
     if (accountId === undefined || appId === undefined) {
@@ -401,7 +404,7 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     if (rated.refusal) return respond(operationId, rated.refusal);
     try {
       // the account's own operations (`apps`) are in no app: the gateway checks token and account only
-      admit(request, accountId, operationTable[operationId].path.startsWith(APP_PATH_PREFIX) ? appId : '');
+      admit(request, accountId, inApp ? appId : '');
     } catch (refusal) {
       return respond(operationId, refusal as Refusal);
     }
@@ -427,9 +430,11 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     const input = { params, query: readQuery(url, spec.query), ...(body === undefined ? {} : { body }) };
     if (!spec.request(input)) return respond(operationId, new Refusal(400, describe(spec.request)));
     // properties the spec does not declare: refused where it forbids them, else ignored and named in a header
-    const declared = new Set(spec.body?.writable ?? []);
+    const writable = spec.body?.writable ?? [];
     const undeclared =
-      body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body).filter((k) => !declared.has(k)) : [];
+      body && typeof body === 'object' && !Array.isArray(body)
+        ? Object.keys(body).filter((k) => !writable.includes(k))
+        : [];
     if (undeclared.length > 0 && spec.body?.others === false) {
       return respond(
         operationId,
