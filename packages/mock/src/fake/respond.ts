@@ -18,6 +18,10 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return { status, headers: { 'content-type': 'application/json', ...headers }, text: JSON.stringify(body) };
 }
 
+/** The refusal of a body over the fake's `limits.bodyBytes` (413). */
+export const tooLarge = (max: number) =>
+  `The request body is over ${max} bytes (limits.bodyBytes): the API's bodies are small JSON documents`;
+
 /** RealtimeKit's error envelope. */
 export const errorBody = (status: number, message: string) => ({ success: false, error: { code: status, message } });
 
