@@ -89,11 +89,10 @@ export function serveFake(core: (request: FakeRequest) => Promise<FakeAnswer>, {
         return size > max ? undefined : Buffer.concat(chunks, size).toString('utf8');
       },
     });
-    res.writeHead(answer.status, {
-      ...answer.headers,
-      'content-length': Buffer.byteLength(answer.text),
-      ...corsHeaders,
-    });
+    const head = answer.headers;
+    head['content-length'] = String(Buffer.byteLength(answer.text));
+    if (cors) Object.assign(head, corsHeaders);
+    res.writeHead(answer.status, head);
     res.end(answer.text);
   }, cors);
 }
