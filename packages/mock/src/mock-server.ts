@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
-import { createRealtimeKitFake, type RealtimeKitFake, type RealtimeKitFakeOptions } from './fake/create-fake';
+import { createRealtimeKitFake, fakeCore, type RealtimeKitFake, type RealtimeKitFakeOptions } from './fake/create-fake';
 import { createPrismHandler } from './prism-handler';
-import { type ServeOptions, serveFetch } from './serve-node';
+import { serveFake, serveFetch } from './serve-node';
 
 export interface MockServerOptions {
   /** 0 (the default) picks a free port. */
@@ -53,7 +53,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     const fakeOptions = stateful === true ? {} : stateful;
     const fake = createRealtimeKitFake(fakeOptions);
-    return { ...(await serve(fake.fetch, port, { maxBodyBytes: fakeOptions.limits?.bodyBytes, cors })), fake };
+    // node:http straight into the fake's core, the one its web handler calls: no web Request or Response per request
+    return { ...(await serve(serveFake(fakeCore(fake), { cors }), port)), fake };
   }
   let upstreamUrl: URL | undefined;
   if (upstream !== undefined) {
@@ -68,7 +69,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   // a request that arrives before it is ready waits for it
   const ready = createPrismHandler({ dynamic, upstream: upstreamUrl, log });
   ready.catch(() => undefined); // reported below, once the port is ours
-  const mock = await serve((request) => ready.then((handle) => handle(request)), port, { cors });
+  const mock = await serve(
+    serveFetch((request) => ready.then((handle) => handle(request)), { cors }),
+    port,
+  );
   try {
     await ready;
   } catch (error) {
@@ -78,13 +82,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   return mock;
 }
 
-/** Serves a handler on 127.0.0.1 until `close()`, which may be called more than once. */
-async function serve(
-  handle: (request: Request) => Promise<Response>,
-  port: number,
-  options: ServeOptions,
-): Promise<MockServer> {
-  const server = serveFetch(handle, options);
+/** Serves on 127.0.0.1 until `close()`, which may be called more than once. */
+async function serve(server: Server, port: number): Promise<MockServer> {
   const url = await listen(server, port);
   let closing: Promise<void> | undefined;
   return {

@@ -1,9 +1,12 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { jsonText } from './fake/respond';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { FakeAnswer, FakeRequest } from './fake/fake-request';
 import { DEFAULT_LIMITS } from './fake/state';
 
 export interface ServeOptions {
-  /** The largest request body read, in bytes (default 1 MiB): a larger one is answered 413 and never held whole. */
+  /**
+   * For a web handler (Prism's): the largest request body read, in bytes (default 1 MiB); a larger one is answered 413
+   * and never held whole. The fake reads up to its own `limits.bodyBytes`.
+   */
   maxBodyBytes?: number;
   /** Answer preflights and add `access-control-allow-*` headers, for a page that calls the mock directly. */
   cors?: boolean;
@@ -22,17 +25,20 @@ class Refused extends Error {
   }
 }
 
+type Cors = Record<string, string>;
+
 /**
- * A node:http server in front of a web-standard handler (the fake's `fetch`), on 127.0.0.1. Bodies are read up to
- * `maxBodyBytes`: the API's are small JSON documents. No CORS headers unless `cors` (the API sends none, so a page
- * that works against the mock only thanks to them would fail against the API).
+ * A node:http server on 127.0.0.1 around `answer`, which gets the request's URL (a Host that makes none is refused
+ * 400 here) and the CORS headers to add; a throw or rejection of it is a 500 in the API's envelope. No CORS headers
+ * unless `cors` (the API sends none, so a page that works against the mock only thanks to them would fail against the
+ * API).
  */
-export function serveFetch(
-  handle: (request: Request) => Promise<Response>,
-  { maxBodyBytes = DEFAULT_LIMITS.bodyBytes, cors: corsOn = false }: ServeOptions = {},
+function serveNode(
+  answer: (req: IncomingMessage, res: ServerResponse, url: URL, cors: Cors) => Promise<void>,
+  corsOn: boolean,
 ): Server {
-  const server = createServer(async (req, res) => {
-    const cors: Record<string, string> = corsOn
+  const server = createServer((req, res) => {
+    const cors: Cors = corsOn
       ? {
           'access-control-allow-origin': req.headers.origin ?? '*',
           'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
@@ -43,23 +49,18 @@ export function serveFetch(
       res.writeHead(204, cors).end();
       return;
     }
-    try {
-      const response = await handle(await toRequest(req, maxBodyBytes));
-      // the fake's own answers as the text they were made from, with their length (not chunked): no web stream read
-      // back per request; anything else (Prism's) as its body reads
-      const text = jsonText(response);
-      const head: Record<string, string | number> = { ...Object.fromEntries(response.headers), ...cors };
-      if (text !== undefined) head['content-length'] = Buffer.byteLength(text);
-      const body = text ?? Buffer.from(await response.arrayBuffer());
-      res.writeHead(response.status, head);
-      res.end(body);
-    } catch (error) {
+    const refuse = (error: unknown) => {
       const status = error instanceof Refused ? error.status : 500;
-      const message = String((error as Error)?.message ?? error);
-      const body = envelope(status, message);
+      const body = envelope(status, String((error as Error)?.message ?? error));
+      if (res.headersSent) return res.destroy();
       res
         .writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...cors })
         .end(body);
+    };
+    try {
+      answer(req, res, urlOf(req), cors).catch(refuse);
+    } catch (error) {
+      refuse(error);
     }
   });
   // Node closes an idle kept-alive connection after 5 s; a client reusing it at that moment gets a reset, which a
@@ -68,14 +69,61 @@ export function serveFetch(
   return server;
 }
 
-async function toRequest(req: IncomingMessage, maxBodyBytes: number): Promise<Request> {
+/**
+ * The fake's node:http server: the method, URL, headers and body text straight from the `IncomingMessage` into the
+ * fake's core (the one its web handler calls), and its status, headers and JSON text straight to the
+ * `ServerResponse`, with their length. The core reads the body only where it needs one, up to its own limit.
+ */
+export function serveFake(core: (request: FakeRequest) => Promise<FakeAnswer>, { cors = false }: ServeOptions = {}) {
+  return serveNode(async (req, res, url, corsHeaders) => {
+    const answer = await core({
+      method: req.method ?? 'GET',
+      url,
+      header: (name) => {
+        const value = req.headers[name];
+        return Array.isArray(value) ? value.join(', ') : value;
+      },
+      text: async (max) => {
+        if (Number(req.headers['content-length'] ?? 0) > max) return undefined;
+        const { chunks, size } = await readBody(req, max);
+        return size > max ? undefined : Buffer.concat(chunks, size).toString('utf8');
+      },
+    });
+    const head = answer.headers;
+    head['content-length'] = String(Buffer.byteLength(answer.text));
+    if (cors) Object.assign(head, corsHeaders);
+    res.writeHead(answer.status, head);
+    res.end(answer.text);
+  }, cors);
+}
+
+/**
+ * A node:http server in front of a web-standard handler (Prism's), on 127.0.0.1. Bodies are read up to
+ * `maxBodyBytes`: the API's are small JSON documents.
+ */
+export function serveFetch(
+  handle: (request: Request) => Promise<Response>,
+  { maxBodyBytes = DEFAULT_LIMITS.bodyBytes, cors = false }: ServeOptions = {},
+): Server {
+  return serveNode(async (req, res, url, corsHeaders) => {
+    const response = await handle(await toRequest(req, url, maxBodyBytes));
+    const body = Buffer.from(await response.arrayBuffer());
+    res.writeHead(response.status, { ...Object.fromEntries(response.headers), ...corsHeaders });
+    res.end(body);
+  }, cors);
+}
+
+/** The request's URL; a Host header that makes none is refused (400). */
+function urlOf(req: IncomingMessage): URL {
   const host = req.headers.host ?? '127.0.0.1';
-  let url: URL;
   try {
-    url = new URL(req.url ?? '/', `http://${host}`);
+    return new URL(req.url ?? '/', `http://${host}`);
   } catch {
     throw new Refused(400, `The Host header (${JSON.stringify(host.slice(0, 100))}) is not a host name`);
   }
+}
+
+async function toRequest(req: IncomingMessage, url: URL, maxBodyBytes: number): Promise<Request> {
   const { chunks, size } = await readBody(req, maxBodyBytes);
   if (size > maxBodyBytes) {
     throw new Refused(413, `The request body is over ${maxBodyBytes} bytes: the API's bodies are small JSON documents`);

@@ -1,33 +1,11 @@
-import { createRealtimeKitClient } from '@realtimekit-meetings/client';
 import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
 import { describe, expect, it } from 'vitest';
-import { CONTROL_PATH, createRealtimeKitFake } from './create-fake';
-import type { EventScope, FakeEvent } from './events';
+import { BASE, fakeOnClock, UNKNOWN } from '../../test-support/fake-on-clock';
+import { CONTROL_PATH } from './create-fake';
 
-const BASE = 'https://api.cloudflare.com/client/v4';
-const UNKNOWN = '00000000-0000-4000-8000-000000000000';
-
-/** A fake on a clock the test moves, recording every event it announces. */
+/** A fake on a clock the test moves, recording every event it announces, with Ada and Bob in "Standup". */
 async function setup() {
-  let now = new Date('2026-03-02T10:00:00.000Z');
-  const events: FakeEvent[] = [];
-  const scopes: EventScope[] = [];
-  const fake = createRealtimeKitFake({
-    seed: 7,
-    now: () => now,
-    onEvent: (scope, event) => {
-      scopes.push(scope);
-      events.push(event);
-    },
-  });
-  const rtk = createRealtimeKitClient({
-    baseUrl: BASE,
-    apiToken: 'fake-test-token',
-    accountId: ACCOUNT,
-    appId: APP,
-    maxRetries: 0,
-    fetch: fake.fetch,
-  });
+  const { fake, rtk, events, scopes, tick } = fakeOnClock('2026-03-02T10:00:00.000Z', { seed: 7 });
   const meeting = await rtk.meetings.create({ title: 'Standup' });
   const add = (name: string) =>
     rtk.participants.add(meeting.id, {
@@ -37,10 +15,7 @@ async function setup() {
     });
   const ada = await add('Ada');
   const bob = await add('Bob');
-  const later = (minutes: number) => {
-    now = new Date(now.getTime() + minutes * 60_000);
-    return now.toISOString();
-  };
+  const later = (minutes: number) => tick(minutes * 60);
   const names = () => events.map((e) => e.event);
   return { fake, rtk, meeting, ada, bob, events, scopes, later, names };
 }
@@ -231,18 +206,10 @@ describe('the session lifecycle', () => {
   });
 
   it('announces only once the whole change is made: a listener that throws leaves it whole', async () => {
-    const fake = createRealtimeKitFake({
+    const { fake, rtk } = fakeOnClock('2026-03-02T10:00:00.000Z', {
       onEvent: (_scope, event) => {
         if (event.event === 'meeting.started') throw new Error('listener failed');
       },
-    });
-    const rtk = createRealtimeKitClient({
-      baseUrl: BASE,
-      apiToken: 't',
-      accountId: ACCOUNT,
-      appId: APP,
-      maxRetries: 0,
-      fetch: fake.fetch,
     });
     const meeting = await rtk.meetings.create({ title: 'Whole' });
     for (const id of ['ada', 'bob']) {

@@ -1,27 +1,9 @@
-import { createRealtimeKitClient, type RealtimeKitError } from '@realtimekit-meetings/client';
-import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
+import type { RealtimeKitError } from '@realtimekit-meetings/client';
 import { describe, expect, it } from 'vitest';
-import { createRealtimeKitFake } from './create-fake';
-
-const BASE = 'https://api.cloudflare.com/client/v4';
-const OTHER_APP = '00000000-0000-4000-8000-00000000a99a';
+import { fakeOnClock, OTHER_APP } from '../../test-support/fake-on-clock';
 
 async function setup() {
-  let now = new Date('2026-03-02T10:00:00.000Z');
-  const fake = createRealtimeKitFake({ seed: 9, now: () => now });
-  const client = (appId: string) =>
-    createRealtimeKitClient({
-      baseUrl: BASE,
-      apiToken: 't',
-      accountId: ACCOUNT,
-      appId,
-      maxRetries: 0,
-      fetch: fake.fetch,
-    });
-  const rtk = client(APP);
-  const at = (iso: string) => {
-    now = new Date(iso);
-  };
+  const { fake, rtk, client, at } = fakeOnClock('2026-03-02T10:00:00.000Z', { seed: 9 });
   const meeting = await rtk.meetings.create({ title: 'Standup' });
   const add = (name: string) =>
     rtk.participants.add(meeting.id, { custom_participant_id: name, preset_name: 'group_call_host', name });

@@ -1,44 +1,12 @@
-import { createRealtimeKitClient, type RealtimeKitError } from '@realtimekit-meetings/client';
-import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
 import { describe, expect, it } from 'vitest';
-import { createRealtimeKitFake } from './create-fake';
-import type { FakeEvent } from './events';
-
-const BASE = 'https://api.cloudflare.com/client/v4';
-const OTHER_APP = '00000000-0000-4000-8000-00000000a99a';
+import { BASE, failure, fakeOnClock, OTHER_APP } from '../../test-support/fake-on-clock';
 
 function setup() {
-  let clock = Date.parse('2026-01-01T10:00:00.000Z');
-  const events: FakeEvent[] = [];
-  const fake = createRealtimeKitFake({
-    seed: 1,
-    now: () => new Date(clock),
-    onEvent: (_, event) => events.push(event),
-  });
-  const client = (appId = APP) =>
-    createRealtimeKitClient({
-      baseUrl: BASE,
-      apiToken: 't',
-      accountId: ACCOUNT,
-      appId,
-      maxRetries: 0,
-      fetch: fake.fetch,
-    });
+  const { fake, rtk, client, tick, events } = fakeOnClock('2026-01-01T10:00:00.000Z', { seed: 1 });
   const control = (body: unknown) =>
     fake.fetch(new Request(`${BASE}/__fake/livestreams`, { method: 'POST', body: JSON.stringify(body) }));
-  const tick = (seconds: number) => {
-    clock += seconds * 1000;
-  };
-  return { fake, rtk: client(), client, control, tick, events };
+  return { fake, rtk, client, control, tick, events };
 }
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: RealtimeKitError) => error,
-  );
 
 describe("the app's livestreams in the fake", () => {
   it('creates an independent livestream INVOKED, as the spec example answers, with an invoked session', async () => {

@@ -1,33 +1,14 @@
-import { createRealtimeKitClient, type RealtimeKitError } from '@realtimekit-meetings/client';
 import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
 import { describe, expect, it } from 'vitest';
+import { BASE, failure, fakeOnClock, UNKNOWN } from '../../test-support/fake-on-clock';
 import { createRealtimeKitFake, type RealtimeKitFakeOptions } from './create-fake';
-import type { EventScope, FakeEvent } from './events';
+import type { FakeEvent } from './events';
 
-const BASE = 'https://api.cloudflare.com/client/v4';
 const KIT = `${BASE}/accounts/${ACCOUNT}/realtime/kit/${APP}`;
-const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
-/** A fake on a clock the test moves, the client on it, and the events it announced. */
+/** A fake on a clock the test moves, the client on it, a raw call, and the recording statuses it announced. */
 function setup(options: RealtimeKitFakeOptions = {}) {
-  let clock = Date.parse('2026-01-01T10:00:00.000Z');
-  const events: { scope: EventScope; event: FakeEvent }[] = [];
-  const fake = createRealtimeKitFake({
-    seed: 1,
-    now: () => new Date(clock),
-    onEvent: (scope, event) => events.push({ scope, event }),
-    ...options,
-  });
-  const client = (appId = APP) =>
-    createRealtimeKitClient({
-      baseUrl: BASE,
-      apiToken: 't',
-      accountId: ACCOUNT,
-      appId,
-      maxRetries: 0,
-      fetch: fake.fetch,
-    });
-  const rtk = client();
+  const { fake, rtk, client, tick, events, scopes } = fakeOnClock('2026-01-01T10:00:00.000Z', { seed: 1, ...options });
   const send = (method: string, path: string, body?: unknown) =>
     fake.fetch(
       new Request(`${KIT}${path}`, {
@@ -36,21 +17,10 @@ function setup(options: RealtimeKitFakeOptions = {}) {
         body: body === undefined ? undefined : JSON.stringify(body),
       }),
     );
-  const tick = (seconds: number) => {
-    clock += seconds * 1000;
-  };
   const statuses = () =>
-    events.map(({ event }) => (event.recording as { status: string } | undefined)?.status).filter(Boolean);
-  return { fake, rtk, client, send, tick, events, statuses };
+    events.map((event) => (event.recording as { status: string } | undefined)?.status).filter(Boolean);
+  return { fake, rtk, client, send, tick, events, scopes, statuses };
 }
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: RealtimeKitError) => error,
-  );
 
 describe('recordings in the fake', () => {
   it('answers a start INVOKED, as the API does before a worker joins, and is RECORDING at once after', async () => {
@@ -85,7 +55,7 @@ describe('recordings in the fake', () => {
   });
 
   it('pauses, resumes and stops, announcing each status; the upload finishes at once, paused time not counted', async () => {
-    const { rtk, tick, statuses, events } = setup();
+    const { rtk, tick, statuses, scopes } = setup();
     const meeting = await rtk.meetings.create({ title: 'Standup' });
     const { id } = await rtk.recordings.start({ meeting_id: meeting.id, audio_config: { codec: 'AAC' } });
     tick(60);
@@ -102,7 +72,7 @@ describe('recordings in the fake', () => {
     expect(uploaded.audio_download_url).toBe(`https://recordings.realtimekit-fake.invalid/${id}/${id}.m4a`);
     expect(uploaded.download_url_expiry).toBe('2026-01-08T10:02:10.000Z'); // stopped + 7 days
     expect(statuses()).toEqual(['RECORDING', 'PAUSED', 'RECORDING', 'UPLOADING', 'UPLOADED']);
-    expect(events.every(({ scope }) => scope.accountId === ACCOUNT && scope.appId === APP)).toBe(true);
+    expect(scopes.every((scope) => scope.accountId === ACCOUNT && scope.appId === APP)).toBe(true);
     expect((await failure(rtk.recordings.getActive(meeting.id))).status).toBe(404);
   });
 
@@ -116,7 +86,7 @@ describe('recordings in the fake', () => {
     fake.startSession(meeting.id, { participants: [ada.id] });
     const { id } = await rtk.recordings.start({ meeting_id: meeting.id, file_name_prefix: 'standup' });
     await rtk.recordings.control(id, { action: 'stop' });
-    const last = events.at(-1)?.event as FakeEvent & {
+    const last = events.at(-1) as FakeEvent & {
       recording: Record<string, unknown>;
       meeting: Record<string, unknown>;
     };

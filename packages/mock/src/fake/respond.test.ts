@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { json, jsonText, respond } from './respond';
+import { respond } from './respond';
 
 describe('respond', () => {
-  it("runs a write's commit only once its answer conforms to the spec; a 500 changes nothing", async () => {
+  it("runs a write's commit only once its answer conforms to the spec; a 500 changes nothing", () => {
     let committed = 0;
     const commit = () => {
       committed++;
@@ -10,7 +10,7 @@ describe('respond', () => {
     // a meeting without its required `id`: the fake's own bug, which must not reach the state
     const broken = respond('update_meeting', { status: 200, data: { title: 'x' }, commit });
     expect(broken.status).toBe(500);
-    expect((await broken.json()).error.message).toMatch(
+    expect(JSON.parse(broken.text).error.message).toMatch(
       /its own 200 answer to update_meeting breaks the spec.*nothing was changed/,
     );
     expect(committed).toBe(0);
@@ -19,14 +19,5 @@ describe('respond', () => {
     const ok = respond('update_meeting', { status: 200, data: { ...meeting, updated_at: meeting.created_at }, commit });
     expect(ok.status).toBe(200);
     expect(committed).toBe(1);
-  });
-
-  it('keeps the text of each answer json made, for the node:http server, only while its body is unread', async () => {
-    const answer = json(200, { success: true, data: { title: 'é' } });
-    expect(jsonText(answer)).toBe('{"success":true,"data":{"title":"é"}}');
-    expect(new TextDecoder().decode(await answer.clone().arrayBuffer())).toBe(jsonText(answer));
-    await answer.text();
-    expect(jsonText(answer)).toBeUndefined(); // read: whoever read it has it
-    expect(jsonText(new Response('{"success":true}'))).toBeUndefined(); // not made by json: read as usual
   });
 });

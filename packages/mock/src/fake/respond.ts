@@ -1,6 +1,7 @@
 import type { OperationId } from '@realtimekit-meetings/core';
 import { errorEnvelope, type Validate, validators } from '../generated/validators.gen';
 import type { Success } from './context';
+import type { FakeAnswer } from './fake-request';
 import { Refusal } from './refusal';
 
 /** Ajv's first error as a sentence: `body must have required property 'preset_name'`, `query/status must be ...`. */
@@ -12,22 +13,14 @@ export function describe(validate: Validate, where = 'request') {
   return `${path} ${error.message ?? 'is invalid'}${allowed ? `: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : ''}`;
 }
 
-/** The text each answer of `json` was made from: the node:http server writes it without reading the body back. */
-const texts = new WeakMap<Response, string>();
-
-export function json(status: number, body: unknown, headers: Record<string, string> = {}) {
-  const text = JSON.stringify(body);
-  const response = new Response(text, { status, headers: { 'content-type': 'application/json', ...headers } });
-  texts.set(response, text);
-  return response;
+/** An answer of JSON: the text and the headers the web handler and the node:http server both write. */
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): FakeAnswer {
+  return { status, headers: { 'content-type': 'application/json', ...headers }, text: JSON.stringify(body) };
 }
 
-/**
- * The JSON text of an answer `json` made, while its body is unread (a body is fixed once made, so it is the same
- * bytes `arrayBuffer()` would give); undefined for any other Response, whose body is then read as usual.
- */
-export const jsonText = (response: Response): string | undefined =>
-  response.bodyUsed ? undefined : texts.get(response);
+/** The refusal of a body over the fake's `limits.bodyBytes` (413). */
+export const tooLarge = (max: number) =>
+  `The request body is over ${max} bytes (limits.bodyBytes): the API's bodies are small JSON documents`;
 
 /** RealtimeKit's error envelope. */
 export const errorBody = (status: number, message: string) => ({ success: false, error: { code: status, message } });
@@ -47,7 +40,7 @@ function responseValidator(operationId: OperationId, status: number): Validate |
  * spec fails loudly, with 500, and changes nothing (no half-applied write poisons the reads after it). A refusal
  * from Cloudflare's gateway (its own body) is sent as it is: the spec describes RealtimeKit's answers only.
  */
-export function respond(operationId: OperationId, answer: Success | Refusal): Response {
+export function respond(operationId: OperationId, answer: Success | Refusal): FakeAnswer {
   if (answer instanceof Refusal && answer.body !== undefined) return json(answer.status, answer.body, answer.headers);
   const body =
     answer instanceof Refusal

@@ -1,13 +1,9 @@
-import { createRealtimeKitClient, RealtimeKitError } from '@realtimekit-meetings/client';
+import { RealtimeKitError } from '@realtimekit-meetings/client';
 import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
 import { describe, expect, it } from 'vitest';
-import { createRealtimeKitFake } from './create-fake';
-import type { FakeEvent } from './events';
+import { BASE, fakeOnClock, OTHER_APP, UNKNOWN } from '../../test-support/fake-on-clock';
 
-const BASE = 'https://api.cloudflare.com/client/v4';
 const SESSIONS = `${BASE}/accounts/${ACCOUNT}/realtime/kit/${APP}/sessions`;
-const UNKNOWN = '00000000-0000-4000-8000-000000000000';
-const OTHER_APP = '00000000-0000-4000-8000-00000000a99a';
 
 const statusOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -20,22 +16,9 @@ const statusOf = (promise: Promise<unknown>) =>
  * Bob at 10:15 (the session ends, 20 participant-minutes); then "Retro" starts at 10:20 with Ada, and is live.
  */
 async function history() {
-  let now = new Date('2026-03-02T10:00:00.000Z');
-  const events: FakeEvent[] = [];
-  const fake = createRealtimeKitFake({ seed: 3, now: () => now, onEvent: (_scope, event) => events.push(event) });
-  const client = (appId: string) =>
-    createRealtimeKitClient({
-      baseUrl: BASE,
-      apiToken: 't',
-      accountId: ACCOUNT,
-      appId,
-      maxRetries: 0,
-      fetch: fake.fetch,
-    });
-  const rtk = client(APP);
-  const at = (time: string) => {
-    now = new Date(`2026-03-02T${time}:00.000Z`);
-  };
+  const clock = fakeOnClock('2026-03-02T10:00:00.000Z', { seed: 3 });
+  const { fake, rtk, client, events } = clock;
+  const at = (time: string) => clock.at(`2026-03-02T${time}:00.000Z`);
   const standup = await rtk.meetings.create({ title: 'Standup' });
   const retro = await rtk.meetings.create({ title: 'Retro' });
   const add = (meetingId: string, name: string) =>
