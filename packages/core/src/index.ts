@@ -1,3 +1,4 @@
+export { errorBody } from './error-body';
 export type { components, operations, paths } from './generated/openapi.gen';
 export {
   APP_PATH_PREFIX,

@@ -1,3 +1,4 @@
+import { errorBody } from '@realtimekit-meetings/core';
 import { openapiDocument } from '@realtimekit-meetings/core/openapi';
 
 type LogFn = (...args: unknown[]) => void;
@@ -86,10 +87,7 @@ export async function createPrismHandler(
       try {
         body = JSON.parse(text);
       } catch {
-        return Response.json(
-          { success: false, error: { code: 400, message: 'body is not valid JSON' } },
-          { status: 400 },
-        );
+        return Response.json(errorBody(400, 'body is not valid JSON'), { status: 400 });
       }
     }
     const query: Record<string, string | string[]> = {};

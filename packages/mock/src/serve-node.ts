@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { errorBody } from '@realtimekit-meetings/core';
 import type { FakeAnswer, FakeRequest } from './fake/fake-request';
 import { DEFAULT_LIMITS } from './fake/state';
 
@@ -12,8 +13,7 @@ export interface ServeOptions {
   cors?: boolean;
 }
 
-const envelope = (status: number, message: string) =>
-  JSON.stringify({ success: false, error: { code: status, message } });
+const envelope = (status: number, message: string) => JSON.stringify(errorBody(status, message));
 
 /** A request that cannot be turned into a web `Request`: answered in the API's envelope, never a 500. */
 class Refused extends Error {

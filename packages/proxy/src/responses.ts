@@ -1,3 +1,5 @@
+import { errorBody } from '@realtimekit-meetings/core';
+
 const HEADERS = {
   'content-type': 'application/json; charset=utf-8',
   // answers carry join tokens: no shared cache may keep them
@@ -20,7 +22,7 @@ export const jsonAnswer = (status: number, body: unknown, headers: Record<string
 
 /** A refusal in the RealtimeKit error shape: `{ success: false, error: { code, message } }`. */
 export const errorAnswer = (status: number, message: string, headers?: Record<string, string>) =>
-  jsonAnswer(status, { success: false, error: { code: status, message } }, headers);
+  jsonAnswer(status, errorBody(status, message), headers);
 
 /** A web Response of an answer (one the app's `authorize` returned passes through as it is). */
 export const toResponse = (answer: ProxyAnswer | Response) =>

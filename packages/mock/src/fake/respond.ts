@@ -1,4 +1,4 @@
-import type { OperationId } from '@realtimekit-meetings/core';
+import { errorBody, type OperationId } from '@realtimekit-meetings/core';
 import { errorEnvelope, type Validate, validators } from '../generated/validators.gen';
 import type { Success } from './context';
 import type { FakeAnswer } from './fake-request';
@@ -21,9 +21,6 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 /** The refusal of a body over the fake's `limits.bodyBytes` (413). */
 export const tooLarge = (max: number) =>
   `The request body is over ${max} bytes (limits.bodyBytes): the API's bodies are small JSON documents`;
-
-/** RealtimeKit's error envelope. */
-export const errorBody = (status: number, message: string) => ({ success: false, error: { code: status, message } });
 
 /** An error answered in the envelope, for a request that never reached an operation (bad path, too large). */
 export const refused = (status: number, message: string) => json(status, errorBody(status, message));

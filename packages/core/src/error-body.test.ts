@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { errorBody } from './error-body';
+import { openapiDocument } from './generated/document.gen';
+
+describe('errorBody', () => {
+  it("is the spec's error envelope, every required field set", () => {
+    const schema = (openapiDocument as { components: { schemas: Record<string, { required?: string[] }> } }).components
+      .schemas.realtimekit_GenericErrorResponse;
+    const body = errorBody(404, 'No meeting found');
+    expect(body).toEqual({ success: false, error: { code: 404, message: 'No meeting found' } });
+    for (const field of schema?.required ?? []) expect(body).toHaveProperty(field);
+  });
+});
