@@ -41,7 +41,7 @@ export function route(method: string, below: string) {
 
 /**
  * A query string's values read as the types the spec declares, so `page_no=2` is 2 and `page_no=x` stays "x"; an
- * array's values whether repeated (`status=A&status=B`, how clients send them) or comma-separated (`status=A,B`, the
+ * array's values whether repeated (`status=A&status=B`, as generic clients send them) or comma-separated (`status=A,B`, the
  * spec's `explode: false`).
  */
 export function readQuery(url: URL, types: Record<string, string>) {

@@ -164,7 +164,7 @@ describe('recordings in the fake', () => {
     expect((await rtk.recordings.list({ meeting_id: a.id })).data.map((r) => r.id)).toEqual([first.id]);
     expect((await rtk.recordings.list({ status: ['UPLOADED'] })).data.map((r) => r.id)).toEqual([first.id]);
     expect((await rtk.recordings.list({ status: ['RECORDING', 'PAUSED'] })).data.map((r) => r.id)).toEqual([second.id]);
-    // the spec's form (explode: false) as well as the repeated one clients send
+    // the spec's form (explode: false) (our client's) as well as the repeated one generic clients send
     const comma = await (await send('GET', '/recordings?status=RECORDING,PAUSED')).json();
     expect(comma.data.map((r: { id: string }) => r.id)).toEqual([second.id]);
     expect((await rtk.recordings.list({ search: 'beta' })).data.map((r) => r.id)).toEqual([second.id]);
