@@ -1,17 +1,24 @@
 import { createServer, request as httpRequest } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
+import { types } from 'node:util';
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { PrivateStateRequest } from '../test-support/private-state-request';
 import { BASE, MEETING, PARTICIPANT, proxyWith } from '../test-support/setup';
+import { requestMaker } from './lazy-request';
 import { toNodeListener } from './node';
+import { nodeListener } from './node-listener';
 
 /**
  * The handler behind a real node:http server on 127.0.0.1, started by the test that calls this and stopped when it
  * ends. `raw` sends a request line as given (no URL normalisation on our side).
  */
-async function listening(options: Parameters<typeof proxyWith>[0] = { maxBodyBytes: 2048 }) {
+async function listening(
+  options: Parameters<typeof proxyWith>[0] = { maxBodyBytes: 2048 },
+  listener: typeof toNodeListener = toNodeListener,
+) {
   const proxy = proxyWith(options);
-  const server = createServer(toNodeListener(proxy.handle));
+  const server = createServer(listener(proxy.handle));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   onTestFinished(() => {
     server.closeAllConnections();
@@ -268,5 +275,62 @@ describe('toNodeListener', () => {
       setTimeout(() => resolve('still waiting upstream after 10 s'), 10_000),
     );
     expect(await Promise.race([aborted, never])).toBe('aborted');
+  });
+});
+
+describe('toNodeListener where the platform refuses the lazy Request', () => {
+  // what toNodeListener does on a platform whose Request copies only the Requests it made (private fields)
+  const fallback = (handle: Parameters<typeof toNodeListener>[0]) =>
+    nodeListener(handle, requestMaker(PrivateStateRequest));
+
+  it('shows authorize a real Request, made at once, with the method, URL and headers sent, and answers as the lazy path does', async () => {
+    const seen: unknown[][] = [];
+    const options = {
+      authorize: (request: Request) => {
+        seen.push([
+          types.isProxy(request),
+          request instanceof Request,
+          request.method,
+          new URL(request.url).pathname + new URL(request.url).search,
+          request.headers.get('cookie'),
+          request.headers.get('x-team'),
+          request.body,
+        ]);
+        return request.headers.get('cookie') === 'session=ada';
+      },
+    };
+    const eager = await listening(options, fallback);
+    const lazy = await listening(options);
+    const calls = [
+      [200, 'GET', `${BASE}/meetings/${MEETING}`, undefined, { cookie: 'session=ada', 'x-team': 'blue' }],
+      [200, 'GET', `${BASE}/meetings?per_page=2`, undefined, { cookie: 'session=ada', 'x-team': 'blue' }],
+      [
+        201,
+        'POST',
+        `${BASE}/meetings/${MEETING}/participants`,
+        JSON.stringify({ custom_participant_id: 'u1', preset_name: 'host' }),
+        { cookie: 'session=ada', 'x-team': 'blue', 'content-type': 'application/json' },
+      ],
+      [403, 'GET', `${BASE}/meetings/${MEETING}`, undefined, { cookie: 'session=eve', 'x-team': 'red' }],
+    ] as const;
+    for (const [status, method, path, body, headers] of calls) {
+      const [fromEager, fromLazy] = [
+        await eager.raw(method, path, body, headers),
+        await lazy.raw(method, path, body, headers),
+      ];
+      const [eagerSeen, lazySeen] = seen.splice(0, 2);
+      expect(eagerSeen).toEqual([false, true, method, path, headers.cookie, headers['x-team'], null]);
+      expect(lazySeen).toEqual([true, true, method, path, headers.cookie, headers['x-team'], null]);
+      expect([fromEager.status, fromEager.body]).toEqual([status, fromLazy.body]);
+      expect(fromLazy.status).toBe(status);
+      const { date: _e, ...eagerHeaders } = fromEager.headers;
+      const { date: _l, ...lazyHeaders } = fromLazy.headers;
+      expect(eagerHeaders).toEqual(lazyHeaders);
+    }
+    expect([eager.sent.map((s) => s.method), lazy.sent.map((s) => s.method)]).toEqual([
+      ['GET', 'GET', 'POST'],
+      ['GET', 'GET', 'POST'],
+    ]);
+    expect(eager.sent.map((s) => s.body)).toEqual(lazy.sent.map((s) => s.body));
   });
 });
