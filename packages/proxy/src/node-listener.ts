@@ -1,4 +1,6 @@
+import { setMaxListeners } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { CORE, type ProxyCore, type RealtimeKitProxyHandler } from './create-proxy';
 import type { RequestMaker } from './lazy-request';
 import { errorAnswer, type ProxyAnswer } from './responses';
@@ -26,11 +28,26 @@ export function nodeListener(handle: RealtimeKitProxyHandler, requestFor: Reques
   };
 }
 
-/** Aborts the upstream call of a caller who went away; not after the answer was written (nothing left to abort). */
-function onClose(this: ServerResponse & { [CONTROLLER]?: AbortController }) {
-  if (!this.writableFinished) this[CONTROLLER]?.abort();
+/**
+ * The signal of the upstream calls of one connection, aborted when it closes: a caller who goes away closes it (in
+ * HTTP/1.1 a request cannot be cancelled otherwise), and the calls that already ended have let go of the signal. One
+ * per connection, not one per request: an AbortSignal per request cost more server CPU than the rest of the proxy's
+ * own work (bench/proxy.mjs). Requests pipelined on one connection share it, so it takes any number of listeners.
+ */
+function connectionSignal(socket: Socket): AbortSignal {
+  let controller = connections.get(socket);
+  if (controller === undefined) {
+    controller = new AbortController();
+    setMaxListeners(0, controller.signal);
+    connections.set(socket, controller);
+    socket.once('close', abortCalls);
+  }
+  return controller.signal;
 }
-const CONTROLLER = Symbol('upstream call');
+const connections = new WeakMap<Socket, AbortController>();
+function abortCalls(this: Socket) {
+  connections.get(this)?.abort();
+}
 
 async function respond(core: ProxyCore, requestFor: RequestMaker, req: IncomingMessage, res: ServerResponse) {
   // a server's request always has its url and method
@@ -44,10 +61,6 @@ async function respond(core: ProxyCore, requestFor: RequestMaker, req: IncomingM
   } catch {
     return send(req, res, errorAnswer(400, 'The request cannot be read'));
   }
-  const controller = new AbortController();
-  (res as ServerResponse & { [CONTROLLER]?: AbortController })[CONTROLLER] = controller;
-  // one shared listener, no closure per request
-  res.once('close', onClose);
   const method = req.method as string;
   const answer = await core({
     method,
@@ -62,7 +75,7 @@ async function respond(core: ProxyCore, requestFor: RequestMaker, req: IncomingM
       // stops early, and send() closes the connection of either
       cancel: ignore,
     },
-    signal: controller.signal,
+    signal: connectionSignal(req.socket),
   });
   return send(req, res, answer);
 }

@@ -1,4 +1,4 @@
-import { createServer, request as httpRequest } from 'node:http';
+import { Agent, createServer, request as httpRequest } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
 import { types } from 'node:util';
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
@@ -275,6 +275,92 @@ describe('toNodeListener', () => {
       setTimeout(() => resolve('still waiting upstream after 10 s'), 10_000),
     );
     expect(await Promise.race([aborted, never])).toBe('aborted');
+  });
+});
+
+describe('toNodeListener: one signal per connection', () => {
+  /** An upstream that holds every call until released, telling which were aborted (by the signal the proxy gave). */
+  function heldUpstream() {
+    const held: { path: string; release: () => void; aborted: () => boolean }[] = [];
+    const fetch = (request: Request) =>
+      new Promise<Response>((resolve, reject) => {
+        request.signal.addEventListener('abort', () => reject(request.signal.reason));
+        held.push({
+          path: new URL(request.url).pathname,
+          release: () => resolve(Response.json({ success: true, data: { id: MEETING } })),
+          aborted: () => request.signal.aborted,
+        });
+      });
+    const arrived = async (count: number) => {
+      while (held.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    return { held, fetch, arrived };
+  }
+
+  it('aborts only the calls of the connection whose caller went away; another connection is answered', async () => {
+    const upstream = heldUpstream();
+    const { port } = await listening({ fetch: upstream.fetch });
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    onTestFinished(() => agent.destroy());
+    const get = (path: string, via?: Agent) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path: `${BASE}${path}`, agent: via ?? false }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    // first, the same keep-alive connection twice: an answered call leaves its connection's signal as it was
+    for (let i = 0; i < 2; i++) {
+      const answer = get(`/meetings/${MEETING}`, agent);
+      await upstream.arrived(i + 1);
+      upstream.held[i]?.release();
+      expect((await answer).status).toBe(200);
+    }
+    // then two connections, each with a call held upstream: one caller goes away
+    const staying = get(`/meetings/${MEETING}`);
+    await upstream.arrived(3);
+    const leaving = connect(port, '127.0.0.1', () =>
+      leaving.write(`GET ${BASE}/meetings/${MEETING}/participants HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`),
+    );
+    await upstream.arrived(4);
+    const [stayingCall, leavingCall] = upstream.held.slice(2);
+    expect([stayingCall?.path, leavingCall?.path]).toEqual([
+      expect.not.stringContaining('/participants'),
+      expect.stringContaining('/participants'),
+    ]);
+    leaving.destroy();
+    while (!leavingCall?.aborted()) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(stayingCall?.aborted()).toBe(false);
+    stayingCall?.release();
+    expect(await staying).toEqual({ status: 200, body: JSON.stringify({ success: true, data: { id: MEETING } }) });
+  });
+
+  it('takes many requests pipelined on one connection, their calls in flight together, with no listener warning', async () => {
+    const upstream = heldUpstream();
+    const { port } = await listening({ fetch: upstream.fetch });
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    onTestFinished(() => void process.off('warning', onWarning));
+    const PIPELINED = 16;
+    const socket = connect(port, '127.0.0.1', () =>
+      socket.write(`GET ${BASE}/meetings/${MEETING} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`.repeat(PIPELINED)),
+    );
+    onTestFinished(() => void socket.destroy());
+    let text = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk) => (text += chunk));
+    await upstream.arrived(PIPELINED); // all in flight at once, on one connection's signal
+    for (const call of upstream.held) call.release();
+    while ((text.match(/HTTP\/1\.1 /g) ?? []).length < PIPELINED)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(text.match(/HTTP\/1\.1 \d+/g)).toEqual(Array(PIPELINED).fill('HTTP/1.1 200'));
+    await new Promise((resolve) => setImmediate(resolve)); // a warning is emitted on the next tick
+    expect(warnings).toEqual([]);
   });
 });
 
