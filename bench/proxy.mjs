@@ -7,12 +7,15 @@
 // generator. GET {basePath}/meetings/{id} at 1 and 32 connections, in interleaved rounds whose order rotates; ratios
 // are medians of per-round ratios to the floor, so machine noise cancels out. Beside throughput and p99, each
 // server's own CPU time per request (autocannon shares the cores, so throughput understates the gap). Then heap
-// after 10,000 and after 100,000 requests at 32 connections, and the web-standard handle(request) in-process against
-// calling the client.
+// after 10,000 and after 100,000 requests at 32 connections; the floor, the client and the proxy in one process,
+// sequentially, in whole-process CPU per request (what each adds to the floor, steadier on a shared machine); and the
+// web-standard handle(request) in-process against calling the client.
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
+import { Agent, createServer, request as httpRequest } from 'node:http';
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
 import { createRealtimeKitProxy } from '@realtimekit-meetings/proxy';
+import { toNodeListener } from '@realtimekit-meetings/proxy/node';
 import autocannon from 'autocannon';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -122,6 +125,136 @@ const at100 = await heap();
 console.log(
   `\nproxy heap after GC: ${(at10 / 1e6).toFixed(1)} MB after ${REQUESTS / 10} requests, ${(at100 / 1e6).toFixed(1)} MB after ${REQUESTS} (${((at100 / at10 - 1) * 100).toFixed(1)}%, goal within 5%)`,
 );
+
+// In one process, sequential GETs over keep-alive, the whole process's CPU per request (load generator, server and
+// upstream alike), in interleaved rounds: steadier than autocannon on a shared machine, and the difference to the floor
+// is what a contender adds. Contenders: the floor (node:http forwarder), a server that calls client.request and writes
+// its JSON (what the client costs), the proxy, and the proxy whose authorize reads a header.
+{
+  const body = JSON.stringify({ success: true, data: { id: MEETING, title: 'Daily standup', status: 'ACTIVE' } });
+  const started = [];
+  const listen = (server) => {
+    started.push(server);
+    return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
+  };
+  const local = await listen(
+    createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+        res.end(body);
+      });
+    }),
+  );
+  const upstreamAgent = new Agent({ keepAlive: true });
+  const floorPort = await listen(
+    createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        const out = httpRequest(
+          {
+            host: '127.0.0.1',
+            port: local,
+            path: req.url,
+            agent: upstreamAgent,
+            headers: { authorization: 'Bearer b' },
+          },
+          (answer) => {
+            const parts = [];
+            answer.on('data', (chunk) => parts.push(chunk));
+            answer.on('end', () => {
+              const data = Buffer.concat(parts);
+              res.writeHead(answer.statusCode, {
+                'content-type': 'application/json',
+                'content-length': data.byteLength,
+              });
+              res.end(data);
+            });
+          },
+        );
+        out.end();
+      });
+    }),
+  );
+  const localClient = () =>
+    createRealtimeKitClient({
+      baseUrl: `http://127.0.0.1:${local}`,
+      apiToken: 'bench',
+      accountId: ACCOUNT,
+      appId: APP,
+      rateBudget: { requests: 1_000_000_000, windowSeconds: 1 },
+    });
+  const direct = localClient();
+  const proxyPort = (authorize) =>
+    listen(
+      createServer(
+        toNodeListener(
+          createRealtimeKitProxy({
+            client: localClient(),
+            basePath: '/api/realtimekit',
+            allow: ['get_meeting'],
+            authorize,
+          }),
+        ),
+      ),
+    );
+  const contenders = {
+    'node:http forwarder': [floorPort, upstreamPath],
+    'client.request, JSON written': [
+      await listen(
+        createServer(async (_req, res) => {
+          const text = JSON.stringify(await direct.request('get_meeting', { params: { meeting_id: MEETING } }));
+          res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+          res.end(text);
+        }),
+      ),
+      '/',
+    ],
+    proxy: [await proxyPort(() => true), `/api/realtimekit/meetings/${MEETING}`],
+    'proxy, authorize reads a header': [
+      await proxyPort((request) => request.headers.get('cookie') === null),
+      `/api/realtimekit/meetings/${MEETING}`,
+    ],
+  };
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const get = (port, path) =>
+    new Promise((resolve, reject) => {
+      httpRequest({ host: '127.0.0.1', port, path, agent }, (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`${path}: ${res.statusCode}`))));
+      })
+        .on('error', reject)
+        .end();
+    });
+  const N = 2000;
+  const cpuPerRequest = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
+  const order = Object.keys(contenders);
+  for (let round = 0; round <= ROUNDS * 3; round++) {
+    for (let i = 0; i < order.length; i++) {
+      const name = order[(i + round) % order.length];
+      const [port, path] = contenders[name];
+      const t0 = process.cpuUsage();
+      for (let n = 0; n < N; n++) await get(port, path);
+      const used = process.cpuUsage(t0);
+      if (round > 0) cpuPerRequest[name].push((used.user + used.system) / N); // round 0 warms up
+    }
+  }
+  const floorCpu = cpuPerRequest['node:http forwarder'];
+  console.log(
+    `\nin one process, sequential keep-alive GETs, whole-process CPU per request (${ROUNDS * 3} rounds of ${N}):`,
+  );
+  for (const name of order) {
+    const added = cpuPerRequest[name].map((value, i) => value - floorCpu[i]);
+    console.log(
+      `  ${name}: ${median(cpuPerRequest[name]).toFixed(0)} µs${name === 'node:http forwarder' ? '' : `, +${median(added).toFixed(0)} µs over the floor (per-round medians)`}`,
+    );
+  }
+  // nothing of this section may keep the process alive
+  agent.destroy();
+  upstreamAgent.destroy();
+  for (const server of started) server.close();
+  for (const server of started) server.closeAllConnections();
+}
 
 // The web-standard path, in-process: handle(request) against the client's own call, sequentially, in CPU time (the
 // upstream's share is in another process). In Node the difference is mostly undici's Request and Response.

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { types } from 'node:util';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { lazyRequest, standInWorks } from './lazy-request';
+import { PrivateStateRequest } from '../test-support/private-state-request';
+import { eagerRequest, lazyRequest, requestMaker, standInWorks } from './lazy-request';
 
 /** A node:http request as lazyRequest reads it (its raw headers), counting how often they are read. */
 function incoming(rawHeaders: string[]) {
@@ -75,5 +77,29 @@ describe('standInWorks', () => {
     // and the Request made for the probe is a real one the platform copies
     const { req } = incoming(['X-Team', 'a']);
     expect(new Request(lazyRequest(URL_OF, 'GET', req)).headers.get('x-team')).toBe('a');
+  });
+});
+
+describe('where the platform refuses the stand-in', () => {
+  it('the check says so, and every request gets a real Request made at once, with the method, URL and headers sent', () => {
+    // a platform's Request that copies only the Requests it made (and so refuses the stand-in), a Request otherwise
+    const own = new PrivateStateRequest(URL_OF, { headers: { 'x-team': 'a' } });
+    expect(new PrivateStateRequest(own).headers.get('x-team')).toBe('a');
+    expect(standInWorks(PrivateStateRequest)).toBe(false);
+    expect(requestMaker(PrivateStateRequest)).toBe(eagerRequest);
+    expect(requestMaker()).toBe(lazyRequest); // Node 20's own Request takes it
+
+    const { req, counted } = incoming(['Cookie', 'session=ada', 'X-Team', 'a', 'X-Team', 'b']);
+    const request = eagerRequest(URL_OF, 'PATCH', req);
+    expect(counted.reads).toBe(1); // made at once, not on first read
+    expect(types.isProxy(request)).toBe(false);
+    expect(request).toBeInstanceOf(Request);
+    expect([request.method, request.url, request.headers.get('cookie'), request.headers.get('x-team')]).toEqual([
+      'PATCH',
+      URL_OF.href,
+      'session=ada',
+      'a, b',
+    ]);
+    expect(request.body).toBeNull();
   });
 });

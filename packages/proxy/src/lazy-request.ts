@@ -38,39 +38,46 @@ const handler: ProxyHandler<Pending> = {
   getPrototypeOf: () => Request.prototype,
 };
 
-/**
- * The Request `authorize` (and `identify`, `decideParticipant`, `onError`) is shown for a node:http request, without a
- * body (the proxy reads that itself). Building a web Request and its Headers costs more than the rest of the proxy's
- * own work per call, and an `authorize` that decides without reading it (a fixed verdict, an IP allow list read
- * elsewhere) should not pay for it: the Request is made the first time any member is read, and every read after goes
- * to that same Request.
- */
-export function lazyRequest(url: URL, method: string, req: IncomingMessage): Request {
-  const pending: Pending = { url, method, req };
-  return standInWorks() ? (new Proxy<Pending>(pending, handler) as unknown as Request) : made(pending);
-}
+/** Makes the Request `authorize` (and `identify`, `decideParticipant`, `onError`) is shown for a node:http request. */
+export type RequestMaker = (url: URL, method: string, req: IncomingMessage) => Request;
 
-let works: boolean | undefined;
+/**
+ * The Request for a node:http request, without a body (the proxy reads that itself), made the first time any member is
+ * read; every read after goes to that same Request. Building a web Request and its Headers costs more than the rest of
+ * the proxy's own work per call, and an `authorize` that decides without reading it (a fixed verdict, an IP allow list
+ * read elsewhere) should not pay for it. Only where `standInWorks()`: see `requestMaker`.
+ */
+export const lazyRequest: RequestMaker = (url, method, req) =>
+  new Proxy<Pending>({ url, method, req }, handler) as unknown as Request;
+
+/** The Request for a node:http request, without a body, made at once: where the platform refuses the stand-in. */
+export const eagerRequest: RequestMaker = (url, method, req) => made({ url, method, req });
+
+/**
+ * How the node adapter makes its Requests: lazily where the platform's Request takes the stand-in, else at once.
+ * `PlatformRequest` is the constructor asked (the global Request; a test passes one that refuses the stand-in).
+ */
+export const requestMaker = (PlatformRequest: typeof Request = Request): RequestMaker =>
+  standInWorks(PlatformRequest) ? lazyRequest : eagerRequest;
+
+const checked = new WeakMap<typeof Request, boolean>();
 /**
  * Whether this platform's Request and fetch take the stand-in as a Request. Node 20's undici reads a Request's state
  * through symbols, which the stand-in forwards; an undici that keeps it in private fields (`#state`) would refuse
- * `new Request(standIn)`, and there every request gets a real Request, made at once, as before. Checked once.
+ * `new Request(standIn)`, and there every request gets a real Request, made at once. Checked once per constructor.
  */
-export function standInWorks(): boolean {
+export function standInWorks(PlatformRequest: typeof Request = Request): boolean {
+  let works = checked.get(PlatformRequest);
   if (works === undefined) {
     try {
-      const probe = new Proxy<Pending>(
-        {
-          url: new URL('http://probe.invalid/'),
-          method: 'GET',
-          req: { rawHeaders: ['x-probe', '1'] } as IncomingMessage,
-        },
-        handler,
-      ) as unknown as Request;
-      works = new Request(probe).headers.get('x-probe') === '1';
+      const probe = lazyRequest(new URL('http://probe.invalid/'), 'GET', {
+        rawHeaders: ['x-probe', '1'],
+      } as IncomingMessage);
+      works = new PlatformRequest(probe).headers.get('x-probe') === '1';
     } catch {
       works = false;
     }
+    checked.set(PlatformRequest, works);
   }
   return works;
 }

@@ -1,17 +1,24 @@
-import { createServer, request as httpRequest } from 'node:http';
+import { Agent, createServer, request as httpRequest } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
+import { types } from 'node:util';
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { PrivateStateRequest } from '../test-support/private-state-request';
 import { BASE, MEETING, PARTICIPANT, proxyWith } from '../test-support/setup';
+import { requestMaker } from './lazy-request';
 import { toNodeListener } from './node';
+import { nodeListener } from './node-listener';
 
 /**
  * The handler behind a real node:http server on 127.0.0.1, started by the test that calls this and stopped when it
  * ends. `raw` sends a request line as given (no URL normalisation on our side).
  */
-async function listening(options: Parameters<typeof proxyWith>[0] = { maxBodyBytes: 2048 }) {
+async function listening(
+  options: Parameters<typeof proxyWith>[0] = { maxBodyBytes: 2048 },
+  listener: typeof toNodeListener = toNodeListener,
+) {
   const proxy = proxyWith(options);
-  const server = createServer(toNodeListener(proxy.handle));
+  const server = createServer(listener(proxy.handle));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   onTestFinished(() => {
     server.closeAllConnections();
@@ -268,5 +275,148 @@ describe('toNodeListener', () => {
       setTimeout(() => resolve('still waiting upstream after 10 s'), 10_000),
     );
     expect(await Promise.race([aborted, never])).toBe('aborted');
+  });
+});
+
+describe('toNodeListener: one signal per connection', () => {
+  /** An upstream that holds every call until released, telling which were aborted (by the signal the proxy gave). */
+  function heldUpstream() {
+    const held: { path: string; release: () => void; aborted: () => boolean }[] = [];
+    const fetch = (request: Request) =>
+      new Promise<Response>((resolve, reject) => {
+        request.signal.addEventListener('abort', () => reject(request.signal.reason));
+        held.push({
+          path: new URL(request.url).pathname,
+          release: () => resolve(Response.json({ success: true, data: { id: MEETING } })),
+          aborted: () => request.signal.aborted,
+        });
+      });
+    const arrived = async (count: number) => {
+      while (held.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    return { held, fetch, arrived };
+  }
+
+  it('aborts only the calls of the connection whose caller went away; another connection is answered', async () => {
+    const upstream = heldUpstream();
+    const { port } = await listening({ fetch: upstream.fetch });
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    onTestFinished(() => agent.destroy());
+    const get = (path: string, via?: Agent) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path: `${BASE}${path}`, agent: via ?? false }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    // first, the same keep-alive connection twice: an answered call leaves its connection's signal as it was
+    for (let i = 0; i < 2; i++) {
+      const answer = get(`/meetings/${MEETING}`, agent);
+      await upstream.arrived(i + 1);
+      upstream.held[i]?.release();
+      expect((await answer).status).toBe(200);
+    }
+    // then two connections, each with a call held upstream: one caller goes away
+    const staying = get(`/meetings/${MEETING}`);
+    await upstream.arrived(3);
+    const leaving = connect(port, '127.0.0.1', () =>
+      leaving.write(`GET ${BASE}/meetings/${MEETING}/participants HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`),
+    );
+    await upstream.arrived(4);
+    const [stayingCall, leavingCall] = upstream.held.slice(2);
+    expect([stayingCall?.path, leavingCall?.path]).toEqual([
+      expect.not.stringContaining('/participants'),
+      expect.stringContaining('/participants'),
+    ]);
+    leaving.destroy();
+    while (!leavingCall?.aborted()) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(stayingCall?.aborted()).toBe(false);
+    stayingCall?.release();
+    expect(await staying).toEqual({ status: 200, body: JSON.stringify({ success: true, data: { id: MEETING } }) });
+  });
+
+  it('takes many requests pipelined on one connection, their calls in flight together, with no listener warning', async () => {
+    const upstream = heldUpstream();
+    const { port } = await listening({ fetch: upstream.fetch });
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    onTestFinished(() => void process.off('warning', onWarning));
+    const PIPELINED = 16;
+    const socket = connect(port, '127.0.0.1', () =>
+      socket.write(`GET ${BASE}/meetings/${MEETING} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`.repeat(PIPELINED)),
+    );
+    onTestFinished(() => void socket.destroy());
+    let text = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk) => (text += chunk));
+    await upstream.arrived(PIPELINED); // all in flight at once, on one connection's signal
+    for (const call of upstream.held) call.release();
+    while ((text.match(/HTTP\/1\.1 /g) ?? []).length < PIPELINED)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(text.match(/HTTP\/1\.1 \d+/g)).toEqual(Array(PIPELINED).fill('HTTP/1.1 200'));
+    await new Promise((resolve) => setImmediate(resolve)); // a warning is emitted on the next tick
+    expect(warnings).toEqual([]);
+  });
+});
+
+describe('toNodeListener where the platform refuses the lazy Request', () => {
+  // what toNodeListener does on a platform whose Request copies only the Requests it made (private fields)
+  const fallback = (handle: Parameters<typeof toNodeListener>[0]) =>
+    nodeListener(handle, requestMaker(PrivateStateRequest));
+
+  it('shows authorize a real Request, made at once, with the method, URL and headers sent, and answers as the lazy path does', async () => {
+    const seen: unknown[][] = [];
+    const options = {
+      authorize: (request: Request) => {
+        seen.push([
+          types.isProxy(request),
+          request instanceof Request,
+          request.method,
+          new URL(request.url).pathname + new URL(request.url).search,
+          request.headers.get('cookie'),
+          request.headers.get('x-team'),
+          request.body,
+        ]);
+        return request.headers.get('cookie') === 'session=ada';
+      },
+    };
+    const eager = await listening(options, fallback);
+    const lazy = await listening(options);
+    const calls = [
+      [200, 'GET', `${BASE}/meetings/${MEETING}`, undefined, { cookie: 'session=ada', 'x-team': 'blue' }],
+      [200, 'GET', `${BASE}/meetings?per_page=2`, undefined, { cookie: 'session=ada', 'x-team': 'blue' }],
+      [
+        201,
+        'POST',
+        `${BASE}/meetings/${MEETING}/participants`,
+        JSON.stringify({ custom_participant_id: 'u1', preset_name: 'host' }),
+        { cookie: 'session=ada', 'x-team': 'blue', 'content-type': 'application/json' },
+      ],
+      [403, 'GET', `${BASE}/meetings/${MEETING}`, undefined, { cookie: 'session=eve', 'x-team': 'red' }],
+    ] as const;
+    for (const [status, method, path, body, headers] of calls) {
+      const [fromEager, fromLazy] = [
+        await eager.raw(method, path, body, headers),
+        await lazy.raw(method, path, body, headers),
+      ];
+      const [eagerSeen, lazySeen] = seen.splice(0, 2);
+      expect(eagerSeen).toEqual([false, true, method, path, headers.cookie, headers['x-team'], null]);
+      expect(lazySeen).toEqual([true, true, method, path, headers.cookie, headers['x-team'], null]);
+      expect([fromEager.status, fromEager.body]).toEqual([status, fromLazy.body]);
+      expect(fromLazy.status).toBe(status);
+      const { date: _e, ...eagerHeaders } = fromEager.headers;
+      const { date: _l, ...lazyHeaders } = fromLazy.headers;
+      expect(eagerHeaders).toEqual(lazyHeaders);
+    }
+    expect([eager.sent.map((s) => s.method), lazy.sent.map((s) => s.method)]).toEqual([
+      ['GET', 'GET', 'POST'],
+      ['GET', 'GET', 'POST'],
+    ]);
+    expect(eager.sent.map((s) => s.body)).toEqual(lazy.sent.map((s) => s.body));
   });
 });

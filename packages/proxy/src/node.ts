@@ -1,92 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CORE, type ProxyCore, type RealtimeKitProxyHandler } from './create-proxy';
-import { lazyRequest } from './lazy-request';
-import { errorAnswer, type ProxyAnswer } from './responses';
-
-/**
- * Backslashes, encoded slashes or backslashes, and dot segments in the raw path: refused before URL parsing hides
- * them. Node's parser already refuses a target that starts with anything but `/`, `*` or a scheme, so a dot
- * segment always follows a `/`.
- */
-const SUSPICIOUS_PATH = /\\|%5c|%2f|%00|\/(?:\.|%2e){1,2}(?:\/|$)/i;
+import type { RealtimeKitProxyHandler } from './create-proxy';
+import { requestMaker } from './lazy-request';
+import { nodeListener } from './node-listener';
 
 /**
  * Adapts the handler to node:http and Express: `http.createServer(toNodeListener(handle))` or
  * `app.use(toNodeListener(handle))`. It calls the proxy's core directly, with no web Request or Response in between
- * (the Request `authorize` sees is made without a body, and only once something reads it), and writes the answer with writeHead and end. The body is
- * read from the socket, so a request over maxBodyBytes is refused without reading the rest, and a caller who goes
- * away aborts the upstream call.
+ * (the Request `authorize` sees is made without a body, and only once something reads it), and writes the answer
+ * with writeHead and end. The body is read from the socket, so a request over maxBodyBytes is refused without
+ * reading the rest, and a caller who goes away aborts the upstream call.
  */
-export function toNodeListener(handle: RealtimeKitProxyHandler) {
-  const core = (handle as RealtimeKitProxyHandler & { [CORE]?: ProxyCore })[CORE];
-  if (typeof core !== 'function')
-    throw new TypeError('toNodeListener takes the handler createRealtimeKitProxy returns');
-  return (req: IncomingMessage, res: ServerResponse): void => {
-    void respond(core, req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end();
-    });
-  };
-}
-
-/** Aborts the upstream call of a caller who went away; not after the answer was written (nothing left to abort). */
-function onClose(this: ServerResponse & { [CONTROLLER]?: AbortController }) {
-  if (!this.writableFinished) this[CONTROLLER]?.abort();
-}
-const CONTROLLER = Symbol('upstream call');
-
-async function respond(core: ProxyCore, req: IncomingMessage, res: ServerResponse) {
-  // a server's request always has its url and method
-  const target = req.url as string;
-  const end = target.indexOf('?');
-  if (SUSPICIOUS_PATH.test(end === -1 ? target : target.slice(0, end)))
-    return send(req, res, errorAnswer(400, 'The path is not acceptable'));
-  let url: URL;
-  try {
-    url = new URL(target, `http://${req.headers.host ?? 'localhost'}`);
-  } catch {
-    return send(req, res, errorAnswer(400, 'The request cannot be read'));
-  }
-  const controller = new AbortController();
-  (res as ServerResponse & { [CONTROLLER]?: AbortController })[CONTROLLER] = controller;
-  // one shared listener, no closure per request
-  res.once('close', onClose);
-  const method = req.method as string;
-  const answer = await core({
-    method,
-    url,
-    request: lazyRequest(url, method, req),
-    fetchSite: req.headers['sec-fetch-site'],
-    body: {
-      contentType: req.headers['content-type'] ?? null,
-      contentLength: req.headers['content-length'] ?? null,
-      chunks: req,
-      // nothing to do: an unread request stays paused (no one listens), a read one is destroyed when the reading
-      // stops early, and send() closes the connection of either
-      cancel: ignore,
-    },
-    signal: controller.signal,
-  });
-  return send(req, res, answer);
-}
-
-const ignore = () => {};
-
-async function send(req: IncomingMessage, res: ServerResponse, answer: ProxyAnswer | Response) {
-  let status: number;
-  let headers: Record<string, string>;
-  let body: string | Buffer;
-  if (answer instanceof Response) {
-    // what an app's `authorize` returned, passed on as it is
-    status = answer.status;
-    headers = Object.fromEntries(answer.headers);
-    body = Buffer.from(await answer.arrayBuffer());
-  } else ({ status, headers, body } = answer);
-  // A body we refused (413, 415) may still be arriving: close the connection rather than read the rest.
-  const unread = !req.readableEnded && req.method !== 'GET' && req.method !== 'HEAD';
-  // one object to writeHead, which then skips node's per-header bookkeeping of setHeader
-  const head: Record<string, string | number> = { ...headers, 'content-length': Buffer.byteLength(body) };
-  if (unread) head.connection = 'close';
-  res.writeHead(status, head);
-  res.end(body);
+export function toNodeListener(handle: RealtimeKitProxyHandler): (req: IncomingMessage, res: ServerResponse) => void {
+  return nodeListener(handle, requestMaker());
 }
