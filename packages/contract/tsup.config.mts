@@ -6,6 +6,14 @@ import { library } from '../../build.shared.mts';
 const minified = { minifyWhitespace: true, minifySyntax: true };
 
 export default defineConfig([
-  { ...library, ...minified, format: ['esm'], entry: { index: 'src/index.ts', 'cli/contract': 'src/cli/contract.ts' } },
+  // the two runs go side by side, so neither cleans (one's clean raced the other's declarations): the build script
+  // empties dist/ before both
+  {
+    ...library,
+    ...minified,
+    format: ['esm'],
+    entry: { index: 'src/index.ts', 'cli/contract': 'src/cli/contract.ts' },
+    clean: false,
+  },
   { ...library, ...minified, format: ['cjs'], entry: { index: 'src/index.ts' }, clean: false },
 ]);
