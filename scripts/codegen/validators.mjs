@@ -201,8 +201,8 @@ export function validatorsModule(spec, surface) {
       const envelope = surface.schemas.RealtimeKitErrorBody;
       const errorEnvelope = envelope ? add({ $ref: `#/components/schemas/${envelope}` }) : undefined;
       return { table, errorEnvelope };
-      // the first problem only: what the fake's refusal names, at a fraction of the code allErrors compiles to
     },
+    // the first problem only: what the fake's refusal names, at a fraction of the code allErrors compiles to
     { allErrors: false },
   );
   const { table, errorEnvelope } = result;
