@@ -12,7 +12,7 @@ const program = (load) => `${load}
 const ids = { accountId: '023e105f4ecef8ad9ca31a8372d0c353', appId: '14a396e7-ca44-4937-bf1f-050a69118543' };
 const meetingId = 'bbb03399-24e3-4b0c-90ec-172e97e636be';
 const main = async () => {
-  const out = { operations: Object.keys(core.operationTable).length, openapi: coreOpenapi.openapiDocument.openapi, cases: contract.contractCases.length };
+  const out = { operations: Object.keys(core.operationTable).length, openapi: mockOpenapi.openapiDocument.openapi, cases: contract.contractCases.length };
   const mock = await mockPackage.startMockServer();
   const rtk = client.createRealtimeKitClient({ baseUrl: mock.url, apiToken: 'consumer-token', ...ids });
   out.meeting = typeof (await rtk.meetings.get(meetingId)).id;
@@ -37,7 +37,7 @@ main();`;
 
 const esm = `import http from 'node:http';
 import * as core from '@realtimekit-meetings/core';
-import * as coreOpenapi from '@realtimekit-meetings/core/openapi';
+import * as mockOpenapi from '@realtimekit-meetings/mock/openapi';
 import * as client from '@realtimekit-meetings/client';
 import * as contract from '@realtimekit-meetings/contract';
 import * as mockPackage from '@realtimekit-meetings/mock';
@@ -49,7 +49,7 @@ import * as tanstack from '@tanstack/react-query';`;
 
 const cjs = `const http = require('node:http');
 const core = require('@realtimekit-meetings/core');
-const coreOpenapi = require('@realtimekit-meetings/core/openapi');
+const mockOpenapi = require('@realtimekit-meetings/mock/openapi');
 const client = require('@realtimekit-meetings/client');
 const contract = require('@realtimekit-meetings/contract');
 const mockPackage = require('@realtimekit-meetings/mock');

@@ -17,7 +17,7 @@ const MARKER = '<!-- type-checked:';
 const consumer = `import { createServer } from 'node:http';
 import { createRealtimeKitClient, RealtimeKitError, type Meeting, type ParticipantWithToken, type RealtimeKitClient } from '@realtimekit-meetings/client';
 import { operationTable, type MeetingCreateBody, type OperationId } from '@realtimekit-meetings/core';
-import { openapiDocument } from '@realtimekit-meetings/core/openapi';
+import { openapiDocument } from '@realtimekit-meetings/mock/openapi';
 import { contractCases, runContract, type ContractResult } from '@realtimekit-meetings/contract';
 import { startMockServer } from '@realtimekit-meetings/mock';
 import setup from '@realtimekit-meetings/mock/vitest-global-setup';

@@ -20,9 +20,9 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import YAML from 'yaml';
 import { clientModules } from './codegen/client-resource.mjs';
 import { contractModule } from './codegen/contract-cases.mjs';
-import { documentModule } from './codegen/core-document.mjs';
 import { operationsModule } from './codegen/core-operations.mjs';
 import { typesModule } from './codegen/core-types.mjs';
+import { documentModule } from './codegen/document.mjs';
 import { formatted } from './codegen/format.mjs';
 import { reactModules } from './codegen/react.mjs';
 import { applyOverlayFile, checkOverlay, GenerateError, readYaml, rel, root, validateSpec } from './codegen/spec.mjs';
@@ -127,7 +127,6 @@ export async function generate(inputs = paths, base = root) {
     [path.join(core, 'openapi.gen.ts'), `${header('//', 'spec/realtimekit-meetings.openapi.yaml')}\n${types}`],
     [path.join(core, 'operations.gen.ts'), operationsModule(surface)],
     [path.join(core, 'types.gen.ts'), typesModule(spec, surface, naming)],
-    [path.join(core, 'document.gen.ts'), documentModule(spec)],
     ...[...clientModules(surface)].map(
       ([name, content]) => /** @type {[string, string]} */ ([path.join(client, name), content]),
     ),
@@ -137,6 +136,7 @@ export async function generate(inputs = paths, base = root) {
     [path.join(contract, 'cases.gen.ts'), contractModule(spec, surface, naming)],
     [path.join(contract, 'response-validators.gen.ts'), responseValidatorsModule(spec, surface)],
     [path.join(mock, 'validators.gen.ts'), validatorsModule(spec, surface)],
+    [path.join(mock, 'document.gen.ts'), documentModule(spec)],
   ]);
   return formatted(files);
 }

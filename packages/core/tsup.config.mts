@@ -1,7 +1,19 @@
 import { defineConfig } from 'tsup';
-import { library } from '../../build.shared.mts';
+import { esmTypesOf, generatedDocsLeftOut, library } from '../../build.shared.mts';
 
-export default defineConfig({
-  ...library,
-  entry: ['src/index.ts', 'src/openapi.ts'],
-});
+const entry = { index: 'src/index.ts' };
+
+// CommonJS with the declarations, ESM whose .d.mts re-export them (one copy of the types). The two runs go side by
+// side, so neither cleans: the build script empties dist/ before both.
+export default defineConfig([
+  { ...library, format: ['cjs'], entry, clean: false, esbuildPlugins: [generatedDocsLeftOut] },
+  {
+    ...library,
+    format: ['esm'],
+    entry,
+    dts: false,
+    clean: false,
+    esbuildPlugins: [generatedDocsLeftOut],
+    onSuccess: esmTypesOf(entry),
+  },
+]);

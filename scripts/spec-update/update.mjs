@@ -178,8 +178,8 @@ export async function computeUpdate({ whole, source, root }) {
   return { report, writes, removes };
 }
 
-/** Core's generated document: the effective spec as JSON, read ten times faster than its YAML copy. */
-const documentFile = (/** @type {string} */ root) => path.join(root, 'packages/core/src/generated/document.gen.ts');
+/** The mock's generated document: the effective spec as JSON, read ten times faster than its YAML copy. */
+const documentFile = (/** @type {string} */ root) => path.join(root, 'packages/mock/src/generated/document.gen.ts');
 
 /**
  * The effective spec from document.gen.ts's text (`JSON.parse("…")`, written by the same generate run as the YAML

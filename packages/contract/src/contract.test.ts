@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { operationTable } from '@realtimekit-meetings/core';
-import { openapiDocument } from '@realtimekit-meetings/core/openapi';
+import { openapiDocument } from '@realtimekit-meetings/mock/openapi';
 import { startMockServer } from '@realtimekit-meetings/mock';
 import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
 import { describe, expect, inject, it } from 'vitest';

@@ -7,22 +7,23 @@ const run = (code: string, type: 'commonjs' | 'module') =>
   execFileSync(process.execPath, [`--input-type=${type}`, '-e', code], { cwd: import.meta.dirname, encoding: 'utf8' });
 
 describe('built package', () => {
-  it('works through require() and import, with the same table and document', () => {
+  it('works through require() and import, with the same table, router and error envelope', () => {
     const cjs = run(
-      `const c = require('@realtimekit-meetings/core'); const d = require('@realtimekit-meetings/core/openapi');
-       console.log(JSON.stringify([Object.keys(c.operationTable).length, c.operationTable.create_meeting.successStatus, c.APP_PATH_PREFIX, d.openapiDocument.openapi]))`,
+      `const c = require('@realtimekit-meetings/core');
+       console.log(JSON.stringify([Object.keys(c.operationTable).length, c.operationTable.create_meeting.successStatus, c.APP_PATH_PREFIX, c.createRouter(c.APP_PATH_PREFIX)('GET', '/meetings/m1').operation.operationId, c.errorBody(404, 'gone')]))`,
       'commonjs',
     );
     const esm = run(
-      `import { operationTable, APP_PATH_PREFIX } from '@realtimekit-meetings/core'; import { openapiDocument } from '@realtimekit-meetings/core/openapi';
-       console.log(JSON.stringify([Object.keys(operationTable).length, operationTable.create_meeting.successStatus, APP_PATH_PREFIX, openapiDocument.openapi]))`,
+      `import { operationTable, APP_PATH_PREFIX, createRouter, errorBody } from '@realtimekit-meetings/core';
+       console.log(JSON.stringify([Object.keys(operationTable).length, operationTable.create_meeting.successStatus, APP_PATH_PREFIX, createRouter(APP_PATH_PREFIX)('GET', '/meetings/m1').operation.operationId, errorBody(404, 'gone')]))`,
       'module',
     );
     expect(JSON.parse(cjs)).toEqual([
       Object.keys(operationTable).length,
       201,
       '/accounts/{account_id}/realtime/kit/{app_id}',
-      '3.0.3',
+      'get_meeting',
+      { success: false, error: { code: 404, message: 'gone' } },
     ]);
     expect(JSON.parse(esm)).toEqual(JSON.parse(cjs));
   });

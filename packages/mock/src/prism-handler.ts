@@ -1,5 +1,5 @@
 import { errorBody } from '@realtimekit-meetings/core';
-import { openapiDocument } from '@realtimekit-meetings/core/openapi';
+import { openapiDocument } from './generated/document.gen';
 
 type LogFn = (...args: unknown[]) => void;
 interface PrismLogger extends Record<string, LogFn | (() => PrismLogger)> {

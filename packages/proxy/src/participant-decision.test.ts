@@ -1,4 +1,4 @@
-import { openapiDocument } from '@realtimekit-meetings/core/openapi';
+import { openapiDocument } from '@realtimekit-meetings/mock/openapi';
 import { describe, expect, it, vi } from 'vitest';
 import { browserRequest, MEETING, PARTICIPANT, proxyWith } from '../test-support/setup';
 import { PARTICIPANT_OPERATIONS } from './create-proxy';

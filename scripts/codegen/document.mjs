@@ -1,5 +1,8 @@
 // @ts-check
-/** packages/core/src/generated/document.gen.ts: the effective spec, for the validators that read it at run time. */
+/**
+ * packages/mock/src/generated/document.gen.ts: the effective spec, for Prism and for whoever checks against it
+ * (`@realtimekit-meetings/mock/openapi`). Not in core: a client's install has no use for 190 kB of document.
+ */
 import { TS_HEADER } from './text.mjs';
 
 /** @param {Record<string, any>} spec */

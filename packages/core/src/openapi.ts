@@ -1,1 +1,0 @@
-export { openapiDocument } from './generated/document.gen';
