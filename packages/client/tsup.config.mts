@@ -1,7 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'tsup';
-import { library } from '../../build.shared.mts';
+import { esmTypesOf, generatedDocsLeftOut, library } from '../../build.shared.mts';
 
 type Build = {
   initialOptions: { format?: string };
@@ -43,15 +42,6 @@ const sharedErrors = {
 
 const ENTRIES = { index: 'src/index.ts', webhooks: 'src/webhooks/index.ts', presets: 'src/presets/index.ts' };
 
-/**
- * The ESM types of each entry, `index.d.mts`: one line, `export * from './index.js'`, the CommonJS declarations
- * (the same text, which tsup would write a second time, 100 kB of them, chunks included): TypeScript reads a CommonJS
- * module's named exports from ESM, and `attw --pack` checks that each entry resolves in both formats.
- */
-const esmTypes = async () => {
-  for (const name of Object.keys(ENTRIES)) writeFileSync(`dist/${name}.d.mts`, `export * from './${name}.js';\n`);
-};
-
 /** No openapi-fetch (raw), no node:http, no Attempt class, no environment variables, no Node-only error codes. */
 const withoutNode = ['raw-client', 'node-http', 'attempt'];
 
@@ -65,15 +55,15 @@ export default defineConfig([
     dts: { entry: ENTRIES },
     // the ESM run below empties dist/ when it starts; this one's would also delete esmTypes' files once it ends
     clean: false,
-    esbuildPlugins: [sharedErrors],
+    esbuildPlugins: [sharedErrors, generatedDocsLeftOut],
   },
   {
     ...library,
     format: ['esm'],
     entry: { ...ENTRIES, errors: 'src/errors.ts' },
     dts: false,
-    esbuildPlugins: [sharedErrors],
-    onSuccess: esmTypes,
+    esbuildPlugins: [sharedErrors, generatedDocsLeftOut],
+    onSuccess: esmTypesOf(ENTRIES),
   },
   // The `browser` export condition (nothing of Node, and no table of every operation: request() by operationId says
   // what to do instead) and the `worker` one (Cloudflare Workers, edge runtimes: servers without Node's modules, with
@@ -88,6 +78,7 @@ export default defineConfig([
     esbuildPlugins: [
       browserFiles([...withoutNode, 'request-by-id'], { file: 'request-by-id', importer: 'create-client.ts' }),
       sharedErrors,
+      generatedDocsLeftOut,
     ],
   },
 ]);

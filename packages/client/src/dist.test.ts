@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FaultServer, startFaultServer } from '../test-support/fault-server';
@@ -89,6 +90,22 @@ ${sameClass('RealtimeKitError, errors.RealtimeKitError, require("../dist/index.j
       timeout: 30_000,
     });
     expect(JSON.parse(stdout)).toEqual(oneClass);
+  });
+
+  it("the JavaScript carries each generated method's verb and path, its doc only the declarations", () => {
+    const dist = new URL('../dist/', import.meta.url);
+    const js = readdirSync(dist).filter((file) => /\.m?js$/.test(file));
+    const text = (file: string) => readFileSync(new URL(file, dist), 'utf8');
+    const doc = '* Returns data of the given session ID including recording details.';
+    const call = /"GetSessionDetails",\s*"GET",\s*"\/sessions\/\{session_id\}"/;
+    // the Node ESM, CommonJS and shared browser/worker builds each have the method, none its doc
+    const withMethod = js.filter((file) => call.test(text(file)));
+    expect(withMethod.length).toBe(3);
+    for (const file of withMethod) expect(text(file)).not.toContain(doc);
+    // the hand-written modules keep theirs
+    expect(text('index.js')).toContain("/** @param send the client's request pipeline");
+    const declarations = readdirSync(dist).filter((file) => file.endsWith('.d.ts'));
+    expect(declarations.filter((file) => text(file).includes(doc))).toHaveLength(1);
   });
 
   it.each(['index.mjs', 'index.worker.mjs', 'index.browser.mjs'])(
