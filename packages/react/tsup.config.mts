@@ -1,24 +1,15 @@
 import { defineConfig } from 'tsup';
-import { esmTypesOf, generatedDocsLeftOut, library } from '../../build.shared.mts';
+import { generatedDocsLeftOut, library } from '../../build.shared.mts';
 
 // The hooks run in the browser: the entry is marked for the Next.js app router. Keys and query options, for server
-// code too (prefetch in a Server Component), have no directive. Each in CommonJS with the declarations and in ESM
-// whose .d.mts re-export them (one copy of the types). The runs go side by side, so none cleans: the build script
-// empties dist/ before them.
-const hooks = { index: 'src/index.ts' };
-const queries = { queries: 'src/queries.ts' };
+// code too (prefetch in a Server Component), have no directive. Each format keeps its own declarations (unlike core's
+// and the client's ESM ones, which re-export the CommonJS ones): they name TanStack Query's types, whose unique
+// symbols (dataTagSymbol) differ between its ESM and CommonJS declarations, so an ESM consumer's QueryClient would
+// not take options typed through the CommonJS ones. The two runs go side by side, so neither cleans: the build
+// script empties dist/ before both.
 const common = { ...library, clean: false, esbuildPlugins: [generatedDocsLeftOut] };
 
 export default defineConfig([
-  { ...common, format: ['cjs'], entry: hooks, banner: { js: "'use client';" } },
-  {
-    ...common,
-    format: ['esm'],
-    entry: hooks,
-    banner: { js: "'use client';" },
-    dts: false,
-    onSuccess: esmTypesOf(hooks),
-  },
-  { ...common, format: ['cjs'], entry: queries },
-  { ...common, format: ['esm'], entry: queries, dts: false, onSuccess: esmTypesOf(queries) },
+  { ...common, entry: ['src/index.ts'], banner: { js: "'use client';" } },
+  { ...common, entry: ['src/queries.ts'] },
 ]);
