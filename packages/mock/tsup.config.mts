@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from 'tsup';
 import { library } from '../../build.shared.mts';
 
@@ -21,6 +22,29 @@ const documentOnce = {
   },
 };
 
+/**
+ * The fake (its validators are 2.6 MB of generated code) once per format: the Node entries import it by the package's
+ * own name, `@realtimekit-meetings/mock/fake`, the portable build's entry, instead of bundling it (the CommonJS entries
+ * share no chunks: index, the globalSetup and the CLI each held a copy, six in all). What a Node module reads of the
+ * fake is what that entry exports, but for its core (fake-core.ts, which finds it by a registered symbol) and the
+ * limits (state.ts: values only), which stay bundled.
+ */
+const fakeOnce = {
+  name: 'fake-once',
+  setup(build: {
+    onResolve: (
+      o: { filter: RegExp },
+      f: (a: { path: string; importer: string; resolveDir: string }) => object | undefined,
+    ) => void;
+  }) {
+    build.onResolve({ filter: /fake\/(index|create-fake)$/ }, ({ path: file, importer, resolveDir }) => {
+      const target = path.resolve(resolveDir, file);
+      const inFake = path.dirname(importer) === path.dirname(target);
+      return inFake ? undefined : { path: '@realtimekit-meetings/mock/fake', external: true };
+    });
+  },
+};
+
 const portable = { 'fake/index': 'src/fake/index.ts', msw: 'src/msw.ts' };
 
 export default defineConfig([
@@ -31,7 +55,7 @@ export default defineConfig([
     entry: node,
     dts: { entry: { ...node, ...portable } },
     clean: ['!fake/**', '!msw.*'],
-    esbuildPlugins: [documentOnce],
+    esbuildPlugins: [documentOnce, fakeOnce],
   },
   // The fake and its MSW handlers, for Workers and browsers: bundled on their own, sharing no chunk with the Node
   // entries (esbuild turns modules a CommonJS-wrapped CLI reaches into lazily initialised ones, and an entry that

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
-import { createRealtimeKitFake, fakeCore, type RealtimeKitFake, type RealtimeKitFakeOptions } from './fake/create-fake';
+import { createRealtimeKitFake, type RealtimeKitFake, type RealtimeKitFakeOptions } from './fake/create-fake';
+import { fakeCore } from './fake/fake-core';
 import { createPrismHandler } from './prism-handler';
 import { serveFake, serveFetch } from './serve-node';
 

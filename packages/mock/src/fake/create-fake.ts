@@ -7,6 +7,7 @@ import { checkOptions } from './check-options';
 import type { Call, Context } from './context';
 import { CONTROL_PATH, controlRoute, controlRouteOf } from './control-route';
 import type { EventScope, FakeEvent } from './events';
+import { FAKE_CORE } from './fake-core';
 import { type FakeAnswer, type FakeRequest, webFakeRequest, webResponse } from './fake-request';
 import { handlers } from './handlers';
 import { API_PATH, decoded, readQuery, route } from './operation-route';
@@ -281,20 +282,8 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
       }
     },
   };
-  cores.set(fake, answer);
+  Object.defineProperty(fake, FAKE_CORE, { value: answer });
   return fake;
-}
-
-/** Each fake's core, for the node:http server ({@link fakeCore}). */
-const cores = new WeakMap<RealtimeKitFake, (request: FakeRequest) => Promise<FakeAnswer>>();
-/**
- * @internal The core of a fake made by {@link createRealtimeKitFake}, which the node:http server calls with what it
- * reads from an `IncomingMessage` (no web `Request` or `Response` made per request). Not exported from the package.
- */
-export function fakeCore(fake: RealtimeKitFake): (request: FakeRequest) => Promise<FakeAnswer> {
-  const core = cores.get(fake);
-  if (!core) throw new TypeError('fakeCore: not a fake made by createRealtimeKitFake');
-  return core;
 }
 
 /** Each fake's context, under its `settled` (a function of its own), for {@link internalContext}. */
