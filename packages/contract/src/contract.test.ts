@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { operationTable } from '@realtimekit-meetings/core';
-import { openapiDocument } from '@realtimekit-meetings/mock/openapi';
 import { startMockServer } from '@realtimekit-meetings/mock';
+import { openapiDocument } from '@realtimekit-meetings/mock/openapi';
 import { ACCOUNT, APP } from '@realtimekit-meetings/test-fixtures/ids';
 import { describe, expect, inject, it } from 'vitest';
 import { contractCases, invalidCases } from './cases';
