@@ -10,9 +10,15 @@ export type RouteMatch =
   | { kind: 'wrong-method'; allow: Operation['method'][]; params: Record<string, string> }
   | { kind: 'not-found' };
 
+/** A template taken apart once: where its literal segments are and what they say, where its parameters are. */
 interface Route {
   operation: Operation;
-  segments: string[];
+  literalAt: number[];
+  literals: string[];
+  paramAt: number[];
+  names: string[];
+  /** How literal it is (literalRank): templates of one length are tried most literal first. */
+  rank: number;
 }
 
 /**
@@ -28,22 +34,39 @@ export function createRouter(prefix: string): (method: string, rawPath: string) 
   for (const operation of Object.values(operationTable) as Operation[]) {
     if (!operation.path.startsWith(`${prefix}/`)) continue;
     const segments = operation.path.slice(prefix.length).split('/');
+    const route: Route = {
+      operation,
+      literalAt: [],
+      literals: [],
+      paramAt: [],
+      names: [],
+      rank: literalRank(segments),
+    };
+    for (const [i, segment] of segments.entries()) {
+      if (segment.startsWith('{')) {
+        route.paramAt.push(i);
+        route.names.push(segment.slice(1, -1));
+      } else {
+        route.literalAt.push(i);
+        route.literals.push(segment);
+      }
+    }
     const routes = byLength.get(segments.length) ?? [];
-    routes.push({ operation, segments });
+    routes.push(route);
     byLength.set(segments.length, routes);
   }
-  for (const routes of byLength.values()) routes.sort((a, b) => literalRank(b.segments) - literalRank(a.segments));
+  for (const routes of byLength.values()) routes.sort((a, b) => b.rank - a.rank);
 
   return (method, rawPath) => {
     const parts = rawPath.split('/');
     let allow: Operation['method'][] | undefined;
     let allowParams: Record<string, string> | undefined;
-    for (const { operation, segments } of byLength.get(parts.length) ?? []) {
-      if (!segments.every((segment, i) => segment.startsWith('{') || segment === parts[i])) continue;
+    for (const { operation, literalAt, literals, paramAt, names } of byLength.get(parts.length) ?? []) {
+      let fits = true;
+      for (let i = 0; fits && i < literalAt.length; i++) fits = parts[literalAt[i] as number] === literals[i];
+      if (!fits) continue;
       const params: Record<string, string> = {};
-      for (const [i, segment] of segments.entries()) {
-        if (segment.startsWith('{')) params[segment.slice(1, -1)] = parts[i] as string;
-      }
+      for (let i = 0; i < paramAt.length; i++) params[names[i] as string] = parts[paramAt[i] as number] as string;
       if (operation.method === method) return { kind: 'found', operation, params };
       allow ??= [];
       allowParams ??= params;
