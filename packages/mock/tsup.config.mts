@@ -9,41 +9,26 @@ const node = {
   openapi: 'src/openapi.ts',
 };
 /**
- * The effective document (190 kB) once per format: the `./openapi` entry carries it, and the modules of other entries
- * that read it (prism-handler.ts) import that entry by the package's own name instead of bundling a copy each
- * (CommonJS entries share no chunks: index, the globalSetup and the CLI would each hold one).
+ * Imports matching `filter` become imports of the package's own `subpath` (external, by name), but in the modules
+ * `bundles` picks, which are that entry's own: what they lead to is then in the package once per format, not once per
+ * CommonJS entry (tsup splits only ESM: index, the globalSetup and the CLI would each hold a copy).
  */
-const documentOnce = {
-  name: 'document-once',
+const byName = (filter: RegExp, subpath: string, bundles: (importer: string) => boolean) => ({
+  name: `by-name-${subpath}`,
   setup(build: { onResolve: (o: { filter: RegExp }, f: (a: { importer: string }) => object | undefined) => void }) {
-    build.onResolve({ filter: /\/generated\/document\.gen$/ }, ({ importer }) =>
-      importer.endsWith('openapi.ts') ? undefined : { path: '@realtimekit-meetings/mock/openapi', external: true },
+    build.onResolve({ filter }, ({ importer }) =>
+      bundles(importer) ? undefined : { path: `@realtimekit-meetings/mock/${subpath}`, external: true },
     );
   },
-};
-
-/**
- * The fake (its validators are 2.6 MB of generated code) once per format: the Node entries import it by the package's
- * own name, `@realtimekit-meetings/mock/fake`, the portable build's entry, instead of bundling it (the CommonJS entries
- * share no chunks: index, the globalSetup and the CLI each held a copy, six in all). What a Node module reads of the
- * fake is what that entry exports, but for its core (fake-core.ts, which finds it by a registered symbol) and the
- * limits (state.ts: values only), which stay bundled.
- */
-const fakeOnce = {
-  name: 'fake-once',
-  setup(build: {
-    onResolve: (
-      o: { filter: RegExp },
-      f: (a: { path: string; importer: string; resolveDir: string }) => object | undefined,
-    ) => void;
-  }) {
-    build.onResolve({ filter: /fake\/(index|create-fake)$/ }, ({ path: file, importer, resolveDir }) => {
-      const target = path.resolve(resolveDir, file);
-      const inFake = path.dirname(importer) === path.dirname(target);
-      return inFake ? undefined : { path: '@realtimekit-meetings/mock/fake', external: true };
-    });
-  },
-};
+});
+const nodeByName = [
+  // the effective document (190 kB), which prism-handler.ts reads: in the `./openapi` entry only
+  byName(/\/generated\/document\.gen$/, 'openapi', (importer) => path.basename(importer) === 'openapi.ts'),
+  // the fake (its validators are 2.6 MB), which the server, the globalSetup and the CLI start: in `./fake` only (six
+  // copies before). What they read of it is what that entry exports, but for its core (fake-core.ts, found by a
+  // registered symbol) and its limits (state.ts, values only), which they bundle.
+  byName(/fake\/(index|create-fake)$/, 'fake', (importer) => path.basename(path.dirname(importer)) === 'fake'),
+];
 
 const portable = { 'fake/index': 'src/fake/index.ts', msw: 'src/msw.ts' };
 
@@ -55,7 +40,7 @@ export default defineConfig([
     entry: node,
     dts: { entry: { ...node, ...portable } },
     clean: ['!fake/**', '!msw.*'],
-    esbuildPlugins: [documentOnce, fakeOnce],
+    esbuildPlugins: nodeByName,
   },
   // The fake and its MSW handlers, for Workers and browsers: bundled on their own, sharing no chunk with the Node
   // entries (esbuild turns modules a CommonJS-wrapped CLI reaches into lazily initialised ones, and an entry that
