@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { types } from 'node:util';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { PrivateStateRequest } from '../test-support/private-state-request';
 import { eagerRequest, lazyRequest, requestMaker, standInWorks } from './lazy-request';
 
@@ -68,6 +68,60 @@ describe('lazyRequest', () => {
     expect([Object.keys(request), (request as Request & { user?: string }).user]).toEqual([['user'], 'ada']);
     expect(Reflect.deleteProperty(request, 'user')).toBe(true);
     expect(Object.keys(request)).toEqual([]);
+  });
+  it('answers `headers` read first without making the Request: one object throughout, every change kept', () => {
+    const made: Request[] = [];
+    const Platform = Request;
+    vi.stubGlobal(
+      'Request',
+      class CountingRequest extends Platform {
+        constructor(...args: ConstructorParameters<typeof Request>) {
+          super(...args);
+          made.push(this);
+        }
+      },
+    );
+    const { req, counted } = incoming(['Cookie', 'session=ada', 'X-Team', 'a']);
+    const request = lazyRequest(URL_OF, 'POST', req);
+    const headers = request.headers;
+    expect([headers.get('cookie'), headers.get('x-team'), headers === request.headers]).toEqual([
+      'session=ada',
+      'a',
+      true,
+    ]);
+    headers.set('x-user', 'ada'); // an authorize may note what it decided
+    expect([made.length, counted.reads]).toEqual([0, 1]);
+
+    // the Request, when something needs it, is made from those headers, changes included
+    expect(request.method).toBe('POST');
+    expect(made).toHaveLength(1);
+    expect(request.headers).toBe(headers);
+    expect([...request.clone().headers]).toEqual([
+      ['cookie', 'session=ada'],
+      ['x-team', 'a'],
+      ['x-user', 'ada'],
+    ]);
+    // and a change after goes to the Request's own headers
+    headers.delete('cookie');
+    expect([new Request(request).headers.has('cookie'), request.headers.has('cookie'), counted.reads]).toEqual([
+      false,
+      false,
+      1,
+    ]);
+  });
+
+  it('hands out headers the platform takes as Headers', async () => {
+    const server = createServer((req, res) => res.end(`${req.headers['x-team']}`));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const { port } = server.address() as AddressInfo;
+    const { headers } = lazyRequest(URL_OF, 'GET', incoming(['X-Team', 'blue']).req);
+    expect(headers instanceof Headers).toBe(true);
+    expect(Object.prototype.toString.call(headers)).toBe('[object Headers]');
+    expect(new Headers(headers).get('x-team')).toBe('blue');
+    expect(Object.fromEntries(headers)).toEqual({ 'x-team': 'blue' });
+    expect(new Response(null, { headers }).headers.get('x-team')).toBe('blue');
+    expect(await (await fetch(`http://127.0.0.1:${port}/`, { headers })).text()).toBe('blue');
   });
 });
 
