@@ -19,8 +19,9 @@ describe('@realtimekit-meetings/mock/openapi', () => {
     ],
     [
       'module',
+      // (what an ES module loaded is not listed anywhere: no Prism check here)
       `import { openapiDocument } from '@realtimekit-meetings/mock/openapi';
-       const prism = false;`,
+       const prism = undefined;`,
     ],
   ])('loads from the built package through %s (CommonJS: without loading Prism)', (type, load) => {
     const print =
@@ -29,6 +30,6 @@ describe('@realtimekit-meetings/mock/openapi', () => {
       cwd: import.meta.dirname,
       encoding: 'utf8',
     });
-    expect(JSON.parse(out)).toEqual([spec.openapi, Object.keys(spec.paths).length, false]);
+    expect(JSON.parse(out)).toEqual([spec.openapi, Object.keys(spec.paths).length, type === 'commonjs' ? false : null]);
   });
 });
