@@ -94,7 +94,9 @@ describe('one attempt on node:http, without a signal', () => {
     const rtk = createRealtimeKitClient({ baseUrl: `${server.url}/v4/`, apiToken: 't', accountId: 'a', appId: 'b' });
     server.reply({ status: 200, body: { success: true, data: [], paging: {} } });
     await rtk.request('get_all_meetings', { query: { "a b'c": 'd e', page_no: 2 } as never });
-    expect(server.requests.map((r) => r.url)).toEqual([
+    // this client's requests only (under /v4/): the aborted call of the test before may still reach the server
+    // after the reset on a loaded machine, its bytes already sent when the client destroyed the socket
+    expect(server.requests.map((r) => r.url).filter((url) => url.startsWith('/v4/'))).toEqual([
       '/v4/accounts/a/realtime/kit/b/meetings?a%20b%27c=d%20e&page_no=2',
     ]);
   });
