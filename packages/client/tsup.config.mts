@@ -53,7 +53,7 @@ export default defineConfig([
     format: ['cjs'],
     entry: { ...ENTRIES, errors: 'src/errors.ts' },
     dts: { entry: ENTRIES },
-    // the ESM run below empties dist/ when it starts; this one's would also delete esmTypes' files once it ends
+    // the ESM run below empties dist/ when it starts; this one's would also delete esmTypesOf's .d.mts files once it ends
     clean: false,
     esbuildPlugins: [sharedErrors, generatedDocsLeftOut],
   },
