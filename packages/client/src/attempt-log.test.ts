@@ -1,5 +1,5 @@
 import { afterEach, expect, it, vi } from 'vitest';
-import { ACCOUNT, APP, MEETING, recordingFetch, TOKEN } from '../test-support/recording-fetch';
+import { ACCOUNT, APP, MEETING, neverAnswers, recordingFetch, TOKEN } from '../test-support/recording-fetch';
 import { rejection } from '../test-support/rejection';
 import { createRealtimeKitClient } from './create-client';
 
@@ -56,4 +56,24 @@ it('a proxy client logs no Authorization at all, and a failed call says how long
   await vi.advanceTimersByTimeAsync(40 + 250 + 40);
   expect((await pending).message).toBe('503 get_meeting: the answer has no error message (2 attempts, 330 ms in all)');
   expect(lines[1]).toBe(`[realtimekit] GET /api/realtimekit/meetings/${MEETING} 503 (attempt 2/2, 40 ms)`);
+});
+
+it("an attempt the caller's signal ends gets its line too, as aborted", async () => {
+  const lines: string[] = [];
+  const { fetch, requests } = recordingFetch(neverAnswers);
+  const rtk = createRealtimeKitClient({
+    proxyUrl: 'https://app.example.test/api/realtimekit',
+    fetch,
+    logger: { debug: (line) => lines.push(line) },
+  });
+  const controller = new AbortController();
+  const pending = rejection(rtk.meetings.get(MEETING, { signal: controller.signal }));
+  await vi.waitFor(() => expect(requests).toHaveLength(1));
+  controller.abort();
+  expect((await pending).kind).toBe('aborted');
+  expect(lines).toEqual([
+    expect.stringMatching(
+      new RegExp(`^\\[realtimekit\\] GET /api/realtimekit/meetings/${MEETING} aborted \\(attempt 1/3, \\d+ ms\\)$`),
+    ),
+  ]);
 });

@@ -1,4 +1,5 @@
 import { AnswerTooLarge } from './answer-too-large';
+import type { AttemptOutcome } from './attempt';
 import { describeErrorBody, type RealtimeKitError, type RealtimeKitErrorKind } from './errors';
 import { networkCode, parseRetryAfter } from './retry';
 import { type Answer, HTML_ANSWER } from './transport';
@@ -89,4 +90,24 @@ export function classifyFailure(
   const name = thrown instanceof Error ? thrown.name : '';
   const detail = NETWORK[code]?.(host) ?? `${code || (name ? `${name} (see cause)` : 'failed')} talking to ${host}`;
   return fail('network', detail, { cause: thrown });
+}
+
+/**
+ * What one attempt came to (attemptOnce), sorted: the answer's JSON object, or the error a retry may mend. Thrown at
+ * once: the caller's abort (its reason the cause) and what no retry mends (classifyAnswer, classifyFailure). The
+ * request pipeline and joinMeeting both sort their attempts here, so the two cannot drift apart.
+ */
+export function classifyOutcome(
+  outcome: AttemptOutcome,
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
+  host: string,
+  fail: Fail,
+): Record<string, unknown> | RealtimeKitError {
+  if (!outcome.answer && signal?.aborted) {
+    throw fail('aborted', "the caller's signal aborted it", { cause: signal.reason });
+  }
+  return outcome.answer
+    ? classifyAnswer(outcome.answer, fail)
+    : classifyFailure(outcome.thrown, !!outcome.timedOut, timeoutMs, host, fail);
 }

@@ -56,11 +56,13 @@ describe('joinMeeting: this user’s join token, from the proxy’s join route',
     }
   });
 
-  it("the caller's abort is 'aborted'; its own timeout is 'timeout', after timeoutMs and not before", async () => {
+  it("the caller's abort is 'aborted', its reason the cause, as a request's; its own timeout is 'timeout', after timeoutMs and not before", async () => {
     const controller = new AbortController();
     const aborted = rejection(browser(neverAnswers).joinMeeting(MEETING, { signal: controller.signal }));
-    controller.abort();
-    expect((await aborted).message).toBe("aborted join: the caller's signal aborted it");
+    const reason = new Error('the user left the page');
+    controller.abort(reason);
+    const error = await aborted;
+    expect([error.message, error.cause]).toEqual(["aborted join: the caller's signal aborted it", reason]);
 
     vi.useFakeTimers();
     let settled = false;

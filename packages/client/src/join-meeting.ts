@@ -1,5 +1,5 @@
 import { attemptOnce } from './attempt';
-import { classifyAnswer, classifyFailure } from './classify';
+import { classifyOutcome } from './classify';
 import { RealtimeKitError, type RealtimeKitErrorKind } from './errors';
 import type { Transport } from './transport';
 import { check, isId } from './validate-input';
@@ -29,10 +29,7 @@ export function createJoinMeeting(transport: Transport, proxy: boolean, timeoutM
       timeoutMs,
       options.signal,
     );
-    if (!outcome.answer && options.signal?.aborted) throw fail('aborted', "the caller's signal aborted it");
-    const result = outcome.answer
-      ? classifyAnswer(outcome.answer, fail)
-      : classifyFailure(outcome.thrown, !!outcome.timedOut, timeoutMs, host, fail);
+    const result = classifyOutcome(outcome, options.signal, timeoutMs, host, fail);
     if (result instanceof RealtimeKitError) throw result;
     const { token, participant_id: participantId } = result as { token?: unknown; participant_id?: unknown };
     if (typeof token !== 'string' || typeof participantId !== 'string') {

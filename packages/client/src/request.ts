@@ -7,7 +7,7 @@ import {
 } from '@realtimekit-meetings/core';
 import { attemptOnce } from './attempt';
 import { attemptLog } from './attempt-log';
-import { classifyAnswer, classifyFailure } from './classify';
+import { classifyOutcome } from './classify';
 import { RealtimeKitError, type RealtimeKitErrorKind } from './errors';
 import type { Logger, RequestOptions } from './options';
 import type { HeaderReader, RateBudget } from './rate-budget';
@@ -134,14 +134,11 @@ export function createSend(config: RequestConfig) {
         if (blocking) await blocking;
       }
       // 3. classify
-      if (outcome.answer === undefined && signal?.aborted) throw aborted();
       let result: Record<string, unknown> | RealtimeKitError;
       try {
-        result = outcome.answer
-          ? classifyAnswer(outcome.answer, fail)
-          : classifyFailure(outcome.thrown, !!outcome.timedOut, timeoutMs, config.host, fail);
+        result = classifyOutcome(outcome, signal, timeoutMs, config.host, fail);
       } catch (error) {
-        // an answer no retry mends (invalid_response, thrown at once) still gets its line
+        // an attempt thrown at once (the caller's abort, an answer no retry mends) still gets its line
         log?.((error as RealtimeKitError).kind);
         throw error;
       }
