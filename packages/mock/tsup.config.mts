@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'tsup';
 import { library } from '../../build.shared.mts';
@@ -41,6 +42,8 @@ export default defineConfig([
     dts: { entry: { ...node, ...portable } },
     clean: ['!fake/**', '!msw.*'],
     esbuildPlugins: nodeByName,
+    // the document once, in CommonJS (190 kB): the ES module entry re-exports it (Node reads its named export)
+    onSuccess: async () => writeFileSync('dist/openapi.mjs', "export { openapiDocument } from './openapi.js';\n"),
   },
   // The fake and its MSW handlers, for Workers and browsers: bundled on their own, sharing no chunk with the Node
   // entries (esbuild turns modules a CommonJS-wrapped CLI reaches into lazily initialised ones, and an entry that

@@ -57,4 +57,12 @@ startMockServer({ stateful: true }).then(async (mock) => {
       expect(text).toContain('@realtimekit-meetings/mock/fake');
     }
   });
+
+  it('holds the document once: the ES module entry of ./openapi re-exports the CommonJS one', () => {
+    const dist = new URL('../dist/', import.meta.url);
+    expect(readFileSync(new URL('openapi.mjs', dist), 'utf8')).toBe(
+      "export { openapiDocument } from './openapi.js';\n",
+    );
+    expect(readFileSync(new URL('openapi.js', dist), 'utf8')).toContain('"openapi":"3.');
+  });
 });
