@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GenerateError, root } from './codegen/spec.mjs';
+import { componentsReached } from './spec-update/components-reached.mjs';
 import { extractFragment, toYaml } from './spec-update/extract.mjs';
 import { MEETINGS, op, rename, schemas, upstreamText, wholeDescription } from './spec-update/fixture-description.mjs';
 import { loadMeetingsDescription } from './spec-update/read-fragment.mjs';
@@ -55,6 +56,49 @@ describe('extraction', () => {
 
 describe('a hostile description', () => {
   const TOKEN = `${MEETINGS}/{meeting_id}/participants/{participant_id}/token`;
+  it('a schema nested 100,000 deep, or a chain of 100,000 references, is followed without overflowing the stack', () => {
+    let deep = /** @type {any} */ ({ $ref: '#/components/schemas/c0' });
+    for (let i = 0; i < 100_000; i++) deep = { items: deep };
+    /** @type {Record<string, any>} */
+    const schemas = {};
+    for (let i = 0; i < 100_000; i++)
+      schemas[`c${i}`] = { properties: { next: { $ref: `#/components/schemas/c${i + 1}` } } };
+    schemas.c100000 = { type: 'string' };
+    const unfollowed = /** @type {string[]} */ ([]);
+    const reached = componentsReached({ schemas }, { schema: deep }, (ref) => unfollowed.push(ref));
+    expect([reached.size, reached.get('#/components/schemas/c100000'), unfollowed]).toEqual([
+      100_001,
+      ['schemas', 'c100000'],
+      [],
+    ]);
+  });
+
+  it('a reference is followed by own properties only, ~1 and ~0 decoded; what cannot be followed is told, and why', () => {
+    const components = { schemas: { 'a/b~c': { type: 'string' } } };
+    const refs = [
+      '#/components/schemas/a~1b~0c',
+      '#/components/schemas/__proto__',
+      '#/components/schemas/toString',
+      '#/components/__proto__/x',
+      '#/definitions/x',
+      'other.yaml#/components/schemas/x',
+    ];
+    const unfollowed = /** @type {string[]} */ ([]);
+    const reached = componentsReached(
+      components,
+      refs.map(($ref) => ({ $ref })),
+      (ref, why) => unfollowed.push(`${why} ${ref}`),
+    );
+    expect([...reached]).toEqual([['#/components/schemas/a~1b~0c', ['schemas', 'a/b~c']]]);
+    expect(unfollowed).toEqual([
+      'unresolved #/components/schemas/__proto__',
+      'unresolved #/components/schemas/toString',
+      'unresolved #/components/__proto__/x',
+      'unsupported #/definitions/x',
+      'unsupported other.yaml#/components/schemas/x',
+    ]);
+  });
+
   it.each([
     ['..', `${MEETINGS}/{meeting_id}/participants/{participant_id}/../../../../../../../../user/tokens`],
     ['.', `${MEETINGS}/{meeting_id}/./participants/{participant_id}/token`],

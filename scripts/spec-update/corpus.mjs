@@ -7,6 +7,7 @@
  * operations reach the position through their `$ref`s, never from the classifier itself.
  */
 import { isObject } from '../codegen/spec.mjs';
+import { componentsReached } from './components-reached.mjs';
 
 /**
  * @typedef {'request' | 'response'} Side
@@ -72,25 +73,6 @@ const WRITINGS = {
   'as a oneOf alternative': (/** @type {any} */ s) => ({ oneOf: [s, { type: 'boolean' }] }),
 };
 
-/** The `$ref`s reachable from `node`, transitively. */
-function reachable(/** @type {Record<string, any>} */ spec, /** @type {unknown} */ node) {
-  /** @type {Set<string>} */
-  const refs = new Set();
-  const walk = (/** @type {unknown} */ n) => {
-    if (Array.isArray(n)) n.forEach(walk);
-    else if (isObject(n)) {
-      if (typeof n.$ref === 'string' && !refs.has(n.$ref)) {
-        refs.add(n.$ref);
-        const [, section, name] = n.$ref.split('/').slice(1);
-        walk(spec.components?.[/** @type {string} */ (section)]?.[/** @type {string} */ (name)]);
-      }
-      for (const [k, v] of Object.entries(n)) if (k !== '$ref') walk(v);
-    }
-  };
-  walk(node);
-  return refs;
-}
-
 /** Each operation's id with the `$ref`s its requests and its 2xx responses reach. */
 function reach(/** @type {Record<string, any>} */ spec) {
   return Object.values(spec.paths).flatMap((item) =>
@@ -99,9 +81,9 @@ function reach(/** @type {Record<string, any>} */ spec) {
       const responses = Object.entries(op.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
       return {
         id: /** @type {string} */ (op.operationId),
-        request: reachable(spec, [item.parameters, op.parameters, op.requestBody]),
-        response: reachable(
-          spec,
+        request: componentsReached(spec.components, [item.parameters, op.parameters, op.requestBody]),
+        response: componentsReached(
+          spec.components,
           responses.map(([, r]) => r),
         ),
       };

@@ -6,6 +6,7 @@
  */
 import YAML from 'yaml';
 import { GenerateError, isObject } from '../codegen/spec.mjs';
+import { componentsReached } from './components-reached.mjs';
 import { REALTIMEKIT_PREFIX, underRealtimeKit } from './read-fragment.mjs';
 
 export { REALTIMEKIT_PREFIX };
@@ -36,28 +37,13 @@ export function extractFragment(whole, source = 'the description') {
     names.add(name);
     return true;
   };
-  const walk = (/** @type {unknown} */ node) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (isObject(node)) {
-      if (typeof node.$ref === 'string') {
-        const match = /^#\/components\/([^/]+)\/(.+)$/.exec(node.$ref);
-        if (!match)
-          throw new GenerateError(source, `unsupported $ref ${node.$ref} (only #/components/... are followed)`);
-        const [, section, raw] = /** @type {[string, string, string]} */ (/** @type {unknown} */ (match));
-        const name = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-        // own properties only: `__proto__` or `constructor` must not reach Object.prototype or Object
-        const components = isObject(whole.components) ? whole.components : {};
-        const entries = Object.hasOwn(components, section) ? components[section] : undefined;
-        const target = isObject(entries) && Object.hasOwn(entries, name) ? entries[name] : undefined;
-        if (!isObject(target)) throw new GenerateError(source, `unresolved $ref ${node.$ref}`);
-        if (need(section, name)) walk(target);
-      }
-      for (const [key, value] of Object.entries(node)) {
-        if (key !== '$ref') walk(value);
-      }
-    }
-  };
-  walk(paths);
+  const reached = componentsReached(whole.components, paths, (ref, why) => {
+    throw new GenerateError(
+      source,
+      why === 'unsupported' ? `unsupported $ref ${ref} (only #/components/... are followed)` : `unresolved $ref ${ref}`,
+    );
+  });
+  for (const [section, name] of reached.values()) need(section, name);
   // the security schemes the operations and the document's own list name
   const operations = Object.values(paths).flatMap((item) => Object.values(item).filter(isObject));
   for (const requirement of [...(whole.security ?? []), ...operations.flatMap((op) => op.security ?? [])]) {

@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { componentsReached } from './components-reached.mjs';
 
 /** Every RealtimeKit path: the app's resources under `{app_id}/` and `apps` beside them. */
 export const REALTIMEKIT_PREFIX = '/accounts/{account_id}/realtime/kit';
@@ -59,27 +60,7 @@ function withMeetingsPathsOnly(/** @type {unknown} */ whole) {
   const paths = Object.fromEntries(Object.entries(doc.paths).filter(([template]) => underRealtimeKit(template)));
   const components = isMapping(doc.components) ? doc.components : {};
   /** @type {Set<string>} "section/name" of every component reached */
-  const reached = new Set();
-  /** @type {unknown[]} */
-  const stack = [paths];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (Array.isArray(node)) stack.push(...node);
-    else if (isMapping(node)) {
-      const ref = /** @type {Record<string, unknown>} */ (node).$ref;
-      const match = typeof ref === 'string' ? /^#\/components\/([^/]+)\/(.+)$/.exec(ref) : null;
-      if (match) {
-        const [, section = '', raw = ''] = match;
-        const name = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-        const entries = Object.hasOwn(components, section) ? components[section] : undefined;
-        if (isMapping(entries) && Object.hasOwn(entries, name) && !reached.has(`${section}/${name}`)) {
-          reached.add(`${section}/${name}`);
-          stack.push(entries[name]);
-        }
-      }
-      stack.push(...Object.values(/** @type {Record<string, unknown>} */ (node)));
-    }
-  }
+  const reached = new Set([...componentsReached(components, paths).values()].map(([s, n]) => `${s}/${n}`));
   const kept = Object.fromEntries(
     Object.entries(components).map(([section, entries]) => [
       section,
