@@ -8,7 +8,8 @@
 // are medians of per-round ratios to the floor, so machine noise cancels out. Beside throughput and p99, each
 // server's own CPU time per request (autocannon shares the cores, so throughput understates the gap). Then heap
 // after 10,000 and after 100,000 requests at 32 connections; the floor, the client and the proxy in one process,
-// sequentially, in whole-process CPU per request (what each adds to the floor, steadier on a shared machine); and the
+// sequentially, in whole-process CPU per request (what each adds to the floor, steadier on a shared machine) and the
+// p99 of each request's time in µs; and the
 // web-standard handle(request) in-process against calling the client.
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
@@ -228,25 +229,36 @@ console.log(
     });
   const N = 2000;
   const cpuPerRequest = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
+  // each request's time, in µs (autocannon's latencies are whole milliseconds, too coarse at one connection)
+  const p99PerRound = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
   const order = Object.keys(contenders);
+  const times = new Float64Array(N);
   for (let round = 0; round <= ROUNDS * 3; round++) {
     for (let i = 0; i < order.length; i++) {
       const name = order[(i + round) % order.length];
       const [port, path] = contenders[name];
       const t0 = process.cpuUsage();
-      for (let n = 0; n < N; n++) await get(port, path);
+      for (let n = 0; n < N; n++) {
+        const start = process.hrtime.bigint();
+        await get(port, path);
+        times[n] = Number(process.hrtime.bigint() - start) / 1000;
+      }
       const used = process.cpuUsage(t0);
-      if (round > 0) cpuPerRequest[name].push((used.user + used.system) / N); // round 0 warms up
+      if (round === 0) continue; // round 0 warms up
+      cpuPerRequest[name].push((used.user + used.system) / N);
+      p99PerRound[name].push(times.slice().sort()[Math.ceil(N * 0.99) - 1]);
     }
   }
   const floorCpu = cpuPerRequest['node:http forwarder'];
+  const floorP99 = p99PerRound['node:http forwarder'];
   console.log(
-    `\nin one process, sequential keep-alive GETs, whole-process CPU per request (${ROUNDS * 3} rounds of ${N}):`,
+    `\nin one process, sequential keep-alive GETs, whole-process CPU per request and p99 of each request's time (${ROUNDS * 3} rounds of ${N}):`,
   );
   for (const name of order) {
     const added = cpuPerRequest[name].map((value, i) => value - floorCpu[i]);
+    const p99 = p99PerRound[name].map((value, i) => value / floorP99[i]);
     console.log(
-      `  ${name}: ${median(cpuPerRequest[name]).toFixed(0)} µs${name === 'node:http forwarder' ? '' : `, +${median(added).toFixed(0)} µs over the floor (per-round medians)`}`,
+      `  ${name}: ${median(cpuPerRequest[name]).toFixed(0)} µs, p99 ${median(p99PerRound[name]).toFixed(0)} µs${name === 'node:http forwarder' ? '' : `; +${median(added).toFixed(0)} µs CPU over the floor, p99 ${median(p99).toFixed(2)}× (${spread(p99)}) (per-round medians)`}`,
     );
   }
   // nothing of this section may keep the process alive
