@@ -9,8 +9,7 @@
 // server's own CPU time per request (autocannon shares the cores, so throughput understates the gap). Then heap
 // after 10,000 and after 100,000 requests at 32 connections; the floor, the client and the proxy in one process,
 // sequentially, in whole-process CPU per request (what each adds to the floor, steadier on a shared machine) and the
-// p99 of each request's time in µs; and the
-// web-standard handle(request) in-process against calling the client.
+// p99 of each request's time in µs; and the web-standard handle(request) in-process against calling the client.
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { Agent, createServer, request as httpRequest } from 'node:http';
