@@ -12,3 +12,4 @@ export {
 export type * from './generated/types.gen';
 export { createRouter, type RouteMatch } from './match-route';
 export type * from './operation-types';
+export { readAtMost, streamChunks } from './read-at-most';

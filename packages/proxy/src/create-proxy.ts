@@ -5,8 +5,8 @@ import {
   type JoinUser,
   type RealtimeKitClient,
 } from '@realtimekit-meetings/client';
-import { APP_PATH_PREFIX, type OperationId, operationRoutes } from '@realtimekit-meetings/core';
-import { type BodySource, isJson, readJsonBody, streamSource } from './read-body';
+import { APP_PATH_PREFIX, type OperationId, operationRoutes, streamChunks } from '@realtimekit-meetings/core';
+import { type BodySource, isJson, readJsonBody } from './read-body';
 import { errorAnswer, jsonAnswer, type ProxyAnswer, toResponse, upstreamErrorAnswer } from './responses';
 import { isProxiedId, type Match, matchRoute, type ProxiedOperation } from './routes';
 
@@ -321,7 +321,7 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
   const handle: RealtimeKitProxyHandler = async (request) => {
     // a Request's url is always absolute and parses
     const url = new URL(request.url);
-    const stream = streamSource(request.body);
+    const stream = streamChunks(request.body);
     const body = {
       contentType: request.headers.get('content-type'),
       contentLength: request.headers.get('content-length'),

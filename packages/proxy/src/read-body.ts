@@ -1,3 +1,5 @@
+import { readAtMost } from '@realtimekit-meetings/core';
+
 export type BodyResult = { ok: true; value: Record<string, unknown> } | { ok: false; status: number; message: string };
 
 /** A request body as the adapters give it: its chunks, and a way to stop reading (the rest is not wanted). */
@@ -41,22 +43,8 @@ export async function readJsonBody(source: BodySource, maxBytes: number): Promis
     source.cancel();
     return { ok: false, status: 413, message: `The body is larger than ${maxBytes} bytes` };
   }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of source.chunks) {
-    size += chunk.byteLength;
-    if (size > maxBytes) {
-      source.cancel();
-      return { ok: false, status: 413, message: `The body is larger than ${maxBytes} bytes` };
-    }
-    chunks.push(chunk);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const bytes = await readAtMost(source.chunks, maxBytes, source.cancel);
+  if (!bytes) return { ok: false, status: 413, message: `The body is larger than ${maxBytes} bytes` };
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -68,23 +56,4 @@ export async function readJsonBody(source: BodySource, maxBytes: number): Promis
   }
   if (tooDeep(value)) return { ok: false, status: 400, message: `The body nests deeper than ${MAX_DEPTH} levels` };
   return { ok: true, value: value as Record<string, unknown> };
-}
-
-/** The chunks of a web stream, read through its reader (what every runtime supports), and a way to cancel it. */
-export function streamSource(stream: ReadableStream<Uint8Array> | null) {
-  const reader = stream?.getReader();
-  return {
-    chunks: reader
-      ? {
-          async *[Symbol.asyncIterator]() {
-            for (;;) {
-              const { done, value } = await reader.read();
-              if (done) return;
-              yield value;
-            }
-          },
-        }
-      : [],
-    cancel: () => void reader?.cancel().catch(() => {}),
-  };
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readAtMost } from '@realtimekit-meetings/core';
 import { checkReceiverOptions, receiveWebhook, type WebhookReceiverOptions } from './create-webhook-receiver';
 
 /** An Express request whose body a middleware already read. */
@@ -14,14 +15,8 @@ async function readBody(req: ReadRequest, max: number): Promise<Uint8Array | 'to
     );
   }
   if (Number(req.headers['content-length']) > max) return 'too_large';
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > max) return 'too_large'; // the socket is closed with the answer
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+  // over the cap, the rest is not read: the socket is closed with the answer
+  return (await readAtMost(req as AsyncIterable<Uint8Array>, max, () => {})) ?? 'too_large';
 }
 
 /**

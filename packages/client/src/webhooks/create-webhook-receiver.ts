@@ -1,3 +1,4 @@
+import { readAtMost, streamChunks } from '@realtimekit-meetings/core';
 import type { WebhookEvent } from './events';
 import {
   type VerifyWebhookOptions,
@@ -135,27 +136,8 @@ async function readLimited(request: Request, max: number): Promise<Uint8Array | 
     await request.body?.cancel().catch(() => {});
     return 'too_large';
   }
-  if (!request.body) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      return 'too_large';
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return body;
+  const { chunks, cancel } = streamChunks(request.body);
+  return (await readAtMost(chunks, max, cancel)) ?? 'too_large';
 }
 
 /**

@@ -3,6 +3,8 @@
  * `IncomingMessage` both give, so the web handler (`fake.fetch`: MSW, workerd) and the node:http server run the
  * same core and cannot answer differently. Neither needs a web `Request` or `Response` object made per request.
  */
+import { readAtMost, streamChunks } from '@realtimekit-meetings/core';
+
 export interface FakeRequest {
   method: string;
   /** The request's URL, parsed once (its pathname normalised as a web `Request`'s is). */
@@ -40,25 +42,7 @@ export const webResponse = (answer: FakeAnswer) =>
  */
 async function readText(request: Request, max: number): Promise<string | undefined> {
   if (Number(request.headers.get('content-length') ?? 0) > max) return undefined;
-  if (!request.body) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const whole = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    whole.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return new TextDecoder().decode(whole);
+  const { chunks, cancel } = streamChunks(request.body);
+  const bytes = await readAtMost(chunks, max, cancel);
+  return bytes && new TextDecoder().decode(bytes);
 }
