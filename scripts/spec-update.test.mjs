@@ -74,7 +74,7 @@ describe('a hostile description', () => {
   });
 
   it('a reference is followed by own properties only, ~1 and ~0 decoded; what cannot be followed is told, and why', () => {
-    const components = { schemas: { 'a/b~c': { type: 'string' } } };
+    const components = { schemas: { 'a/b~c': { type: 'string' }, Inner: { type: 'string' } } };
     const refs = [
       '#/components/schemas/a~1b~0c',
       '#/components/schemas/__proto__',
@@ -84,12 +84,15 @@ describe('a hostile description', () => {
       'other.yaml#/components/schemas/x',
     ];
     const unfollowed = /** @type {string[]} */ ([]);
-    const reached = componentsReached(
-      components,
-      refs.map(($ref) => ({ $ref })),
-      (ref, why) => unfollowed.push(`${why} ${ref}`),
+    // a property named `$ref` whose value is no string is a value like any other: what it holds is followed
+    const named = { properties: { $ref: { $ref: '#/components/schemas/Inner' } } };
+    const reached = componentsReached(components, [...refs.map(($ref) => ({ $ref })), named], (ref, why) =>
+      unfollowed.push(`${why} ${ref}`),
     );
-    expect([...reached]).toEqual([['#/components/schemas/a~1b~0c', ['schemas', 'a/b~c']]]);
+    expect([...reached]).toEqual([
+      ['#/components/schemas/a~1b~0c', ['schemas', 'a/b~c']],
+      ['#/components/schemas/Inner', ['schemas', 'Inner']],
+    ]);
     expect(unfollowed).toEqual([
       'unresolved #/components/schemas/__proto__',
       'unresolved #/components/schemas/toString',

@@ -32,10 +32,14 @@ export function componentsReached(components, node, unfollowed = () => {}) {
       continue;
     }
     if (!isMapping(current)) continue;
-    const { $ref: ref, ...rest } = current;
-    // the node's other values, then the target on top: the target is followed first, depth first, as written
-    const values = Object.values(rest);
-    for (let i = values.length - 1; i >= 0; i--) stack.push(values[i]);
+    const ref = current.$ref;
+    // the node's other values (a `$ref` that is not a string is a value like any other), then the target on top: the
+    // target is followed first, depth first, as written
+    const keys = Object.keys(current);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = /** @type {string} */ (keys[i]);
+      if (key !== '$ref' || typeof ref !== 'string') stack.push(current[key]);
+    }
     if (typeof ref === 'string' && !reached.has(ref)) {
       const match = /^#\/components\/([^/]+)\/(.+)$/.exec(ref);
       const [, section = '', raw = ''] = match ?? [];

@@ -1,14 +1,13 @@
-// What the spec:update tests run on (spec-update.test.mjs, spec-update-changes.test.mjs): today's spec/upstream/ inside
-// a whole description, as Cloudflare's has it, and the helpers that change a copy of it and run the update.
+// @ts-check
+// What the spec:update tests run on (spec-update.test.mjs, spec-update-changes.test.mjs): a stand-in for Cloudflare's
+// whole description (today's spec/upstream/ inside a document with other products' paths, components and fields, as
+// openapi.yaml has them), and the helpers that change a copy of it and run the update as the command runs it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { root } from '../codegen/spec.mjs';
 import { computeUpdate } from './update.mjs';
-// Fixture pairs for `pnpm spec:update`: the old whole description is a stand-in for Cloudflare's (today's
-// spec/upstream/ inside a document with other products' paths, components and fields, as openapi.yaml has them);
-// each new one is that document with one kind of upstream change. Each asserts the classification, the bump and
-// the overlay report, computed as the command computes them (extraction, overlays, generation, TypeScript check).
+
 export const UPSTREAM = path.join(root, 'spec/upstream/realtimekit-meetings.openapi.yaml');
 export const upstreamText = readFileSync(UPSTREAM, 'utf8');
 export const MEETINGS = '/accounts/{account_id}/realtime/kit/{app_id}/meetings';

@@ -104,10 +104,12 @@ export function classifyOutcome(
   host: string,
   fail: Fail,
 ): Record<string, unknown> | RealtimeKitError {
-  if (!outcome.answer && signal?.aborted) {
-    throw fail('aborted', "the caller's signal aborted it", { cause: signal.reason });
-  }
+  if (!outcome.answer && signal?.aborted) throw abortedBy(signal, fail);
   return outcome.answer
     ? classifyAnswer(outcome.answer, fail)
     : classifyFailure(outcome.thrown, !!outcome.timedOut, timeoutMs, host, fail);
 }
+
+/** The error of a call the caller's signal aborted (before, during or between its attempts), its reason the cause. */
+export const abortedBy = (signal: AbortSignal, fail: Fail) =>
+  fail('aborted', "the caller's signal aborted it", { cause: signal.reason });

@@ -7,7 +7,7 @@ import {
 } from '@realtimekit-meetings/core';
 import { attemptOnce } from './attempt';
 import { attemptLog } from './attempt-log';
-import { classifyOutcome } from './classify';
+import { abortedBy, classifyOutcome } from './classify';
 import { RealtimeKitError, type RealtimeKitErrorKind } from './errors';
 import type { Logger, RequestOptions } from './options';
 import type { HeaderReader, RateBudget } from './rate-budget';
@@ -110,7 +110,7 @@ export function createSend(config: RequestConfig) {
     }
     const retrySafe = isRetrySafe(method);
     // called only once the caller's signal has aborted
-    const aborted = () => fail('aborted', "the caller's signal aborted it", { cause: (signal as AbortSignal).reason });
+    const aborted = () => abortedBy(signal as AbortSignal, fail);
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw aborted();

@@ -1,12 +1,15 @@
 /**
- * A body read whole, but never more than a cap: the client's answers (maxResponseBytes), the proxy's and the fake's
- * requests, the webhook receivers' deliveries. Written once here, beside the router and the error body that the
- * client, the proxy and the fake also share; it uses nothing a browser, a Worker or Node lacks.
+ * A body read whole, but never more than a cap: the proxy's and the fake's requests, the webhook receivers'
+ * deliveries (the client's own answers keep a loop of their own in transport.ts, for the browser bundle's bytes).
+ * Written once here, beside the router and the error body that the client, the proxy and the fake also share; it uses
+ * nothing a browser, a Worker or Node lacks.
  */
 
 /**
- * The bytes of `chunks`, or undefined as soon as they pass `max` bytes: `stop()` is then called and the rest is
- * never read, so a body far over the cap is never held whole.
+ * The bytes of `chunks`, or undefined as soon as they pass `max` bytes: the rest is never read, so a body far over
+ * the cap is never held whole. Past the cap, `stop()` is called and the iteration is left, which closes the iterator:
+ * for a Node stream (an `IncomingMessage`) that is what stops it, so its callers pass a `stop` that does nothing
+ * (destroying the request there would lose the 413 the server answers).
  */
 export async function readAtMost(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
