@@ -3,8 +3,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { contractModule } from './codegen/contract-cases.mjs';
 import { formatted } from './codegen/format.mjs';
 import { deref, forEachRef, refPath, resolveAll } from './codegen/ref.mjs';
+import { buildSurface } from './codegen/surface.mjs';
 import { drift, GenerateError, generate, paths, root } from './generate.mjs';
 
 const work = mkdtempSync(path.join(tmpdir(), 'rtk-generate-'));
@@ -284,6 +286,119 @@ actions:
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('packages/core/src/generated/operations.gen.ts');
     expect(run.stderr).toContain('run pnpm generate and commit');
+  });
+});
+
+describe('contract cases (codegen/contract-cases.mjs): where each ID a case reads with comes from', () => {
+  const app = '/accounts/{account_id}/realtime/kit/{app_id}';
+  const scope = ['account_id', 'app_id'].map((name) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+  const id = (/** @type {string} */ name) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+  const answer = (/** @type {object} */ data) => ({
+    200: {
+      description: 'OK',
+      content: { 'application/json': { schema: { type: 'object', properties: { data } } } },
+    },
+  });
+  const str = { type: 'string' };
+  const turn = { type: 'object', properties: { id: str, started_at: str, ended_at: str } };
+  /** A room lists its members (with their peers' events when asked); a peer and a turn are read by ID only. */
+  const spec = {
+    openapi: '3.0.3',
+    info: { title: 'fixture', version: '1' },
+    paths: {
+      // read before what holds its ID, in the spec's order and in the cases' ranking alike
+      [`${app}/peers/{peer-id}`]: {
+        get: {
+          operationId: 'get_peer',
+          parameters: [...scope, id('peer-id')],
+          responses: answer({ type: 'object', properties: { id: str } }),
+        },
+      },
+      [`${app}/turns/{turn_id}`]: {
+        get: { operationId: 'get_turn', parameters: [...scope, id('turn_id')], responses: answer(turn) },
+      },
+      [`${app}/rooms`]: {
+        get: {
+          operationId: 'list_rooms',
+          parameters: scope,
+          responses: answer({ type: 'array', items: { type: 'object', properties: { id: str } } }),
+        },
+      },
+      [`${app}/rooms/{room_id}`]: {
+        get: {
+          operationId: 'get_room',
+          parameters: [...scope, id('room_id')],
+          responses: answer({
+            type: 'object',
+            properties: {
+              id: str,
+              turns: { type: 'array', items: { ...turn, properties: { ...turn.properties, by: str } } },
+            },
+          }),
+        },
+      },
+      [`${app}/rooms/{room_id}/members`]: {
+        get: {
+          operationId: 'list_members',
+          parameters: [
+            ...scope,
+            id('room_id'),
+            { name: 'include_peer_events', in: 'query', schema: { type: 'boolean' } },
+          ],
+          responses: answer({
+            type: 'object',
+            properties: {
+              members: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    id: str,
+                    peer_events: { type: 'array', items: { type: 'object', properties: { peer_id: str } } },
+                  },
+                },
+              },
+            },
+          }),
+        },
+      },
+    },
+  };
+  const naming = {
+    operations: Object.fromEntries(
+      ['get_peer', 'get_turn', 'list_rooms', 'get_room', 'list_members'].map((op) => [
+        op,
+        {
+          method: `things.${op.replace(/_(\w)/g, (_, c) => c.toUpperCase())}`,
+          hook: `use${op.replace(/(^|_)(\w)/g, (_, _u, c) => c.toUpperCase())}`,
+        },
+      ]),
+    ),
+  };
+
+  it('finds an ID by its name in an answer (turning on its include_ gate) or by the shape of what it reads', async () => {
+    const surface = buildSurface(spec, naming, { spec: 'fixture.yaml', naming: 'sdk.yaml' });
+    const text = contractModule(spec, surface, 'sdk.yaml');
+    const cases = JSON.parse(
+      `[${[...text.matchAll(/^ {2}(\{.*\}),$/gm)].map((m) => m[1]).join(',')}]`.replace(/(\w+):/g, '"$1":'),
+    ).filter((/** @type {any} */ c) => 'call' in c);
+    const byId = Object.fromEntries(cases.map((/** @type {any} */ c) => [c.operationId, c]));
+    // `peer_id` under `peer_events`, which the members' read sends include_peer_events=true for; its refusals do not
+    expect(byId.list_members.finds).toEqual({ peerId: 'data.members[].peer_events[].peer_id' });
+    expect(byId.list_members.input).toEqual({ query: { include_peer_events: true } });
+    // a room's turns have every field a turn's read answers, an `id` among them
+    expect(byId.get_room.finds).toEqual({ turnId: 'data.turns[].id' });
+    expect(byId.list_rooms.learns).toBe('roomId');
+    // each case after the one that provides its ID, though the spec and the ranking put it first
+    const order = cases.map((/** @type {any} */ c) => c.operationId);
+    expect(order.indexOf('get_peer')).toBeGreaterThan(order.indexOf('list_members'));
+    expect(order.indexOf('get_turn')).toBeGreaterThan(order.indexOf('get_room'));
+    expect(order.indexOf('get_room')).toBeGreaterThan(order.indexOf('list_rooms'));
   });
 });
 

@@ -57,6 +57,97 @@ function learns(/** @type {Surface} */ surface, /** @type {SurfaceOperation} */ 
   return param ? camel(param) : undefined;
 }
 
+/** Where an answer holds each property, within `depth` levels: `data.participants[].peer_events[].peer_id`. */
+function* propertyPaths(
+  /** @type {Record<string, any>} */ spec,
+  /** @type {any} */ raw,
+  prefix = '',
+  depth = 6,
+  /** @type {Set<any>} */ seen = new Set(),
+) {
+  const schema = flatten(spec, raw);
+  if (!isObject(schema) || depth === 0 || seen.has(schema)) return;
+  const within = new Set(seen).add(schema);
+  if (isObject(schema.items)) {
+    yield* propertyPaths(spec, schema.items, `${prefix}[]`, depth - 1, within);
+    return;
+  }
+  for (const [name, value] of Object.entries(schema.properties ?? {})) {
+    const path = prefix ? `${prefix}.${name}` : name;
+    yield { name, path, schema: flatten(spec, value) };
+    yield* propertyPaths(spec, value, path, depth - 1, within);
+  }
+}
+
+/** The property names of a schema's object (of its items, for a list). */
+const propertiesOf = (/** @type {Record<string, any>} */ spec, /** @type {any} */ raw) => {
+  const schema = flatten(spec, raw);
+  return Object.keys(flatten(spec, isObject(schema?.items) ? schema.items : schema)?.properties ?? {});
+};
+
+/**
+ * Where a read finds an ID that no list or creation above it provides (`learns`), so that the case reading with it
+ * runs rather than skips. Two rules, from the spec alone:
+ * - a property of the same name in some read's answer: `peer_id` in a session's participants, under `peer_events`,
+ *   which the read's boolean query `include_peer_events` turns on (the case sends it true);
+ * - an object (or a list's items) in another read's answer with every property of the read's own answer, an `id`
+ *   among them: the `session` of `GET /livestreams/{livestream_id}` has each field that
+ *   `GET /livestreams/sessions/{livestream-session-id}` answers, so its `id` is that ID.
+ * @returns {Map<string, { id: string, path: string, query?: Record<string, true> }>} by the providing operationId
+ */
+function findIds(
+  /** @type {Record<string, any>} */ spec,
+  /** @type {Surface} */ surface,
+  /** @type {Set<string>} */ known,
+) {
+  /** @type {Map<string, { id: string, path: string, query?: Record<string, true> }[]>} */
+  const found = new Map();
+  const provide = (
+    /** @type {string} */ operationId,
+    /** @type {{ id: string, path: string, query?: Record<string, true> }} */ how,
+  ) => found.set(operationId, [...(found.get(operationId) ?? []), how]);
+  const reads = surface.operations.filter((o) => o.read && o.responseSchema);
+  for (const user of surface.operations) {
+    const param = user.pathParams.at(-1)?.name;
+    if (!param || known.has(camel(param))) continue;
+    const id = camel(param);
+    const others = reads.filter((o) => !o.pathParams.some((p) => p.name === param));
+    const key = param.replaceAll('-', '_');
+    /** @type {{ op: SurfaceOperation, path: string, query?: Record<string, true> }[]} */
+    const byKey = others.flatMap((op) =>
+      [...propertyPaths(spec, op.responseSchema)]
+        .filter((p) => p.name === key && p.schema?.type === 'string')
+        .map((p) => {
+          const gate = p.path
+            .split('.')
+            .map((segment) => `include_${segment.replace('[]', '')}`)
+            .find((name) => op.queryParams.some((q) => q.name === name && flatten(spec, q.schema)?.type === 'boolean'));
+          return { op, path: p.path, ...(gate ? { query: { [gate]: /** @type {true} */ (true) } } : {}) };
+        }),
+    );
+    const own = user.responseSchema
+      ? [...propertyPaths(spec, user.responseSchema, '', 1)].find((p) => p.name === 'data')?.schema
+      : undefined;
+    const fields = own ? propertiesOf(spec, own) : [];
+    const byItem =
+      fields.length >= 3 && fields.includes('id')
+        ? others.flatMap((op) =>
+            [...propertyPaths(spec, op.responseSchema)]
+              .filter((p) => {
+                const has = propertiesOf(spec, p.schema);
+                return fields.every((f) => has.includes(f));
+              })
+              .map((p) => ({ op, path: `${p.path}${isObject(p.schema?.items) ? '[]' : ''}.id` })),
+          )
+        : [];
+    const best = [...byKey, ...byItem].sort((a, b) => a.path.split('.').length - b.path.split('.').length)[0];
+    if (!best) continue;
+    known.add(id);
+    provide(best.op.operationId, { id, path: best.path, ...(best.query ? { query: best.query } : {}) });
+  }
+  return found;
+}
+
 /** @param {Record<string, any>} spec @param {Surface} surface @param {string} namingFile */
 export function contractModule(spec, surface, namingFile) {
   const validate = createValidator(spec);
@@ -79,6 +170,8 @@ export function contractModule(spec, surface, namingFile) {
       if (value !== undefined && value !== null && !defaultsByName.has(name)) defaultsByName.set(name, value);
     }
   }
+  const learnt = new Set(surface.operations.map((op) => learns(surface, op)).filter((id) => id !== undefined));
+  const found = findIds(spec, surface, learnt);
   for (const op of ordered) {
     const call = `${op.resource}.${op.name}`;
     /** @type {Record<string, unknown>} */
@@ -110,14 +203,18 @@ export function contractModule(spec, surface, namingFile) {
     );
     if (op.paginated) query.per_page = 5;
     if (Object.keys(query).length > 0) input.query = query;
+    // the answer holds the IDs it finds only with their gate on (`include_peer_events`): the refused calls go without
+    const finds = found.get(op.operationId) ?? [];
+    const gates = Object.assign({}, ...finds.map((how) => how.query));
     valid.push({
       operationId: op.operationId,
       call,
       writes: !op.read,
       params: Object.fromEntries(op.pathParams.map((p) => [p.name, camel(p.name)])),
       learns: learns(surface, op),
+      ...(finds.length > 0 ? { finds: Object.fromEntries(finds.map((how) => [how.id, how.path])) } : {}),
       declaredErrors: op.errorStatuses,
-      input,
+      input: Object.keys(gates).length > 0 ? { ...input, query: { ...query, ...gates } } : input,
     });
 
     const refused = (/** @type {string} */ name, /** @type {Record<string, unknown>} */ changed) => ({
@@ -173,12 +270,26 @@ export function contractModule(spec, surface, namingFile) {
       );
     }
   }
+  // a case whose ID a later one finds moves to just after it
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const [at, c] of valid.entries()) {
+      const needs = Object.values(c.params);
+      const by = valid.findIndex((p) => Object.keys(p.finds ?? {}).some((id) => needs.includes(id)));
+      if (by > at) {
+        valid.splice(by, 0, ...valid.splice(at, 1));
+        moved = true;
+        break;
+      }
+    }
+  }
   return `${TS_HEADER}
 import type { ContractCase, InvalidCase } from '../cases';
 
 /**
  * One conforming call per operation, in an order where earlier cases provide the IDs later ones need: reads first
- * (a list's first item is learnt), then creations (which learn their new item), changes, other actions, deletions.
+ * (a list's first item is learnt), then creations (which learn their new item), changes, other actions, deletions;
+ * a case that reads with an ID some answer holds (\`finds\`) right after the case that finds it.
  */
 export const contractCases: ContractCase[] = [
 ${valid.map((c) => `  ${JSON.stringify(c)},`).join('\n')}

@@ -17,6 +17,12 @@ export interface ContractCase {
   params: Record<string, string>;
   /** The ID this case provides to later ones: a creation's new item, or a list's first item. */
   learns?: string;
+  /**
+   * IDs this case's answer holds for later ones, each where it holds it, the first item of each list on the way:
+   * `{ peerId: 'data.participants[].peer_events[].peer_id' }`. Derived from the spec where no list or creation above
+   * the operation that reads with the ID provides it.
+   */
+  finds?: Record<string, string>;
   /** Error statuses the spec declares for the operation; answering one of them also keeps the contract. */
   declaredErrors: number[];
   input: CaseInput;

@@ -9,10 +9,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { contractCases, invalidCases } from './cases';
 
 const ALL = Object.keys(operationTable).length;
-/** IDs no case lists or creates (a peer's, a livestream session's): the cases that read with one are skipped. */
-const learnt = new Set(['meetingId', 'participantId', ...contractCases.map((c) => c.learns)]);
-const unlearnable = (writes: boolean) =>
-  contractCases.filter((c) => (writes || !c.writes) && Object.values(c.params).some((id) => !learnt.has(id))).length;
+/** Every ID a case reads with, some earlier case lists, creates or finds in its answer: against the mock none skips. */
+const learnt = new Set(contractCases.flatMap((c) => [c.learns, ...Object.keys(c.finds ?? {})]));
 
 const { run, runAsync } = cliRunner(path.join(import.meta.dirname, '..'));
 
@@ -46,20 +44,30 @@ describe('realtimekit-contract', () => {
     expect(result.stdout).toMatch(/^✓ get_meeting: a conforming call/m);
     expect(result.stdout).not.toContain('create_meeting: a conforming call');
     const reads = contractCases.filter((c) => !c.writes).length + invalidCases.filter((c) => !c.writes).length;
-    const skipped = unlearnable(false);
-    expect(result.stdout).toMatch(new RegExp(`^${reads + ALL - skipped} passed, 0 failed, ${skipped} skipped$`, 'm'));
+    expect(result.stdout).toMatch(new RegExp(`^${reads + ALL} passed, 0 failed, 0 skipped$`, 'm'));
+    // the peer report ran, on the peer ID a session's participants answered with
+    expect(result.stdout).toMatch(/^✓ GetParticipantDataFromPeerId: a conforming call/m);
+    expect(result.stdout).toMatch(/^✓ get-v2-livestreams-livestream-session-id: a conforming call/m);
+  });
+
+  it('reads with no ID that no case before it provides', () => {
+    const provided = new Set<string>();
+    for (const c of contractCases) {
+      expect(
+        Object.values(c.params).filter((id) => !provided.has(id)),
+        c.operationId,
+      ).toEqual([]);
+      for (const id of [c.learns, ...Object.keys(c.finds ?? {})]) if (id) provided.add(id);
+    }
+    expect(learnt.has('peerId') && learnt.has('livestreamSessionId')).toBe(true);
   });
 
   it('runs writes too with --allow-writes', () => {
     const result = run('contract', ['--base-url', inject('realtimekitMockUrl'), '--allow-writes'], env);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^✓ create_meeting: a conforming call/m);
-    const skipped = unlearnable(true);
     expect(result.stdout).toMatch(
-      new RegExp(
-        `^${contractCases.length + invalidCases.length + ALL - skipped} passed, 0 failed, ${skipped} skipped$`,
-        'm',
-      ),
+      new RegExp(`^${contractCases.length + invalidCases.length + ALL} passed, 0 failed, 0 skipped$`, 'm'),
     );
   });
 
@@ -77,7 +85,7 @@ describe('realtimekit-contract', () => {
       expect(result.stdout).toMatch(/^✓ pause_resume_stop_recording: a conforming call/m);
       // the fake implements every operation: nothing is skipped as not implemented, nothing fails
       expect(result.stdout).not.toMatch(/not implemented by the fake/);
-      expect(result.stdout).toMatch(/^\d+ passed, 0 failed, \d+ skipped$/m);
+      expect(result.stdout).toMatch(/^\d+ passed, 0 failed, 0 skipped$/m);
       expect(result.status).toBe(0);
     } finally {
       await mock.close();
@@ -90,6 +98,10 @@ describe('realtimekit-contract', () => {
       const result = await runAsync('contract', ['--base-url', mock.url], env);
       expect(result.stdout).toMatch(
         /^- get_meeting: a conforming call.*\n\s+no meetingId to use: the account lists none: pass meetingId \(--meeting-id\), or allow writes to create one$/m,
+      );
+      // an ID only an answer holds says so, not to pass a meeting
+      expect(result.stdout).toMatch(
+        /^- GetParticipantDataFromPeerId: a conforming call.*\n\s+no peerId to use: no earlier call listed, created or found one: pass it in runContract's ids, or allow writes to create one$/m,
       );
       // and none as not implemented: the fake implements every operation
       expect(result.stdout).not.toMatch(/not implemented by the fake/);

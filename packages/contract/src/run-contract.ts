@@ -197,9 +197,11 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     await attempt('valid', c.operationId, `${c.operationId}: a conforming call`, async () => {
       const { path, missing } = pathFor(c.params);
       if (missing.length > 0) {
-        const how = allowWrites
-          ? 'none was listed or created'
-          : 'the account lists none: pass meetingId (--meeting-id), or allow writes to create one';
+        const how = !missing.includes('meetingId')
+          ? `no earlier call listed, created or found one: pass it in runContract's ids${allowWrites ? '' : ', or allow writes to create one'}`
+          : allowWrites
+            ? 'none was listed or created'
+            : 'the account lists none: pass meetingId (--meeting-id), or allow writes to create one';
         return { outcome: 'skip', detail: `no ${missing.join(' or ')} to use: ${how}` };
       }
       let body: Record<string, unknown>;
@@ -235,6 +237,10 @@ export async function runContract(options: RunContractOptions): Promise<Contract
         const id = list ? list[0]?.id : data && !Array.isArray(data) ? data.id : undefined;
         if (list) ids[c.learns] ??= id;
         else if (id) ids[c.learns] = id;
+      }
+      for (const [name, where] of Object.entries(c.finds ?? {})) {
+        const found = at(body, where);
+        if (typeof found === 'string') ids[name] ??= found;
       }
       const problems = violations.filter((v) => v.severity === 'Error');
       return problems.length > 0 ? { outcome: 'fail', detail: violationSummary(problems) } : { outcome: 'pass' };
@@ -279,6 +285,14 @@ export async function runContract(options: RunContractOptions): Promise<Contract
 
 /** Why a case was skipped against the SDK's fake: it answered 501, the operation is not in the fake yet. */
 export const NOT_IN_FAKE = 'not implemented by the fake (it answered 501): run it against Prism or the API';
+
+/** The value at `where` in an answer, `data.participants[].peer_id`, taking each list's first item; or undefined. */
+const at = (body: unknown, where: string): unknown =>
+  where.split('.').reduce<unknown>((value, segment) => {
+    const list = segment.endsWith('[]');
+    const next = (value as Record<string, unknown> | null | undefined)?.[list ? segment.slice(0, -2) : segment];
+    return list ? (Array.isArray(next) ? next[0] : undefined) : next;
+  }, body);
 
 /** `meeting_id` -> `meetingId`, `livestream-session-id` -> `livestreamSessionId`: the names the cases learn IDs by. */
 const camelCase = (name: string) => name.replace(/[-_]+([a-z0-9])/gi, (_, c: string) => c.toUpperCase());

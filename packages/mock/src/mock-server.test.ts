@@ -30,6 +30,21 @@ describe('startMockServer', () => {
     await expect(rtk.meetings.get(MEETING)).resolves.toHaveProperty('id');
   });
 
+  it('answers include_peer_events=true with the example that has peer events, unless Prefer names another', async () => {
+    const participants = `${inject('realtimekitMockUrl')}/accounts/${ACCOUNT}/realtime/kit/${APP}/sessions/${MEETING}/participants`;
+    const peerEvents = async (query: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${participants}${query}`, { headers: { authorization: 'Bearer any', ...headers } });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { data: { participants: { peer_events?: { peer_id: string }[] }[] } };
+      return body.data.participants.flatMap((p) => p.peer_events ?? []).map((e) => e.peer_id);
+    };
+    // the spec's first example, without them, for what does not ask
+    expect(await peerEvents('')).toEqual([]);
+    expect(await peerEvents('?include_peer_events=false')).toEqual([]);
+    expect(await peerEvents('?include_peer_events=true&per_page=5')).toContain('79d87ca5-7e47-452a-b3c1-b6842ad84bf5');
+    expect(await peerEvents('?include_peer_events=true', { prefer: 'example=ParticipantListSuccess' })).toEqual([]);
+  });
+
   it('answers a body that breaks the schema with 422 and the violations, in error.message too', async () => {
     const response = await fetch(`${inject('realtimekitMockUrl')}${meetingsPath}/${MEETING}/participants`, {
       method: 'POST',

@@ -1,4 +1,5 @@
 import { errorBody } from '@realtimekit-meetings/core';
+import { API_PATH, route } from './fake/operation-route';
 import { openapiDocument } from './generated/document.gen';
 
 type LogFn = (...args: unknown[]) => void;
@@ -44,6 +45,43 @@ function describeViolation(v: { location: string[]; message: string }) {
   return `${v.location.slice(1).join('/')} ${v.message}`.trim();
 }
 
+/** Whether `value` holds, at any depth, a property `name` that is not empty (`peer_events: [...]`). */
+function holds(value: unknown, name: string): boolean {
+  if (Array.isArray(value)) return value.some((item) => holds(item, name));
+  if (value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(
+    ([key, inner]) =>
+      (key === name && inner !== null && (!Array.isArray(inner) || inner.length > 0)) || holds(inner, name),
+  );
+}
+
+interface PrismOperation {
+  iid?: string;
+  request?: { query?: { name: string; schema?: { type?: unknown } }[] };
+  responses: { code: string; contents?: { examples?: { key: string; value?: unknown }[] }[] }[];
+}
+
+/**
+ * For each operation with a boolean `include_X` query, the first example of its answer that holds a non-empty `X`:
+ * `GetSessionParticipants?include_peer_events=true` gets the participants with their `peer_events`, as the API
+ * answers, where Prism would pick the spec's first example (without them) whatever the query asks for.
+ */
+function examplesByInclude(operations: PrismOperation[]) {
+  const byOperation = new Map<string, [query: string, example: string][]>();
+  for (const op of operations) {
+    const examples = op.responses
+      .filter((r) => /^2/.test(r.code))
+      .flatMap((r) => r.contents ?? [])
+      .flatMap((c) => c.examples ?? []);
+    for (const q of op.request?.query ?? []) {
+      if (!q.name.startsWith('include_') || q.schema?.type !== 'boolean' || !op.iid) continue;
+      const example = examples.find((e) => holds(e.value, q.name.slice('include_'.length)));
+      if (example) byOperation.set(op.iid, [...(byOperation.get(op.iid) ?? []), [q.name, example.key]]);
+    }
+  }
+  return byOperation;
+}
+
 export interface PrismHandlerOptions {
   dynamic: boolean;
   upstream?: URL;
@@ -78,6 +116,15 @@ export async function createPrismHandler(
     ...(options.upstream ? { isProxy: true as const, upstream: options.upstream } : { isProxy: false as const }),
   };
   const prism = prismHttp.createInstance(config as never, { logger: prismLogger(options.log) as never });
+  const includeExamples = examplesByInclude(operations as unknown as PrismOperation[]);
+  /** The example a request's `include_X=true` asks for, unless it names one itself (`Prefer: example=…`). */
+  const askedExample = (method: string, url: URL, prefer: string | null) => {
+    if (!url.search.includes('include_') || /\bexample=/.test(prefer ?? '')) return undefined;
+    const below = API_PATH.exec(url.pathname)?.[2];
+    const operationId = below ? route(method, below)?.operationId : undefined;
+    const asked = (operationId && includeExamples.get(operationId)) || [];
+    return asked.find(([query]) => url.searchParams.get(query) === 'true')?.[1];
+  };
 
   return async (request) => {
     const url = new URL(request.url);
@@ -102,12 +149,15 @@ export async function createPrismHandler(
       body,
     };
     const preferences = getHttpConfigFromRequest(input);
+    const exampleKey = config.mock.dynamic
+      ? undefined
+      : askedExample(request.method, url, request.headers.get('prefer'));
     const run =
       preferences._tag === 'Left'
         ? { _tag: 'Left' as const, left: preferences.left }
         : await prism.request(input as never, operations, {
             ...config,
-            mock: { ...config.mock, ...preferences.right },
+            mock: { ...config.mock, ...preferences.right, ...(exampleKey ? { exampleKey } : {}) },
           } as never)();
     if (run._tag === 'Left') {
       const problem = run.left as { status?: number; additional?: { headers?: Record<string, string> } };

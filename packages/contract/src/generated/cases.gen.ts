@@ -5,7 +5,8 @@ import type { ContractCase, InvalidCase } from '../cases';
 
 /**
  * One conforming call per operation, in an order where earlier cases provide the IDs later ones need: reads first
- * (a list's first item is learnt), then creations (which learn their new item), changes, other actions, deletions.
+ * (a list's first item is learnt), then creations (which learn their new item), changes, other actions, deletions;
+ * a case that reads with an ID some answer holds (`finds`) right after the case that finds it.
  */
 export const contractCases: ContractCase[] = [
   {
@@ -117,6 +118,7 @@ export const contractCases: ContractCase[] = [
     call: 'livestreams.get',
     writes: false,
     params: { livestream_id: 'livestreamId' },
+    finds: { livestreamSessionId: 'data.session.id' },
     declaredErrors: [],
     input: {},
   },
@@ -222,8 +224,9 @@ export const contractCases: ContractCase[] = [
     writes: false,
     params: { session_id: 'sessionId' },
     learns: 'participantId',
+    finds: { peerId: 'data.participants[].peer_events[].peer_id' },
     declaredErrors: [],
-    input: {},
+    input: { query: { include_peer_events: true } },
   },
   {
     operationId: 'GetSessionSummary',
