@@ -1,5 +1,6 @@
 import { type Call, type Context, type Handler, type Json, page, present, scopeOf } from './context';
 import { livestreamStatusEvent } from './livestream-event';
+import { meetingSession } from './livestreams';
 import { refuse } from './refusal';
 import type { StoredLivestream, StoredMeeting } from './state';
 
@@ -47,19 +48,6 @@ interface Found {
   /** the session running now: an independent one's while INVOKED or LIVE, a meeting's while LIVE */
   active?: LivestreamSession;
   meeting?: StoredMeeting;
-}
-
-/** A meeting's livestream has one session, from its start to its stop (its ID: `<livestream>-session`). */
-function meetingSession(l: StoredLivestream): LivestreamSession {
-  return present({
-    id: `${l.id}-session`,
-    livestream_id: l.id,
-    created_at: l.created_at,
-    updated_at: l.updated_at,
-    invoked_time: l.started_time,
-    started_time: l.started_time,
-    stopped_time: l.stopped_time,
-  }) as unknown as LivestreamSession;
 }
 
 /** Every livestream of the caller's app, oldest first: the independent ones, then each meeting's. */

@@ -1,7 +1,21 @@
+import type { LivestreamSession } from './app-livestreams';
 import { type Context, findMeeting, type Handler, page, present } from './context';
 import { emitMeetingLivestream } from './livestream-event';
 import { refuse } from './refusal';
-import { LIVESTREAM_HISTORY, type StoredMeeting } from './state';
+import { LIVESTREAM_HISTORY, type StoredLivestream, type StoredMeeting } from './state';
+
+/** A meeting's livestream has one session, from its start to its stop (its ID: `<livestream>-session`). */
+export function meetingSession(l: StoredLivestream): LivestreamSession {
+  return present({
+    id: `${l.id}-session`,
+    livestream_id: l.id,
+    created_at: l.created_at,
+    updated_at: l.updated_at,
+    invoked_time: l.started_time,
+    started_time: l.started_time,
+    stopped_time: l.stopped_time,
+  }) as unknown as LivestreamSession;
+}
 
 /** A livestream of a meeting, live from now; its commit records it (one live at a time) and announces it LIVE. */
 export function newLivestream(ctx: Context, stored: StoredMeeting, name: unknown) {
@@ -65,17 +79,7 @@ export const livestreams = {
     const all = [...stored.livestreams].reverse().map(({ started_time: _s, stopped_time: _t, ...l }) => l);
     const { data, paging } = page(all, call.query);
     const last = stored.livestreams.at(-1);
-    const sessions = last
-      ? present({
-          id: `${last.id}-session`,
-          livestream_id: last.id,
-          created_at: last.created_at,
-          updated_at: last.updated_at,
-          invoked_time: last.started_time,
-          started_time: last.started_time,
-          stopped_time: last.stopped_time,
-        })
-      : undefined;
+    const sessions = last ? meetingSession(last) : undefined;
     return { status: 200, data: present({ livestreams: data, sessions, paging }) };
   },
 } satisfies Record<string, Handler>;

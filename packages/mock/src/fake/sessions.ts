@@ -1,4 +1,5 @@
 import { type Call, type Context, type Handler, type Json, page, present, scopeOf } from './context';
+import { meetingSession } from './livestreams';
 import { refuse } from './refusal';
 import { download, scopeOfMeeting, summaryReady } from './session-events';
 import type { SessionPeer, StoredLivestream, StoredSession } from './state';
@@ -225,19 +226,12 @@ export const sessions = {
       const started = Date.parse(l.started_time);
       return started >= from && started <= to;
     });
-    const views = during.map((l) =>
-      present({
-        id: `${l.id}-session`,
-        livestream_id: l.id,
-        created_at: l.created_at,
-        updated_at: l.updated_at,
-        invoked_time: l.started_time,
-        started_time: l.started_time,
-        stopped_time: l.stopped_time,
-        ingest_seconds: ingestSeconds(ctx, l),
-        viewer_seconds: 0, // nobody watches the fake's streams
-      }),
-    );
+    // nobody watches the fake's streams
+    const views = during.map((l) => ({
+      ...meetingSession(l),
+      ingest_seconds: ingestSeconds(ctx, l),
+      viewer_seconds: 0,
+    }));
     const { data, paging } = page(views, call.query);
     // as the spec's example shows it: the list and its paging inside `data`
     return { status: 200, data: { data, paging } };
