@@ -34,6 +34,27 @@ describe('realtimekit-contract', () => {
     const unknown = run('contract', ['--base-url', 'http://127.0.0.1:1', '--write']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain("Unknown option '--write'");
+    const unnamed = run('contract', ['--base-url', 'http://127.0.0.1:1', '--id', 'peer=abc'], env);
+    expect(unnamed.status).toBe(2);
+    expect(unnamed.stderr).toMatch(/^--id peer=abc: give NAME=ID, NAME one of .*\bpeerId\b/m);
+    const empty = run('contract', ['--base-url', 'http://127.0.0.1:1', '--id', 'peerId='], env);
+    expect(empty.stderr).toContain('--id peerId=: the ID is empty');
+  });
+
+  it('reads with the IDs given by --id where no earlier answer holds one', async () => {
+    const mock = await startMockServer({ stateful: true });
+    try {
+      const peer = '0e3b4a2f-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
+      const result = await runAsync('contract', ['--base-url', mock.url, '--id', `peerId=${peer}`], env);
+      // the fake has no such peer: the check ran with it, and the fake's 404 fails it
+      expect(result.stdout).toMatch(/^✗ GetParticipantDataFromPeerId: a conforming call\s+404/m);
+      expect(result.stdout).toMatch(
+        /^- GetSessionDetails: a conforming call.*\n\s+no sessionId to use: .*--id sessionId=…/m,
+      );
+      expect(result.status).toBe(1);
+    } finally {
+      await mock.close();
+    }
   });
 
   it('runs read-only by default and passes against the mock', () => {
@@ -101,7 +122,7 @@ describe('realtimekit-contract', () => {
       );
       // an ID only an answer holds says so, not to pass a meeting
       expect(result.stdout).toMatch(
-        /^- GetParticipantDataFromPeerId: a conforming call.*\n\s+no peerId to use: no earlier call listed, created or found one: pass it in runContract's ids, or allow writes to create one$/m,
+        /^- GetParticipantDataFromPeerId: a conforming call.*\n\s+no peerId to use: no earlier call listed, created or found one: pass it \(--id peerId=…, runContract's ids\), or allow writes to create one$/m,
       );
       // and none as not implemented: the fake implements every operation
       expect(result.stdout).not.toMatch(/not implemented by the fake/);

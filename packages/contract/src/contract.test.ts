@@ -52,6 +52,16 @@ describe('contract suite against the embedded mock', () => {
     expect(failures(results)).toEqual([]);
   });
 
+  it('reads with a meetingId given among ids as with one given as meetingId', async () => {
+    const results = await runContract({
+      ...target,
+      ids: { meetingId: ids.meetingId },
+      baseUrl: inject('realtimekitMockUrl'),
+      only: ['get_meeting'],
+    });
+    expect(results.filter((r) => r.kind === 'valid').map((r) => r.outcome)).toEqual(['pass']);
+  });
+
   it('runs only reads unless writes are allowed', async () => {
     const results = await runContract({
       ...target,

@@ -109,8 +109,8 @@ export async function runContract(options: RunContractOptions): Promise<Contract
   /** IDs learnt as the cases run (`meetingId`, `participantId`), starting from the ones given. */
   const ids: Record<string, string | undefined> = {
     ...options.ids,
-    meetingId: options.meetingId,
-    participantId: options.participantId,
+    meetingId: options.meetingId ?? options.ids?.meetingId,
+    participantId: options.participantId ?? options.ids?.participantId,
   };
   const results: ContractResult[] = [];
   const selected = (operationId: OperationId) => !only || only.includes(operationId);
@@ -198,7 +198,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
       const { path, missing } = pathFor(c.params);
       if (missing.length > 0) {
         const how = !missing.includes('meetingId')
-          ? `no earlier call listed, created or found one: pass it in runContract's ids${allowWrites ? '' : ', or allow writes to create one'}`
+          ? `no earlier call listed, created or found one: pass it (${missing.map((id) => `--id ${id}=…`).join(' ')}, runContract's ids)${allowWrites ? '' : ', or allow writes to create one'}`
           : allowWrites
             ? 'none was listed or created'
             : 'the account lists none: pass meetingId (--meeting-id), or allow writes to create one';

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { contractCases } from '../cases';
 import { type ContractResult, runContract } from '../run-contract';
 import { parseCli, usageError } from './args';
 
@@ -15,6 +16,7 @@ Options:
   --account-id ID   Cloudflare account ID
   --app-id ID       RealtimeKit app ID
   --meeting-id ID   a meeting to read when the account lists none
+  --id NAME=ID      any other ID to read with, by the name a skipped check gives (--id peerId=…); repeatable
   --help            show this help
 
 Exit status: 0 when every check passed, 1 when one failed, 2 for a usage mistake.`;
@@ -25,6 +27,7 @@ const values = parseCli(usage, {
   'account-id': { type: 'string' },
   'app-id': { type: 'string' },
   'meeting-id': { type: 'string' },
+  id: { type: 'string', multiple: true },
 });
 // Everything is checked before the first request: a mistake is one line and the usage, exit 2.
 const env = (name: string) => process.env[name] || undefined;
@@ -42,6 +45,17 @@ if (!apiToken) {
   usageError(usage, 'no token: set CLOUDFLARE_API_TOKEN (a token with Realtime permissions; for a mock, any value)');
 }
 if (values['meeting-id'] === '') usageError(usage, '--meeting-id needs an ID');
+/** The names the checks read IDs by: `meetingId`, `peerId`, … */
+const names = new Set(contractCases.flatMap((c) => Object.values(c.params)));
+const ids: Record<string, string> = {};
+for (const given of values.id ?? []) {
+  const [, name = '', id = ''] = /^([^=]*)=(.*)$/.exec(given) ?? [];
+  if (!names.has(name)) {
+    usageError(usage, `--id ${given}: give NAME=ID, NAME one of ${[...names].sort().join(', ')}`);
+  }
+  if (id === '') usageError(usage, `--id ${given}: the ID is empty`);
+  ids[name] = id;
+}
 
 const mark = { pass: '✓', fail: '✗', skip: '-' } as const;
 const print = (r: ContractResult) =>
@@ -58,6 +72,7 @@ runContract({
   accountId,
   appId,
   meetingId: values['meeting-id'],
+  ids,
   allowWrites: values['allow-writes'],
   // a real deployment may refuse with another 4xx than the mock's 422
   exactStatuses: false,
