@@ -43,6 +43,37 @@ describe('startMockServer', () => {
     expect(await peerEvents('?include_peer_events=false')).toEqual([]);
     expect(await peerEvents('?include_peer_events=true&per_page=5')).toContain('79d87ca5-7e47-452a-b3c1-b6842ad84bf5');
     expect(await peerEvents('?include_peer_events=true', { prefer: 'example=ParticipantListSuccess' })).toEqual([]);
+    expect(await peerEvents('?include_peer_events=true&__example=ParticipantListSuccess')).toEqual([]);
+    // an answer generated from the schema, when the request asks for one: not the example's peers
+    expect(await peerEvents('?include_peer_events=true', { prefer: 'dynamic=true' })).not.toContain(
+      '79d87ca5-7e47-452a-b3c1-b6842ad84bf5',
+    );
+    // and no token is still 401, not a search for the example among the refusals
+    const anonymous = await fetch(`${participants}?include_peer_events=true`);
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('with dynamic: true answers from the schemas, not the examples', async () => {
+    const mock = await startMockServer({ dynamic: true });
+    try {
+      const get = async () => {
+        const response = await fetch(`${mock.url}${meetingsPath}/${MEETING}`, {
+          headers: { authorization: 'Bearer any' },
+        });
+        expect(response.status).toBe(200);
+        return response.text();
+      };
+      const example = await (
+        await fetch(`${inject('realtimekitMockUrl')}${meetingsPath}/${MEETING}`, {
+          headers: { authorization: 'Bearer any' },
+        })
+      ).text();
+      const [first, second] = [await get(), await get()];
+      expect(first).not.toBe(example);
+      expect(second).not.toBe(first);
+    } finally {
+      await mock.close();
+    }
   });
 
   it('answers a body that breaks the schema with 422 and the violations, in error.message too', async () => {

@@ -102,7 +102,9 @@ export async function createPrismHandler(
   const prismHttp = commonjs(await import('@stoplight/prism-http'));
   const { getHttpConfigFromRequest } = commonjs(
     (await import('@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js')) as {
-      getHttpConfigFromRequest: (input: unknown) => { _tag: 'Left'; left: unknown } | { _tag: 'Right'; right: object };
+      getHttpConfigFromRequest: (
+        input: unknown,
+      ) => { _tag: 'Left'; left: unknown } | { _tag: 'Right'; right: Record<string, unknown> };
     },
   );
   const operations = await prismHttp.getHttpOperationsFromSpec(structuredClone(openapiDocument) as never);
@@ -117,9 +119,9 @@ export async function createPrismHandler(
   };
   const prism = prismHttp.createInstance(config as never, { logger: prismLogger(options.log) as never });
   const includeExamples = examplesByInclude(operations as unknown as PrismOperation[]);
-  /** The example a request's `include_X=true` asks for, unless it names one itself (`Prefer: example=…`). */
-  const askedExample = (method: string, url: URL, prefer: string | null) => {
-    if (!url.search.includes('include_') || /\bexample=/.test(prefer ?? '')) return undefined;
+  /** The example a request's `include_X=true` asks for. */
+  const askedExample = (method: string, url: URL) => {
+    if (!url.search.includes('include_')) return undefined;
     const below = API_PATH.exec(url.pathname)?.[2];
     const operationId = below ? route(method, below)?.operationId : undefined;
     const asked = (operationId && includeExamples.get(operationId)) || [];
@@ -149,16 +151,18 @@ export async function createPrismHandler(
       body,
     };
     const preferences = getHttpConfigFromRequest(input);
-    const exampleKey = config.mock.dynamic
-      ? undefined
-      : askedExample(request.method, url, request.headers.get('prefer'));
-    const run =
-      preferences._tag === 'Left'
-        ? { _tag: 'Left' as const, left: preferences.left }
-        : await prism.request(input as never, operations, {
-            ...config,
-            mock: { ...config.mock, ...preferences.right, ...(exampleKey ? { exampleKey } : {}) },
-          } as never)();
+    let run: { _tag: 'Left'; left: unknown } | { _tag: 'Right'; right: unknown };
+    if (preferences._tag === 'Left') run = preferences;
+    else {
+      // what the request asks for (`Prefer: code=404`, `?__dynamic=true`) over the server's settings, as
+      // prism-http-server merges them: a preference the request does not give leaves the setting as it is
+      const mock: Record<string, unknown> = { ...config.mock };
+      for (const [name, value] of Object.entries(preferences.right)) if (value !== undefined) mock[name] = value;
+      if (mock.exampleKey === undefined && mock.code === undefined && !mock.dynamic) {
+        mock.exampleKey = askedExample(request.method, url);
+      }
+      run = await prism.request(input as never, operations, { ...config, mock } as never)();
+    }
     if (run._tag === 'Left') {
       const problem = run.left as { status?: number; additional?: { headers?: Record<string, string> } };
       return new Response(JSON.stringify(prismHttp.ProblemJsonError.toProblemJson(problem as never)), {
