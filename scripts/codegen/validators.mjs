@@ -62,6 +62,10 @@ function rebase(/** @type {unknown} */ schema, inProperties = false) {
   for (const [key, value] of Object.entries(schema)) {
     if (!inProperties && (PROSE.has(key) || key.startsWith('x-'))) continue;
     if (key === '$ref' && typeof value === 'string') out[key] = value.replace(/^#\/components\//, 'spec#/components/');
+    // `nullable` with an `enum` that does not list null: null allowed, as our types (openapi-typescript) and Prism's
+    // generated answers read it, where Ajv would refuse it (OpenAPI 3.0.3 wants null listed; Cloudflare's never is)
+    else if (key === 'enum' && !inProperties && /** @type {any} */ (schema).nullable === true && Array.isArray(value))
+      out[key] = value.includes(null) ? value : [...value, null];
     else if (key === 'enum' || key === 'default' || key === 'const') out[key] = value;
     else out[key] = rebase(value, !inProperties && (key === 'properties' || key === 'schemas'));
   }

@@ -19,6 +19,18 @@ describe('validateResponse', () => {
     ]);
   });
 
+  it('reads a nullable enum as allowing null, as the types do, though the enum does not list it', () => {
+    const participants = (preset_view_type: unknown) => ({
+      success: true,
+      data: { participants: [{ id: 'p', peer_events: [{ peer_id: 'p', preset_view_type }] }] },
+    });
+    expect(validateResponse('GetSessionParticipants', 200, participants(null))).toEqual([]);
+    expect(validateResponse('GetSessionParticipants', 200, participants('WEBINAR'))).toEqual([]);
+    expect(validateResponse('GetSessionParticipants', 200, participants('NOPE'))).toEqual([
+      '/data/participants/0/peer_events/0/preset_view_type must be equal to one of the allowed values',
+    ]);
+  });
+
   it("checks an error against the operation's 4XX range, and refuses a status the spec does not declare", () => {
     const error = { success: false, error: { code: 404, message: 'Meeting not found' } };
     expect(validateResponse('get_meeting', 404, error)).toEqual([]);

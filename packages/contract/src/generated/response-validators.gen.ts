@@ -21638,7 +21638,7 @@ const schema75 = {
     peer_id: { type: 'string' },
     preset_view_type: {
       type: 'string',
-      enum: ['GROUP_CALL', 'WEBINAR', 'AUDIO_ROOM', 'LIVESTREAM', 'CHAT'],
+      enum: ['GROUP_CALL', 'WEBINAR', 'AUDIO_ROOM', 'LIVESTREAM', 'CHAT', null],
       nullable: true,
     },
     session_id: { type: 'string', nullable: true },
@@ -21793,7 +21793,8 @@ function validate129(data, { instancePath = '', parentData, parentDataProperty, 
           data6 === 'WEBINAR' ||
           data6 === 'AUDIO_ROOM' ||
           data6 === 'LIVESTREAM' ||
-          data6 === 'CHAT'
+          data6 === 'CHAT' ||
+          data6 === null
         )
       ) {
         const err8 = {
@@ -28280,7 +28281,7 @@ const schema104 = {
   type: 'object',
   properties: {
     data: { type: 'array', items: { $ref: 'spec#/components/schemas/realtimekit_Webhook' } },
-    success: { type: 'boolean' },
+    success: { type: 'boolean', enum: [true] },
   },
   required: ['success', 'data'],
 };
@@ -28745,7 +28746,8 @@ function validate210(data, { instancePath = '', parentData, parentDataProperty, 
       }
     }
     if (data.success !== undefined) {
-      if (typeof data.success !== 'boolean') {
+      let data2 = data.success;
+      if (typeof data2 !== 'boolean') {
         const err3 = {
           instancePath: instancePath + '/success',
           schemaPath: '#/properties/success/type',
@@ -28760,9 +28762,24 @@ function validate210(data, { instancePath = '', parentData, parentDataProperty, 
         }
         errors++;
       }
+      if (!(data2 === true)) {
+        const err4 = {
+          instancePath: instancePath + '/success',
+          schemaPath: '#/properties/success/enum',
+          keyword: 'enum',
+          params: { allowedValues: schema104.properties.success.enum },
+          message: 'must be equal to one of the allowed values',
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
     }
   } else {
-    const err4 = {
+    const err5 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -28770,9 +28787,9 @@ function validate210(data, { instancePath = '', parentData, parentDataProperty, 
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err4];
+      vErrors = [err5];
     } else {
-      vErrors.push(err4);
+      vErrors.push(err5);
     }
     errors++;
   }
@@ -28796,7 +28813,10 @@ const v42 = validate214;
 const schema106 = { $id: 'v42', $ref: 'spec#/components/schemas/realtimekit_WebhookSuccessResponse' };
 const schema107 = {
   type: 'object',
-  properties: { data: { $ref: 'spec#/components/schemas/realtimekit_Webhook' }, success: { type: 'boolean' } },
+  properties: {
+    data: { $ref: 'spec#/components/schemas/realtimekit_Webhook' },
+    success: { type: 'boolean', enum: [true] },
+  },
   required: ['success', 'data'],
 };
 
@@ -28848,7 +28868,8 @@ function validate215(data, { instancePath = '', parentData, parentDataProperty, 
       }
     }
     if (data.success !== undefined) {
-      if (typeof data.success !== 'boolean') {
+      let data1 = data.success;
+      if (typeof data1 !== 'boolean') {
         const err2 = {
           instancePath: instancePath + '/success',
           schemaPath: '#/properties/success/type',
@@ -28863,9 +28884,24 @@ function validate215(data, { instancePath = '', parentData, parentDataProperty, 
         }
         errors++;
       }
+      if (!(data1 === true)) {
+        const err3 = {
+          instancePath: instancePath + '/success',
+          schemaPath: '#/properties/success/enum',
+          keyword: 'enum',
+          params: { allowedValues: schema107.properties.success.enum },
+          message: 'must be equal to one of the allowed values',
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
     }
   } else {
-    const err3 = {
+    const err4 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -28873,9 +28909,9 @@ function validate215(data, { instancePath = '', parentData, parentDataProperty, 
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err3];
+      vErrors = [err4];
     } else {
-      vErrors.push(err3);
+      vErrors.push(err4);
     }
     errors++;
   }
@@ -29097,7 +29133,7 @@ const schema111 = {
         type: 'string',
       },
     },
-    success: { type: 'boolean' },
+    success: { type: 'boolean', enum: [true] },
   },
   required: ['success', 'data'],
 };
@@ -29202,7 +29238,8 @@ function validate222(data, { instancePath = '', parentData, parentDataProperty, 
       }
     }
     if (data.success !== undefined) {
-      if (typeof data.success !== 'boolean') {
+      let data2 = data.success;
+      if (typeof data2 !== 'boolean') {
         const err5 = {
           instancePath: instancePath + '/success',
           schemaPath: '#/properties/success/type',
@@ -29217,9 +29254,24 @@ function validate222(data, { instancePath = '', parentData, parentDataProperty, 
         }
         errors++;
       }
+      if (!(data2 === true)) {
+        const err6 = {
+          instancePath: instancePath + '/success',
+          schemaPath: '#/properties/success/enum',
+          keyword: 'enum',
+          params: { allowedValues: schema111.properties.success.enum },
+          message: 'must be equal to one of the allowed values',
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
     }
   } else {
-    const err6 = {
+    const err7 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -29227,9 +29279,9 @@ function validate222(data, { instancePath = '', parentData, parentDataProperty, 
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err6];
+      vErrors = [err7];
     } else {
-      vErrors.push(err6);
+      vErrors.push(err7);
     }
     errors++;
   }

@@ -2414,8 +2414,11 @@ export interface components {
         | 'meeting.transcript'
         | 'meeting.summary'
       )[];
-      /** @example true */
-      success: boolean;
+      /**
+       * @example true
+       * @enum {boolean}
+       */
+      success: true;
     };
     realtimekit_WebhookRequest: {
       /**
@@ -2462,13 +2465,19 @@ export interface components {
     };
     realtimekit_WebhookSuccessResponse: {
       data: components['schemas']['realtimekit_Webhook'];
-      /** @example true */
-      success: boolean;
+      /**
+       * @example true
+       * @enum {boolean}
+       */
+      success: true;
     };
     realtimekit_WebhooksListSuccessResponse: {
       data: components['schemas']['realtimekit_Webhook'][];
-      /** @example true */
-      success: boolean;
+      /**
+       * @example true
+       * @enum {boolean}
+       */
+      success: true;
     };
     /**
      * @description The account identifier tag.

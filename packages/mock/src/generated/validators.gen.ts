@@ -41362,7 +41362,7 @@ const schema131 = {
     peer_id: { type: 'string' },
     preset_view_type: {
       type: 'string',
-      enum: ['GROUP_CALL', 'WEBINAR', 'AUDIO_ROOM', 'LIVESTREAM', 'CHAT'],
+      enum: ['GROUP_CALL', 'WEBINAR', 'AUDIO_ROOM', 'LIVESTREAM', 'CHAT', null],
       nullable: true,
     },
     session_id: { type: 'string', nullable: true },
@@ -41525,7 +41525,8 @@ function validate225(data, { instancePath = '', parentData, parentDataProperty, 
                         data6 === 'WEBINAR' ||
                         data6 === 'AUDIO_ROOM' ||
                         data6 === 'LIVESTREAM' ||
-                        data6 === 'CHAT'
+                        data6 === 'CHAT' ||
+                        data6 === null
                       )
                     ) {
                       validate225.errors = [
@@ -49544,7 +49545,7 @@ const schema164 = {
   type: 'object',
   properties: {
     data: { type: 'array', items: { $ref: 'spec#/components/schemas/realtimekit_Webhook' } },
-    success: { type: 'boolean' },
+    success: { type: 'boolean', enum: [true] },
   },
   required: ['success', 'data'],
 };
@@ -49938,8 +49939,9 @@ function validate310(data, { instancePath = '', parentData, parentDataProperty, 
         }
         if (valid0) {
           if (data.success !== undefined) {
+            let data2 = data.success;
             const _errs4 = errors;
-            if (typeof data.success !== 'boolean') {
+            if (typeof data2 !== 'boolean') {
               validate310.errors = [
                 {
                   instancePath: instancePath + '/success',
@@ -49947,6 +49949,18 @@ function validate310(data, { instancePath = '', parentData, parentDataProperty, 
                   keyword: 'type',
                   params: { type: 'boolean' },
                   message: 'must be boolean',
+                },
+              ];
+              return false;
+            }
+            if (!(data2 === true)) {
+              validate310.errors = [
+                {
+                  instancePath: instancePath + '/success',
+                  schemaPath: '#/properties/success/enum',
+                  keyword: 'enum',
+                  params: { allowedValues: schema164.properties.success.enum },
+                  message: 'must be equal to one of the allowed values',
                 },
               ];
               return false;
@@ -50314,7 +50328,10 @@ const v86 = validate317;
 const schema168 = { $id: 'v86', $ref: 'spec#/components/schemas/realtimekit_WebhookSuccessResponse' };
 const schema169 = {
   type: 'object',
-  properties: { data: { $ref: 'spec#/components/schemas/realtimekit_Webhook' }, success: { type: 'boolean' } },
+  properties: {
+    data: { $ref: 'spec#/components/schemas/realtimekit_Webhook' },
+    success: { type: 'boolean', enum: [true] },
+  },
   required: ['success', 'data'],
 };
 
@@ -50355,8 +50372,9 @@ function validate318(data, { instancePath = '', parentData, parentDataProperty, 
         }
         if (valid0) {
           if (data.success !== undefined) {
+            let data1 = data.success;
             const _errs2 = errors;
-            if (typeof data.success !== 'boolean') {
+            if (typeof data1 !== 'boolean') {
               validate318.errors = [
                 {
                   instancePath: instancePath + '/success',
@@ -50364,6 +50382,18 @@ function validate318(data, { instancePath = '', parentData, parentDataProperty, 
                   keyword: 'type',
                   params: { type: 'boolean' },
                   message: 'must be boolean',
+                },
+              ];
+              return false;
+            }
+            if (!(data1 === true)) {
+              validate318.errors = [
+                {
+                  instancePath: instancePath + '/success',
+                  schemaPath: '#/properties/success/enum',
+                  keyword: 'enum',
+                  params: { allowedValues: schema169.properties.success.enum },
+                  message: 'must be equal to one of the allowed values',
                 },
               ];
               return false;
@@ -51447,7 +51477,7 @@ const schema178 = {
         type: 'string',
       },
     },
-    success: { type: 'boolean' },
+    success: { type: 'boolean', enum: [true] },
   },
   required: ['success', 'data'],
 };
@@ -51540,8 +51570,9 @@ function validate332(data, { instancePath = '', parentData, parentDataProperty, 
         }
         if (valid0) {
           if (data.success !== undefined) {
+            let data2 = data.success;
             const _errs5 = errors;
-            if (typeof data.success !== 'boolean') {
+            if (typeof data2 !== 'boolean') {
               validate332.errors = [
                 {
                   instancePath: instancePath + '/success',
@@ -51549,6 +51580,18 @@ function validate332(data, { instancePath = '', parentData, parentDataProperty, 
                   keyword: 'type',
                   params: { type: 'boolean' },
                   message: 'must be boolean',
+                },
+              ];
+              return false;
+            }
+            if (!(data2 === true)) {
+              validate332.errors = [
+                {
+                  instancePath: instancePath + '/success',
+                  schemaPath: '#/properties/success/enum',
+                  keyword: 'enum',
+                  params: { allowedValues: schema178.properties.success.enum },
+                  message: 'must be equal to one of the allowed values',
                 },
               ];
               return false;
