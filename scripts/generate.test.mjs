@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contractModule } from './codegen/contract-cases.mjs';
+import { contractCases } from './codegen/contract-cases.mjs';
 import { formatted } from './codegen/format.mjs';
 import { deref, forEachRef, refPath, resolveAll } from './codegen/ref.mjs';
 import { buildSurface } from './codegen/surface.mjs';
@@ -306,6 +306,7 @@ describe('contract cases (codegen/contract-cases.mjs): where each ID a case read
   });
   const str = { type: 'string' };
   const turn = { type: 'object', properties: { id: str, started_at: str, ended_at: str } };
+  const badge = { type: 'object', properties: { id: str, created_at: str, name: str } };
   /** A room lists its members (with their peers' events when asked); a peer and a turn are read by ID only. */
   const spec = {
     openapi: '3.0.3',
@@ -326,7 +327,29 @@ describe('contract cases (codegen/contract-cases.mjs): where each ID a case read
         get: {
           operationId: 'list_rooms',
           parameters: scope,
-          responses: answer({ type: 'array', items: { type: 'object', properties: { id: str } } }),
+          // a room's widgets have every field of a badge: not named for it, they give no badge ID
+          responses: answer({
+            type: 'array',
+            items: { type: 'object', properties: { id: str, widgets: { type: 'array', items: badge } } },
+          }),
+        },
+      },
+      [`${app}/badges/{badge_id}`]: {
+        get: { operationId: 'get_badge', parameters: [...scope, id('badge_id')], responses: answer(badge) },
+      },
+      // each holds the other's ID, and nothing else provides either
+      [`${app}/cats/{cat_id}`]: {
+        get: {
+          operationId: 'get_cat',
+          parameters: [...scope, id('cat_id')],
+          responses: answer({ type: 'object', properties: { id: str, dog_id: str } }),
+        },
+      },
+      [`${app}/dogs/{dog_id}`]: {
+        get: {
+          operationId: 'get_dog',
+          parameters: [...scope, id('dog_id')],
+          responses: answer({ type: 'object', properties: { id: str, cat_id: str } }),
         },
       },
       [`${app}/rooms/{room_id}`]: {
@@ -349,6 +372,7 @@ describe('contract cases (codegen/contract-cases.mjs): where each ID a case read
             ...scope,
             id('room_id'),
             { name: 'include_peer_events', in: 'query', schema: { type: 'boolean' } },
+            { name: 'order', in: 'query', schema: { type: 'string', enum: ['asc', 'desc'] } },
           ],
           responses: answer({
             type: 'object',
@@ -371,34 +395,79 @@ describe('contract cases (codegen/contract-cases.mjs): where each ID a case read
   };
   const naming = {
     operations: Object.fromEntries(
-      ['get_peer', 'get_turn', 'list_rooms', 'get_room', 'list_members'].map((op) => [
-        op,
-        {
-          method: `things.${op.replace(/_(\w)/g, (_, c) => c.toUpperCase())}`,
-          hook: `use${op.replace(/(^|_)(\w)/g, (_, _u, c) => c.toUpperCase())}`,
-        },
-      ]),
+      ['get_peer', 'get_turn', 'list_rooms', 'get_badge', 'get_cat', 'get_dog', 'get_room', 'list_members'].map(
+        (op) => [
+          op,
+          {
+            method: `things.${op.replace(/_(\w)/g, (_, c) => c.toUpperCase())}`,
+            hook: `use${op.replace(/(^|_)(\w)/g, (_, _u, c) => c.toUpperCase())}`,
+          },
+        ],
+      ),
     ),
   };
 
-  it('finds an ID by its name in an answer (turning on its include_ gate) or by the shape of what it reads', async () => {
+  it('finds an ID by its name in an answer (turning on its include_ gate) or by the shape of what it reads', () => {
     const surface = buildSurface(spec, naming, { spec: 'fixture.yaml', naming: 'sdk.yaml' });
-    const text = contractModule(spec, surface, 'sdk.yaml');
-    const cases = JSON.parse(
-      `[${[...text.matchAll(/^ {2}(\{.*\}),$/gm)].map((m) => m[1]).join(',')}]`.replace(/(\w+):/g, '"$1":'),
-    ).filter((/** @type {any} */ c) => 'call' in c);
-    const byId = Object.fromEntries(cases.map((/** @type {any} */ c) => [c.operationId, c]));
+    const { valid, invalid } = contractCases(spec, surface, 'sdk.yaml');
+    const byId = Object.fromEntries(valid.map((c) => [c.operationId, c]));
     // `peer_id` under `peer_events`, which the members' read sends include_peer_events=true for; its refusals do not
     expect(byId.list_members.finds).toEqual({ peerId: 'data.members[].peer_events[].peer_id' });
     expect(byId.list_members.input).toEqual({ query: { include_peer_events: true } });
+    const refused = invalid.filter((c) => c.operationId === 'list_members');
+    expect(refused.map((c) => c.input)).toEqual([{ query: { order: 'NOT_A_VALUE' } }]);
     // a room's turns have every field a turn's read answers, an `id` among them
     expect(byId.get_room.finds).toEqual({ turnId: 'data.turns[].id' });
     expect(byId.list_rooms.learns).toBe('roomId');
+    // the widgets have a badge's every field, but are not badges
+    expect(valid.filter((c) => c.finds?.badgeId)).toEqual([]);
     // each case after the one that provides its ID, though the spec and the ranking put it first
-    const order = cases.map((/** @type {any} */ c) => c.operationId);
+    const order = valid.map((c) => c.operationId);
     expect(order.indexOf('get_peer')).toBeGreaterThan(order.indexOf('list_members'));
     expect(order.indexOf('get_turn')).toBeGreaterThan(order.indexOf('get_room'));
     expect(order.indexOf('get_room')).toBeGreaterThan(order.indexOf('list_rooms'));
+    // two that find each other's ID: both kept, in the spec's order (the run skips the first, having no ID yet)
+    expect(byId.get_cat.finds).toEqual({ dogId: 'data.dog_id' });
+    expect(byId.get_dog.finds).toEqual({ catId: 'data.cat_id' });
+    expect(order.indexOf('get_dog')).toBeGreaterThan(order.indexOf('get_cat'));
+    expect(order).toHaveLength(8);
+  });
+
+  it('puts a case after every provider of the IDs it reads with, whichever comes last', () => {
+    // a turn's host: its turn ID found early (a room's turns), its host ID late (in a room's turn, after it in the spec)
+    const withHosts = {
+      ...spec,
+      paths: {
+        [`${app}/turns/{turn_id}/hosts/{host_id}`]: {
+          get: {
+            operationId: 'get_turn_host',
+            parameters: [...scope, id('turn_id'), id('host_id')],
+            responses: answer({ type: 'object', properties: { id: str } }),
+          },
+        },
+        ...spec.paths,
+        [`${app}/rooms/{room_id}/turns/{turn_id}`]: {
+          get: {
+            operationId: 'get_room_turn',
+            parameters: [...scope, id('room_id'), id('turn_id')],
+            responses: answer({ type: 'object', properties: { ...turn.properties, host_id: str } }),
+          },
+        },
+      },
+    };
+    const names = {
+      operations: {
+        ...naming.operations,
+        get_turn_host: { method: 'things.getTurnHost', hook: 'useTurnHost' },
+        get_room_turn: { method: 'things.getRoomTurn', hook: 'useRoomTurn' },
+      },
+    };
+    const surface = buildSurface(withHosts, names, { spec: 'fixture.yaml', naming: 'sdk.yaml' });
+    const { valid } = contractCases(withHosts, surface, 'sdk.yaml');
+    const order = valid.map((c) => c.operationId);
+    expect(valid.find((c) => c.operationId === 'get_room_turn')?.finds).toEqual({ hostId: 'data.host_id' });
+    expect(order.indexOf('get_turn_host')).toBeGreaterThan(order.indexOf('get_room'));
+    expect(order.indexOf('get_turn_host')).toBeGreaterThan(order.indexOf('get_room_turn'));
   });
 });
 

@@ -7,7 +7,7 @@
  */
 import { createValidator, flatten, sample } from './schema.mjs';
 import { GenerateError, isObject } from './spec.mjs';
-import { camel } from './surface.mjs';
+import { camel, singular } from './surface.mjs';
 import { TS_HEADER } from './text.mjs';
 
 /** @typedef {import('./surface.mjs').Surface} Surface @typedef {import('./surface.mjs').SurfaceOperation} SurfaceOperation */
@@ -90,10 +90,11 @@ const propertiesOf = (/** @type {Record<string, any>} */ spec, /** @type {any} *
  * runs rather than skips. Two rules, from the spec alone:
  * - a property of the same name in some read's answer: `peer_id` in a session's participants, under `peer_events`,
  *   which the read's boolean query `include_peer_events` turns on (the case sends it true);
- * - an object (or a list's items) in another read's answer with every property of the read's own answer, an `id`
- *   among them: the `session` of `GET /livestreams/{livestream_id}` has each field that
+ * - an object (or a list's items) named for the ID, in another read's answer, with every property the ID's own read
+ *   answers, a string `id` among them: the `session` of `GET /livestreams/{livestream_id}` has each field that
  *   `GET /livestreams/sessions/{livestream-session-id}` answers, so its `id` is that ID.
- * @returns {Map<string, { id: string, path: string, query?: Record<string, true> }>} by the providing operationId
+ * The shallowest place wins; of two as shallow, the first operation in the spec's order.
+ * @returns {Map<string, { id: string, path: string, query?: Record<string, true> }[]>} by the providing operationId
  */
 function findIds(
   /** @type {Record<string, any>} */ spec,
@@ -102,54 +103,109 @@ function findIds(
 ) {
   /** @type {Map<string, { id: string, path: string, query?: Record<string, true> }[]>} */
   const found = new Map();
-  const provide = (
-    /** @type {string} */ operationId,
-    /** @type {{ id: string, path: string, query?: Record<string, true> }} */ how,
-  ) => found.set(operationId, [...(found.get(operationId) ?? []), how]);
   const reads = surface.operations.filter((o) => o.read && o.responseSchema);
   for (const user of surface.operations) {
-    const param = user.pathParams.at(-1)?.name;
-    if (!param || known.has(camel(param))) continue;
-    const id = camel(param);
-    const others = reads.filter((o) => !o.pathParams.some((p) => p.name === param));
-    const key = param.replaceAll('-', '_');
-    /** @type {{ op: SurfaceOperation, path: string, query?: Record<string, true> }[]} */
-    const byKey = others.flatMap((op) =>
-      [...propertyPaths(spec, op.responseSchema)]
-        .filter((p) => p.name === key && p.schema?.type === 'string')
-        .map((p) => {
-          const gate = p.path
-            .split('.')
-            .map((segment) => `include_${segment.replace('[]', '')}`)
-            .find((name) => op.queryParams.some((q) => q.name === name && flatten(spec, q.schema)?.type === 'boolean'));
-          return { op, path: p.path, ...(gate ? { query: { [gate]: /** @type {true} */ (true) } } : {}) };
-        }),
-    );
-    const own = user.responseSchema
-      ? [...propertyPaths(spec, user.responseSchema, '', 1)].find((p) => p.name === 'data')?.schema
-      : undefined;
-    const fields = own ? propertiesOf(spec, own) : [];
-    const byItem =
-      fields.length >= 3 && fields.includes('id')
-        ? others.flatMap((op) =>
-            [...propertyPaths(spec, op.responseSchema)]
-              .filter((p) => {
-                const has = propertiesOf(spec, p.schema);
-                return fields.every((f) => has.includes(f));
-              })
-              .map((p) => ({ op, path: `${p.path}${isObject(p.schema?.items) ? '[]' : ''}.id` })),
-          )
-        : [];
-    const best = [...byKey, ...byItem].sort((a, b) => a.path.split('.').length - b.path.split('.').length)[0];
-    if (!best) continue;
-    known.add(id);
-    provide(best.op.operationId, { id, path: best.path, ...(best.query ? { query: best.query } : {}) });
+    for (const { name: param } of user.pathParams) {
+      const id = camel(param);
+      if (known.has(id)) continue;
+      const others = reads.filter((o) => !o.pathParams.some((p) => p.name === param));
+      const key = param.replaceAll('-', '_');
+      /** @type {{ op: SurfaceOperation, path: string, query?: Record<string, true> }[]} */
+      const byKey = others.flatMap((op) =>
+        [...propertyPaths(spec, op.responseSchema)]
+          .filter((p) => p.name === key && p.schema?.type === 'string')
+          .map((p) => {
+            const gate = p.path
+              .split('.')
+              .map((segment) => `include_${segment.replace(/\[\]/g, '')}`)
+              .find((name) =>
+                op.queryParams.some((q) => q.name === name && flatten(spec, q.schema)?.type === 'boolean'),
+              );
+            return { op, path: p.path, ...(gate ? { query: { [gate]: /** @type {true} */ (true) } } : {}) };
+          }),
+      );
+      const own = user.read && user.pathParams.at(-1)?.name === param ? user.responseSchema : undefined;
+      const data = own ? [...propertyPaths(spec, own, '', 1)].find((p) => p.name === 'data')?.schema : undefined;
+      const fields = data ? propertiesOf(spec, data) : [];
+      const stem = key.replace(/_id$/, '');
+      const byItem =
+        fields.length >= 3 && fields.includes('id')
+          ? others.flatMap((op) =>
+              [...propertyPaths(spec, op.responseSchema)]
+                .filter((p) => {
+                  const holder = singular(p.name);
+                  if (stem !== holder && !stem.endsWith(`_${holder}`)) return false;
+                  const item = flatten(spec, isObject(p.schema?.items) ? p.schema.items : p.schema);
+                  const has = Object.keys(item?.properties ?? {});
+                  return fields.every((f) => has.includes(f)) && flatten(spec, item.properties.id)?.type === 'string';
+                })
+                .map((p) => ({ op, path: `${p.path}${isObject(p.schema?.items) ? '[]' : ''}.id` })),
+            )
+          : [];
+      const best = [...byKey, ...byItem].sort((a, b) => a.path.split('.').length - b.path.split('.').length)[0];
+      if (!best) continue;
+      known.add(id);
+      const how = { id, path: best.path, ...(best.query ? { query: best.query } : {}) };
+      found.set(best.op.operationId, [...(found.get(best.op.operationId) ?? []), how]);
+    }
   }
   return found;
 }
 
+/**
+ * The cases in their ranked order, each moved after a case that provides every ID it reads with (by `learns` or
+ * `finds`), when one does: a stable topological order. Where the providers wait on each other (each finds the
+ * other's ID), the first waiting case goes as it is, and the run skips it if it has no ID by then.
+ * @template {{ params: Record<string, string>, learns?: string, finds?: Record<string, string> }} C
+ * @param {C[]} ranked
+ * @returns {C[]}
+ */
+function providersFirst(ranked) {
+  const provides = (/** @type {C} */ c, /** @type {string} */ id) =>
+    c.learns === id || Object.hasOwn(c.finds ?? {}, id);
+  /** @type {C[]} */
+  const order = [];
+  const waiting = [...ranked];
+  const ready = (/** @type {C} */ c) =>
+    Object.values(c.params).every((id) => {
+      const providers = ranked.filter((p) => p !== c && provides(p, id));
+      return providers.length === 0 || providers.some((p) => order.includes(p));
+    });
+  while (waiting.length > 0) {
+    const at = Math.max(0, waiting.findIndex(ready));
+    order.push(.../** @type {C[]} */ (waiting.splice(at, 1)));
+  }
+  return order;
+}
+
 /** @param {Record<string, any>} spec @param {Surface} surface @param {string} namingFile */
 export function contractModule(spec, surface, namingFile) {
+  const { valid, invalid } = contractCases(spec, surface, namingFile);
+  return `${TS_HEADER}
+import type { ContractCase, InvalidCase } from '../cases';
+
+/**
+ * One conforming call per operation, in an order where earlier cases provide the IDs later ones need: reads first
+ * (a list's first item is learnt), then creations (which learn their new item), changes, other actions, deletions;
+ * a case that reads with an ID some answer holds (\`finds\`) after the case that finds it.
+ */
+export const contractCases: ContractCase[] = [
+${valid.map((c) => `  ${JSON.stringify(c)},`).join('\n')}
+];
+
+/** Calls the API must refuse, with the status the spec's mock (Prism) refuses them with. */
+export const invalidCases: InvalidCase[] = [
+${invalid.map((c) => `  ${JSON.stringify(c)},`).join('\n')}
+];
+`;
+}
+
+/**
+ * The cases of the module: `valid`, one conforming call per operation, providers of IDs first; `invalid`, the calls
+ * the API must refuse.
+ * @param {Record<string, any>} spec @param {Surface} surface @param {string} namingFile
+ */
+export function contractCases(spec, surface, namingFile) {
   const validate = createValidator(spec);
   const fail = (/** @type {string} */ problem) => new GenerateError(namingFile, problem);
   const valid = [];
@@ -270,34 +326,5 @@ export function contractModule(spec, surface, namingFile) {
       );
     }
   }
-  // a case whose ID a later one finds moves to just after it
-  for (let moved = true; moved; ) {
-    moved = false;
-    for (const [at, c] of valid.entries()) {
-      const needs = Object.values(c.params);
-      const by = valid.findIndex((p) => Object.keys(p.finds ?? {}).some((id) => needs.includes(id)));
-      if (by > at) {
-        valid.splice(by, 0, ...valid.splice(at, 1));
-        moved = true;
-        break;
-      }
-    }
-  }
-  return `${TS_HEADER}
-import type { ContractCase, InvalidCase } from '../cases';
-
-/**
- * One conforming call per operation, in an order where earlier cases provide the IDs later ones need: reads first
- * (a list's first item is learnt), then creations (which learn their new item), changes, other actions, deletions;
- * a case that reads with an ID some answer holds (\`finds\`) right after the case that finds it.
- */
-export const contractCases: ContractCase[] = [
-${valid.map((c) => `  ${JSON.stringify(c)},`).join('\n')}
-];
-
-/** Calls the API must refuse, with the status the spec's mock (Prism) refuses them with. */
-export const invalidCases: InvalidCase[] = [
-${invalid.map((c) => `  ${JSON.stringify(c)},`).join('\n')}
-];
-`;
+  return { valid: providersFirst(valid), invalid };
 }

@@ -49,7 +49,7 @@ describe('realtimekit-contract', () => {
       // the fake has no such peer: the check ran with it, and the fake's 404 fails it
       expect(result.stdout).toMatch(/^✗ GetParticipantDataFromPeerId: a conforming call\s+404/m);
       expect(result.stdout).toMatch(
-        /^- GetSessionDetails: a conforming call.*\n\s+no sessionId to use: .*--id sessionId=…/m,
+        /^- GetSessionDetails: a conforming call.*\n\s+no sessionId to use: GetSessions gave none: pass it \(--id sessionId=…, runContract's ids\)$/m,
       );
       expect(result.status).toBe(1);
     } finally {
@@ -120,9 +120,9 @@ describe('realtimekit-contract', () => {
       expect(result.stdout).toMatch(
         /^- get_meeting: a conforming call.*\n\s+no meetingId to use: the account lists none: pass meetingId \(--meeting-id\), or allow writes to create one$/m,
       );
-      // an ID only an answer holds says so, not to pass a meeting
+      // an ID only an answer holds says which check gave none and how to give it, and that no write makes one
       expect(result.stdout).toMatch(
-        /^- GetParticipantDataFromPeerId: a conforming call.*\n\s+no peerId to use: no earlier call listed, created or found one: pass it \(--id peerId=…, runContract's ids\), or allow writes to create one$/m,
+        /^- GetParticipantDataFromPeerId: a conforming call.*\n\s+no peerId to use: GetSessionParticipants gave none: pass it \(--id peerId=…, runContract's ids\)$/m,
       );
       // and none as not implemented: the fake implements every operation
       expect(result.stdout).not.toMatch(/not implemented by the fake/);

@@ -1,5 +1,6 @@
 import { createRealtimeKitClient, RealtimeKitError } from '@realtimekit-meetings/client';
 import { type OperationId, operationRoutes, operationTable } from '@realtimekit-meetings/core';
+import { stringAt } from './answer-path';
 import { ContractError, contractCases, invalidCases } from './cases';
 import { validateResponse } from './response-validator';
 
@@ -197,11 +198,18 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     await attempt('valid', c.operationId, `${c.operationId}: a conforming call`, async () => {
       const { path, missing } = pathFor(c.params);
       if (missing.length > 0) {
-        const how = !missing.includes('meetingId')
-          ? `no earlier call listed, created or found one: pass it (${missing.map((id) => `--id ${id}=…`).join(' ')}, runContract's ids)${allowWrites ? '' : ', or allow writes to create one'}`
-          : allowWrites
+        // the checks that provide what is missing: those that ran gave none
+        const providers = contractCases.filter((p) =>
+          missing.some((id) => p.learns === id || Object.hasOwn(p.finds ?? {}, id)),
+        );
+        const ran = providers.filter((p) => allowWrites || !p.writes).map((p) => p.operationId);
+        const given = `pass it (${missing.map((id) => `--id ${id}=…`).join(' ')}, runContract's ids)`;
+        const create = !allowWrites && providers.some((p) => p.writes) ? ', or allow writes to create one' : '';
+        const how = missing.includes('meetingId')
+          ? allowWrites
             ? 'none was listed or created'
-            : 'the account lists none: pass meetingId (--meeting-id), or allow writes to create one';
+            : 'the account lists none: pass meetingId (--meeting-id), or allow writes to create one'
+          : `${ran.length > 0 ? `${ran.join(', ')} gave none` : 'no check that ran provides one'}: ${given}${create}`;
         return { outcome: 'skip', detail: `no ${missing.join(' or ')} to use: ${how}` };
       }
       let body: Record<string, unknown>;
@@ -238,10 +246,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
         if (list) ids[c.learns] ??= id;
         else if (id) ids[c.learns] = id;
       }
-      for (const [name, where] of Object.entries(c.finds ?? {})) {
-        const found = at(body, where);
-        if (typeof found === 'string') ids[name] ??= found;
-      }
+      for (const [name, where] of Object.entries(c.finds ?? {})) ids[name] ??= stringAt(body, where);
       const problems = violations.filter((v) => v.severity === 'Error');
       return problems.length > 0 ? { outcome: 'fail', detail: violationSummary(problems) } : { outcome: 'pass' };
     });
@@ -285,14 +290,6 @@ export async function runContract(options: RunContractOptions): Promise<Contract
 
 /** Why a case was skipped against the SDK's fake: it answered 501, the operation is not in the fake yet. */
 export const NOT_IN_FAKE = 'not implemented by the fake (it answered 501): run it against Prism or the API';
-
-/** The value at `where` in an answer, `data.participants[].peer_id`, taking each list's first item; or undefined. */
-const at = (body: unknown, where: string): unknown =>
-  where.split('.').reduce<unknown>((value, segment) => {
-    const list = segment.endsWith('[]');
-    const next = (value as Record<string, unknown> | null | undefined)?.[list ? segment.slice(0, -2) : segment];
-    return list ? (Array.isArray(next) ? next[0] : undefined) : next;
-  }, body);
 
 /** `meeting_id` -> `meetingId`, `livestream-session-id` -> `livestreamSessionId`: the names the cases learn IDs by. */
 const camelCase = (name: string) => name.replace(/[-_]+([a-z0-9])/gi, (_, c: string) => c.toUpperCase());

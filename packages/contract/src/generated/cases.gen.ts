@@ -6,7 +6,7 @@ import type { ContractCase, InvalidCase } from '../cases';
 /**
  * One conforming call per operation, in an order where earlier cases provide the IDs later ones need: reads first
  * (a list's first item is learnt), then creations (which learn their new item), changes, other actions, deletions;
- * a case that reads with an ID some answer holds (`finds`) right after the case that finds it.
+ * a case that reads with an ID some answer holds (`finds`) after the case that finds it.
  */
 export const contractCases: ContractCase[] = [
   {
