@@ -57,7 +57,10 @@ function learns(/** @type {Surface} */ surface, /** @type {SurfaceOperation} */ 
   return param ? camel(param) : undefined;
 }
 
-/** Where an answer holds each property, within `depth` levels: `data.participants[].peer_events[].peer_id`. */
+/**
+ * Where an answer holds each property, within `depth` levels: `data.participants[].peer_events[].peer_id`.
+ * @returns {Generator<{ name: string, path: string, schema: any }>}
+ */
 function* propertyPaths(
   /** @type {Record<string, any>} */ spec,
   /** @type {any} */ raw,
@@ -139,7 +142,7 @@ function findIds(
                   const has = Object.keys(item?.properties ?? {});
                   return fields.every((f) => has.includes(f)) && flatten(spec, item.properties.id)?.type === 'string';
                 })
-                .map((p) => ({ op, path: `${p.path}${isObject(p.schema?.items) ? '[]' : ''}.id` })),
+                .map((p) => ({ op, path: `${p.path}${isObject(p.schema?.items) ? '[]' : ''}.id`, query: undefined })),
             )
           : [];
       const best = [...byKey, ...byItem].sort((a, b) => a.path.split('.').length - b.path.split('.').length)[0];
