@@ -1,9 +1,12 @@
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
+import path from 'node:path';
 import { createRealtimeKitClient, RealtimeKitError } from '@realtimekit-meetings/client';
 import { ACCOUNT, APP, MEETING } from '@realtimekit-meetings/test-fixtures/ids';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import { meetingLifecycle } from '../test-support/lifecycle';
+import { startWebhookReceiver } from '../test-support/webhook-receiver';
 import { startMockServer } from './mock-server';
 import setup from './vitest-global-setup';
 
@@ -163,6 +166,41 @@ describe('startMockServer({ stateful: true })', () => {
     }
     await expect(fetch(`${mock.url}${meetingsPath}`)).rejects.toThrow();
   });
+
+  it("close() ends the fake's webhook deliveries, so a process that closed its mock exits", async () => {
+    const receiver = await startWebhookReceiver();
+    onTestFinished(() => receiver.close());
+    receiver.answer(() => new Promise<number>(() => {})); // an endpoint that never answers
+    // a user's script: the mock, a webhook, an event, close(); then nothing may keep Node running
+    const script = `
+      import { startMockServer } from '@realtimekit-meetings/mock';
+      const mock = await startMockServer({ stateful: true });
+      const headers = { authorization: 'Bearer t', 'content-type': 'application/json' };
+      const api = mock.url + '/accounts/${ACCOUNT}/realtime/kit/${APP}';
+      const post = (path, body) => fetch(api + path, { method: 'POST', headers, body: JSON.stringify(body) }).then((r) => r.json());
+      await post('/webhooks', { name: 'held', url: '${receiver.url}/held', events: ['meeting.started'] });
+      const meeting = (await post('/meetings', { title: 'Held' })).data;
+      const participant = (await post('/meetings/' + meeting.id + '/participants', { preset_name: 'group_call_host', custom_participant_id: 'ada' })).data;
+      mock.fake.joinParticipant(meeting.id, participant.id);
+      while (!mock.fake.webhookDeliveries().some((d) => d.attempts > 0)) await new Promise((r) => setTimeout(r, 10));
+      await mock.close();
+      console.log(JSON.stringify(mock.fake.webhookDeliveries().map((d) => [d.event, d.outcome, d.error])));
+    `;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: path.join(import.meta.dirname, '..'),
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    // without close() ending it, the held delivery runs its 10 s timeout and three retries: over 40 s
+    const killer = setTimeout(() => child.kill(), 30_000);
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    clearTimeout(killer);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([['meeting.started', 'failed', 'the mock server closed']]);
+    expect(receiver.received).toHaveLength(1);
+  }, 40_000);
 
   it('sends no CORS headers, as the API sends none, unless cors: true', async () => {
     const preflight = (url: string) =>

@@ -32,6 +32,10 @@ export interface MockServer {
   /** `http://127.0.0.1:PORT`, ready to use as the client's `baseUrl`. */
   url: string;
   port: number;
+  /**
+   * Stops the server; with `stateful`, the fake's webhook deliveries too (pending ones end as failed, "the mock server
+   * closed"), so nothing it started keeps the process alive. May be called more than once.
+   */
   close(): Promise<void>;
   /** With `stateful`: the fake behind the server, for `reset()` between tests, `startSession()` and `settled()`. */
   fake?: RealtimeKitFake;
@@ -55,7 +59,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const fakeOptions = stateful === true ? {} : stateful;
     const fake = createRealtimeKitFake(fakeOptions);
     // node:http straight into the fake's core, the one its web handler calls: no web Request or Response per request
-    return { ...(await serve(serveFake(fakeCore(fake), { cors }), port)), fake };
+    const served = await serve(serveFake(fakeCore(fake), { cors }), port);
+    const close = () => {
+      fake.stopDeliveries('the mock server closed');
+      return served.close();
+    };
+    return { ...served, close, fake };
   }
   let upstreamUrl: URL | undefined;
   if (upstream !== undefined) {

@@ -97,6 +97,12 @@ export interface RealtimeKitFake {
   /** Waits until no webhook delivery is pending (retries included), then answers {@link webhookDeliveries}. */
   settled(): Promise<WebhookDelivery[]>;
   /**
+   * Ends the webhook deliveries and sends no more, so nothing the fake started keeps running (the mock server's
+   * `close()` calls it): in-flight attempts are aborted, retries dropped, and each pending delivery, like each event
+   * after, is logged as failed with `why`. Its state and the log stay; `reset()` starts delivering again.
+   */
+  stopDeliveries(why?: string): void;
+  /**
    * Starts an active session in a meeting (replacing one already running), so the active-session calls (kick, mute,
    * poll) have something to act on. Kicking everyone leaves it running, empty.
    * Throws when the meeting or a participant is unknown.
@@ -258,6 +264,9 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     webhookPublicKey: () => webhooks.key.publicKeyPem(),
     webhookDeliveries: () => webhooks.sender.deliveries(),
     settled,
+    stopDeliveries(why = 'webhook deliveries were stopped (fake.stopDeliveries())') {
+      webhooks.sender.stop(why);
+    },
     fetch: async (request) => webResponse(await answer(webFakeRequest(request))),
     reset() {
       ctx.state = emptyState();

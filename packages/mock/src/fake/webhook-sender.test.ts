@@ -293,6 +293,31 @@ describe('the fake sends signed webhooks', () => {
     expect(receiver.received.map((r) => JSON.parse(r.raw).meeting.title)).toEqual(['held', 'after reset']);
   });
 
+  it('stopDeliveries() ends the held delivery and the queued ones as failed, keeps the log, and sends no more', async () => {
+    const { receiver, fake, register, emit } = await setup();
+    await register('/hooks', ['meeting.started']);
+    let release = () => {};
+    const held = new Promise<number>((resolve) => {
+      release = () => resolve(200);
+    });
+    onTestFinished(() => release());
+    receiver.answer(() => held);
+    emit(started('held'));
+    emit(started('queued'));
+    while (receiver.received.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    fake.stopDeliveries('closing for the test');
+    emit(started('after'));
+    const log = await fake.settled();
+    expect(log.map((d) => [d.outcome, d.attempts, d.error])).toEqual([
+      ['failed', 1, 'closing for the test'],
+      ['failed', 0, 'closing for the test'],
+      ['failed', 0, 'closing for the test'],
+    ]);
+    release();
+    // only the held one was ever sent
+    expect(receiver.received.map((r) => JSON.parse(r.raw).meeting.title)).toEqual(['held']);
+  });
+
   it('sends nothing that was queued before a reset made while its key was still being made', async () => {
     const urls: string[] = [];
     const fake = createRealtimeKitFake({

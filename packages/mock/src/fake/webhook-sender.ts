@@ -88,8 +88,10 @@ function reason(error: unknown): string {
 interface Generation {
   stopped: boolean;
   onStop: Set<() => void>;
+  /** Why it stopped, for the deliveries it ended. */
+  why: string;
 }
-const newGeneration = (): Generation => ({ stopped: false, onStop: new Set() });
+const newGeneration = (): Generation => ({ stopped: false, onStop: new Set(), why: 'the fake was reset' });
 
 /** Waits `ms`, or less when `stop` is stopped. */
 const pause = (ms: number, stop: Generation) =>
@@ -123,7 +125,7 @@ export function createWebhookSender(key: WebhookSigningKey, uuid: () => string, 
   async function attempt(delivery: WebhookDelivery, body: string, signature: string, stop: Generation) {
     // made here, in the request that runs the attempt (workerd)
     const controller = new AbortController();
-    const abort = () => controller.abort(new Error('the fake was reset'));
+    const abort = () => controller.abort(new Error(stop.why));
     stop.onStop.add(abort);
     const timer = setTimeout(
       () => controller.abort(new Error(`no answer within ${timeoutMs} ms (webhookDelivery.timeoutMs)`)),
@@ -198,6 +200,22 @@ export function createWebhookSender(key: WebhookSigningKey, uuid: () => string, 
     send(to: { id: string; url: string }[], event: FakeEvent) {
       if (to.length === 0) return;
       const stop = generation;
+      if (stop.stopped) {
+        // stopped for good (stopDeliveries): logged as failed, never sent
+        for (const { id, url } of to) {
+          log.push({
+            event: event.event,
+            webhookId: id,
+            url,
+            uuid: uuid(),
+            outcome: 'failed',
+            attempts: 0,
+            error: stop.why,
+          });
+        }
+        if (log.length > DELIVERY_LOG_LIMIT) log.splice(0, log.length - DELIVERY_LOG_LIMIT);
+        return;
+      }
       let body: string;
       try {
         body = JSON.stringify(event);
@@ -254,6 +272,22 @@ export function createWebhookSender(key: WebhookSigningKey, uuid: () => string, 
     async settled(): Promise<WebhookDelivery[]> {
       while (pending.size > 0) await Promise.all(pending);
       return log.map((delivery) => ({ ...delivery }));
+    },
+
+    /**
+     * Ends every delivery and sends none after (a mock server's close): in-flight attempts are aborted, waits cut
+     * short, and each pending delivery, like each one queued later, is logged as failed with `why`. The log stays.
+     */
+    stop(why: string) {
+      if (generation.stopped) return;
+      generation.why = why;
+      generation.stopped = true;
+      for (const stop of [...generation.onStop]) stop();
+      for (const delivery of log) {
+        if (delivery.outcome !== 'pending') continue;
+        delivery.outcome = 'failed';
+        delivery.error = why;
+      }
     },
 
     /** Drops the queue and the log: in-flight attempts are aborted, queued ones never sent. */
