@@ -25,6 +25,21 @@ const KIND = /** @type {Record<string, string>} */ ({
   boolean: 'a string',
 });
 
+/** A host that never resolves (RFC 6761 reserves `.invalid`): every URL in a conforming body points there. */
+export const UNREACHABLE_HOST = 'realtimekit-contract.invalid';
+
+/**
+ * Every http(s) URL in a body, as `[object or list holding it, its key, the URL]`.
+ * @returns {Generator<[Record<string, any>, string, string]>}
+ */
+function* urlsIn(/** @type {unknown} */ value) {
+  if (!value || typeof value !== 'object') return;
+  for (const [name, inner] of Object.entries(value)) {
+    if (typeof inner === 'string' && /^https?:\/\//i.test(inner)) yield [/** @type {any} */ (value), name, inner];
+    else yield* urlsIn(inner);
+  }
+}
+
 /** The status Prism's validation answers a refused request with: a declared 422, else a declared 400, else 422. */
 const mockStatus = (/** @type {SurfaceOperation} */ op) =>
   op.errorStatuses.includes(422) ? 422 : op.errorStatuses.includes(400) ? 400 : 422;
@@ -42,6 +57,23 @@ function rank(/** @type {SurfaceOperation} */ op) {
   return [3, 0, 0];
 }
 
+/**
+ * The name the cases know a path ID by: `meeting_id` is `meetingId`; where the same parameter sits below another
+ * parent ID than where the spec first has it, the parent's name leads: a session's `participant_id`
+ * (`/sessions/{session_id}/participants/{participant_id}`, a peer) is `sessionParticipantId`, not the meeting
+ * participant's `participantId`.
+ */
+function idName(/** @type {Surface} */ surface, /** @type {SurfaceOperation} */ op, /** @type {string} */ param) {
+  const parentOf = (/** @type {SurfaceOperation} */ o) => {
+    const at = o.pathParams.findIndex((p) => p.name === param);
+    return at > 0 ? o.pathParams[at - 1]?.name : undefined;
+  };
+  const first = surface.operations.find((o) => o.pathParams.some((p) => p.name === param));
+  const parent = parentOf(op);
+  if (!first || !parent || parentOf(first) === parent) return camel(param);
+  return camel(`${parent.replace(/[-_]id$/, '')}_${param}`);
+}
+
 /** The ID a case learns for later ones: a creation's new item, or a list's first item. */
 function learns(/** @type {Surface} */ surface, /** @type {SurfaceOperation} */ op) {
   // a creation, or a list, paged or not (`GET /webhooks`), of the items a read below it gets
@@ -54,7 +86,7 @@ function learns(/** @type {Surface} */ surface, /** @type {SurfaceOperation} */ 
       o.below.split('/').length === op.below.split('/').length + 1,
   );
   const param = item?.pathParams.at(-1)?.name;
-  return param ? camel(param) : undefined;
+  return item && param ? idName(surface, item, param) : undefined;
 }
 
 /**
@@ -109,7 +141,7 @@ function findIds(
   const reads = surface.operations.filter((o) => o.read && o.responseSchema);
   for (const user of surface.operations) {
     for (const { name: param } of user.pathParams) {
-      const id = camel(param);
+      const id = idName(surface, user, param);
       if (known.has(id)) continue;
       const others = reads.filter((o) => !o.pathParams.some((p) => p.name === param));
       const key = param.replaceAll('-', '_');
@@ -247,6 +279,10 @@ export function contractCases(spec, surface, namingFile) {
         if (isObject(body) && name in body && invented && defaultsByName.has(name))
           body[name] = defaultsByName.get(name);
       }
+      // a URL the run sends (a webhook's, a picture's) reaches no one: the spec's examples are real hosts (a public
+      // webhook.site bin), which would then receive the account's events
+      for (const [holder, name, value] of urlsIn(body))
+        holder[name] = `https://${UNREACHABLE_HOST}/${name}${/\.\w+$/.exec(new URL(value).pathname)?.[0] ?? ''}`;
       const problems = validate(op.bodySchema, body);
       if (problems.length > 0) {
         throw fail(
@@ -269,7 +305,7 @@ export function contractCases(spec, surface, namingFile) {
       operationId: op.operationId,
       call,
       writes: !op.read,
-      params: Object.fromEntries(op.pathParams.map((p) => [p.name, camel(p.name)])),
+      params: Object.fromEntries(op.pathParams.map((p) => [p.name, idName(surface, op, p.name)])),
       learns: learns(surface, op),
       ...(finds.length > 0 ? { finds: Object.fromEntries(finds.map((how) => [how.id, how.path])) } : {}),
       declaredErrors: op.errorStatuses,
@@ -280,7 +316,7 @@ export function contractCases(spec, surface, namingFile) {
       operationId: op.operationId,
       name: `${call}: ${name}`,
       writes: !op.read,
-      params: Object.fromEntries(op.pathParams.map((p) => [p.name, camel(p.name)])),
+      params: Object.fromEntries(op.pathParams.map((p) => [p.name, idName(surface, op, p.name)])),
       status: mockStatus(op),
       input: { ...input, ...changed },
     });
