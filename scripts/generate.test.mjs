@@ -469,6 +469,42 @@ describe('contract cases (codegen/contract-cases.mjs): where each ID a case read
     expect(order.indexOf('get_turn_host')).toBeGreaterThan(order.indexOf('get_room'));
     expect(order.indexOf('get_turn_host')).toBeGreaterThan(order.indexOf('get_room_turn'));
   });
+
+  it('names an ID below another parent for that parent; the resource named for the ID keeps the plain name', () => {
+    const member = (/** @type {string} */ operationId, /** @type {string} */ parent) => ({
+      get: {
+        operationId,
+        parameters: [...scope, id(parent), id('member_id')],
+        responses: answer({ type: 'object', properties: { id: str } }),
+      },
+    });
+    // first in the spec: a turn's member, in a resource not named for members
+    const withMembers = {
+      ...spec,
+      paths: {
+        [`${app}/turns/{turn_id}/members/{member_id}`]: member('get_turn_member', 'turn_id'),
+        ...spec.paths,
+        [`${app}/rooms/{room_id}/members/{member_id}`]: member('get_member', 'room_id'),
+      },
+    };
+    const names = {
+      operations: {
+        ...naming.operations,
+        get_turn_member: { method: 'things.getTurnMember', hook: 'useTurnMember' },
+        get_member: { method: 'members.get', hook: 'useMember' },
+      },
+    };
+    const surface = buildSurface(withMembers, names, { spec: 'fixture.yaml', naming: 'sdk.yaml' });
+    const params = Object.fromEntries(
+      contractCases(withMembers, surface, 'sdk.yaml').valid.map((c) => [c.operationId, c.params]),
+    );
+    expect(params.get_member).toEqual({ room_id: 'roomId', member_id: 'memberId' });
+    expect(params.get_turn_member).toEqual({ turn_id: 'turnId', member_id: 'turnMemberId' });
+    // list_members learns the room's members' IDs, the plain name
+    expect(
+      contractCases(withMembers, surface, 'sdk.yaml').valid.find((c) => c.operationId === 'list_members')?.learns,
+    ).toBe('memberId');
+  });
 });
 
 describe('$ref resolution (codegen/ref.mjs), the one every script uses', () => {

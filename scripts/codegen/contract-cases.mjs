@@ -29,13 +29,14 @@ const KIND = /** @type {Record<string, string>} */ ({
 export const UNREACHABLE_HOST = 'realtimekit-contract.invalid';
 
 /**
- * Every http(s) URL in a body, as `[object or list holding it, its key, the URL]`.
+ * Every URL in a body (`https://`, `rtmp://`...), as `[object or list holding it, its key, the URL]`.
  * @returns {Generator<[Record<string, any>, string, string]>}
  */
 function* urlsIn(/** @type {unknown} */ value) {
   if (!value || typeof value !== 'object') return;
   for (const [name, inner] of Object.entries(value)) {
-    if (typeof inner === 'string' && /^https?:\/\//i.test(inner)) yield [/** @type {any} */ (value), name, inner];
+    if (typeof inner === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(inner))
+      yield [/** @type {any} */ (value), name, inner];
     else yield* urlsIn(inner);
   }
 }
@@ -58,19 +59,22 @@ function rank(/** @type {SurfaceOperation} */ op) {
 }
 
 /**
- * The name the cases know a path ID by: `meeting_id` is `meetingId`; where the same parameter sits below another
- * parent ID than where the spec first has it, the parent's name leads: a session's `participant_id`
- * (`/sessions/{session_id}/participants/{participant_id}`, a peer) is `sessionParticipantId`, not the meeting
- * participant's `participantId`.
+ * The name the cases know a path ID by: `meeting_id` is `meetingId`. Where the same parameter sits below another
+ * parent ID than in the resource named for it (`participant_id` in `participants.*`, below `meeting_id`), the parent's
+ * name leads: a session's `participant_id` (`/sessions/{session_id}/participants/{participant_id}`, a peer) is
+ * `sessionParticipantId`, never the meeting participant's `participantId`. With no resource named for it, the
+ * spec's first operation with the parameter decides.
  */
 function idName(/** @type {Surface} */ surface, /** @type {SurfaceOperation} */ op, /** @type {string} */ param) {
   const parentOf = (/** @type {SurfaceOperation} */ o) => {
     const at = o.pathParams.findIndex((p) => p.name === param);
     return at > 0 ? o.pathParams[at - 1]?.name : undefined;
   };
-  const first = surface.operations.find((o) => o.pathParams.some((p) => p.name === param));
+  const stem = param.replace(/[-_]id$/, '');
+  const having = surface.operations.filter((o) => o.pathParams.some((p) => p.name === param));
+  const owner = having.find((o) => singular(o.resource) === camel(stem)) ?? having[0];
   const parent = parentOf(op);
-  if (!first || !parent || parentOf(first) === parent) return camel(param);
+  if (!owner || !parent || parentOf(owner) === parent) return camel(param);
   return camel(`${parent.replace(/[-_]id$/, '')}_${param}`);
 }
 
@@ -281,8 +285,10 @@ export function contractCases(spec, surface, namingFile) {
       }
       // a URL the run sends (a webhook's, a picture's) reaches no one: the spec's examples are real hosts (a public
       // webhook.site bin), which would then receive the account's events
-      for (const [holder, name, value] of urlsIn(body))
-        holder[name] = `https://${UNREACHABLE_HOST}/${name}${/\.\w+$/.exec(new URL(value).pathname)?.[0] ?? ''}`;
+      for (const [holder, name, value] of urlsIn(body)) {
+        const url = new URL(value);
+        holder[name] = `${url.protocol}//${UNREACHABLE_HOST}/${name}${/\.\w+$/.exec(url.pathname)?.[0] ?? ''}`;
+      }
       const problems = validate(op.bodySchema, body);
       if (problems.length > 0) {
         throw fail(

@@ -118,6 +118,9 @@ describe('contract suite against the embedded mock', () => {
       await runContract({ ...target, baseUrl: mock.url });
       const results = await runContract({ ...target, baseUrl: mock.url, allowWrites: false });
       expect(failures(results.filter((r) => r.outcome !== 'skip'))).toEqual([]);
+      // a session participant read with a session participant's ID
+      const details = results.find((r) => r.kind === 'valid' && r.operationId === 'GetParticipantDetails');
+      expect(details?.outcome).toBe('pass');
       expect(results.filter((r) => r.outcome === 'pass').length).toBeGreaterThan(100);
     } finally {
       await mock.close();

@@ -270,12 +270,13 @@ export async function runContract(options: RunContractOptions): Promise<Contract
   for (const operationId of (Object.keys(operationRoutes) as OperationId[]).filter(selected)) {
     await attempt('unauthorized', operationId, `${operationId} without a token`, async () => {
       const [, route, hasBody] = operationRoutes[operationId];
+      const names = contractCases.find((c) => c.operationId === operationId)?.params ?? {};
       // every path ID the operation takes: learnt, or a placeholder (the token is refused before it is looked up)
       const params = Object.fromEntries(
         [...route.matchAll(/\{([\w-]+)\}/g)]
           .map((m) => m[1] as string)
           .filter((name) => name !== 'account_id')
-          .map((name) => [name, ids[camelCase(name)] ?? PLACEHOLDER_ID]),
+          .map((name) => [name, ids[names[name] ?? camelCase(name)] ?? PLACEHOLDER_ID]),
       );
       const error = await anonymous.request(operationId, { params, body: hasBody ? {} : undefined } as never).then(
         () => undefined,

@@ -184,7 +184,7 @@ describe('startMockServer({ stateful: true })', () => {
       mock.fake.joinParticipant(meeting.id, participant.id);
       while (!mock.fake.webhookDeliveries().some((d) => d.attempts > 0)) await new Promise((r) => setTimeout(r, 10));
       await mock.close();
-      console.log(JSON.stringify(mock.fake.webhookDeliveries().map((d) => [d.event, d.outcome, d.error])));
+      console.log(JSON.stringify(mock.fake.webhookDeliveries().map((d) => [d.event, d.outcome, d.attempts, d.error])));
     `;
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
       cwd: path.join(import.meta.dirname, '..'),
@@ -198,8 +198,8 @@ describe('startMockServer({ stateful: true })', () => {
     const code = await new Promise((resolve) => child.on('exit', resolve));
     clearTimeout(killer);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual([['meeting.started', 'failed', 'the mock server closed']]);
-    expect(receiver.received).toHaveLength(1);
+    // its one attempt was under way (the endpoint may or may not have seen it before it was aborted)
+    expect(JSON.parse(stdout)).toEqual([['meeting.started', 'failed', 1, 'the mock server closed']]);
   }, 40_000);
 
   it('sends no CORS headers, as the API sends none, unless cors: true', async () => {

@@ -318,6 +318,22 @@ describe('the fake sends signed webhooks', () => {
     expect(receiver.received.map((r) => JSON.parse(r.raw).meeting.title)).toEqual(['held']);
   });
 
+  it('stopDeliveries() and timeoutMs end an attempt whose fetch ignores its signal', async () => {
+    const fetch = () => new Promise<Response>(() => {}); // an injected fetch that never answers nor aborts
+    const { fake, register, emit } = await setup({ fetch, retryDelays: [], timeoutMs: 50 });
+    await register('/hooks', ['meeting.started']);
+    emit(started('times out'));
+    expect((await fake.settled()).map((d) => [d.outcome, d.error])).toEqual([
+      ['failed', 'no answer within 50 ms (webhookDelivery.timeoutMs)'],
+    ]);
+    const slow = await setup({ fetch, retryDelays: [], timeoutMs: 60_000 });
+    await slow.register('/hooks', ['meeting.started']);
+    slow.emit(started('stopped'));
+    while (slow.fake.webhookDeliveries()[0]?.attempts !== 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    slow.fake.stopDeliveries('stopped for the test');
+    expect((await slow.fake.settled()).map((d) => [d.outcome, d.error])).toEqual([['failed', 'stopped for the test']]);
+  });
+
   it('sends nothing that was queued before a reset made while its key was still being made', async () => {
     const urls: string[] = [];
     const fake = createRealtimeKitFake({

@@ -125,15 +125,28 @@ export function createWebhookSender(key: WebhookSigningKey, uuid: () => string, 
   async function attempt(delivery: WebhookDelivery, body: string, signature: string, stop: Generation) {
     // made here, in the request that runs the attempt (workerd)
     const controller = new AbortController();
-    const abort = () => controller.abort(new Error(stop.why));
-    stop.onStop.add(abort);
+    // the attempt ends when its signal does, even if the fetch (an injected one, an MSW handler) ignores the signal
+    let ended = (_why: unknown) => {};
+    const aborted = new Promise<never>((_, reject) => {
+      ended = reject;
+    });
+    aborted.catch(() => undefined);
+    const end = (why: Error) => {
+      controller.abort(why);
+      ended(why);
+    };
     const timer = setTimeout(
-      () => controller.abort(new Error(`no answer within ${timeoutMs} ms (webhookDelivery.timeoutMs)`)),
+      () => end(new Error(`no answer within ${timeoutMs} ms (webhookDelivery.timeoutMs)`)),
       timeoutMs,
     );
+    const abort = () => {
+      clearTimeout(timer);
+      end(new Error(stop.why));
+    };
+    stop.onStop.add(abort);
     delivery.attempts++;
     try {
-      const response = await (options.fetch ?? globalThis.fetch)(delivery.url, {
+      const sent = (options.fetch ?? globalThis.fetch)(delivery.url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -146,10 +159,13 @@ export function createWebhookSender(key: WebhookSigningKey, uuid: () => string, 
         // a 3xx is an answer below 500: failed, not followed
         redirect: 'manual',
       });
-      delivery.status = response.status;
-      delete delivery.error;
+      sent.catch(() => undefined); // settles after the race when the attempt ended first
+      const response = await Promise.race([sent, aborted]);
       // not awaited: under MSW a mocked body's cancel() never settles; the answer's body is not read either way
       response.body?.cancel().catch(() => undefined);
+      if (stop.stopped) return; // answered as it was stopped: the delivery stays as stop() left it
+      delivery.status = response.status;
+      delete delivery.error;
     } catch (error) {
       delete delivery.status;
       delivery.error = controller.signal.aborted ? reason(controller.signal.reason) : reason(error);
