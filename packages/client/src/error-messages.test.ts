@@ -200,6 +200,21 @@ describe('what goes wrong after that says what happened, where, and keeps the fa
     expect(error.headers?.get('sl-violations')).toBe(violations);
   });
 
+  it('a token refused (401) or out of scope (403) says what to check; a proxy’s own 401 is left as it said it', async () => {
+    const refused = { success: false, errors: [{ code: 10000, message: 'Authentication error' }] };
+    server.reply({ status: 401, body: refused });
+    expect((await rejection(client().meetings.get(MEETING, { maxRetries: 0 }))).message).toBe(
+      '401 get_meeting: Authentication error: the token was refused or is missing: set apiToken (or CLOUDFLARE_API_TOKEN) to a Cloudflare API token with Realtime permissions',
+    );
+    server.reply({ status: 403, body: refused });
+    expect((await rejection(client().meetings.get(MEETING, { maxRetries: 0 }))).message).toBe(
+      "403 get_meeting: Authentication error: the token may not act on this account or app: check accountId, appId and the token's Realtime permissions",
+    );
+    server.reply({ status: 401, body: { success: false, error: { code: 401, message: 'Sign in first' } } });
+    const proxied = createRealtimeKitClient({ proxyUrl: `${server.url}/api/realtimekit`, maxRetries: 0 });
+    expect((await rejection(proxied.meetings.get(MEETING))).message).toBe('401 get_meeting: Sign in first');
+  });
+
   it('a 2xx with success: false and no message', async () => {
     server.reply({ status: 200, body: { success: false } });
     expect((await rejection(client().meetings.get(MEETING))).message).toBe(

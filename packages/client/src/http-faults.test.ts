@@ -196,7 +196,8 @@ describe('answers that are not the JSON the API promises', () => {
     expect(await rejection(rtk().meetings.get(MEETING))).toMatchObject({
       status: 403,
       code: 10000,
-      message: '403 get_meeting: Authentication error',
+      message:
+        "403 get_meeting: Authentication error: the token may not act on this account or app: check accountId, appId and the token's Realtime permissions",
       requestId: '8e1f2a3b4c5d-LHR',
     });
   });

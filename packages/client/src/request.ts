@@ -15,6 +15,21 @@ import { isRetrySafe, retryDelay, sleep } from './retry';
 import type { Transport } from './transport';
 import { check, checkLimits, isId, isPlainObject, pathParams } from './validate-input';
 
+/**
+ * The API's refusal of the token or its scope, with what to check (`401 get_meeting: Authentication error: the token
+ * was refused…`). Not through a proxy, whose 401 and 403 are its own; not in the browser build.
+ */
+function refusalHint(message: string, status: number | undefined, proxy: boolean): string {
+  if (proxy) return message;
+  if (status === 401) {
+    return `${message}: the token was refused or is missing: set apiToken (or CLOUDFLARE_API_TOKEN) to a Cloudflare API token with Realtime permissions`;
+  }
+  if (status === 403) {
+    return `${message}: the token may not act on this account or app: check accountId, appId and the token's Realtime permissions`;
+  }
+  return message;
+}
+
 /** What `request()` takes besides the operationId: the operation's path IDs, query and body. */
 export type RequestInput<K extends OperationId = OperationId> = OperationInput<K>;
 
@@ -67,8 +82,12 @@ export function createSend(config: RequestConfig) {
   ): Promise<OperationResponseBody<K>> {
     const method = route[0];
     const context = { operationId, method };
-    const fail = (kind: RealtimeKitErrorKind, message: string, details?: object) =>
-      new RealtimeKitError(kind, message, { ...context, ...details });
+    const fail = (kind: RealtimeKitErrorKind, message: string, details?: { status?: number }) =>
+      new RealtimeKitError(
+        kind,
+        typeof __RTK_BROWSER__ === 'undefined' ? refusalHint(message, details?.status, proxy) : message,
+        { ...context, ...details },
+      );
 
     // 1. validate
     check(isPlainObject(options as unknown), 'options must be a plain object', context);

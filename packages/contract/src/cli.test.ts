@@ -184,7 +184,7 @@ describe('realtimekit-contract', () => {
       const result = await runAsync('contract', ['--base-url', url], env);
       expect(result.status).toBe(1);
       expect(result.stdout).toContain(
-        '401 get_all_meetings: Authentication error: the token was refused or is missing: set CLOUDFLARE_API_TOKEN (or apiToken) to a token with Realtime permissions',
+        '401 get_all_meetings: Authentication error: the token was refused or is missing: set apiToken (or CLOUDFLARE_API_TOKEN) to a Cloudflare API token with Realtime permissions',
       );
     } finally {
       server.close();

@@ -347,13 +347,9 @@ function refusal(error: unknown, statuses: number[] | undefined, seen: () => Vio
 const violationSummary = (violations: Violation[]) =>
   `breaks the spec: ${violations.map((v) => `${v.location.join('.')} ${v.message}`).join('; ')}`;
 
-const TOKEN_HINT =
-  'the token was refused or is missing: set CLOUDFLARE_API_TOKEN (or apiToken) to a token with Realtime permissions';
-
 function describe(error: unknown) {
   if (error instanceof ContractError) return error.message;
-  if (error instanceof RealtimeKitError) {
-    return error.status === 401 || error.status === 403 ? `${error.message}: ${TOKEN_HINT}` : error.message;
-  }
+  // a 401 or 403 says what to check in the client's own message
+  if (error instanceof RealtimeKitError) return error.message;
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
