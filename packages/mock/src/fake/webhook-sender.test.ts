@@ -39,6 +39,17 @@ async function setup(webhookDelivery: WebhookDeliveryOptions = { retryDelays: [0
   return { receiver, fake, rtk, client, register, emit: emitter(fake) };
 }
 
+/** Makes the receiver hold each delivery until the returned `release()` (called at the test's end at the latest). */
+function hold(receiver: Awaited<ReturnType<typeof startWebhookReceiver>>) {
+  let release = () => {};
+  const held = new Promise<number>((resolve) => {
+    release = () => resolve(200);
+  });
+  onTestFinished(() => release());
+  receiver.answer(() => held);
+  return () => release();
+}
+
 describe('the fake sends signed webhooks', () => {
   it('signs the exact body it sends: verifyWebhook accepts it with the fake key, refuses it with another', async () => {
     const { receiver, fake, register, emit } = await setup();
@@ -269,12 +280,7 @@ describe('the fake sends signed webhooks', () => {
   it('reset() drops the queue and the log: the held delivery is abandoned, the queued ones never sent', async () => {
     const { receiver, fake, register, emit } = await setup();
     await register('/hooks', ['meeting.started']);
-    let release = () => {};
-    const held = new Promise<number>((resolve) => {
-      release = () => resolve(200);
-    });
-    onTestFinished(() => release());
-    receiver.answer(() => held);
+    const release = hold(receiver);
     emit(started('held'));
     emit(started('queued 1'));
     emit(started('queued 2'));
@@ -296,12 +302,7 @@ describe('the fake sends signed webhooks', () => {
   it('stopDeliveries() ends the held delivery and the queued ones as failed, keeps the log, and sends no more', async () => {
     const { receiver, fake, register, emit } = await setup();
     await register('/hooks', ['meeting.started']);
-    let release = () => {};
-    const held = new Promise<number>((resolve) => {
-      release = () => resolve(200);
-    });
-    onTestFinished(() => release());
-    receiver.answer(() => held);
+    const release = hold(receiver);
     emit(started('held'));
     emit(started('queued'));
     while (receiver.received.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));

@@ -216,27 +216,8 @@ export function createWebhookSender(key: WebhookSigningKey, uuid: () => string, 
     send(to: { id: string; url: string }[], event: FakeEvent) {
       if (to.length === 0) return;
       const stop = generation;
-      if (stop.stopped) {
-        // stopped for good (stopDeliveries): logged as failed, never sent
-        for (const { id, url } of to) {
-          log.push({
-            event: event.event,
-            webhookId: id,
-            url,
-            uuid: uuid(),
-            outcome: 'failed',
-            attempts: 0,
-            error: stop.why,
-          });
-        }
-        if (log.length > DELIVERY_LOG_LIMIT) log.splice(0, log.length - DELIVERY_LOG_LIMIT);
-        return;
-      }
-      let body: string;
-      try {
-        body = JSON.stringify(event);
-      } catch (error) {
-        const why = `the event is not JSON: ${reason(error)}`;
+      /** Logs the event as failed for each webhook, never sent. */
+      const neverSent = (why: string) => {
         for (const { id, url } of to) {
           log.push({
             event: event.event,
@@ -248,7 +229,15 @@ export function createWebhookSender(key: WebhookSigningKey, uuid: () => string, 
             error: why,
           });
         }
-        return;
+        if (log.length > DELIVERY_LOG_LIMIT) log.splice(0, log.length - DELIVERY_LOG_LIMIT);
+      };
+      // stopped for good (stopDeliveries)
+      if (stop.stopped) return neverSent(stop.why);
+      let body: string;
+      try {
+        body = JSON.stringify(event);
+      } catch (error) {
+        return neverSent(`the event is not JSON: ${reason(error)}`);
       }
       // one body, one signature, whichever webhooks receive it
       const signed = key.sign(new TextEncoder().encode(body));
