@@ -163,8 +163,9 @@ function findIds(
             return { op, path: p.path, ...(gate ? { query: { [gate]: /** @type {true} */ (true) } } : {}) };
           }),
       );
+      // the fields the ID's own read answers in `data`
       const own = user.read && user.pathParams.at(-1)?.name === param ? user.responseSchema : undefined;
-      const data = own ? [...propertyPaths(spec, own, '', 1)].find((p) => p.name === 'data')?.schema : undefined;
+      const data = own ? flatten(spec, own)?.properties?.data : undefined;
       const fields = data ? propertiesOf(spec, data) : [];
       const stem = key.replace(/_id$/, '');
       const byItem =

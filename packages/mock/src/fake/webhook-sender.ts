@@ -126,22 +126,17 @@ export function createWebhookSender(key: WebhookSigningKey, uuid: () => string, 
     // made here, in the request that runs the attempt (workerd)
     const controller = new AbortController();
     // the attempt ends when its signal does, even if the fetch (an injected one, an MSW handler) ignores the signal
-    let ended = (_why: unknown) => {};
     const aborted = new Promise<never>((_, reject) => {
-      ended = reject;
+      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
     });
     aborted.catch(() => undefined);
-    const end = (why: Error) => {
-      controller.abort(why);
-      ended(why);
-    };
     const timer = setTimeout(
-      () => end(new Error(`no answer within ${timeoutMs} ms (webhookDelivery.timeoutMs)`)),
+      () => controller.abort(new Error(`no answer within ${timeoutMs} ms (webhookDelivery.timeoutMs)`)),
       timeoutMs,
     );
     const abort = () => {
       clearTimeout(timer);
-      end(new Error(stop.why));
+      controller.abort(new Error(stop.why));
     };
     stop.onStop.add(abort);
     delivery.attempts++;
