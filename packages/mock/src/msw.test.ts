@@ -29,6 +29,11 @@ describe('realtimeKitHandlers', () => {
       const rtk = createRealtimeKitClient({ proxyUrl, maxRetries: 0 });
       const meeting = await rtk.meetings.create({ title: 'Through the proxy' });
       expect((await rtk.meetings.get(meeting.id)).title).toBe('Through the proxy');
+      // every resource below the app, as the proxy mirrors them, not only meetings
+      const url = 'https://app.example.com/hooks';
+      await rtk.webhooks.create({ name: 'ended', url, events: ['meeting.ended'] });
+      expect((await rtk.webhooks.list()).map((w) => w.url)).toEqual([url]);
+      expect((await rtk.recordings.list()).data).toEqual([]);
     } finally {
       mounted.close();
       msw.listen({ onUnhandledRequest: 'error' });

@@ -46,7 +46,8 @@ export function realtimeKitHandlers(options: RealtimeKitHandlersOptions): Reques
     const mountPath = URL.canParse(mount) ? new URL(mount).pathname.replace(/\/+$/, '') : mount.split(/[?#]/)[0];
     const app = `${api}/accounts/${options.accountId ?? FAKE_ACCOUNT}/realtime/kit/${options.appId ?? FAKE_APP}`;
     handlers.push(
-      http.all(`${mount}/meetings*`, async ({ request }) => {
+      // every resource below the app, as the proxy mirrors them (meetings, recordings, sessions, webhooks…)
+      http.all(`${mount}/*`, async ({ request }) => {
         const url = new URL(request.url);
         const below = url.pathname.slice((mountPath as string).length);
         const headers = new Headers(request.headers);

@@ -80,6 +80,48 @@ describe('analytics, computed from what the fake ran', () => {
     expect(await rtk.analytics.livestreamsOverall(secondDay)).toMatchObject({ count: 1, total_ingest_seconds: 30 });
   });
 
+  it('counts recordings day by day by the day each started, in whole minutes recorded, pauses left out', async () => {
+    const { fake, rtk, client, at, meeting } = await setup();
+    fake.startSession(meeting.id);
+    const first = await rtk.recordings.start({ meeting_id: meeting.id }); // 10:00
+    at('2026-03-02T10:10:00.000Z');
+    await rtk.recordings.control(first.id, { action: 'pause' });
+    at('2026-03-02T10:20:00.000Z');
+    await rtk.recordings.control(first.id, { action: 'resume' });
+    at('2026-03-02T10:40:00.000Z');
+    await rtk.recordings.control(first.id, { action: 'stop' }); // 40 minutes, 10 of them paused
+    at('2026-03-03T09:00:00.000Z');
+    await rtk.recordings.start({ meeting_id: meeting.id });
+    at('2026-03-03T09:05:00.000Z'); // still recording: 5 minutes so far
+    expect((await rtk.analytics.daywise()).recording_stats).toEqual({
+      day_stats: [
+        { day: '2026-03-02', total_recording_minutes: 30, total_recordings: 1 },
+        { day: '2026-03-03', total_recording_minutes: 5, total_recordings: 1 },
+      ],
+      recording_count: 2,
+      recording_minutes_consumed: 35,
+    });
+    const firstDay = await rtk.analytics.daywise({ start_date: '2026-03-02', end_date: '2026-03-02' });
+    expect(firstDay.recording_stats?.recording_count).toBe(1);
+    expect((await client(OTHER_APP).analytics.daywise()).recording_stats?.recording_count).toBe(0);
+  });
+
+  it("counts an independent livestream's sessions beside the meetings' livestreams: each connection of its encoder", async () => {
+    const { fake, rtk, at } = await setup();
+    const created = await rtk.livestreams.create({ name: 'town hall' });
+    const id = created.id as string;
+    expect(await rtk.analytics.livestreamsOverall()).toMatchObject({ count: 0 }); // no encoder yet: nothing streamed
+    fake.ingestLivestream(id); // 10:00
+    at('2026-03-02T10:01:00.000Z');
+    fake.ingestLivestream(id, false); // 60 s
+    at('2026-03-02T11:00:00.000Z');
+    fake.ingestLivestream(id);
+    at('2026-03-02T11:00:20.000Z'); // live: 20 s so far
+    expect(await rtk.analytics.livestreamsDaywise()).toEqual([
+      { date: '2026-03-02', count: 2, total_ingest_seconds: 80, total_viewer_seconds: 0 },
+    ]);
+  });
+
   it('refuses a range it cannot read, or one that ends before it starts, naming the parameter', async () => {
     const { rtk } = await setup();
     const refusal = (promise: Promise<unknown>) =>

@@ -1,4 +1,5 @@
 import { type Call, type Context, type Handler, scopeOf } from './context';
+import type { StoredRecording } from './recordings';
 import { refuse } from './refusal';
 import { ingestSeconds, minutesConsumed } from './sessions';
 
@@ -32,17 +33,49 @@ function timeRange(call: Call): [number, number] {
   return [from, to];
 }
 
-/** The meetings' livestreams of the caller's app that started in the range, oldest first. */
+/**
+ * The livestreams of the caller's app that went live in the range, oldest first: each run of a meeting's livestream,
+ * and each session of an independent one (its encoder connected: one that never connected streamed nothing).
+ */
 function livestreamsIn(ctx: Context, call: Call) {
   const [from, to] = timeRange(call);
-  return [...ctx.state.meetings.values()]
-    .filter((m) => m.scope === scopeOf(call))
-    .flatMap((m) => m.livestreams)
+  const scope = scopeOf(call);
+  const meetings = [...ctx.state.meetings.values()].filter((m) => m.scope === scope).flatMap((m) => m.livestreams);
+  const independent = [...ctx.state.appLivestreams.values()]
+    .filter((l) => l.scope === scope)
+    .flatMap((l) => l.sessions)
+    .flatMap(({ started_time, stopped_time }) => (started_time ? [{ started_time, stopped_time }] : []));
+  return [...meetings, ...independent]
     .filter((l) => {
       const started = Date.parse(l.started_time);
       return started >= from && started <= to;
     })
     .sort((a, b) => Date.parse(a.started_time) - Date.parse(b.started_time));
+}
+
+/** The app's recordings started in [from, to], composite and track, day by day. */
+function recordingStats(ctx: Context, call: Call, from: number, to: number) {
+  const days = new Map<string, { day: string; total_recording_minutes: number; total_recordings: number }>();
+  for (const stored of ctx.state.recordings.values()) {
+    const invoked = Date.parse(stored.recording.invoked_time);
+    if (stored.scope !== scopeOf(call) || invoked < from || invoked > to) continue;
+    const day = dayOf(invoked);
+    tally(
+      days,
+      day,
+      () => ({ day, total_recording_minutes: 0, total_recordings: 0 }),
+      (entry) => {
+        entry.total_recordings++;
+        entry.total_recording_minutes += Math.round(recordedSeconds(ctx, stored) / 60);
+      },
+    );
+  }
+  const dayStats = [...days.values()].sort((a, b) => a.day.localeCompare(b.day));
+  return {
+    day_stats: dayStats,
+    recording_count: dayStats.reduce((sum, d) => sum + d.total_recordings, 0),
+    recording_minutes_consumed: dayStats.reduce((sum, d) => sum + d.total_recording_minutes, 0),
+  };
 }
 
 /** Grows the entry of `key` in `map` by `add`, making it with `make` first. */
@@ -52,9 +85,20 @@ function tally<T>(map: Map<string, T>, key: string, make: () => T, add: (entry: 
   map.set(key, entry);
 }
 
+/** What a recording has recorded so far, in seconds: its duration once stopped, else up to now, less its pauses. */
+function recordedSeconds(ctx: Context, stored: StoredRecording) {
+  const r = stored.recording;
+  if (r.stopped_time) return r.recording_duration;
+  const now = Date.parse(ctx.now());
+  const paused = stored.pausedMs + (stored.pausedAt === undefined ? 0 : now - stored.pausedAt);
+  return Math.max(0, Math.floor((now - Date.parse(r.started_time ?? r.invoked_time) - paused) / 1000));
+}
+
 /**
  * Analytics, computed from what the fake ran: the app's sessions day by day (participant-minutes, as the sessions
- * API counts `minutes_consumed`) and its meetings' livestreams (ingest time; nobody watches the fake's streams).
+ * API counts `minutes_consumed`), its recordings day by day (the day each was started; whole minutes recorded, the
+ * spec's integers, rounded to the nearest: the rounding is the fake's), and its livestreams (ingest time; nobody
+ * watches the fake's streams).
  */
 export const analytics = {
   'get-org-analytics'(ctx, call) {
@@ -83,8 +127,7 @@ export const analytics = {
           sessions_count: dayStats.reduce((sum, d) => sum + d.total_sessions, 0),
           sessions_minutes_consumed: round(dayStats.reduce((sum, d) => sum + d.total_session_minutes, 0)),
         },
-        // the fake records nothing yet
-        recording_stats: { day_stats: [], recording_count: 0, recording_minutes_consumed: 0 },
+        recording_stats: recordingStats(ctx, call, from, to),
       },
     };
   },

@@ -37,6 +37,8 @@ export interface Context {
   presets: string[];
   /** The recording APIs' own rate limit (Cloudflare's: 1,000 calls in 50 s); undefined when off. */
   recordingRateLimit?: { requests: number; windowSeconds: number };
+  /** The app the fake was given (`appId`), which `GET /apps` lists: in its account, or in every one when none was given. */
+  app?: { id: string; accountId?: string; createdAt: string };
   /** Announces a committed change to the app's subscribed webhooks ({@link Emit}); call it from a `commit`. */
   emit: Emit;
 }

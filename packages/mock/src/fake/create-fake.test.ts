@@ -535,6 +535,22 @@ describe('createRealtimeKitFake', () => {
       await expect(as(open, 'any', ACCOUNT, OTHER_APP).meetings.list()).resolves.toHaveProperty('data', []);
     });
 
+    it('given appId, lists that app and serves the apps created in it too, in its account only', async () => {
+      const fake = createRealtimeKitFake({ seed: 1, ...ids });
+      const rtk = as(fake, 'the-token');
+      expect((await rtk.apps.list()).data).toEqual([{ id: APP, name: 'app', created_at: expect.any(String) }]);
+      expect(await rtk.apps.get(APP)).toMatchObject({ id: APP });
+      const staging = (await rtk.apps.create({ name: 'staging' })).app?.id as string;
+      expect((await rtk.apps.list()).data?.map((a) => a.id)).toEqual([staging, APP]); // newest first
+      // the new app is served: its meetings are its own
+      const inStaging = as(fake, 'the-token', ACCOUNT, staging);
+      await inStaging.meetings.create({ title: 'In staging' });
+      expect((await inStaging.meetings.list()).data.map((m) => m.title)).toEqual(['In staging']);
+      expect((await rtk.meetings.list()).data).toEqual([]);
+      // an app ID nobody created is still unknown
+      expect((await failure(as(fake, 'the-token', ACCOUNT, OTHER_APP).meetings.list())).status).toBe(404);
+    });
+
     it("starts each app with RealtimeKit's default presets, and refuses a preset the app lacks, naming it", async () => {
       const { rtk } = setup();
       const meeting = await rtk.meetings.create({ title: 'Presets' });

@@ -3,6 +3,7 @@ import { validators } from '../generated/validators.gen';
 import { endSession, joinParticipant, leaveParticipant, startSession } from './active-session';
 import { admit } from './admit';
 import { ingest } from './app-livestreams';
+import { inAccount } from './apps';
 import { checkOptions } from './check-options';
 import type { Call, Context } from './context';
 import { CONTROL_PATH, controlRoute, controlRouteOf } from './control-route';
@@ -39,7 +40,10 @@ export interface RealtimeKitFakeOptions {
   apiToken?: string;
   /** The only account it serves: another is refused (403). Any, when left out. */
   accountId?: string;
-  /** The only app it serves: another is unknown (404). Any, when left out. */
+  /**
+   * The only app it serves besides those created in it (`create_app`): another is unknown (404). `GET /apps` lists it
+   * (named `app`, created when the fake was). Any, when left out.
+   */
   appId?: string;
   /** Presets every app has besides RealtimeKit's defaults ({@link DEFAULT_PRESETS}). */
   presets?: string[];
@@ -155,6 +159,9 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     now: () => clock().toISOString(),
     limits,
     presets: [...new Set([...DEFAULT_PRESETS, ...(options.presets ?? [])])],
+    ...(options.appId === undefined
+      ? {}
+      : { app: { id: options.appId, accountId: options.accountId, createdAt: clock().toISOString() } }),
     recordingRateLimit:
       options.recordingRateLimit === false ? undefined : (options.recordingRateLimit ?? RECORDING_RATE_LIMIT),
     // No webhook delivery yet: wireWebhooks wraps this.
@@ -195,7 +202,7 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
     if (rated.refusal) return respond(operationId, rated.refusal);
     try {
       // the account's own operations (`apps`) are in no app: the gateway checks token and account only
-      admit(request, accountId, inApp ? appId : '', options);
+      admit(request, accountId, inApp ? appId : '', options, (account, app) => inAccount(ctx, account, app));
     } catch (refusal) {
       return respond(operationId, refusal as Refusal);
     }

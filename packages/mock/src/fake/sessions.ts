@@ -8,7 +8,7 @@ import type { SessionPeer, StoredLivestream, StoredSession } from './state';
 export const minutesBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 600) / 100;
 
 /** How long a livestream has been ingesting (until it stopped, or now), in whole seconds. */
-export const ingestSeconds = (ctx: Context, livestream: StoredLivestream) =>
+export const ingestSeconds = (ctx: Context, livestream: Pick<StoredLivestream, 'started_time' | 'stopped_time'>) =>
   Math.floor((Date.parse(livestream.stopped_time ?? ctx.now()) - Date.parse(livestream.started_time)) / 1000);
 
 /** A peer's time in the session so far, in minutes. */
