@@ -250,6 +250,17 @@ actions:
     );
   });
 
+  it('stops on a list that takes page_no and per_page without saying whether it pages, and on items that are no list', async () => {
+    const silent = replaceOnce(namingText, '    paginated: { hook: useInfiniteSessions, items: sessions }\n', '');
+    expect(await generateError(inputs({ naming: silent }))).toContain(
+      'operations.GetSessions takes page_no and per_page: give it paginated: { hook: useInfiniteSomething }',
+    );
+    const wrong = replaceOnce(namingText, 'items: sessions }', 'items: session }');
+    expect(await generateError(inputs({ naming: wrong }))).toContain(
+      'operations.GetSessions.paginated: its `data.session` is not a list',
+    );
+  });
+
   it('stops when one type name would mean two different schemas', async () => {
     const naming = replaceOnce(
       namingText,

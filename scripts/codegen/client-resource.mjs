@@ -85,7 +85,11 @@ function methods(/** @type {SurfaceOperation} */ op, /** @type {Imports} */ impo
   const route = [op.operationId, op.method, op.route].map((s) => JSON.stringify(s)).join(', ');
   // the array query parameters sent comma-separated (`status=A,B`, the spec's `explode: false`), shown at the call
   const comma = op.commaQuery.length > 0 ? `, ${JSON.stringify(op.commaQuery)}` : '';
-  const send = `this.client.${op.paginated ? 'page' : 'call'}(${route}, ${callExpression(op)}, options${comma})`;
+  // a list whose items sit under `data` (`data.sessions`) names them after its route
+  const under = op.paginated ? op.paginated.items : undefined;
+  const send = under
+    ? `${imports.value('../internal/api-client', 'pageIn')}(this.client, ${route}, ${JSON.stringify(under)}, ${callExpression(op)}, options${comma})`
+    : `this.client.${op.paginated ? 'page' : 'call'}(${route}, ${callExpression(op)}, options${comma})`;
   if (op.paginated) {
     const item = imports.type(CORE, /** @type {string} */ (op.types.item));
     const ids = args.filter((a) => a.name !== 'query').map((a) => a.name);

@@ -98,9 +98,15 @@ export function typesModule(spec, surface, namingFile) {
     if (!data) throw new GenerateError('spec', `${op.operationId}: its success answer has no \`data\``);
     if (op.paginated) {
       const item = /** @type {string} */ (op.types.item);
-      const items = flatten(spec, data)?.items;
-      if (!items) throw fail(`operations.${op.operationId}.paginated: its \`data\` is not a list`);
-      declare(item, op, 'item', items, `OperationItem<${id}>`, 'One item of the list');
+      const under = op.paginated.items;
+      const list = under ? flatten(spec, flatten(spec, data)?.properties?.[under]) : flatten(spec, data);
+      const items = list?.items;
+      if (!items) {
+        throw fail(
+          `operations.${op.operationId}.paginated: ${under ? `its \`data.${under}\`` : 'its `data`'} is not a list${under ? '' : ' (paginated.items names a list under it)'}`,
+        );
+      }
+      declare(item, op, 'item', items, `OperationItem<${id}${under ? `, '${under}'` : ''}>`, 'One item of the list');
     } else {
       declare(
         /** @type {string} */ (op.types.result),

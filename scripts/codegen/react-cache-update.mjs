@@ -15,7 +15,9 @@ export function cacheUpdate(surface, op, readKeys) {
   const parentOf = (/** @type {string} */ below) => below.replace(/\/\{[^}]+\}$/, '');
   const idsOf = (/** @type {string} */ below) =>
     [...below.matchAll(/\{([^}]+)\}/g)].map((m) => camel(/** @type {string} */ (m[1])));
-  if (op.cache) {
+  /** The exact update of the collection and item the answer is (`cache`). */
+  const exact = () => {
+    if (!op.cache) return undefined;
     const collection = op.cache === 'created' ? op.below : parentOf(op.below);
     const item = surface.operations.find((o) =>
       op.cache === 'created'
@@ -53,22 +55,50 @@ export function cacheUpdate(surface, op, readKeys) {
           ? 'caches the new item (never its join token) and puts it at the top of the unfiltered lists'
           : 'updates its cached detail (never its join token) and its entries in the lists',
     };
-  }
-  if (op.invalidates.length > 0) {
+  };
+  /**
+   * The reads refetched (`invalidates`): a read without a query by its exact key; a read with a query (a list, any
+   * filter or page) by the prefix every such query starts with: a paged list's `…Lists` key, another read's key with
+   * no query, `{}`, which TanStack Query matches against every query object.
+   */
+  const refetch = () => {
+    if (op.invalidates.length === 0) return undefined;
+    const own = idsOf(op.below);
     const targets = op.invalidates.map((id) => {
       const read = /** @type {SurfaceOperation} */ (surface.byId.get(id));
-      if (read.types.query || read.paginated)
-        throw new Error(`${op.operationId}: invalidating ${id}, a read with a query, is not supported`);
-      return { read, call: keyCall(/** @type {any} */ (readKeys.get(id)).key, idsOf(read.below)) };
+      const keys = /** @type {any} */ (readKeys.get(id));
+      const ids = idsOf(read.below);
+      if (ids.some((name) => !own.includes(name))) {
+        // the mutation's path does not name the item (a recording started by a body's meeting_id): every item of it
+        const above = ids.slice(0, -1);
+        if (!keys.collection || above.some((name) => !own.includes(name)))
+          throw new Error(`${op.operationId}: invalidates ${id}, whose path IDs (${ids.join(', ')}) its path lacks`);
+        return { read, prefix: true, call: keyCall(keys.collection, above), ids: above };
+      }
+      if (read.paginated) return { read, prefix: true, call: keyCall(keys.lists, ids), ids };
+      return { read, prefix: !!read.types.query, call: keyCall(keys.key, ids), ids };
     });
+    const exactKeys = targets.filter((t) => !t.prefix).map((t) => t.call);
+    const prefixes = targets.filter((t) => t.prefix).map((t) => t.call);
     return {
-      needs: [...new Set(targets.flatMap((t) => idsOf(t.read.below)))],
+      needs: [...new Set(targets.flatMap((t) => t.ids))],
       engines: ['invalidate'],
       usesItem: false,
       usesKeys: true,
-      body: `invalidate(queryClient, [${targets.map((t) => t.call).join(', ')}])`,
+      body: `invalidate(queryClient, [${exactKeys.join(', ')}]${prefixes.length > 0 ? `, [${prefixes.join(', ')}]` : ''})`,
       says: `refetches ${targets.map((t) => `\`${t.read.hook}\``).join(', ')}`,
     };
-  }
-  return undefined;
+  };
+  const parts = [exact(), refetch()].filter((part) => part !== undefined);
+  if (parts.length === 0) return undefined;
+  if (parts.length === 1) return parts[0];
+  // both: the answer edits what it is, and the reads it also changed (a recording's meeting's active one) refetch
+  return {
+    needs: [...new Set(parts.flatMap((p) => p.needs))],
+    engines: [...new Set(parts.flatMap((p) => p.engines))],
+    usesItem: parts.some((p) => p.usesItem),
+    usesKeys: true,
+    body: `Promise.all([${parts.map((p) => p.body).join(', ')}])`,
+    says: parts.map((p) => p.says).join(', and '),
+  };
 }

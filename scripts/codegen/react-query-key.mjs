@@ -18,7 +18,7 @@ export function keyTree(surface) {
   const fns = new Map([
     ['all', { params: [], body: "['realtimekit', scope]", doc: 'Everything this package caches for one scope.' }],
   ]);
-  /** @type {Map<string, { key: string, lists?: string, infinite?: string }>} */
+  /** @type {Map<string, { key: string, lists?: string, infinite?: string, collection?: string }>} */
   const readKeys = new Map();
   const call = (/** @type {string} */ name, /** @type {string[]} */ params, query = '') =>
     `${name}(${['scope', ...params, ...(query ? [query] : [])].join(', ')})`;
@@ -52,7 +52,7 @@ export function keyTree(surface) {
     let params = [];
     /** @type {string[]} */
     let extra = [];
-    /** @type {{ key: string, lists?: string, infinite?: string } | undefined} */
+    /** @type {{ key: string, lists?: string, infinite?: string, collection?: string } | undefined} */
     let keys;
     segments.forEach((segment, i) => {
       if (segment.startsWith('{')) return;
@@ -87,7 +87,8 @@ export function keyTree(surface) {
         parent = item;
         params = [...params, id];
         extra = [];
-        if (i + 1 === segments.length - 1) keys = { key: item };
+        // the collection too: a mutation without the item's ID refetches every item of it
+        if (i + 1 === segments.length - 1) keys = { key: item, collection };
       } else if (i === segments.length - 1 && op.paginated) {
         const collection = define(
           camel(segment),

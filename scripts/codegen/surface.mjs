@@ -28,7 +28,7 @@ export const singular = (/** @type {string} */ text) => (text.endsWith('s') ? te
  *   summary: string, description: string,
  *   tag: string, pathParams: Param[], queryParams: Param[], commaQuery: string[], bodySchema: any, bodyRequired: boolean,
  *   successStatus: number, responseSchema: any, errorStatuses: number[], hasBody: boolean,
- *   resource: string, name: string, hook: string, paginated?: { hook: string }, cache?: 'created' | 'updated' | 'deleted',
+ *   resource: string, name: string, hook: string, paginated?: { hook: string, items?: string } | false, cache?: 'created' | 'updated' | 'deleted',
  *   invalidates: string[], types: { body?: string, query?: string, result?: string, item?: string },
  *   read: boolean,
  * }} SurfaceOperation
@@ -149,6 +149,12 @@ export function buildSurface(spec, naming, files) {
       if (!read?.read) throw fail(`operations.${op.operationId}.invalidates: ${target} is not a read operation`);
     }
     if (op.paginated && !op.read) throw fail(`operations.${op.operationId}: only a GET lists with paging`);
+    const paged = ['page_no', 'per_page'].every((name) => op.queryParams.some((p) => p.name === name));
+    if (paged && op.read && op.paginated === undefined) {
+      throw fail(
+        `operations.${op.operationId} takes page_no and per_page: give it paginated: { hook: useInfiniteSomething } (and items: the list's name under data, when data is no list), or paginated: false where its answer holds no list with paging`,
+      );
+    }
     if (op.cache && op.read) throw fail(`operations.${op.operationId}: a read has no cache update`);
   }
   return { operations, schemas, byId };
@@ -193,12 +199,22 @@ function named(operationId, entry, method, fail) {
   if (typeof entry.hook !== 'string' || !/^use[A-Z]\w*$/.test(entry.hook)) {
     throw fail(`${where}.hook must be a hook name (useSomething), not ${JSON.stringify(entry.hook)}`);
   }
+  /** @type {{ hook: string, items?: string } | false | undefined} */
   let paginated;
-  if (entry.paginated !== undefined) {
+  // false: it takes page_no and per_page, but its answer holds no list with paging to follow (said beside it)
+  if (entry.paginated === false) paginated = false;
+  else if (entry.paginated !== undefined) {
     if (!isObject(entry.paginated) || !/^use[A-Z]\w*$/.test(entry.paginated.hook ?? '')) {
       throw fail(`${where}.paginated must name its infinite hook: { hook: useInfiniteSomething }`);
     }
-    paginated = { hook: entry.paginated.hook };
+    const { hook, items, ...other } = entry.paginated;
+    if (Object.keys(other).length > 0) throw fail(`${where}.paginated takes hook and items, not ${Object.keys(other)}`);
+    if (items !== undefined && !IDENTIFIER.test(items)) {
+      throw fail(
+        `${where}.paginated.items must name the list under \`data\` (items: sessions), not ${JSON.stringify(items)}`,
+      );
+    }
+    paginated = items === undefined ? { hook } : { hook, items };
   }
   if (entry.cache !== undefined && !CACHE_KINDS.has(entry.cache)) {
     throw fail(`${where}.cache must be one of ${[...CACHE_KINDS].join(', ')}`);

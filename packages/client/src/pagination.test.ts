@@ -4,7 +4,10 @@ import { ACCOUNT, APP, MEETING, TOKEN } from '../test-support/recording-fetch';
 import { createRealtimeKitClient } from './create-client';
 import { RealtimeKitError } from './errors';
 
-/** A server holding `total` items that pages them honestly by page_no and per_page (1-based offsets). */
+/**
+ * A server holding `total` items that pages them honestly by page_no and per_page (1-based offsets); a session list's
+ * items sit in `data.sessions`, as the spec has them (or nowhere, with `sessionsMissing`).
+ */
 function pager(total: number) {
   return (request: RecordedRequest) => {
     const query = new URL(request.url, 'http://x').searchParams;
@@ -18,7 +21,7 @@ function pager(total: number) {
       status: 200,
       body: {
         success: true,
-        data: items,
+        data: !request.url.includes('/sessions') ? items : sessionsMissing ? {} : { sessions: items },
         paging: { total_count: total, start_offset: start + 1, end_offset: start + items.length },
       },
     };
@@ -27,18 +30,40 @@ function pager(total: number) {
 
 let server: FaultServer;
 let total = 0;
+let sessionsMissing = false;
 beforeAll(async () => {
   server = await startFaultServer((request) => pager(total)(request));
 });
 afterAll(() => server.close());
 afterEach(() => {
   server.reset();
+  sessionsMissing = false;
 });
 
 const rtk = () => createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, baseUrl: server.url });
 const pageOf = (r: RecordedRequest) => new URL(r.url, 'http://x').searchParams.get('page_no');
 
 describe('listAll', () => {
+  it('pages a list whose items sit under data (sessions: data.sessions), and refuses an answer without them', async () => {
+    total = 120;
+    const page = await rtk().sessions.list({ page_no: 1, per_page: 50 });
+    expect([page.data.length, page.data[0]?.id, page.paging.total_count]).toEqual([50, 'item-1', 120]);
+    const ids: string[] = [];
+    for await (const session of rtk().sessions.listAll({ status: 'ENDED' })) ids.push(session.id as string);
+    expect(ids).toEqual(Array.from({ length: 120 }, (_, i) => `item-${i + 1}`));
+    expect(server.requests.slice(1).map(pageOf)).toEqual(['1', '2']);
+    expect(server.requests[1]!.url).toContain('status=ENDED');
+    sessionsMissing = true;
+    const refused = await rtk()
+      .sessions.list()
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RealtimeKitError);
+    expect([(refused as RealtimeKitError).kind, (refused as RealtimeKitError).message]).toEqual([
+      'invalid_response',
+      'invalid_response GetSessions: the API answered without data.sessions',
+    ]);
+  });
+
   it('follows page_no to the end, asking for 100 per page', async () => {
     total = 250;
     const ids: string[] = [];

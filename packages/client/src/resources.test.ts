@@ -7,7 +7,7 @@ import { createRealtimeKitClient } from './create-client';
 
 // The oracle is the naming source beside the spec, not the generated code under test.
 const naming = parse(readFileSync(new URL('../../../spec/sdk.yaml', import.meta.url), 'utf8')) as {
-  operations: Record<string, { method: string; paginated?: object; types?: { query?: string } }>;
+  operations: Record<string, { method: string; paginated?: { items?: string } | false; types?: { query?: string } }>;
 };
 const methods = Object.entries(naming.operations).map(([operationId, entry]) => {
   const [resource, name] = entry.method.split('.') as [string, string];
@@ -20,8 +20,17 @@ const methods = Object.entries(naming.operations).map(([operationId, entry]) => 
   };
 });
 
-const answer = (request: Request) =>
-  Response.json({ success: true, data: request.method === 'GET' ? [] : {}, paging: { total_count: 0 } });
+/** The GET paths whose list sits under `data` (`data.sessions`), as a pattern each, with that list's name. */
+const listsUnder = Object.entries(naming.operations).flatMap(([operationId, entry]) => {
+  const items = entry.paginated ? entry.paginated.items : undefined;
+  const path = operationTable[operationId as OperationId].path.replace(/\{[\w-]+\}/g, '[^/]+');
+  return items ? [{ pattern: new RegExp(`${path.replace(/^.*\/realtime\/kit/, '')}$`), items }] : [];
+});
+const answer = (request: Request) => {
+  const under = listsUnder.find(({ pattern }) => pattern.test(new URL(request.url).pathname))?.items;
+  const data = request.method !== 'GET' ? {} : under ? { [under]: [] } : [];
+  return Response.json({ success: true, data, paging: { total_count: 0 } });
+};
 
 describe('the generated client methods', () => {
   it('name every operation of the table once, as spec/sdk.yaml says, and nothing else', () => {

@@ -29,8 +29,23 @@ export type OperationRequestBody<K extends OperationId> = JsonContent<NonNullabl
 /** The query parameters of an operation (`never` when it takes none). */
 export type OperationQuery<K extends OperationId> = NonNullable<operations[K]['parameters']['query']>;
 
-/** One item of a list operation's `data`. */
-export type OperationItem<K extends OperationId> = OperationResponseBody<K> extends { data?: (infer I)[] } ? I : never;
+/**
+ * One item of a list operation: of its `data`, or, given `P`, of the list at `data[P]` (`OperationItem<'GetSessions',
+ * 'sessions'>`: the sessions sit in `data.sessions`).
+ */
+export type OperationItem<K extends OperationId, P extends string = never> = [P] extends [never]
+  ? OperationResponseBody<K> extends { data?: (infer I)[] }
+    ? I
+    : never
+  : OperationData<K> extends { [Q in P]?: (infer I)[] }
+    ? I
+    : never;
+
+/** The names under an operation's `data` that hold a list (`'sessions'` for `GetSessions`). */
+export type OperationListKey<K extends OperationId> = {
+  [P in keyof OperationData<K>]-?: NonNullable<OperationData<K>[P]> extends readonly unknown[] ? P : never;
+}[keyof OperationData<K>] &
+  string;
 
 /** One page of a list operation, as the client returns it. */
 export interface Page<T> {

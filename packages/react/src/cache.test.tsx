@@ -196,3 +196,34 @@ describe('cache.ts: which lists are patched, which refetched', () => {
     expect([queryClient.getQueryData(detail), queryClient.getQueryData(below)]).toEqual([undefined, page(['p1'])]);
   });
 });
+
+describe('invalidate', () => {
+  it('marks exact keys exactly, and under a prefix every query, whatever its query object; nothing beside them', async () => {
+    const queryClient = new QueryClient();
+    const list = (query: object) => ['scope', 'livestreams', 'list', query];
+    const keysSeen = {
+      plain: list({}),
+      filtered: list({ status: 'LIVE' }),
+      paged: list({ status: 'LIVE', per_page: 5 }),
+      detail: ['scope', 'livestreams', 'detail', 'l1'],
+      below: ['scope', 'livestreams', 'detail', 'l1', 'sessions'],
+      other: ['scope', 'meetings', 'list', {}],
+    };
+    for (const key of Object.values(keysSeen)) queryClient.setQueryData(key, 'x');
+    const invalidated = () =>
+      Object.entries(keysSeen)
+        .filter(([, key]) => queryClient.getQueryState(key)?.isInvalidated)
+        .map(([name]) => name);
+    await invalidate(queryClient, [keysSeen.detail], [list({})]);
+    expect(invalidated()).toEqual(['plain', 'filtered', 'paged', 'detail']);
+    // a prefix that names a filter matches only the queries with it
+    const again = new QueryClient();
+    for (const key of Object.values(keysSeen)) again.setQueryData(key, 'x');
+    await invalidate(again, [], [list({ status: 'LIVE' })]);
+    expect(
+      Object.entries(keysSeen)
+        .filter(([, key]) => again.getQueryState(key)?.isInvalidated)
+        .map(([n]) => n),
+    ).toEqual(['filtered', 'paged']);
+  });
+});

@@ -106,6 +106,13 @@ export function removeItem(
   return listsKey ? removeFromLists(queryClient, listsKey, id) : undefined;
 }
 
-/** Refetches exactly these queries (the reads a mutation changed on the server). */
-export const invalidate = (queryClient: QueryClient, keys: QueryKey[]) =>
-  Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey, exact: true })));
+/**
+ * Refetches the reads a mutation changed on the server: exactly the queries at `keys`, and every query under each of
+ * `prefixes` (a list under any filter or page, every item of a collection). A prefix may end in `{}`, a read's key
+ * with no query: TanStack Query matches an object in a key by the properties it names, so `{}` matches every query.
+ */
+export const invalidate = (queryClient: QueryClient, keys: QueryKey[], prefixes: QueryKey[] = []) =>
+  Promise.all([
+    ...keys.map((queryKey) => queryClient.invalidateQueries({ queryKey, exact: true })),
+    ...prefixes.map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+  ]);

@@ -2,10 +2,11 @@
 // Do not edit: run `pnpm generate`.
 
 import type {
+  Page,
   Session,
   SessionChat,
   SessionGetQuery,
-  SessionList,
+  SessionListItem,
   SessionListQuery,
   SessionLivestreams,
   SessionLivestreamsQuery,
@@ -20,8 +21,9 @@ import type {
   SessionTranscript,
   SessionTranscriptQuery,
 } from '@realtimekit-meetings/core';
-import type { ApiClient } from '../internal/api-client';
+import { type ApiClient, pageIn } from '../internal/api-client';
 import type { RequestOptions } from '../options';
+import { paginate } from '../pagination';
 
 /**
  * `rtk.sessions`: `list`, `get`, `chat`, `livestreams`, `participants`, `participant`, `summary`, `generateSummary`,
@@ -36,6 +38,24 @@ export class SessionsResource {
    *
    * Returns details of all sessions of an App.
    *
+   * One page: `{ data, paging }`. `GetSessions`: GET /sessions.
+   *
+   * @param query - `page_no`: The page number from which you want your page search results to be displayed. `per_page`:
+   * Number of results per page. `sort_by` `sort_order` `start_time`: The start time range for which you want to
+   * retrieve the meetings. The time must be specified in ISO format. `end_time`: The end time range for which you want
+   * to retrieve the meetings. The time must be specified in ISO format. `participants` `status` `search`: Search string
+   * that matches sessions based on meeting title, meeting ID, and session ID. `associated_id`: ID of the meeting that
+   * sessions should be associated with.
+   * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
+   */
+  list(query?: SessionListQuery, options?: RequestOptions): Promise<Page<SessionListItem>> {
+    return pageIn(this.client, 'GetSessions', 'GET', '/sessions', 'sessions', { query }, options);
+  }
+
+  /**
+   * Every item of `list`, following `page_no` from the query's (default 1) to the last page, one page in memory at a
+   * time.
+   *
    * `GetSessions`: GET /sessions.
    *
    * @param query - `page_no`: The page number from which you want your page search results to be displayed. `per_page`:
@@ -46,8 +66,8 @@ export class SessionsResource {
    * sessions should be associated with.
    * @param options - This call only: `signal`, `timeoutMs`, `maxRetries`, `headers`, `accountId`, `appId`.
    */
-  list(query?: SessionListQuery, options?: RequestOptions): Promise<SessionList> {
-    return this.client.call('GetSessions', 'GET', '/sessions', { query }, options);
+  listAll(query?: SessionListQuery, options?: RequestOptions): AsyncIterable<SessionListItem> {
+    return paginate((page) => this.list(page, options), query);
   }
 
   /**

@@ -3,9 +3,11 @@ import type {
   OperationData,
   OperationId,
   OperationItem,
+  OperationListKey,
   operationRoutes,
   Page,
 } from '@realtimekit-meetings/core';
+import { RealtimeKitError } from '../errors';
 import type { RequestOptions } from '../options';
 import type { RequestInput, Route, SendFunction } from '../request';
 
@@ -83,4 +85,29 @@ export class ApiClient {
     const route = [method, path, 'body' in input, ...commaQuery] as unknown as Route;
     return this.send(operationId, route, input as never, options, unwrap) as Promise<never>;
   }
+}
+
+/**
+ * `pageIn(this.client, 'GetSessions', 'GET', '/sessions', 'sessions', { query })`: one page of a list whose items sit
+ * under `data` (`data.sessions`) beside the answer's `paging`, as `{ data: items, paging }`; an answer without that
+ * list is refused as `invalid_response`, never read as an empty page. A function beside the class, not a method of
+ * it, so that a browser bundle without such a list carries none of it.
+ */
+export function pageIn<K extends OperationId, P extends OperationListKey<K>>(
+  client: ApiClient,
+  operationId: K,
+  method: MethodOf<K>,
+  path: PathOf<K>,
+  items: P,
+  input: RequestInput<K>,
+  options?: RequestOptions,
+  ...commaQuery: CommaQueryOf<K>
+): Promise<Page<OperationItem<K, P>>> {
+  return client.page(operationId, method, path, input, options, ...commaQuery).then(({ data, paging }) => {
+    const list = (data as unknown as Record<string, unknown> | undefined)?.[items];
+    if (!Array.isArray(list)) {
+      throw new RealtimeKitError('invalid_response', `the API answered without data.${items}`, { operationId });
+    }
+    return { data: list, paging };
+  });
 }

@@ -299,8 +299,8 @@ export interface TrackRecordingStartResult extends OperationData<'startTrackReco
 /** The query parameters of `GetSessions` (GET /sessions): Fetch all sessions of an App. */
 export interface SessionListQuery extends OperationQuery<'GetSessions'> {}
 
-/** What a successful call returns of `GetSessions` (GET /sessions): Fetch all sessions of an App. */
-export interface SessionList extends OperationData<'GetSessions'> {}
+/** One item of the list of `GetSessions` (GET /sessions): Fetch all sessions of an App. */
+export interface SessionListItem extends OperationItem<'GetSessions', 'sessions'> {}
 
 /** The query parameters of `GetSessionDetails` (GET /sessions/{session_id}): Fetch details of a session. */
 export interface SessionGetQuery extends OperationQuery<'GetSessionDetails'> {}

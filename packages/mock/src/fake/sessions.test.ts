@@ -48,7 +48,7 @@ async function history() {
 describe('the sessions API, answered from what happened in the fake', () => {
   it('lists the app sessions, live and ended, newest first, with the spec filters, sorting and paging', async () => {
     const { rtk, client, standup, retro, adaPeer, retroPeer, raw } = await history();
-    const sessions = (await rtk.sessions.list()).sessions ?? [];
+    const sessions = (await rtk.sessions.list()).data;
     expect(sessions.map((s) => [s.id, s.associated_id, s.status])).toEqual([
       [retroPeer.session_id, retro.id, 'LIVE'],
       [adaPeer.session_id, standup.id, 'ENDED'],
@@ -71,7 +71,7 @@ describe('the sessions API, answered from what happened in the fake', () => {
     expect(sessions[0]).toMatchObject({ live_participants: 1, minutes_consumed: 6 }); // Ada, 10:20 to now (10:26)
     expect(sessions[0]).not.toHaveProperty('ended_at');
     const ids = async (query: Parameters<typeof rtk.sessions.list>[0]) =>
-      (await rtk.sessions.list(query)).sessions?.map((s) => s.id);
+      (await rtk.sessions.list(query)).data.map((s) => s.id);
     expect(await ids({ status: 'ENDED' })).toEqual([adaPeer.session_id]);
     expect(await ids({ associated_id: retro.id })).toEqual([retroPeer.session_id]);
     expect(await ids({ search: 'stand' })).toEqual([adaPeer.session_id]);
@@ -90,14 +90,14 @@ describe('the sessions API, answered from what happened in the fake', () => {
       'query/participants must be a range of participant counts, min:max (such as 1:10), not many',
     );
     // another app's sessions are not this one's
-    expect((await client(OTHER_APP).sessions.list()).sessions).toEqual([]);
+    expect((await client(OTHER_APP).sessions.list()).data).toEqual([]);
     expect(await statusOf(client(OTHER_APP).sessions.get(adaPeer.session_id))).toBe(404);
   });
 
   it('forgets every session on reset()', async () => {
     const { fake, rtk, adaPeer } = await history();
     fake.reset();
-    expect((await rtk.sessions.list()).sessions).toEqual([]);
+    expect((await rtk.sessions.list()).data).toEqual([]);
     expect(await statusOf(rtk.sessions.get(adaPeer.session_id))).toBe(404);
   });
 

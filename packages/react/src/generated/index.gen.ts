@@ -28,6 +28,7 @@ export { useInfiniteMeetings } from './use-infinite-meetings.gen';
 export { useInfiniteParticipants } from './use-infinite-participants.gen';
 export { useInfinitePresets } from './use-infinite-presets.gen';
 export { useInfiniteRecordings } from './use-infinite-recordings.gen';
+export { useInfiniteSessions } from './use-infinite-sessions.gen';
 export { useKickAllParticipants } from './use-kick-all-participants.gen';
 export { useKickParticipants } from './use-kick-participants.gen';
 export { useLivestream } from './use-livestream.gen';

@@ -58,8 +58,13 @@ const infiniteRecordingList = (scope: string, query: RecordingListQuery = {}) =>
   [...recordingLists(scope), 'infinite', query] as const;
 /** Every session query, lists and details. */
 const sessions = (scope: string) => [...all(scope), 'sessions'] as const;
-/** Fetch all sessions of an App. */
-const sessionList = (scope: string, query: SessionListQuery = {}) => [...sessions(scope), 'list', query] as const;
+/** Every list of sessions, plain or infinite. */
+const sessionLists = (scope: string) => [...sessions(scope), 'list'] as const;
+/** One page of sessions. */
+const sessionList = (scope: string, query: SessionListQuery = {}) => [...sessionLists(scope), query] as const;
+/** The infinite list of sessions. */
+const infiniteSessionList = (scope: string, query: SessionListQuery = {}) =>
+  [...sessionLists(scope), 'infinite', query] as const;
 /** Every webhook query, lists and details. */
 const webhooks = (scope: string) => [...all(scope), 'webhooks'] as const;
 /** Fetch all webhooks details. */
@@ -230,7 +235,9 @@ export const realtimeKitKeys = {
   recordingList,
   infiniteRecordingList,
   sessions,
+  sessionLists,
   sessionList,
+  infiniteSessionList,
   webhooks,
   webhookList,
   apps,

@@ -2,11 +2,12 @@
 // Do not edit: run `pnpm generate`.
 
 import type {
+  Page,
   RealtimeKitClient,
   Session,
   SessionChat,
   SessionGetQuery,
-  SessionList,
+  SessionListItem,
   SessionListQuery,
   SessionLivestreams,
   SessionLivestreamsQuery,
@@ -20,14 +21,19 @@ import type {
   SessionTranscript,
   SessionTranscriptQuery,
 } from '@realtimekit-meetings/client';
-import { query } from '../query-options';
+import { infiniteQuery, query } from '../query-options';
 import { realtimeKitKeys as keys } from './keys.gen';
 
 /** `queryOptions` for the reads of `rtk.sessions`, part of `realtimeKitQueries(client)`. */
 export const sessionsQueries = (client: RealtimeKitClient) => ({
   /** Fetch all sessions of an App. `GetSessions`. */
   sessions: (q?: SessionListQuery) =>
-    query<SessionList>(keys.sessionList(client.scope, q), (signal) => client.sessions.list(q, { signal })),
+    query<Page<SessionListItem>>(keys.sessionList(client.scope, q), (signal) => client.sessions.list(q, { signal })),
+  /** Fetch all sessions of an App. Page by page, for infinite scroll. */
+  infiniteSessions: (q?: SessionListQuery) =>
+    infiniteQuery<SessionListItem>(keys.infiniteSessionList(client.scope, q), q?.page_no, (page_no, signal) =>
+      client.sessions.list({ ...q, page_no }, { signal }),
+    ),
   /** Fetch details of a session. `GetSessionDetails`. */
   session: (sessionId: string, q?: SessionGetQuery) =>
     query<Session>(keys.sessionDetails(client.scope, sessionId, q), (signal) =>

@@ -2,7 +2,7 @@
 // Do not edit: run `pnpm generate`.
 
 import type { Recording, RecordingControlBody } from '@realtimekit-meetings/client';
-import { cacheItem, replaceInLists } from '../cache';
+import { cacheItem, invalidate, replaceInLists } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
 import { recordingsMutations } from './recordings-mutations.gen';
@@ -12,8 +12,8 @@ import { recordingsMutations } from './recordings-mutations.gen';
  *
  * Pause/Resume/Stop a given recording ID.
  *
- * On success it updates its cached detail (never its join token) and its entries in the lists (`cacheUpdate: false`
- * leaves the cache to you).
+ * On success it updates its cached detail (never its join token) and its entries in the lists, and refetches
+ * `useActiveRecording` (`cacheUpdate: false` leaves the cache to you).
  *
  * Its mutation key is `realtimeKitKeys.mutation(scope, 'pause_resume_stop_recording')`.
  *
@@ -25,7 +25,10 @@ export function useControlRecording(
   return useRealtimeKitMutation<Recording, { recordingId: string; body: RecordingControlBody }>(
     (client) => recordingsMutations(client).controlRecording(),
     (queryClient, scope, item, { recordingId }) =>
-      cacheItem(queryClient, keys.recording(scope, recordingId), keys.recordingLists(scope), item, replaceInLists),
+      Promise.all([
+        cacheItem(queryClient, keys.recording(scope, recordingId), keys.recordingLists(scope), item, replaceInLists),
+        invalidate(queryClient, [], [keys.activeRecording(scope)]),
+      ]),
     options,
   );
 }

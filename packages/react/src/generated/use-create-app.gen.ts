@@ -2,15 +2,17 @@
 // Do not edit: run `pnpm generate`.
 
 import type { AppCreateBody, AppCreateResult } from '@realtimekit-meetings/client';
+import { invalidate } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { appsMutations } from './apps-mutations.gen';
+import { realtimeKitKeys as keys } from './keys.gen';
 
 /**
  * Create App.
  *
  * Create new app for your account
  *
- * No cached query holds what it changes, so none is touched.
+ * On success it refetches `useApps` (`cacheUpdate: false` leaves the cache to you).
  *
  * Its mutation key is `realtimeKitKeys.mutation(scope, 'create_app')`.
  *
@@ -19,7 +21,7 @@ import { appsMutations } from './apps-mutations.gen';
 export function useCreateApp(options?: MutationHookOptions<AppCreateResult, AppCreateBody>) {
   return useRealtimeKitMutation<AppCreateResult, AppCreateBody>(
     (client) => appsMutations(client).createApp(),
-    undefined,
+    (queryClient, scope, _data, _variables) => invalidate(queryClient, [], [keys.appLists(scope)]),
     options,
   );
 }

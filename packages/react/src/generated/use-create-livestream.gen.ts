@@ -2,7 +2,9 @@
 // Do not edit: run `pnpm generate`.
 
 import type { LivestreamCreateBody, LivestreamCreateResult } from '@realtimekit-meetings/client';
+import { invalidate } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
+import { realtimeKitKeys as keys } from './keys.gen';
 import { livestreamsMutations } from './livestreams-mutations.gen';
 
 /**
@@ -12,7 +14,7 @@ import { livestreamsMutations } from './livestreams-mutations.gen';
  * custom input to the ingest server and stream key, and freely distribute the content using the playback URL on any
  * player that supports HLS/LHLS.
  *
- * No cached query holds what it changes, so none is touched.
+ * On success it refetches `useLivestreams` (`cacheUpdate: false` leaves the cache to you).
  *
  * Its mutation key is `realtimeKitKeys.mutation(scope, 'create_livestream')`.
  *
@@ -21,7 +23,7 @@ import { livestreamsMutations } from './livestreams-mutations.gen';
 export function useCreateLivestream(options?: MutationHookOptions<LivestreamCreateResult, LivestreamCreateBody>) {
   return useRealtimeKitMutation<LivestreamCreateResult, LivestreamCreateBody>(
     (client) => livestreamsMutations(client).createLivestream(),
-    undefined,
+    (queryClient, scope, _data, _variables) => invalidate(queryClient, [], [keys.livestreamList(scope)]),
     options,
   );
 }

@@ -13,7 +13,8 @@ import { livestreamsMutations } from './livestreams-mutations.gen';
  * Starts livestream of a meeting associated with the given meeting ID. Retreive the meeting ID using the `Create a
  * meeting` API.
  *
- * On success it refetches `useActiveLivestream` (`cacheUpdate: false` leaves the cache to you).
+ * On success it refetches `useActiveLivestream`, `useLivestreamSession`, `useLivestreams` (`cacheUpdate: false` leaves
+ * the cache to you).
  *
  * Its mutation key is `realtimeKitKeys.mutation(scope, 'start-livestreaming')`.
  *
@@ -24,7 +25,12 @@ export function useStartLivestream(
 ) {
   return useRealtimeKitMutation<LivestreamStartResult, { meetingId: string; body: LivestreamStartBody }>(
     (client) => livestreamsMutations(client).startLivestream(),
-    (queryClient, scope, _data, { meetingId }) => invalidate(queryClient, [keys.activeLivestream(scope, meetingId)]),
+    (queryClient, scope, _data, { meetingId }) =>
+      invalidate(
+        queryClient,
+        [keys.activeLivestream(scope, meetingId)],
+        [keys.meetingLivestreamSession(scope, meetingId), keys.livestreamList(scope)],
+      ),
     options,
   );
 }

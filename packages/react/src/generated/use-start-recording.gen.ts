@@ -2,7 +2,7 @@
 // Do not edit: run `pnpm generate`.
 
 import type { Recording, RecordingStartBody } from '@realtimekit-meetings/client';
-import { cacheItem, insertIntoLists } from '../cache';
+import { cacheItem, insertIntoLists, invalidate } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
 import { recordingsMutations } from './recordings-mutations.gen';
@@ -13,8 +13,8 @@ import { recordingsMutations } from './recordings-mutations.gen';
  * Starts recording a meeting. The meeting can be started by an App admin directly, or a participant with permissions to
  * start a recording, based on the type of authorization used.
  *
- * On success it caches the new item (never its join token) and puts it at the top of the unfiltered lists
- * (`cacheUpdate: false` leaves the cache to you).
+ * On success it caches the new item (never its join token) and puts it at the top of the unfiltered lists, and
+ * refetches `useActiveRecording` (`cacheUpdate: false` leaves the cache to you).
  *
  * Its mutation key is `realtimeKitKeys.mutation(scope, 'start_recording')`.
  *
@@ -24,7 +24,10 @@ export function useStartRecording(options?: MutationHookOptions<Recording, Recor
   return useRealtimeKitMutation<Recording, RecordingStartBody>(
     (client) => recordingsMutations(client).startRecording(),
     (queryClient, scope, item, _variables) =>
-      cacheItem(queryClient, keys.recording(scope, item.id), keys.recordingLists(scope), item, insertIntoLists),
+      Promise.all([
+        cacheItem(queryClient, keys.recording(scope, item.id), keys.recordingLists(scope), item, insertIntoLists),
+        invalidate(queryClient, [], [keys.activeRecording(scope)]),
+      ]),
     options,
   );
 }

@@ -2,7 +2,9 @@
 // Do not edit: run `pnpm generate`.
 
 import type { TrackRecordingStartBody, TrackRecordingStartResult } from '@realtimekit-meetings/client';
+import { invalidate } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
+import { realtimeKitKeys as keys } from './keys.gen';
 import { recordingsMutations } from './recordings-mutations.gen';
 
 /**
@@ -12,7 +14,7 @@ import { recordingsMutations } from './recordings-mutations.gen';
  * files in the RealtimeKit bucket. Video track recording is in development. For more information, refer to [Track
  * recording](/realtime/realtimekit/recording-guide/track-recording/).
  *
- * No cached query holds what it changes, so none is touched.
+ * On success it refetches `useRecordings`, `useActiveRecording` (`cacheUpdate: false` leaves the cache to you).
  *
  * Its mutation key is `realtimeKitKeys.mutation(scope, 'startTrackRecordingForAMeeting')`.
  *
@@ -23,7 +25,8 @@ export function useStartTrackRecording(
 ) {
   return useRealtimeKitMutation<TrackRecordingStartResult, TrackRecordingStartBody>(
     (client) => recordingsMutations(client).startTrackRecording(),
-    undefined,
+    (queryClient, scope, _data, _variables) =>
+      invalidate(queryClient, [], [keys.recordingLists(scope), keys.activeRecording(scope)]),
     options,
   );
 }

@@ -13,7 +13,8 @@ import { livestreamsMutations } from './livestreams-mutations.gen';
  * Stops the active livestream of a meeting associated with the given meeting ID. Retreive the meeting ID using the
  * `Create a meeting` API.
  *
- * On success it refetches `useActiveLivestream` (`cacheUpdate: false` leaves the cache to you).
+ * On success it refetches `useActiveLivestream`, `useLivestreamSession`, `useLivestreams` (`cacheUpdate: false` leaves
+ * the cache to you).
  *
  * Its mutation key is `realtimeKitKeys.mutation(scope, 'stop_livestreaming')`.
  *
@@ -22,7 +23,12 @@ import { livestreamsMutations } from './livestreams-mutations.gen';
 export function useStopLivestream(options?: MutationHookOptions<LivestreamStopResult, { meetingId: string }>) {
   return useRealtimeKitMutation<LivestreamStopResult, { meetingId: string }>(
     (client) => livestreamsMutations(client).stopLivestream(),
-    (queryClient, scope, _data, { meetingId }) => invalidate(queryClient, [keys.activeLivestream(scope, meetingId)]),
+    (queryClient, scope, _data, { meetingId }) =>
+      invalidate(
+        queryClient,
+        [keys.activeLivestream(scope, meetingId)],
+        [keys.meetingLivestreamSession(scope, meetingId), keys.livestreamList(scope)],
+      ),
     options,
   );
 }
