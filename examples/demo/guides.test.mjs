@@ -38,8 +38,9 @@ function runBlock(block, i) {
 }
 
 describe('docs/guides/backend.md, run as written', () => {
-  it('has the blocks this test runs: createJoinTokens first, then the fake, ensureWebhook, presets as code', () => {
-    expect(blocks).toHaveLength(5);
+  it('has the blocks this test runs: createJoinTokens first, then the fake, ensureWebhook, presets as code, sessions', () => {
+    expect(blocks).toHaveLength(6);
+    expect(blocks[5]).toContain('rtk.sessions.listAll(');
     expect(blocks[2]).toContain('rtk.webhooks.create');
     expect(blocks[3]).toContain('ensureWebhook(rtk');
     expect(blocks[4]).toContain('applyPresetPlan(rtk');
