@@ -215,6 +215,22 @@ describe('what the proxy refuses', () => {
     expect(sent).toHaveLength(0);
   });
 
+  it('every operation of every resource below the app not in allow: 403 naming it, nothing sent', async () => {
+    const { handle, sent } = proxyWith({ allow: ['get_all_meetings'] });
+    const ofApp = (Object.keys(operationTable) as OperationId[]).filter(
+      (id) => id !== 'get_all_meetings' && operationTable[id].path.startsWith(`${APP_PATH_PREFIX}/`),
+    );
+    expect(ofApp.length).toBeGreaterThan(50); // meetings, presets, webhooks, sessions, recordings, livestreams, analytics
+    for (const operationId of ofApp) {
+      const { method, path, hasBody } = operationTable[operationId];
+      const below = path.slice(APP_PATH_PREFIX.length).replace(/\{[\w-]+\}/g, MEETING);
+      const init = hasBody ? { method, body: '{}' } : { method };
+      const message = await refused(await handle(browserRequest(below, init)), 403);
+      expect(message, `${method} ${below}`).toBe(`${operationId} is not allowed through this proxy`);
+    }
+    expect(sent).toHaveLength(0);
+  });
+
   it('nothing is allowed by an empty allow list (a join-only proxy)', async () => {
     const { handle } = proxyWith({
       allow: [],
