@@ -261,6 +261,17 @@ actions:
     );
   });
 
+  it("stops on a refetch whose item IDs neither the mutation's path nor its body gives", async () => {
+    const naming = replaceOnce(
+      namingText,
+      '    hook: useCreateMeeting\n    cache: created\n',
+      '    hook: useCreateMeeting\n    cache: created\n    invalidates: [GetActiveSession]\n',
+    );
+    expect(await generateError(inputs({ naming }))).toContain(
+      "operations.create_meeting.invalidates: GetActiveSession's path IDs (meeting_id) come from neither its path nor its body",
+    );
+  });
+
   it('stops when one type name would mean two different schemas', async () => {
     const naming = replaceOnce(
       namingText,

@@ -37,6 +37,7 @@ export function cacheUpdate(surface, op, readKeys) {
       const id = itemIds.at(-1);
       return {
         needs,
+        fromBody: /** @type {string[]} */ ([]),
         engines: ['removeItem'],
         usesItem: false,
         usesKeys: !!(item || list),
@@ -46,6 +47,7 @@ export function cacheUpdate(surface, op, readKeys) {
     }
     return {
       needs,
+      fromBody: /** @type {string[]} */ ([]),
       engines: ['cacheItem', op.cache === 'created' ? 'insertIntoLists' : 'replaceInLists'],
       usesItem: true,
       usesKeys: !!(item || list),
@@ -64,28 +66,58 @@ export function cacheUpdate(surface, op, readKeys) {
   const refetch = () => {
     if (op.invalidates.length === 0) return undefined;
     const own = idsOf(op.below);
-    const targets = op.invalidates.map((id) => {
+    /** @type {string[]} the body's fields read (snake_case), keyed by their camelCase name */
+    const fromBody = [];
+    /** @type {string[]} */
+    const holding = [];
+    const targets = op.invalidates.flatMap((id) => {
       const read = /** @type {SurfaceOperation} */ (surface.byId.get(id));
       const keys = /** @type {any} */ (readKeys.get(id));
       const ids = idsOf(read.below);
-      if (ids.some((name) => !own.includes(name))) {
-        // the mutation's path does not name the item (a recording started by a body's meeting_id): every item of it
-        const above = ids.slice(0, -1);
-        if (!keys.collection || above.some((name) => !own.includes(name)))
-          throw new Error(`${op.operationId}: invalidates ${id}, whose path IDs (${ids.join(', ')}) its path lacks`);
-        return { read, prefix: true, call: keyCall(keys.collection, above), ids: above };
+      const missing = read.pathParams.filter((p) => !own.includes(camel(p.name)));
+      if (missing.length === 0) {
+        if (read.paginated) return [{ read, prefix: true, call: keyCall(keys.lists, ids), ids }];
+        return [{ read, prefix: !!read.types.query, call: keyCall(keys.key, ids), ids }];
       }
-      if (read.paginated) return { read, prefix: true, call: keyCall(keys.lists, ids), ids };
-      return { read, prefix: !!read.types.query, call: keyCall(keys.key, ids), ids };
+      // the mutation's path does not name the item: the body does (a recording started for its meeting_id) ...
+      if (!read.types.query && missing.every((p) => op.bodyFields.includes(p.name))) {
+        fromBody.push(...missing.map((p) => p.name));
+        return [{ read, prefix: false, call: keyCall(keys.key, ids), ids: ids.filter((name) => own.includes(name)) }];
+      }
+      // ... or the cached item is the mutation's own (the active recording that is this recording) ...
+      const above = ids.slice(0, -1);
+      const item = own.at(-1);
+      if (!keys.collection || above.some((name) => !own.includes(name)))
+        throw new Error(
+          `${op.operationId}: invalidates ${id}, whose path IDs (${ids.join(', ')}) neither its path nor its body gives`,
+        );
+      if (item) {
+        holding.push(`invalidateHolding(queryClient, ${keyCall(keys.collection, above)}, ${item})`);
+        return [{ read, prefix: true, call: '', ids: [...above, item] }];
+      }
+      // ... else every item of it
+      return [{ read, prefix: true, call: keyCall(keys.collection, above), ids: above }];
     });
     const exactKeys = targets.filter((t) => !t.prefix).map((t) => t.call);
-    const prefixes = targets.filter((t) => t.prefix).map((t) => t.call);
+    const prefixes = targets.filter((t) => t.prefix && t.call).map((t) => t.call);
+    const calls = [
+      ...(exactKeys.length + prefixes.length > 0
+        ? [
+            `invalidate(queryClient, [${exactKeys.join(', ')}]${prefixes.length > 0 ? `, [${prefixes.join(', ')}]` : ''})`,
+          ]
+        : []),
+      ...holding,
+    ];
     return {
       needs: [...new Set(targets.flatMap((t) => t.ids))],
-      engines: ['invalidate'],
+      fromBody: [...new Set(fromBody)],
+      engines: [
+        ...(exactKeys.length + prefixes.length > 0 ? ['invalidate'] : []),
+        ...(holding.length > 0 ? ['invalidateHolding'] : []),
+      ],
       usesItem: false,
       usesKeys: true,
-      body: `invalidate(queryClient, [${exactKeys.join(', ')}]${prefixes.length > 0 ? `, [${prefixes.join(', ')}]` : ''})`,
+      body: calls.length === 1 ? /** @type {string} */ (calls[0]) : `Promise.all([${calls.join(', ')}])`,
       says: `refetches ${targets.map((t) => `\`${t.read.hook}\``).join(', ')}`,
     };
   };
@@ -95,6 +127,7 @@ export function cacheUpdate(surface, op, readKeys) {
   // both: the answer edits what it is, and the reads it also changed (a recording's meeting's active one) refetch
   return {
     needs: [...new Set(parts.flatMap((p) => p.needs))],
+    fromBody: [...new Set(parts.flatMap((p) => p.fromBody))],
     engines: [...new Set(parts.flatMap((p) => p.engines))],
     usesItem: parts.some((p) => p.usesItem),
     usesKeys: true,

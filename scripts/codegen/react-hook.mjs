@@ -5,6 +5,7 @@ import { cacheUpdate } from './react-cache-update.mjs';
 import { mutationShape, mutationsFile, mutationsName } from './react-mutation-options.mjs';
 import { CLIENT, ids, optionsName } from './react-names.mjs';
 import { queriesFile, queriesName } from './react-query-options.mjs';
+import { camel } from './surface.mjs';
 import { jsdoc, sentence, TS_HEADER } from './text.mjs';
 
 /** @typedef {import('./surface.mjs').Surface} Surface @typedef {import('./surface.mjs').SurfaceOperation} SurfaceOperation */
@@ -87,7 +88,13 @@ export function mutationHook(surface, op, readKeys, holdsToken) {
   if (update) {
     for (const engine of update.engines) imports.value('../cache', engine);
     if (update.usesKeys) imports.value('./keys.gen', 'realtimeKitKeys as keys');
-    const vars = pathIds.length === 0 || update.needs.length === 0 ? '_variables' : `{ ${update.needs.join(', ')} }`;
+    // the variables the update reads: path IDs, and fields of the body (`{ meeting_id: meetingId }`)
+    const fromBody = update.fromBody.map((name) => `${name}: ${camel(name)}`).join(', ');
+    const entries = [
+      ...(pathIds.length === 0 ? [] : update.needs),
+      ...(fromBody ? [pathIds.length === 0 ? fromBody : `body: { ${fromBody} }`] : []),
+    ];
+    const vars = entries.length === 0 ? '_variables' : `{ ${entries.join(', ')} }`;
     updateExpr = `(queryClient, scope, ${update.usesItem ? 'item' : '_data'}, ${vars}) =>\n      ${update.body}`;
   }
   const doc = jsdoc([

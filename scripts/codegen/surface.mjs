@@ -4,6 +4,7 @@
  * emitter reads this model, never the spec or the naming source directly.
  */
 import { deref } from './ref.mjs';
+import { flatten } from './schema.mjs';
 import { GenerateError, isObject } from './spec.mjs';
 
 /** Every RealtimeKit path starts with this; the account's own resources (`apps`) sit right below it. */
@@ -27,6 +28,7 @@ export const singular = (/** @type {string} */ text) => (text.endsWith('s') ? te
  *   operationId: string, method: string, path: string, below: string, route: string, account: boolean,
  *   summary: string, description: string,
  *   tag: string, pathParams: Param[], queryParams: Param[], commaQuery: string[], bodySchema: any, bodyRequired: boolean,
+ *   bodyFields: string[],
  *   successStatus: number, responseSchema: any, errorStatuses: number[], hasBody: boolean,
  *   resource: string, name: string, hook: string, paginated?: { hook: string, items?: string } | false, cache?: 'created' | 'updated' | 'deleted',
  *   invalidates: string[], types: { body?: string, query?: string, result?: string, item?: string },
@@ -126,6 +128,8 @@ export function buildSurface(spec, naming, files) {
         commaQuery,
         bodySchema,
         bodyRequired: !!bodySchema && !!body?.required,
+        // the fields a body must have (a recording's meeting_id), which a cache update may key by
+        bodyFields: bodySchema && body?.required ? (flatten(spec, bodySchema, files.spec)?.required ?? []) : [],
         hasBody: isObject(body?.content) && Object.keys(body.content).length > 0,
         successStatus,
         responseSchema: response?.content?.['application/json']?.schema,
@@ -147,6 +151,15 @@ export function buildSurface(spec, naming, files) {
     for (const target of op.invalidates) {
       const read = byId.get(target);
       if (!read?.read) throw fail(`operations.${op.operationId}.invalidates: ${target} is not a read operation`);
+      // the IDs of the read's key: from the mutation's path, its body, or (the last, an item's) whatever it caches
+      const own = op.pathParams.map((p) => p.name);
+      const missing = read.pathParams.map((p) => p.name).filter((name) => !own.includes(name));
+      const lastIsItem = read.below.endsWith(`/{${missing.at(-1)}}`) && missing.length === 1;
+      if (missing.length > 0 && !missing.every((name) => op.bodyFields.includes(name)) && !lastIsItem) {
+        throw fail(
+          `operations.${op.operationId}.invalidates: ${target}'s path IDs (${missing.join(', ')}) come from neither its path nor its body`,
+        );
+      }
     }
     if (op.paginated && !op.read) throw fail(`operations.${op.operationId}: only a GET lists with paging`);
     const paged = ['page_no', 'per_page'].every((name) => op.queryParams.some((p) => p.name === name));

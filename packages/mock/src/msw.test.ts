@@ -34,6 +34,9 @@ describe('realtimeKitHandlers', () => {
       await rtk.webhooks.create({ name: 'ended', url, events: ['meeting.ended'] });
       expect((await rtk.webhooks.list()).map((w) => w.url)).toEqual([url]);
       expect((await rtk.recordings.list()).data).toEqual([]);
+      // the proxy's join route and the app's own routes under the mount are not the fake's: left unhandled
+      await expect(fetch(`${proxyUrl}/meetings/${meeting.id}/join`, { method: 'POST' })).rejects.toThrow();
+      await expect(fetch(`${proxyUrl}/health`)).rejects.toThrow();
     } finally {
       mounted.close();
       msw.listen({ onUnhandledRequest: 'error' });

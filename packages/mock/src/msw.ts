@@ -1,3 +1,4 @@
+import { APP_PATH_PREFIX, createRouter } from '@realtimekit-meetings/core';
 import { http, type RequestHandler } from 'msw';
 import type { RealtimeKitFake } from './fake/create-fake';
 
@@ -45,11 +46,15 @@ export function realtimeKitHandlers(options: RealtimeKitHandlersOptions): Reques
     // the mount's own path (a relative proxyUrl is one already), so a mount that holds `/meetings` is cut off whole
     const mountPath = URL.canParse(mount) ? new URL(mount).pathname.replace(/\/+$/, '') : mount.split(/[?#]/)[0];
     const app = `${api}/accounts/${options.accountId ?? FAKE_ACCOUNT}/realtime/kit/${options.appId ?? FAKE_APP}`;
+    // the routes the proxy mirrors: every operation below the app (meetings, recordings, sessions, webhooks…)
+    const route = createRouter(APP_PATH_PREFIX);
     handlers.push(
-      // every resource below the app, as the proxy mirrors them (meetings, recordings, sessions, webhooks…)
       http.all(`${mount}/*`, async ({ request }) => {
         const url = new URL(request.url);
         const below = url.pathname.slice((mountPath as string).length);
+        // anything else under the mount (the proxy's join route, the app's own routes) is not the fake's to answer:
+        // left unhandled, as MSW leaves what no handler answers
+        if (route(request.method, below).kind === 'not-found') return undefined;
         const headers = new Headers(request.headers);
         headers.set('authorization', 'Bearer realtimekit-msw'); // the proxy adds the server's token
         const hasBody = request.method !== 'GET' && request.method !== 'HEAD';

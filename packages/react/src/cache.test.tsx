@@ -1,8 +1,8 @@
-import { QueryClient, type QueryKey } from '@tanstack/react-query';
+import { QueryClient, type QueryKey, QueryObserver } from '@tanstack/react-query';
 import { act, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { MEETING, setup } from '../test-support/render';
-import { cacheItem, insertIntoLists, invalidate, removeItem, replaceInLists } from './cache';
+import { cacheItem, insertIntoLists, invalidate, invalidateHolding, removeItem, replaceInLists } from './cache';
 import {
   realtimeKitKeys as keys,
   useAddParticipant,
@@ -225,5 +225,43 @@ describe('invalidate', () => {
         .filter(([, key]) => again.getQueryState(key)?.isInvalidated)
         .map(([n]) => n),
     ).toEqual(['filtered', 'paged']);
+  });
+
+  it('under a prefix by what a query holds: only the items whose data is that item', async () => {
+    const queryClient = new QueryClient();
+    const active = (meeting: string) => ['scope', 'recordings', 'active-recording', 'detail', meeting];
+    queryClient.setQueryData(active('m1'), { id: 'r1' });
+    queryClient.setQueryData(active('m2'), { id: 'r2' });
+    await invalidateHolding(queryClient, ['scope', 'recordings', 'active-recording'], 'r1');
+    expect(['m1', 'm2'].map((m) => queryClient.getQueryState(active(m))?.isInvalidated)).toEqual([true, false]);
+  });
+
+  it('drops the data of a read its refetch found gone (404), and keeps it through any other failure', async () => {
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const gone = ['scope', 'recordings', 'active-recording', 'detail', 'm1'];
+    const failing = ['scope', 'recordings', 'active-recording', 'detail', 'm2'];
+    const fail = (status: number) => () => Promise.reject(Object.assign(new Error(`${status}`), { status }));
+    const observers = [
+      new QueryObserver(queryClient, {
+        queryKey: gone,
+        queryFn: fail(404),
+        initialData: { id: 'r1' },
+        staleTime: Infinity,
+      }),
+      new QueryObserver(queryClient, {
+        queryKey: failing,
+        queryFn: fail(503),
+        initialData: { id: 'r2' },
+        staleTime: Infinity,
+      }),
+    ];
+    const unsubscribe = observers.map((observer) => observer.subscribe(() => {}));
+    await invalidate(queryClient, [gone, failing]);
+    expect([queryClient.getQueryState(gone)?.status, queryClient.getQueryData(gone)]).toEqual(['error', undefined]);
+    expect([queryClient.getQueryState(failing)?.status, queryClient.getQueryData(failing)]).toEqual([
+      'error',
+      { id: 'r2' },
+    ]);
+    for (const stop of unsubscribe) stop();
   });
 });

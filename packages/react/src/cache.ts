@@ -1,5 +1,5 @@
 import type { Page } from '@realtimekit-meetings/client';
-import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
+import type { InfiniteData, Query, QueryClient, QueryKey } from '@tanstack/react-query';
 
 type Item = { id: string };
 type ListData = Page<Item> | InfiniteData<Page<Item>>;
@@ -106,13 +106,40 @@ export function removeItem(
   return listsKey ? removeFromLists(queryClient, listsKey, id) : undefined;
 }
 
+/** The filters of a refetch, each with `predicate` when it has one. */
+type Filters = { queryKey: QueryKey; exact?: boolean; predicate?: (query: Query) => boolean };
+
+/**
+ * Refetches what `filters` match, then drops the data of those the refetch found gone (404: a stopped recording is
+ * no longer the active one): TanStack keeps the last data of a query whose refetch failed, which would show the
+ * recording as running beside the error.
+ */
+async function refetch(queryClient: QueryClient, filters: Filters[]) {
+  await Promise.all(filters.map((filter) => queryClient.invalidateQueries(filter)));
+  for (const filter of filters) {
+    for (const query of queryClient.getQueryCache().findAll(filter)) {
+      const { status, error, data } = query.state;
+      if (status === 'error' && (error as { status?: unknown } | null)?.status === 404 && data !== undefined)
+        query.setState({ data: undefined, dataUpdatedAt: 0 });
+    }
+  }
+}
+
 /**
  * Refetches the reads a mutation changed on the server: exactly the queries at `keys`, and every query under each of
  * `prefixes` (a list under any filter or page, every item of a collection). A prefix may end in `{}`, a read's key
  * with no query: TanStack Query matches an object in a key by the properties it names, so `{}` matches every query.
+ * A read the change made gone (404) keeps no stale data.
  */
 export const invalidate = (queryClient: QueryClient, keys: QueryKey[], prefixes: QueryKey[] = []) =>
-  Promise.all([
-    ...keys.map((queryKey) => queryClient.invalidateQueries({ queryKey, exact: true })),
-    ...prefixes.map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+  refetch(queryClient, [
+    ...keys.map((queryKey) => ({ queryKey, exact: true })),
+    ...prefixes.map((queryKey) => ({ queryKey })),
   ]);
+
+/**
+ * Refetches the items under `prefix` whose cached data is the item `id` (the meeting's active recording that is this
+ * recording), and no other: a mutation whose path names the item, not where else it shows.
+ */
+export const invalidateHolding = (queryClient: QueryClient, prefix: QueryKey, id: string) =>
+  refetch(queryClient, [{ queryKey: prefix, predicate: (query) => (query.state.data as Partial<Item>)?.id === id }]);

@@ -144,7 +144,9 @@ describe('hooks on the stateful fake (MSW)', () => {
     await act(() => hooks.current.control.mutateAsync({ recordingId: recording.id, body: { action: 'pause' } }));
     await waitFor(() => expect(hooks.current.active.data?.status).toBe('PAUSED'));
     await act(() => hooks.current.control.mutateAsync({ recordingId: recording.id, body: { action: 'stop' } }));
-    await waitFor(() => expect(hooks.current.active.status).toBe('error')); // stopped: no active recording
+    // stopped: no active recording, and no stale one beside the 404
+    await waitFor(() => expect([hooks.current.active.status, hooks.current.active.data]).toEqual(['error', undefined]));
+    expect(hooks.current.active.error?.status).toBe(404);
   });
 
   it("pages a meeting's sessions with useInfiniteSessions, one page at a time, to the last", async () => {

@@ -89,8 +89,9 @@ export class ApiClient {
 
 /**
  * `pageIn(this.client, 'GetSessions', 'GET', '/sessions', 'sessions', { query })`: one page of a list whose items sit
- * under `data` (`data.sessions`) beside the answer's `paging`, as `{ data: items, paging }`; an answer without that
- * list is refused as `invalid_response`, never read as an empty page. A function beside the class, not a method of
+ * under `data` (`data.sessions`) beside the answer's `paging`, as `{ data: items, paging }`. The spec leaves the list
+ * optional: without it, an answer whose paging counts nothing is an empty page, any other is refused as
+ * `invalid_response` (never read as empty while the paging says there are items). A function beside the class, not a method of
  * it, so that a browser bundle without such a list carries none of it.
  */
 export function pageIn<K extends OperationId, P extends OperationListKey<K>>(
@@ -104,7 +105,7 @@ export function pageIn<K extends OperationId, P extends OperationListKey<K>>(
   ...commaQuery: CommaQueryOf<K>
 ): Promise<Page<OperationItem<K, P>>> {
   return client.page(operationId, method, path, input, options, ...commaQuery).then(({ data, paging }) => {
-    const list = (data as unknown as Record<string, unknown> | undefined)?.[items];
+    const list = (data as unknown as Record<string, unknown> | undefined)?.[items] ?? (paging.total_count ? null : []);
     if (!Array.isArray(list)) {
       throw new RealtimeKitError('invalid_response', `the API answered without data.${items}`, { operationId });
     }

@@ -2,7 +2,7 @@
 // Do not edit: run `pnpm generate`.
 
 import type { Recording, RecordingControlBody } from '@realtimekit-meetings/client';
-import { cacheItem, invalidate, replaceInLists } from '../cache';
+import { cacheItem, invalidateHolding, replaceInLists } from '../cache';
 import { type MutationHookOptions, useRealtimeKitMutation } from '../use-realtime-kit-mutation';
 import { realtimeKitKeys as keys } from './keys.gen';
 import { recordingsMutations } from './recordings-mutations.gen';
@@ -27,7 +27,7 @@ export function useControlRecording(
     (queryClient, scope, item, { recordingId }) =>
       Promise.all([
         cacheItem(queryClient, keys.recording(scope, recordingId), keys.recordingLists(scope), item, replaceInLists),
-        invalidate(queryClient, [], [keys.activeRecording(scope)]),
+        invalidateHolding(queryClient, keys.activeRecording(scope), recordingId),
       ]),
     options,
   );

@@ -23,10 +23,10 @@ import { recordingsMutations } from './recordings-mutations.gen';
 export function useStartRecording(options?: MutationHookOptions<Recording, RecordingStartBody>) {
   return useRealtimeKitMutation<Recording, RecordingStartBody>(
     (client) => recordingsMutations(client).startRecording(),
-    (queryClient, scope, item, _variables) =>
+    (queryClient, scope, item, { meeting_id: meetingId }) =>
       Promise.all([
         cacheItem(queryClient, keys.recording(scope, item.id), keys.recordingLists(scope), item, insertIntoLists),
-        invalidate(queryClient, [], [keys.activeRecording(scope)]),
+        invalidate(queryClient, [keys.activeRecordingOf(scope, meetingId)]),
       ]),
     options,
   );

@@ -25,8 +25,8 @@ export function useStartTrackRecording(
 ) {
   return useRealtimeKitMutation<TrackRecordingStartResult, TrackRecordingStartBody>(
     (client) => recordingsMutations(client).startTrackRecording(),
-    (queryClient, scope, _data, _variables) =>
-      invalidate(queryClient, [], [keys.recordingLists(scope), keys.activeRecording(scope)]),
+    (queryClient, scope, _data, { meeting_id: meetingId }) =>
+      invalidate(queryClient, [keys.activeRecordingOf(scope, meetingId)], [keys.recordingLists(scope)]),
     options,
   );
 }
