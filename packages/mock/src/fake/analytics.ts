@@ -53,28 +53,27 @@ function livestreamsIn(ctx: Context, call: Call) {
     .sort((a, b) => Date.parse(a.started_time) - Date.parse(b.started_time));
 }
 
-/** The app's recordings started in [from, to], composite and track, day by day. */
-function recordingStats(ctx: Context, call: Call, from: number, to: number) {
-  const days = new Map<string, { day: string; total_recording_minutes: number; total_recordings: number }>();
-  for (const stored of ctx.state.recordings.values()) {
-    const invoked = Date.parse(stored.recording.invoked_time);
-    if (stored.scope !== scopeOf(call) || invoked < from || invoked > to) continue;
-    const day = dayOf(invoked);
+/** How many items, and their minutes, per UTC day of the items that started in [from, to], oldest day first. */
+function byDay(items: { at: number; minutes: number }[], from: number, to: number) {
+  const days = new Map<string, { day: string; count: number; minutes: number }>();
+  for (const { at, minutes } of items) {
+    if (at < from || at > to) continue;
+    const day = dayOf(at);
     tally(
       days,
       day,
-      () => ({ day, total_recording_minutes: 0, total_recordings: 0 }),
+      () => ({ day, count: 0, minutes: 0 }),
       (entry) => {
-        entry.total_recordings++;
-        entry.total_recording_minutes += Math.round(recordedSeconds(ctx, stored) / 60);
+        entry.count++;
+        entry.minutes += minutes;
       },
     );
   }
-  const dayStats = [...days.values()].sort((a, b) => a.day.localeCompare(b.day));
+  const list = [...days.values()].sort((a, b) => a.day.localeCompare(b.day));
   return {
-    day_stats: dayStats,
-    recording_count: dayStats.reduce((sum, d) => sum + d.total_recordings, 0),
-    recording_minutes_consumed: dayStats.reduce((sum, d) => sum + d.total_recording_minutes, 0),
+    days: list,
+    count: list.reduce((sum, d) => sum + d.count, 0),
+    minutes: list.reduce((sum, d) => sum + d.minutes, 0),
   };
 }
 
@@ -103,31 +102,45 @@ function recordedSeconds(ctx: Context, stored: StoredRecording) {
 export const analytics = {
   'get-org-analytics'(ctx, call) {
     const [from, to] = dateRange(ctx, call);
-    const days = new Map<string, { day: string; total_session_minutes: number; total_sessions: number }>();
-    for (const session of ctx.state.sessions.values()) {
-      const started = Date.parse(session.started_at);
-      if (session.scope !== scopeOf(call) || started < from || started > to) continue;
-      const day = dayOf(started);
-      tally(
-        days,
-        day,
-        () => ({ day, total_session_minutes: 0, total_sessions: 0 }),
-        (entry) => {
-          entry.total_sessions++;
-          entry.total_session_minutes = round(entry.total_session_minutes + minutesConsumed(ctx, session));
-        },
-      );
-    }
-    const dayStats = [...days.values()].sort((a, b) => a.day.localeCompare(b.day));
+    const scope = scopeOf(call);
+    const sessions = byDay(
+      [...ctx.state.sessions.values()]
+        .filter((session) => session.scope === scope)
+        .map((session) => ({ at: Date.parse(session.started_at), minutes: minutesConsumed(ctx, session) })),
+      from,
+      to,
+    );
+    const recordings = byDay(
+      [...ctx.state.recordings.values()]
+        .filter((stored) => stored.scope === scope)
+        .map((stored) => ({
+          at: Date.parse(stored.recording.invoked_time),
+          minutes: Math.round(recordedSeconds(ctx, stored) / 60),
+        })),
+      from,
+      to,
+    );
     return {
       status: 200,
       data: {
         session_stats: {
-          day_stats: dayStats,
-          sessions_count: dayStats.reduce((sum, d) => sum + d.total_sessions, 0),
-          sessions_minutes_consumed: round(dayStats.reduce((sum, d) => sum + d.total_session_minutes, 0)),
+          day_stats: sessions.days.map((d) => ({
+            day: d.day,
+            total_session_minutes: round(d.minutes),
+            total_sessions: d.count,
+          })),
+          sessions_count: sessions.count,
+          sessions_minutes_consumed: round(sessions.minutes),
         },
-        recording_stats: recordingStats(ctx, call, from, to),
+        recording_stats: {
+          day_stats: recordings.days.map((d) => ({
+            day: d.day,
+            total_recording_minutes: d.minutes,
+            total_recordings: d.count,
+          })),
+          recording_count: recordings.count,
+          recording_minutes_consumed: recordings.minutes,
+        },
       },
     };
   },
