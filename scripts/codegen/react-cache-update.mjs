@@ -70,19 +70,19 @@ export function cacheUpdate(surface, op, readKeys) {
     const fromBody = [];
     /** @type {string[]} */
     const holding = [];
-    const targets = op.invalidates.flatMap((id) => {
+    const targets = op.invalidates.map((id) => {
       const read = /** @type {SurfaceOperation} */ (surface.byId.get(id));
       const keys = /** @type {any} */ (readKeys.get(id));
       const ids = idsOf(read.below);
       const missing = read.pathParams.filter((p) => !own.includes(camel(p.name)));
       if (missing.length === 0) {
-        if (read.paginated) return [{ read, prefix: true, call: keyCall(keys.lists, ids), ids }];
-        return [{ read, prefix: !!read.types.query, call: keyCall(keys.key, ids), ids }];
+        if (read.paginated) return { read, prefix: true, call: keyCall(keys.lists, ids), ids };
+        return { read, prefix: !!read.types.query, call: keyCall(keys.key, ids), ids };
       }
       // the mutation's path does not name the item: the body does (a recording started for its meeting_id) ...
       if (!read.types.query && missing.every((p) => op.bodyFields.includes(p.name))) {
         fromBody.push(...missing.map((p) => p.name));
-        return [{ read, prefix: false, call: keyCall(keys.key, ids), ids: ids.filter((name) => own.includes(name)) }];
+        return { read, prefix: false, call: keyCall(keys.key, ids), ids: ids.filter((name) => own.includes(name)) };
       }
       // ... or the cached item is the mutation's own (the active recording that is this recording) ...
       const above = ids.slice(0, -1);
@@ -93,10 +93,10 @@ export function cacheUpdate(surface, op, readKeys) {
         );
       if (item) {
         holding.push(`invalidateHolding(queryClient, ${keyCall(keys.collection, above)}, ${item})`);
-        return [{ read, prefix: true, call: '', ids: [...above, item] }];
+        return { read, prefix: true, call: '', ids: [...above, item] };
       }
       // ... else every item of it
-      return [{ read, prefix: true, call: keyCall(keys.collection, above), ids: above }];
+      return { read, prefix: true, call: keyCall(keys.collection, above), ids: above };
     });
     const exactKeys = targets.filter((t) => !t.prefix).map((t) => t.call);
     const prefixes = targets.filter((t) => t.prefix && t.call).map((t) => t.call);

@@ -91,8 +91,8 @@ export class ApiClient {
  * `pageIn(this.client, 'GetSessions', 'GET', '/sessions', 'sessions', { query })`: one page of a list whose items sit
  * under `data` (`data.sessions`) beside the answer's `paging`, as `{ data: items, paging }`. The spec leaves the list
  * optional: without it, an answer whose paging counts nothing is an empty page, any other is refused as
- * `invalid_response` (never read as empty while the paging says there are items). A function beside the class, not a method of
- * it, so that a browser bundle without such a list carries none of it.
+ * `invalid_response` (never read as empty while the paging says there are items). A function beside the class, not
+ * a method of it, so that a browser bundle without such a list carries none of it.
  */
 export function pageIn<K extends OperationId, P extends OperationListKey<K>>(
   client: ApiClient,
