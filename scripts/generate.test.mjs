@@ -270,6 +270,28 @@ actions:
     expect(await generateError(inputs({ naming }))).toContain(
       "operations.create_meeting.invalidates: GetActiveSession's path IDs (meeting_id) come from neither its path nor its body",
     );
+    // an item of another resource is not the mutation's: a recording's ID would never match a meeting's
+    const other = replaceOnce(
+      namingText,
+      '    cache: updated\n    invalidates: [get_active_recording]\n',
+      '    cache: updated\n    invalidates: [get_active_recording, get_meeting]\n',
+    );
+    expect(await generateError(inputs({ naming: other }))).toContain(
+      "operations.pause_resume_stop_recording.invalidates: get_meeting's path IDs (meeting_id) come from neither its path nor its body, and its items are no recordings",
+    );
+  });
+
+  it('refetches a read whose ID the body gives, a paged list by its lists key', async () => {
+    const naming = replaceOnce(
+      namingText,
+      '    invalidates: [get_active_recording]\n    types: { body: RecordingStartBody',
+      '    invalidates: [get_active_recording, get_meeting_participants]\n    types: { body: RecordingStartBody',
+    );
+    const files = await generate(inputs({ naming }));
+    const hook = [...files].find(([file]) => file.endsWith('use-start-recording.gen.ts'))?.[1];
+    expect(hook).toContain('{ meeting_id: meetingId }');
+    expect(hook).toContain('keys.activeRecordingOf(scope, meetingId)');
+    expect(hook).toContain('keys.participantLists(scope, meetingId)');
   });
 
   it('stops when one type name would mean two different schemas', async () => {

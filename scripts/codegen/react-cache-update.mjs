@@ -70,32 +70,24 @@ export function cacheUpdate(surface, op, readKeys) {
     const fromBody = [];
     /** @type {string[]} */
     const holding = [];
-    const targets = op.invalidates.map((id) => {
+    // where each target's IDs come from was decided with the surface (surface.mjs, idsFrom), which refuses the rest
+    const targets = op.refetches.map(({ operationId: id, from }) => {
       const read = /** @type {SurfaceOperation} */ (surface.byId.get(id));
       const keys = /** @type {any} */ (readKeys.get(id));
       const ids = idsOf(read.below);
-      const missing = read.pathParams.filter((p) => !own.includes(camel(p.name)));
-      if (missing.length === 0) {
-        if (read.paginated) return { read, prefix: true, call: keyCall(keys.lists, ids), ids };
-        return { read, prefix: !!read.types.query, call: keyCall(keys.key, ids), ids };
+      if (from === 'path' || from === 'body') {
+        if (from === 'body')
+          fromBody.push(...read.pathParams.map((p) => p.name).filter((name) => !own.includes(camel(name))));
+        const needs = ids.filter((name) => own.includes(name));
+        if (read.paginated) return { read, prefix: true, call: keyCall(keys.lists, ids), ids: needs };
+        return { read, prefix: !!read.types.query, call: keyCall(keys.key, ids), ids: needs };
       }
-      // the mutation's path does not name the item: the body does (a recording started for its meeting_id) ...
-      if (!read.types.query && missing.every((p) => op.bodyFields.includes(p.name))) {
-        fromBody.push(...missing.map((p) => p.name));
-        return { read, prefix: false, call: keyCall(keys.key, ids), ids: ids.filter((name) => own.includes(name)) };
-      }
-      // ... or the cached item is the mutation's own (the active recording that is this recording) ...
+      // an item of the mutation's own resource whose ID neither gives: the cached ones that are its item, or all
       const above = ids.slice(0, -1);
-      const item = own.at(-1);
-      if (!keys.collection || above.some((name) => !own.includes(name)))
-        throw new Error(
-          `${op.operationId}: invalidates ${id}, whose path IDs (${ids.join(', ')}) neither its path nor its body gives`,
-        );
-      if (item) {
-        holding.push(`invalidateHolding(queryClient, ${keyCall(keys.collection, above)}, ${item})`);
-        return { read, prefix: true, call: '', ids: [...above, item] };
+      if (from === 'holding') {
+        holding.push(`invalidateHolding(queryClient, ${keyCall(keys.collection, above)}, ${own.at(-1)})`);
+        return { read, prefix: true, call: '', ids: [...above, /** @type {string} */ (own.at(-1))] };
       }
-      // ... else every item of it
       return { read, prefix: true, call: keyCall(keys.collection, above), ids: above };
     });
     const exactKeys = targets.filter((t) => !t.prefix).map((t) => t.call);

@@ -31,7 +31,7 @@ export const singular = (/** @type {string} */ text) => (text.endsWith('s') ? te
  *   bodyFields: string[],
  *   successStatus: number, responseSchema: any, errorStatuses: number[], hasBody: boolean,
  *   resource: string, name: string, hook: string, paginated?: { hook: string, items?: string } | false, cache?: 'created' | 'updated' | 'deleted',
- *   invalidates: string[], types: { body?: string, query?: string, result?: string, item?: string },
+ *   invalidates: string[], refetches: { operationId: string, from: "path" | "body" | "holding" | "collection" }[], types: { body?: string, query?: string, result?: string, item?: string },
  *   read: boolean,
  * }} SurfaceOperation
  * @typedef {{ operations: SurfaceOperation[], schemas: Record<string, string>, byId: Map<string, SurfaceOperation> }} Surface
@@ -151,15 +151,7 @@ export function buildSurface(spec, naming, files) {
     for (const target of op.invalidates) {
       const read = byId.get(target);
       if (!read?.read) throw fail(`operations.${op.operationId}.invalidates: ${target} is not a read operation`);
-      // the IDs of the read's key: from the mutation's path, its body, or (the last, an item's) whatever it caches
-      const own = op.pathParams.map((p) => p.name);
-      const missing = read.pathParams.map((p) => p.name).filter((name) => !own.includes(name));
-      const lastIsItem = read.below.endsWith(`/{${missing.at(-1)}}`) && missing.length === 1;
-      if (missing.length > 0 && !missing.every((name) => op.bodyFields.includes(name)) && !lastIsItem) {
-        throw fail(
-          `operations.${op.operationId}.invalidates: ${target}'s path IDs (${missing.join(', ')}) come from neither its path nor its body`,
-        );
-      }
+      op.refetches.push({ operationId: target, from: idsFrom(op, read, fail) });
     }
     if (op.paginated && !op.read) throw fail(`operations.${op.operationId}: only a GET lists with paging`);
     const paged = ['page_no', 'per_page'].every((name) => op.queryParams.some((p) => p.name === name));
@@ -248,6 +240,8 @@ function named(operationId, entry, method, fail) {
     paginated,
     cache: entry.cache,
     invalidates,
+    /** @type {{ operationId: string, from: 'path' | 'body' | 'holding' | 'collection' }[]} filled once every operation is known */
+    refetches: [],
     read: method === 'GET',
     types: {
       body: types.body ?? `${base}Body`,
@@ -256,6 +250,27 @@ function named(operationId, entry, method, fail) {
       item: types.item ?? (paginated ? `${pascal(singular(resource))}` : undefined),
     },
   };
+}
+
+/**
+ * Where the IDs of a refetched read's key come from: the mutation's path (`path`); its required body fields
+ * (`body`: a recording started for its `meeting_id`); or, for the one ID of an item of the mutation's own resource that
+ * neither gives, the items cached that are the mutation's item (`holding`: the active recording that is the recording
+ * paused), or every item when the mutation names none (`collection`). Anything else stops generate.
+ * @param {SurfaceOperation} op @param {SurfaceOperation} read @param {(m: string) => Error} fail
+ * @returns {'path' | 'body' | 'holding' | 'collection'}
+ */
+function idsFrom(op, read, fail) {
+  const own = op.pathParams.map((p) => p.name);
+  const missing = read.pathParams.map((p) => p.name).filter((name) => !own.includes(name));
+  if (missing.length === 0) return 'path';
+  if (missing.every((name) => op.bodyFields.includes(name))) return 'body';
+  const resource = (/** @type {string} */ below) => below.split('/')[1];
+  if (missing.length === 1 && read.below.endsWith(`/{${missing[0]}}`) && resource(read.below) === resource(op.below))
+    return own.length > 0 ? 'holding' : 'collection';
+  throw fail(
+    `operations.${op.operationId}.invalidates: ${read.operationId}'s path IDs (${missing.join(', ')}) come from neither its path nor its body${missing.length === 1 && read.below.endsWith(`/{${missing[0]}}`) ? `, and its items are no ${resource(op.below)}` : ''}`,
+  );
 }
 
 /** Two operations may not share a client method or a hook. */

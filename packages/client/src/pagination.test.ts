@@ -57,6 +57,16 @@ describe('listAll', () => {
     total = 0; // nothing to list: the spec leaves data.sessions optional, and an empty app may leave it out
     expect((await rtk().sessions.list()).data).toEqual([]);
     total = 120;
+    // paging that does not say there is nothing is no empty page
+    const counted = await createRealtimeKitClient({
+      apiToken: TOKEN,
+      accountId: ACCOUNT,
+      appId: APP,
+      fetch: async () => Response.json({ success: true, data: {}, paging: { start_offset: 0, end_offset: 0 } }),
+    })
+      .sessions.list()
+      .catch((e: RealtimeKitError) => e.kind);
+    expect(counted).toBe('invalid_response');
     const refused = await rtk()
       .sessions.list()
       .catch((e: unknown) => e);

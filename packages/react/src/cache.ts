@@ -115,12 +115,15 @@ type Filters = { queryKey: QueryKey; exact?: boolean; predicate?: (query: Query)
  * recording as running beside the error.
  */
 async function refetch(queryClient: QueryClient, filters: Filters[]) {
+  const since = Date.now();
   await Promise.all(filters.map((filter) => queryClient.invalidateQueries(filter)));
   for (const filter of filters) {
     for (const query of queryClient.getQueryCache().findAll(filter)) {
-      const { status, error, data } = query.state;
-      if (status === 'error' && (error as { status?: unknown } | null)?.status === 404 && data !== undefined)
-        query.setState({ data: undefined, dataUpdatedAt: 0 });
+      const { status, error, errorUpdatedAt, data } = query.state;
+      // this refetch's 404 (a query not refetched, inactive, keeps its data until its own next fetch)
+      const gone =
+        status === 'error' && errorUpdatedAt >= since && (error as { status?: unknown } | null)?.status === 404;
+      if (gone && data !== undefined) query.setState({ data: undefined, dataUpdatedAt: 0 });
     }
   }
 }

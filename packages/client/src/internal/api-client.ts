@@ -105,7 +105,8 @@ export function pageIn<K extends OperationId, P extends OperationListKey<K>>(
   ...commaQuery: CommaQueryOf<K>
 ): Promise<Page<OperationItem<K, P>>> {
   return client.page(operationId, method, path, input, options, ...commaQuery).then(({ data, paging }) => {
-    const list = (data as unknown as Record<string, unknown> | undefined)?.[items] ?? (paging.total_count ? null : []);
+    const list =
+      (data as unknown as Record<string, unknown> | undefined)?.[items] ?? (paging.total_count === 0 ? [] : null);
     if (!Array.isArray(list)) {
       throw new RealtimeKitError('invalid_response', `the API answered without data.${items}`, { operationId });
     }
