@@ -117,14 +117,11 @@ type Filters = { queryKey: QueryKey; exact?: boolean; predicate?: (query: Query)
 async function refetch(queryClient: QueryClient, filters: Filters[]) {
   const since = Date.now();
   await Promise.all(filters.map((filter) => queryClient.invalidateQueries(filter)));
-  for (const filter of filters) {
-    for (const query of queryClient.getQueryCache().findAll(filter)) {
-      const { status, error, errorUpdatedAt, data } = query.state;
-      // this refetch's 404 (a query not refetched, inactive, keeps its data until its own next fetch)
-      const gone =
-        status === 'error' && errorUpdatedAt >= since && (error as { status?: unknown } | null)?.status === 404;
-      if (gone && data !== undefined) query.setState({ data: undefined, dataUpdatedAt: 0 });
-    }
+  for (const query of filters.flatMap((filter) => queryClient.getQueryCache().findAll(filter))) {
+    // this refetch's 404 (a success since clears the error; a query not refetched keeps its data till its own fetch)
+    const { error, errorUpdatedAt } = query.state;
+    if (errorUpdatedAt >= since && (error as { status?: unknown } | null)?.status === 404)
+      query.setState({ data: undefined, dataUpdatedAt: 0 });
   }
 }
 
