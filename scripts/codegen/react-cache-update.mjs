@@ -66,32 +66,30 @@ export function cacheUpdate(surface, op, readKeys) {
   const refetch = () => {
     if (op.invalidates.length === 0) return undefined;
     const own = idsOf(op.below);
-    /** @type {string[]} the body's fields read (snake_case), keyed by their camelCase name */
-    const fromBody = [];
-    /** @type {string[]} */
-    const holding = [];
     // where each target's IDs come from was decided with the surface (surface.mjs, idsFrom), which refuses the rest
     const targets = op.refetches.map(({ operationId: id, from }) => {
       const read = /** @type {SurfaceOperation} */ (surface.byId.get(id));
       const keys = /** @type {any} */ (readKeys.get(id));
       const ids = idsOf(read.below);
       if (from === 'path' || from === 'body') {
-        if (from === 'body')
-          fromBody.push(...read.pathParams.map((p) => p.name).filter((name) => !own.includes(camel(name))));
+        // the body's fields read (snake_case), destructured under their camelCase name
+        const body =
+          from === 'body' ? read.pathParams.map((p) => p.name).filter((name) => !own.includes(camel(name))) : [];
         const needs = ids.filter((name) => own.includes(name));
-        if (read.paginated) return { read, prefix: true, call: keyCall(keys.lists, ids), ids: needs };
-        return { read, prefix: !!read.types.query, call: keyCall(keys.key, ids), ids: needs };
+        if (read.paginated) return { read, kind: 'prefix', call: keyCall(keys.lists, ids), ids: needs, body };
+        return { read, kind: read.types.query ? 'prefix' : 'exact', call: keyCall(keys.key, ids), ids: needs, body };
       }
       // an item of the mutation's own resource whose ID neither gives: the cached ones that are its item, or all
       const above = ids.slice(0, -1);
+      const item = /** @type {string} */ (own.at(-1));
       if (from === 'holding') {
-        holding.push(`invalidateHolding(queryClient, ${keyCall(keys.collection, above)}, ${own.at(-1)})`);
-        return { read, prefix: true, call: '', ids: [...above, /** @type {string} */ (own.at(-1))] };
+        const call = `invalidateHolding(queryClient, ${keyCall(keys.collection, above)}, ${item})`;
+        return { read, kind: 'holding', call, ids: [...above, item], body: [] };
       }
-      return { read, prefix: true, call: keyCall(keys.collection, above), ids: above };
+      return { read, kind: 'prefix', call: keyCall(keys.collection, above), ids: above, body: [] };
     });
-    const exactKeys = targets.filter((t) => !t.prefix).map((t) => t.call);
-    const prefixes = targets.filter((t) => t.prefix && t.call).map((t) => t.call);
+    const of = (/** @type {string} */ kind) => targets.filter((t) => t.kind === kind).map((t) => t.call);
+    const [exactKeys, prefixes, holding] = [of('exact'), of('prefix'), of('holding')];
     const calls = [
       ...(exactKeys.length + prefixes.length > 0
         ? [
@@ -102,7 +100,7 @@ export function cacheUpdate(surface, op, readKeys) {
     ];
     return {
       needs: [...new Set(targets.flatMap((t) => t.ids))],
-      fromBody: [...new Set(fromBody)],
+      fromBody: [...new Set(targets.flatMap((t) => t.body))],
       engines: [
         ...(exactKeys.length + prefixes.length > 0 ? ['invalidate'] : []),
         ...(holding.length > 0 ? ['invalidateHolding'] : []),

@@ -1,5 +1,5 @@
 import type { Page } from '@realtimekit-meetings/client';
-import type { InfiniteData, Query, QueryClient, QueryKey } from '@tanstack/react-query';
+import type { InfiniteData, QueryClient, QueryFilters, QueryKey } from '@tanstack/react-query';
 
 type Item = { id: string };
 type ListData = Page<Item> | InfiniteData<Page<Item>>;
@@ -106,15 +106,12 @@ export function removeItem(
   return listsKey ? removeFromLists(queryClient, listsKey, id) : undefined;
 }
 
-/** The filters of a refetch, each with `predicate` when it has one. */
-type Filters = { queryKey: QueryKey; exact?: boolean; predicate?: (query: Query) => boolean };
-
 /**
  * Refetches what `filters` match, then drops the data of those the refetch found gone (404: a stopped recording is
  * no longer the active one): TanStack keeps the last data of a query whose refetch failed, which would show the
  * recording as running beside the error.
  */
-async function refetch(queryClient: QueryClient, filters: Filters[]) {
+async function refetch(queryClient: QueryClient, filters: QueryFilters[]) {
   const since = Date.now();
   await Promise.all(filters.map((filter) => queryClient.invalidateQueries(filter)));
   for (const query of filters.flatMap((filter) => queryClient.getQueryCache().findAll(filter))) {
