@@ -273,7 +273,27 @@ describe('what goes wrong after that says what happened, where, and keeps the fa
     [
       'an unknown operation',
       (c) => c.request('drop_all_meetings' as never, {} as never),
-      'invalid_argument drop_all_meetings: Unknown operationId',
+      "invalid_argument drop_all_meetings: unknown operationId: the operation IDs are the spec's (rtk.request('get_meeting', ...)); the typed methods (rtk.meetings.get) need none",
+    ],
+    [
+      'an operation ID in the wrong case or separators, the spec names one so',
+      (c) => c.request('getMeeting' as never, {} as never),
+      'invalid_argument getMeeting: unknown operationId: did you mean "get_meeting"?',
+    ],
+    [
+      'a meeting object where its ID goes (the arguments swapped)',
+      (c) => c.participants.add({ name: 'Ada' } as never, MEETING as never),
+      'invalid_argument add_participant: meeting_id must be a non-empty string other than "." or "..", not object: pass the item\'s id, and check the order of the arguments',
+    ],
+    [
+      'a header given to one call that holds a line break',
+      (c) => c.meetings.get(MEETING, { headers: { 'x-trace': 'a\r\nb' } }),
+      'invalid_argument get_meeting: options.headers["x-trace"] must be a header name, its value a string without line breaks or control characters',
+    ],
+    [
+      'a header name that is no header name',
+      (c) => c.meetings.get(MEETING, { headers: { 'x trace': 'a' } }),
+      'invalid_argument get_meeting: options.headers["x trace"] must be a header name, its value a string without line breaks or control characters',
     ],
     [
       'options that are not an object',

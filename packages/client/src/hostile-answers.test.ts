@@ -119,7 +119,30 @@ describe('the token never reaches a message', () => {
   it('a header option that cannot be sent is refused naming the header, not its value', () => {
     expect(() =>
       createRealtimeKitClient({ apiToken: 't', accountId: ACCOUNT, appId: APP, headers: { 'x-key': 'secret\nvalue' } }),
-    ).toThrow('invalid_argument: headers["x-key"] must be a string without line breaks or control characters');
+    ).toThrow(
+      'invalid_argument: headers["x-key"] must be a header name, its value a string without line breaks or control characters',
+    );
+  });
+
+  it('a header name that could not be sent is refused when the client is made, not as a network error later', () => {
+    expect(() =>
+      createRealtimeKitClient({ apiToken: 't', accountId: ACCOUNT, appId: APP, headers: { 'x-key\r\nx-more': 'v' } }),
+    ).toThrow(
+      'invalid_argument: headers["x-key\\r\\nx-more"] must be a header name, its value a string without line breaks or control characters',
+    );
+  });
+
+  it('a baseUrl that is no http(s) URL is quoted without what it carries before its host', () => {
+    expect(() =>
+      createRealtimeKitClient({
+        apiToken: 't',
+        accountId: ACCOUNT,
+        appId: APP,
+        baseUrl: 'ftp://user:s3cret@host.test/v4',
+      }),
+    ).toThrow(
+      'invalid_argument: baseUrl must be an absolute http(s) URL such as https://api.cloudflare.com/client/v4, not "ftp://host.test/v4"',
+    );
   });
 
   it('util.inspect of an error shows no set-cookie (its toJSON filters it too), while error.headers keeps it', async () => {
@@ -193,5 +216,95 @@ describe('what a newcomer gets wrong is named', () => {
       server(missing.url, { logger: { debug: (line: string) => lines.push(line) } }).meetings.get(MEETING),
     );
     expect(lines).toEqual([expect.stringContaining(' invalid_response (attempt 1/1,')]);
+  });
+});
+
+describe.each(transports)('%s: an answer that echoes the API token back never carries it out', (_, make) => {
+  const TOKEN = 'echoed-secret-token-0123456789abcdef';
+  /** Everything a log, a JSON log line or util.inspect shows of an error. */
+  const shown = (error: Error) => [error.message, JSON.stringify(error), inspect(error, { depth: 8 }), String(error)];
+
+  it.each([
+    ['a JSON error body', 400, 'application/json'],
+    ['a 500 whose body is text', 500, 'text/plain'],
+    ['an HTML page from a gateway', 502, 'text/html'],
+  ])('%s quoting the Authorization header', async (_what, status, type) => {
+    const { url } = await serve((req, res) => {
+      const echo = `header was ${req.headers.authorization}`;
+      res.writeHead(status, { 'content-type': type, 'x-echo': echo });
+      res.end(
+        type === 'application/json'
+          ? JSON.stringify({ success: false, error: { code: 1, message: echo }, debug: { [echo]: [echo] } })
+          : `<p>${'x'.repeat(180)} ${echo}</p>`, // the 200-character excerpt ends inside the token
+      );
+    });
+    const error = await rejection(make(url, { apiToken: TOKEN }).meetings.get(MEETING));
+    expect(error.status).toBe(status);
+    for (const text of shown(error)) expect(text).not.toContain(TOKEN.slice(0, 12));
+    expect(error.headers?.get('x-echo')).toBe('header was Bearer [redacted]');
+    if (type === 'application/json') {
+      expect(error.message).toBe('400 get_meeting: header was Bearer [redacted]');
+      expect(error.body).toEqual({
+        success: false,
+        error: { code: 1, message: 'header was Bearer [redacted]' },
+        debug: { 'header was Bearer [redacted]': ['header was Bearer [redacted]'] },
+      });
+    }
+  });
+
+  it('a redirect whose Location quotes the token', async () => {
+    const { url } = await serve((req, res) => {
+      res.writeHead(302, { location: `/to/${req.headers.authorization?.slice(7)}/there` });
+      res.end();
+    });
+    const error = await rejection(make(url, { apiToken: TOKEN }).meetings.get(MEETING));
+    expect(error.message).toContain('302 to /to/[redacted]/there');
+    for (const text of shown(error)) expect(text).not.toContain(TOKEN);
+  });
+});
+
+describe('a failure whose error quotes the request', () => {
+  const TOKEN = 'echoed-secret-token-0123456789abcdef';
+  it.each([
+    ['a custom fetch whose error quotes the header', () => new Error(`request failed: auth=Bearer ${TOKEN}`)],
+    [
+      'an error that keeps the request options (got, axios)',
+      () =>
+        Object.assign(new TypeError('socket hang up'), {
+          code: 'ECONNRESET',
+          options: { headers: { authorization: `Bearer ${TOKEN}` } },
+        }),
+    ],
+  ])('%s: its cause is a copy without the token', async (_what, thrown) => {
+    const rtk = createRealtimeKitClient({
+      baseUrl: 'http://127.0.0.1:9',
+      apiToken: TOKEN,
+      accountId: ACCOUNT,
+      appId: APP,
+      maxRetries: 0,
+      fetch: async () => {
+        throw thrown();
+      },
+    });
+    const error = await rejection(rtk.meetings.get(MEETING));
+    expect(error.kind).toBe('network');
+    expect(inspect(error, { depth: 8 })).not.toContain(TOKEN);
+    expect(JSON.stringify(error)).not.toContain(TOKEN);
+    expect((error.cause as Error).name).toBe(thrown().name);
+  });
+
+  it('a cause without the token is kept as it is', async () => {
+    const thrown = new TypeError('fetch failed');
+    const rtk = createRealtimeKitClient({
+      baseUrl: 'http://127.0.0.1:9',
+      apiToken: TOKEN,
+      accountId: ACCOUNT,
+      appId: APP,
+      maxRetries: 0,
+      fetch: async () => {
+        throw thrown;
+      },
+    });
+    expect((await rejection(rtk.meetings.get(MEETING))).cause).toBe(thrown);
   });
 });

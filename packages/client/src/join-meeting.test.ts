@@ -28,9 +28,13 @@ describe('joinMeeting: this user’s join token, from the proxy’s join route',
     expect((await rejection(server.joinMeeting(MEETING))).message).toBe(
       'invalid_argument: joinMeeting is for a browser client behind the proxy (proxyUrl); on a server, use createJoinTokens',
     );
-    for (const id of ['', '..', 7 as never]) {
+    for (const [id, after] of [
+      ['', ''],
+      ['..', ''],
+      [7 as never, ', not number'],
+    ] as [string, string][]) {
       expect((await rejection(browser(fetch).joinMeeting(id))).message).toBe(
-        'invalid_argument join: meetingId must be a non-empty string other than "." or ".."',
+        `invalid_argument join: meetingId must be a non-empty string other than "." or ".."${after}`,
       );
     }
     expect(requests).toHaveLength(0);

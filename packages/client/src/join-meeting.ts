@@ -2,7 +2,7 @@ import { attemptOnce } from './attempt';
 import { classifyOutcome } from './classify';
 import { RealtimeKitError, type RealtimeKitErrorKind } from './errors';
 import type { Transport } from './transport';
-import { check, isId } from './validate-input';
+import { check, isId, notAnId } from './validate-input';
 
 /** What the proxy's join route answers: this user's join token for the meeting. A secret. */
 export interface JoinedMeeting {
@@ -19,7 +19,7 @@ export function createJoinMeeting(transport: Transport, proxy: boolean, timeoutM
   return async function joinMeeting(meetingId: string, options: { signal?: AbortSignal } = {}): Promise<JoinedMeeting> {
     const context = { operationId: 'join' };
     check(proxy, 'joinMeeting is for a browser client behind the proxy (proxyUrl); on a server, use createJoinTokens');
-    check(isId(meetingId), 'meetingId must be a non-empty string other than "." or ".."', context);
+    if (!isId(meetingId)) check(false, `meetingId ${notAnId(meetingId)}`, context);
     const fail = (kind: RealtimeKitErrorKind, message: string, details?: object) =>
       new RealtimeKitError(kind, message, { ...context, ...details });
     const schemaPath = '/meetings/{meeting_id}/join';

@@ -18,7 +18,20 @@ export function createRequest(send: SendFunction) {
       ? operationRoutes[operationId]
       : undefined;
     // an operationId from untyped code: refused as the pipeline refuses bad input, in a rejected promise
-    if (!route) return Promise.reject(new RealtimeKitError('invalid_argument', 'Unknown operationId', { operationId }));
+    if (!route) return Promise.reject(unknownOperation(operationId));
     return send(operationId, route, input, options);
   };
+}
+
+/** Operation IDs spelt alike but for case and separators (`getMeeting`, `get-meeting` for `get_meeting`). */
+const normal = (id: string) => id.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+function unknownOperation(operationId: unknown) {
+  const closest =
+    typeof operationId === 'string' && Object.keys(operationRoutes).find((id) => normal(id) === normal(operationId));
+  return new RealtimeKitError(
+    'invalid_argument',
+    `unknown operationId${typeof operationId === 'string' ? '' : ` (a ${typeof operationId})`}${closest ? `: did you mean "${closest}"?` : ": the operation IDs are the spec's (rtk.request('get_meeting', ...)); the typed methods (rtk.meetings.get) need none"}`,
+    { operationId: typeof operationId === 'string' ? operationId : undefined },
+  );
 }

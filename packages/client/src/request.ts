@@ -13,7 +13,7 @@ import type { Logger, RequestOptions } from './options';
 import type { HeaderReader, RateBudget } from './rate-budget';
 import { isRetrySafe, retryDelay, sleep } from './retry';
 import type { Transport } from './transport';
-import { check, checkLimits, isId, isPlainObject, pathParams } from './validate-input';
+import { check, checkHeaders, checkLimits, isId, isPlainObject, notAnId, pathParams } from './validate-input';
 
 /**
  * The API's refusal of the token or its scope, with what to check (`401 get_meeting: Authentication error: the token
@@ -46,6 +46,8 @@ export interface RequestConfig {
   timeoutMs: number;
   maxRetries: number;
   authorized: boolean;
+  /** The API token, cut out of whatever the far side writes into an error (classify.ts); never sent from here. */
+  secret?: string;
   logger?: Logger;
   /** Spaces the calls, and fails them fast once blocked (rate-budget.ts); none when turned off. */
   budget?: RateBudget;
@@ -96,6 +98,7 @@ export function createSend(config: RequestConfig) {
     const account = appPath.startsWith('/accounts/');
     const { signal, headers, timeoutMs = config.timeoutMs, maxRetries = config.maxRetries } = options;
     checkLimits(timeoutMs, maxRetries);
+    if (headers !== undefined) checkHeaders(headers, 'options.headers', context);
     const path: Record<string, unknown> = {};
     if (proxy) {
       check(!(options.accountId ?? options.appId), 'accountId and appId are fixed by the proxy', context);
@@ -111,7 +114,7 @@ export function createSend(config: RequestConfig) {
     for (const name of pathParams(appPath)) {
       if (name === 'account_id') continue;
       path[name] = params?.[name];
-      check(isId(path[name]), `${name} must be a non-empty string other than "." or ".."`, context);
+      if (!isId(path[name])) check(false, `${name} ${notAnId(path[name])}`, context);
     }
     check(query === undefined || isPlainObject(query), 'query must be a plain object', context);
     check(
@@ -155,7 +158,7 @@ export function createSend(config: RequestConfig) {
       // 3. classify
       let result: Record<string, unknown> | RealtimeKitError;
       try {
-        result = classifyOutcome(outcome, signal, timeoutMs, config.host, fail);
+        result = classifyOutcome(outcome, signal, timeoutMs, config.host, fail, config.secret);
       } catch (error) {
         // an attempt thrown at once (the caller's abort, an answer no retry mends) still gets its line
         log?.((error as RealtimeKitError).kind);

@@ -131,6 +131,45 @@ describe('middleware', () => {
     });
     expect(new URL(requests[0]?.url as string).search).toBe('?search=a%26b%3Dc&per_page=1&per_page=2');
   });
+
+  it('query names are encoded too: untyped code cannot smuggle a parameter or a fragment in one', async () => {
+    const { fetch, requests } = recordingFetch(() =>
+      Response.json({ success: true, data: [], paging: { total_count: 0, start_offset: 0, end_offset: 0 } }),
+    );
+    await client([], fetch).meetings.list({ 'search=x&per_page': '5', 'x#': 'v' } as never);
+    expect(new URL(requests[0]?.url as string).search).toBe('?search%3Dx%26per_page=5&x%23=v');
+  });
+});
+
+describe('through the proxy, every write says JSON, body or not (the proxy refuses a write without it)', () => {
+  const answer = { status: 200, body: { success: true, data: { token: 'T' } } };
+
+  it('on a caller fetch: a body-less POST carries the content type, a GET none', async () => {
+    const { fetch, requests } = recordingFetch(() => Response.json(answer.body));
+    const rtk = createRealtimeKitClient({ proxyUrl: 'https://app.test/api/realtimekit', fetch });
+    await rtk.participants.refreshToken(MEETING, 'participant-1');
+    await rtk.meetings.get(MEETING);
+    expect(requests.map((r) => [r.method, r.headers.get('content-type')])).toEqual([
+      ['POST', 'application/json'],
+      ['GET', null],
+    ]);
+  });
+
+  it('on node:http too; a server client sends Cloudflare the content type only with a body', async () => {
+    const server = await startFaultServer(answer);
+    onTestFinished(() => server.close());
+    await createRealtimeKitClient({ proxyUrl: server.url }).participants.refreshToken(MEETING, 'participant-1');
+    await createRealtimeKitClient({
+      baseUrl: server.url,
+      apiToken: TOKEN,
+      accountId: ACCOUNT,
+      appId: APP,
+    }).participants.refreshToken(MEETING, 'participant-1');
+    expect(server.requests.map((r) => [r.method, r.headers['content-type']])).toEqual([
+      ['POST', 'application/json'],
+      ['POST', undefined],
+    ]);
+  });
 });
 
 describe('array query parameters, as the spec declares each (style form, explode true or false)', () => {

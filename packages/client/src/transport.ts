@@ -20,6 +20,11 @@ export interface TransportConfig {
   middleware: Middleware[];
   /** The largest answer body read, in bytes once decoded; a larger one fails with AnswerTooLarge. */
   maxBytes: number;
+  /**
+   * Every request but a GET says `content-type: application/json`, body or not: the proxy refuses a write without it,
+   * which a form on another site cannot send (proxy mode; Cloudflare's API is sent it only with a body).
+   */
+  jsonWrites?: boolean;
 }
 
 /**
@@ -29,7 +34,7 @@ export interface TransportConfig {
  * node:http in Node (node-http.ts: about half undici fetch's cost per call) and with `fetch(url, init)` in the
  * browser build; with either, the caller's fetch is handed a Request, as openapi-fetch hands one.
  */
-export function createTransport({ baseUrl, headers: base, fetch, middleware, maxBytes }: TransportConfig) {
+export function createTransport({ baseUrl, headers: base, fetch, middleware, maxBytes, jsonWrites }: TransportConfig) {
   const root = baseUrl.replace(/\/+$/, '');
   const intercepted = !!fetch || middleware.length > 0;
   // node:http: the headers built once, and the base URL parsed once when it has no query or fragment of its own
@@ -70,7 +75,7 @@ export function createTransport({ baseUrl, headers: base, fetch, middleware, max
       for (const item of Array.isArray(value) ? value : [value]) {
         if (item !== undefined && item !== null) {
           // a comma-separated parameter's later values follow its first after a comma
-          target += `${separator}${separator === ',' ? '' : `${name}=`}${encodeURIComponent(item as string)}`;
+          target += `${separator}${separator === ',' ? '' : `${encodeURIComponent(name)}=`}${encodeURIComponent(item as string)}`;
           separator = comma ? ',' : '&';
         }
       }
@@ -85,7 +90,11 @@ export function createTransport({ baseUrl, headers: base, fetch, middleware, max
   async function sendFetch(method: string, target: string, { body, headers, attempt, schemaPath }: SendInit) {
     const init: RequestInit = {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...base, ...headers },
+      headers: {
+        ...(body === undefined && !(jsonWrites && method !== 'GET') ? {} : { 'content-type': 'application/json' }),
+        ...base,
+        ...headers,
+      },
       body: JSON.stringify(body) as string | undefined, // undefined when there is no body
       signal: attempt.signal,
       // a redirect is never followed (it could take the token elsewhere, or re-send a write): classify reports it
@@ -145,7 +154,7 @@ export function createTransport({ baseUrl, headers: base, fetch, middleware, max
   const send =
     typeof __RTK_BROWSER__ === 'undefined' && !intercepted
       ? (method: string, target: string, { body, headers, attempt }: SendInit): Promise<Answer> => {
-          const fixedHeaders = body === undefined ? base : withBody;
+          const fixedHeaders = body === undefined && !(jsonWrites && method !== 'GET') ? base : withBody;
           // the base parsed once, and what follows it as is, when URL parsing would leave it so; else the whole URL
           const rest = target.slice(root.length);
           const { base: to, path } =
