@@ -12,8 +12,27 @@ export interface AppliedPresetStep {
 const label = (step: PresetStep) => `${step.action} ${JSON.stringify(step.name)}`;
 
 /**
+ * A create refused because the name is taken (409, or a refusal saying it already exists). The plan saw no preset of
+ * that name: either one was created since, or the list does not return the one that has it (the fake leaves the
+ * default presets out), and then every new plan plans the same create.
+ */
+const nameTaken = (step: PresetStep, cause: unknown) =>
+  step.action === 'create' &&
+  cause instanceof RealtimeKitError &&
+  cause.kind === 'http' &&
+  (cause.status === 409 || /already exists|duplicate/i.test(cause.message));
+
+/** What to do next: plan again, unless planning again cannot help. */
+const advice = (step: PresetStep, cause: unknown) =>
+  nameTaken(step, cause)
+    ? `Nothing was retried. The name ${JSON.stringify(step.name)} is taken: if planPresets still plans this create, the app's list of presets does not return the preset that has it (RealtimeKit's default presets, such as group_call_host, are not in the fake's list, and may not be in the API's), and every apply fails the same way: give yours another name, or leave that preset out of the presets you keep as code`
+    : 'Nothing was retried; run planPresets again to see what is left';
+
+/**
  * An apply that stopped: which writes were made (`done`), which one failed (`failed`, its error as `cause`) and which
- * were not sent (`notDone`). Nothing was retried or rolled back: plan again to see where the app stands.
+ * were not sent (`notDone`). Nothing was retried or rolled back: plan again to see where the app stands. A create
+ * refused because the name is taken says why planning again may plan the same create (a default preset, which the
+ * fake's list leaves out) and what to do instead.
  */
 export class PresetApplyError extends Error {
   override name = 'PresetApplyError';
@@ -25,7 +44,7 @@ export class PresetApplyError extends Error {
     const reason = (cause as Error).message; // the client's RealtimeKitError: no token in it
     const list = (steps: PresetStep[]) => (steps.length > 0 ? steps.map(label).join(', ') : 'nothing');
     super(
-      `applyPresetPlan stopped at ${label(failed)}: ${reason}. Done: ${list(done.map((d) => d.step))}. Not done: ${list(notDone)}. Nothing was retried; run planPresets again to see what is left`,
+      `applyPresetPlan stopped at ${label(failed)}: ${reason}. Done: ${list(done.map((d) => d.step))}. Not done: ${list(notDone)}. ${advice(failed, cause)}`,
       { cause },
     );
     this.done = done;

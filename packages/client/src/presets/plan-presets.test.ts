@@ -176,6 +176,70 @@ describe('planPresets and applyPresetPlan, against the stateful fake, calls coun
     await applyPresetPlan(setup.rtk, next);
     expect((await planPresets(setup.rtk, desired)).empty).toBe(true);
   });
+
+  it("a default preset's name, which the list does not return: the apply's error says planning again will not help, and what to do", async () => {
+    const setup = countedFake();
+    const desired = [presetBody('host'), presetBody('group_call_host'), presetBody('guest')];
+    const plan = await planPresets(setup.rtk, desired);
+    // the fake's list leaves out the app's default presets, so the plan sees none of that name
+    expect(plan.steps.map((s) => `${s.action} ${s.name}`)).toEqual([
+      'create host',
+      'create group_call_host',
+      'create guest',
+    ]);
+    const failure = (await applyPresetPlan(setup.rtk, plan).catch((e: unknown) => e)) as PresetApplyError;
+    expect(failure).toBeInstanceOf(PresetApplyError);
+    expect(failure.failed).toMatchObject({ action: 'create', name: 'group_call_host' });
+    expect((failure.cause as RealtimeKitError).status).toBe(409);
+    expect(failure.message).toMatch(
+      /^applyPresetPlan stopped at create "group_call_host": 409 post-presets: A preset named 'group_call_host' already exists .*\. Done: create "host"\. Not done: create "guest"\. Nothing was retried\. The name "group_call_host" is taken: if planPresets still plans this create, the app's list of presets does not return the preset that has it \(RealtimeKit's default presets, such as group_call_host, are not in the fake's list, and may not be in the API's\), and every apply fails the same way: give yours another name, or leave that preset out of the presets you keep as code$/,
+    );
+    expect(failure.message).not.toContain('run planPresets again');
+    // what the message says: planning again plans the same create, and renaming ends it
+    const again = await planPresets(setup.rtk, desired);
+    expect(again.steps.map((s) => `${s.action} ${s.name}`)).toEqual([
+      'unchanged host',
+      'create group_call_host',
+      'create guest',
+    ]);
+    const renamed = [presetBody('host'), presetBody('team_host'), presetBody('guest')];
+    await applyPresetPlan(setup.rtk, await planPresets(setup.rtk, renamed));
+    expect((await planPresets(setup.rtk, renamed)).empty).toBe(true);
+  });
+
+  it('only a create refused as taken gets that advice: other refusals, a 409 on an update and a network error keep "plan again"', async () => {
+    const setup = countedFake();
+    const existing = await setup.other.presets.create(presetBody('moderator'));
+    let refusal: { status: number; message: string } | 'network' = { status: 400, message: 'Refused' };
+    setup.answerSome((call) => {
+      if (call.startsWith('GET ')) return undefined;
+      if (refusal === 'network') throw new TypeError('fetch failed');
+      const { status, message } = refusal;
+      return Response.json({ success: false, error: { code: status, message } }, { status });
+    });
+    const applyError = async (desired: PresetCreateBody[]) =>
+      (await applyPresetPlan(setup.rtk, await planPresets(setup.rtk, desired)).catch(
+        (e: unknown) => e,
+      )) as PresetApplyError;
+    const TAKEN = /Nothing was retried\. The name "new" is taken: if planPresets still plans this create/;
+    const AGAIN = /Nothing was retried; run planPresets again to see what is left$/;
+
+    const refused = await applyError([presetBody('new')]);
+    expect(refused.message).toMatch(/400 post-presets: Refused\. Done: nothing/);
+    expect(refused.message).toMatch(AGAIN);
+    refusal = { status: 400, message: 'A preset with this name already exists' }; // the API's status is unknown
+    expect((await applyError([presetBody('new')])).message).toMatch(TAKEN);
+    refusal = { status: 422, message: 'Duplicate preset name' };
+    expect((await applyError([presetBody('new')])).message).toMatch(TAKEN);
+    refusal = { status: 409, message: 'Conflict' };
+    const update = await applyError([withVideo('moderator', 'fhd')]);
+    expect(update.failed).toMatchObject({ action: 'update', id: existing.id });
+    expect(update.message).toMatch(AGAIN);
+    refusal = 'network';
+    const network = await applyError([presetBody('new')]);
+    expect((network.cause as RealtimeKitError).kind).toBe('network');
+    expect(network.message).toMatch(AGAIN);
+  });
 });
 
 describe('planPresets refuses bad input before any call', () => {

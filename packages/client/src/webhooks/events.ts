@@ -95,8 +95,14 @@ export interface WebhookRecording {
   id: string;
   /** The same value as `id` in the docs' example. */
   recordingId: string;
-  /** The docs name `RECORDING`, `UPLOADING`, `UPLOADED` and `ERRORED` (the REST API also knows `INVOKED`, `PAUSED`). */
-  status: 'RECORDING' | 'UPLOADING' | 'UPLOADED' | 'ERRORED' | (string & {});
+  /**
+   * The recording guide names the states `INVOKED`, `RECORDING`, `UPLOADING`, `UPLOADED` and `ERRORED`, and says this
+   * event is sent when a recording moves between them
+   * (developers.cloudflare.com/realtime/realtimekit/recording-guide/monitor-status/); a paused recording's REST status
+   * is `PAUSED` (the spec's enum), which the SDK's fake sends after a pause. Whether the API's webhook carries `PAUSED`
+   * is not documented.
+   */
+  status: 'RECORDING' | 'PAUSED' | 'UPLOADING' | 'UPLOADED' | 'ERRORED' | (string & {});
   downloadUrl: string;
   audioDownloadUrl: string;
   /** ISO 8601. */

@@ -591,6 +591,32 @@ describe('createRealtimeKitFake', () => {
       expect(clean.headers.get(FAKE_HEADER)).toBe(CONTROL_PATH);
     });
 
+    it('a 400 for a missing required property names what it ignored, and the misspelt one as a did-you-mean', async () => {
+      const { rtk, send } = setup();
+      const meeting = await rtk.meetings.create({ title: 'x' });
+      const add = (body: object) => send(`/${meeting.id}/participants`, { method: 'POST', body: JSON.stringify(body) });
+      const camel = await add({ custom_participant_id: 'ada', presetName: 'group_call_host', nick: 'A' });
+      expect(camel.status).toBe(400);
+      expect((await camel.json()).error.message).toBe(
+        "body must have required property 'preset_name' (ignored, not in the spec: presetName, nick; did you mean 'preset_name' instead of 'presetName'?)",
+      );
+      expect(camel.headers.get(IGNORED_HEADER)).toBe('presetName, nick');
+      // nothing close to the missing one: the ignored names, no guess
+      const far = await add({ custom_participant_id: 'ada', role: 'host' });
+      expect((await far.json()).error.message).toBe(
+        "body must have required property 'preset_name' (ignored, not in the spec: role)",
+      );
+      // through the client: its error message carries the fake's
+      const error = await failure(
+        rtk.participants.add(meeting.id, { custom_participant_id: 'ada', presetName: 'x' } as never),
+      );
+      expect(error.message).toContain("did you mean 'preset_name' instead of 'presetName'?");
+      // nothing ignored: the message as before
+      const plain = await add({ custom_participant_id: 'ada' });
+      expect((await plain.json()).error.message).toBe("body must have required property 'preset_name'");
+      expect(plain.headers.get(IGNORED_HEADER)).toBeNull();
+    });
+
     it('starts sessions and livestreams over HTTP on its control route, outside the API paths', async () => {
       const { rtk, fake } = setup();
       const meeting = await rtk.meetings.create({ title: 'Live' });

@@ -11,12 +11,13 @@ import type { EventScope, FakeEvent } from './events';
 import { FAKE_CORE } from './fake-core';
 import { type FakeAnswer, type FakeRequest, webFakeRequest, webResponse } from './fake-request';
 import { handlers } from './handlers';
+import { refusalWithIgnored, undeclaredProperties } from './ignored-properties';
 import { API_PATH, decoded, readQuery, route } from './operation-route';
 import { createRandom, randomSeed } from './random';
 import { createRateLimit } from './rate-limit';
 import { RECORDING_RATE_LIMIT } from './recordings';
 import { Refusal } from './refusal';
-import { describe, refused, respond, tooLarge } from './respond';
+import { refused, respond, tooLarge } from './respond';
 import { DEFAULT_LIMITS, DEFAULT_PRESETS, emptyState, type FakeLimits } from './state';
 import { checkDeliveryOptions, type WebhookDelivery, type WebhookDeliveryOptions } from './webhook-sender';
 import { WEBHOOK_KEY_PATH, wireWebhooks } from './wire-webhooks';
@@ -225,14 +226,14 @@ export function createRealtimeKitFake(options: RealtimeKitFakeOptions = {}): Rea
         return respond(operationId, new Refusal(400, 'body is not valid JSON'));
       }
     }
-    const input = { params, query: readQuery(url, spec.query), ...(body === undefined ? {} : { body }) };
-    if (!spec.request(input)) return respond(operationId, new Refusal(400, describe(spec.request)));
     // properties the spec does not declare: refused where it forbids them, else ignored and named in a header
-    const writable = spec.body?.writable ?? [];
-    const undeclared =
-      body && typeof body === 'object' && !Array.isArray(body)
-        ? Object.keys(body).filter((k) => !writable.includes(k))
-        : [];
+    const undeclared = undeclaredProperties(body, spec.body?.writable ?? []);
+    const input = { params, query: readQuery(url, spec.query), ...(body === undefined ? {} : { body }) };
+    if (!spec.request(input)) {
+      const refusal = respond(operationId, new Refusal(400, refusalWithIgnored(spec.request, undeclared)));
+      if (undeclared.length > 0) refusal.headers[IGNORED_HEADER] = undeclared.join(', ');
+      return refusal;
+    }
     if (undeclared.length > 0 && spec.body?.others === false) {
       return respond(
         operationId,
