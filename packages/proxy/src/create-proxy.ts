@@ -270,6 +270,11 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
       const read = await readJsonBody(source, maxBodyBytes);
       if (!read.ok) return errorAnswer(read.status, read.message);
       body = read.value;
+    } else if (method !== 'GET' && !isJson(source.contentType)) {
+      // a write without a body too: a page on another site can POST a form with the user's cookie, but not JSON
+      // (that needs a CORS preflight, which the proxy never grants); what a body-less write is sent with is not read
+      source.cancel();
+      return errorAnswer(415, 'Send this request with Content-Type: application/json, even without a body');
     }
     const fields = PARTICIPANT_OPERATIONS[operation.operationId];
     if (fields && body) {
