@@ -35,13 +35,14 @@ describe('a write without a body is refused unless sent as application/json (wha
   it.each(BODY_LESS_WRITES)('%s: no type, a form or text/plain: 415, nothing sent', async (operationId) => {
     const { handle, sent } = proxyWith();
     const { method } = operationTable[operationId];
-    for (const headers of [
+    const forms: Record<string, string>[] = [
       {},
       { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-site' },
       { 'content-type': 'text/plain' },
       { 'content-type': 'multipart/form-data; boundary=x' },
       { 'content-type': 'application/jsonx' },
-    ]) {
+    ];
+    for (const headers of forms) {
       const response = await handle(browserRequest(below(operationId), { method, headers }));
       expect([JSON.stringify(headers), response.status, await response.json()]).toEqual([
         JSON.stringify(headers),
