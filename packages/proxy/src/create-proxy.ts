@@ -6,6 +6,12 @@ import {
   type RealtimeKitClient,
 } from '@realtimekit-meetings/client';
 import { APP_PATH_PREFIX, type OperationId, operationRoutes, streamChunks } from '@realtimekit-meetings/core';
+import {
+  isParticipantOperation,
+  PARTICIPANT_OPERATIONS,
+  type ParticipantDecision,
+  participantBody,
+} from './participant-body';
 import { type BodySource, isJson, readJsonBody } from './read-body';
 import { errorAnswer, jsonAnswer, type ProxyAnswer, toResponse, upstreamErrorAnswer } from './responses';
 import { isProxiedId, type Match, matchRoute, type ProxiedOperation } from './routes';
@@ -40,21 +46,7 @@ export interface ProxyJoinOptions<U extends JoinUser = JoinUser> {
   defaultName?: string;
 }
 
-/** What `decideParticipant` returns: the identity and preset of the participant (`edit_participant` takes no identity). */
-export interface ParticipantDecision {
-  preset_name?: string;
-  custom_participant_id?: string;
-}
-
-/**
- * The operations whose body names a participant's preset or identity: a browser must not choose either. The test beside
- * this file checks the list against every request body of the spec.
- */
-export const PARTICIPANT_OPERATIONS: Readonly<Record<string, readonly (keyof ParticipantDecision)[]>> = {
-  add_participant: ['preset_name', 'custom_participant_id'],
-  replace_participant: ['preset_name', 'custom_participant_id'],
-  edit_participant: ['preset_name'],
-};
+export type { ParticipantDecision };
 
 export interface RealtimeKitProxyOptions<U extends JoinUser = JoinUser> {
   /** A server-side client from @realtimekit-meetings/client: it holds the API token, the account and the app. */
@@ -133,7 +125,7 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
   if (allow.length > 0 && typeof authorize !== 'function') {
     throw new TypeError('authorize is required with allow: decide who may call what');
   }
-  const choosing = allow.filter((operationId) => operationId in PARTICIPANT_OPERATIONS);
+  const choosing = allow.filter(isParticipantOperation);
   if (choosing.length > 0 && typeof decideParticipant !== 'function') {
     throw new TypeError(
       `${choosing.join(', ')} would let a browser choose a participant's preset or identity: pass decideParticipant to decide them on the server`,
@@ -276,15 +268,16 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
       source.cancel();
       return errorAnswer(415, 'Send this request with Content-Type: application/json, even without a body');
     }
-    const fields = PARTICIPANT_OPERATIONS[operation.operationId];
-    if (fields && body) {
+    const { operationId } = operation;
+    if (body && isParticipantOperation(operationId)) {
+      const fields = PARTICIPANT_OPERATIONS[operationId];
       let decision: ParticipantDecision;
       try {
         decision = await (decideParticipant as NonNullable<typeof decideParticipant>)(request, proxied, body);
       } catch (error) {
         return fault(error, request, 500, 'Deciding the participant failed');
       }
-      const required = operation.operationId !== 'edit_participant';
+      const required = operationId !== 'edit_participant';
       const valid =
         typeof decision === 'object' &&
         decision !== null &&
@@ -293,13 +286,12 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
         );
       if (!valid) {
         const error = new TypeError(
-          `decideParticipant must return { ${fields.join(', ')} } as non-empty strings for ${operation.operationId}${required ? '' : ' (each optional)'}`,
+          `decideParticipant must return { ${fields.join(', ')} } as non-empty strings for ${operationId}${required ? '' : ' (each optional)'}`,
         );
         return fault(error, request, 500, 'Deciding the participant failed');
       }
-      const { preset_name: _preset, custom_participant_id: _identity, ...rest } = body;
-      body = rest;
-      for (const field of fields) if (decision[field] !== undefined) body[field] = decision[field];
+      // only what the spec declares, less what the server decides, then the decision: no alias, no __proto__
+      body = participantBody(operationId, body, decision);
     }
     // every value of each declared parameter: the client sends one as one, several repeated, none not at all; one the
     // spec sends comma-separated (`status=A,B`, explode: false) split at its commas, so the server client joins it again
