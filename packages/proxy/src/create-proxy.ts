@@ -14,7 +14,7 @@ import {
 } from './participant-body';
 import { type BodySource, isJson, readJsonBody } from './read-body';
 import { errorAnswer, jsonAnswer, type ProxyAnswer, toResponse, upstreamErrorAnswer } from './responses';
-import { isProxiedId, type Match, matchRoute, type ProxiedOperation } from './routes';
+import { isUuid, type Match, matchRoute, type ProxiedOperation } from './routes';
 
 /** What `authorize` and `join.authorize` answer: `true` lets it through, `false` is a 403, a Response is sent as it is. */
 export type Verdict = boolean | Response;
@@ -220,8 +220,10 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
     const joining = join && rest.match(/^meetings\/([^/]+)\/join$/);
     if (joining) {
       if (method !== 'POST') return errorAnswer(405, 'Use POST for this route', { allow: 'POST' });
-      const meetingId = isProxiedId(joining[1] as string);
-      if (!meetingId) return errorAnswer(400, 'meeting_id is not a valid ID');
+      const meetingId = joining[1] as string;
+      // refused here, not upstream: a 400 from upstream on a join is the server's fault (502, onError), and a browser
+      // must not be able to fill the server's error log at will
+      if (!isUuid(meetingId)) return errorAnswer(400, 'meeting_id is not a valid ID: a meeting ID is a UUID');
       // a page on another site can send a form or a text/plain POST with the user's cookie, but not JSON
       if (isCrossSite(fetchSite)) return errorAnswer(403, 'Cross-site requests may not join meetings');
       if (!isJson(source.contentType)) {
