@@ -217,7 +217,7 @@ describe('what the proxy refuses', () => {
   it('an operation not in allow: 403', async () => {
     const { handle, sent } = proxyWith({ allow: ['get_all_meetings'] });
     expect(await refused(await handle(browserRequest('/meetings', { method: 'POST', body: '{}' })), 403)).toBe(
-      'create_meeting is not allowed through this proxy',
+      'create_meeting is not allowed through this proxy: add it to allow in createRealtimeKitProxy',
     );
     expect(sent).toHaveLength(0);
   });
@@ -233,7 +233,9 @@ describe('what the proxy refuses', () => {
       const below = path.slice(APP_PATH_PREFIX.length).replace(/\{[\w-]+\}/g, MEETING);
       const init = hasBody ? { method, body: '{}' } : { method };
       const message = await refused(await handle(browserRequest(below, init)), 403);
-      expect(message, `${method} ${below}`).toBe(`${operationId} is not allowed through this proxy`);
+      expect(message, `${method} ${below}`).toBe(
+        `${operationId} is not allowed through this proxy: add it to allow in createRealtimeKitProxy`,
+      );
     }
     expect(sent).toHaveLength(0);
   });

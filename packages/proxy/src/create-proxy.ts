@@ -6,6 +6,7 @@ import {
   type RealtimeKitClient,
 } from '@realtimekit-meetings/client';
 import { APP_PATH_PREFIX, type OperationId, operationRoutes, streamChunks } from '@realtimekit-meetings/core';
+import { checkOptions } from './check-options';
 import {
   isParticipantOperation,
   PARTICIPANT_OPERATIONS,
@@ -117,11 +118,11 @@ export const CORE = Symbol.for('realtimekit-meetings.proxy.core');
 export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
   options: RealtimeKitProxyOptions<U>,
 ): RealtimeKitProxyHandler {
+  checkOptions(options);
   const { client, authorize, decideParticipant, onError, maxBodyBytes = 65_536 } = options;
   if (typeof client?.request !== 'function')
     throw new TypeError('client must be a client from @realtimekit-meetings/client');
   const { allow = [], join } = options;
-  if (!Array.isArray(allow)) throw new TypeError('allow must list the operationIds browsers may call');
   if (allow.length > 0 && typeof authorize !== 'function') {
     throw new TypeError('authorize is required with allow: decide who may call what');
   }
@@ -236,7 +237,10 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
     if (match.kind !== 'found') return routeRefusal(match);
     const { operation, params } = match;
     if (!allowed.has(operation.operationId))
-      return errorAnswer(403, `${operation.operationId} is not allowed through this proxy`);
+      return errorAnswer(
+        403,
+        `${operation.operationId} is not allowed through this proxy: add it to allow in createRealtimeKitProxy`,
+      );
     if (method !== 'GET' && isCrossSite(fetchSite)) {
       source.cancel();
       return errorAnswer(403, 'Cross-site requests may not change anything through this proxy');
