@@ -89,6 +89,7 @@ describe('createRealtimeKitProxy checks its options when it is created, with the
 
   it('a proper configuration is taken as it is', () => {
     expect(thrown({})).toBe('nothing thrown');
+    expect(thrown({ join: null, onError: undefined })).toBe('nothing thrown'); // no join, as when left out
     expect(thrown({ join: { identify: () => null, authorize: () => true, preset: 'p' }, maxBodyBytes: 10 })).toBe(
       'nothing thrown',
     );

@@ -27,9 +27,9 @@ export const PARTICIPANT_BODY_PROPERTIES = {
 type Unlisted = {
   [K in ParticipantOperation]: Exclude<Declared<K>, (typeof PARTICIPANT_BODY_PROPERTIES)[K][number]>;
 }[ParticipantOperation];
-// a property the spec declares and the list leaves out: `Unlisted` names it in the compile error
-const everyPropertyListed: [Unlisted] extends [never] ? true : Unlisted = true;
-void everyPropertyListed;
+/** Compiles only when `Unlisted` is never: a property the spec declares and the list leaves out is named in the error. */
+type EveryPropertyListed<U extends never> = U;
+type _Checked = EveryPropertyListed<Unlisted>;
 
 /**
  * The fields `decideParticipant` decides, per operation: a browser must choose neither. The test beside this file
@@ -59,6 +59,7 @@ export function participantBody(
   for (const name of PARTICIPANT_BODY_PROPERTIES[operationId]) {
     if (!(decided as readonly string[]).includes(name) && Object.hasOwn(body, name)) sent[name] = body[name];
   }
-  for (const field of decided) if (decision[field] !== undefined) sent[field] = decision[field];
+  // a field the decision leaves undefined (an edit keeping the preset) is left out of the JSON sent
+  for (const field of decided) sent[field] = decision[field];
   return sent;
 }
