@@ -6,9 +6,16 @@ import {
   type RealtimeKitClient,
 } from '@realtimekit-meetings/client';
 import { APP_PATH_PREFIX, type OperationId, operationRoutes, streamChunks } from '@realtimekit-meetings/core';
+import { checkOptions } from './check-options';
+import {
+  isParticipantOperation,
+  PARTICIPANT_OPERATIONS,
+  type ParticipantDecision,
+  participantBody,
+} from './participant-body';
 import { type BodySource, isJson, readJsonBody } from './read-body';
 import { errorAnswer, jsonAnswer, type ProxyAnswer, toResponse, upstreamErrorAnswer } from './responses';
-import { isProxiedId, type Match, matchRoute, type ProxiedOperation } from './routes';
+import { isUuid, type Match, matchRoute, type ProxiedOperation } from './routes';
 
 /** What `authorize` and `join.authorize` answer: `true` lets it through, `false` is a 403, a Response is sent as it is. */
 export type Verdict = boolean | Response;
@@ -40,21 +47,7 @@ export interface ProxyJoinOptions<U extends JoinUser = JoinUser> {
   defaultName?: string;
 }
 
-/** What `decideParticipant` returns: the identity and preset of the participant (`edit_participant` takes no identity). */
-export interface ParticipantDecision {
-  preset_name?: string;
-  custom_participant_id?: string;
-}
-
-/**
- * The operations whose body names a participant's preset or identity: a browser must not choose either. The test beside
- * this file checks the list against every request body of the spec.
- */
-export const PARTICIPANT_OPERATIONS: Readonly<Record<string, readonly (keyof ParticipantDecision)[]>> = {
-  add_participant: ['preset_name', 'custom_participant_id'],
-  replace_participant: ['preset_name', 'custom_participant_id'],
-  edit_participant: ['preset_name'],
-};
+export type { ParticipantDecision };
 
 export interface RealtimeKitProxyOptions<U extends JoinUser = JoinUser> {
   /** A server-side client from @realtimekit-meetings/client: it holds the API token, the account and the app. */
@@ -125,15 +118,15 @@ export const CORE = Symbol.for('realtimekit-meetings.proxy.core');
 export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
   options: RealtimeKitProxyOptions<U>,
 ): RealtimeKitProxyHandler {
+  checkOptions(options);
   const { client, authorize, decideParticipant, onError, maxBodyBytes = 65_536 } = options;
   if (typeof client?.request !== 'function')
     throw new TypeError('client must be a client from @realtimekit-meetings/client');
   const { allow = [], join } = options;
-  if (!Array.isArray(allow)) throw new TypeError('allow must list the operationIds browsers may call');
   if (allow.length > 0 && typeof authorize !== 'function') {
     throw new TypeError('authorize is required with allow: decide who may call what');
   }
-  const choosing = allow.filter((operationId) => operationId in PARTICIPANT_OPERATIONS);
+  const choosing = allow.filter(isParticipantOperation);
   if (choosing.length > 0 && typeof decideParticipant !== 'function') {
     throw new TypeError(
       `${choosing.join(', ')} would let a browser choose a participant's preset or identity: pass decideParticipant to decide them on the server`,
@@ -228,8 +221,10 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
     const joining = join && rest.match(/^meetings\/([^/]+)\/join$/);
     if (joining) {
       if (method !== 'POST') return errorAnswer(405, 'Use POST for this route', { allow: 'POST' });
-      const meetingId = isProxiedId(joining[1] as string);
-      if (!meetingId) return errorAnswer(400, 'meeting_id is not a valid ID');
+      const meetingId = joining[1] as string;
+      // refused here, not upstream: a 400 from upstream on a join is the server's fault (502, onError), and a browser
+      // must not be able to fill the server's error log at will
+      if (!isUuid(meetingId)) return errorAnswer(400, 'meeting_id is not a valid ID: a meeting ID is a UUID');
       // a page on another site can send a form or a text/plain POST with the user's cookie, but not JSON
       if (isCrossSite(fetchSite)) return errorAnswer(403, 'Cross-site requests may not join meetings');
       if (!isJson(source.contentType)) {
@@ -242,7 +237,10 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
     if (match.kind !== 'found') return routeRefusal(match);
     const { operation, params } = match;
     if (!allowed.has(operation.operationId))
-      return errorAnswer(403, `${operation.operationId} is not allowed through this proxy`);
+      return errorAnswer(
+        403,
+        `${operation.operationId} is not allowed through this proxy: add it to allow in createRealtimeKitProxy`,
+      );
     if (method !== 'GET' && isCrossSite(fetchSite)) {
       source.cancel();
       return errorAnswer(403, 'Cross-site requests may not change anything through this proxy');
@@ -270,16 +268,22 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
       const read = await readJsonBody(source, maxBodyBytes);
       if (!read.ok) return errorAnswer(read.status, read.message);
       body = read.value;
+    } else if (method !== 'GET' && !isJson(source.contentType)) {
+      // a write without a body too: a page on another site can POST a form with the user's cookie, but not JSON
+      // (that needs a CORS preflight, which the proxy never grants); what a body-less write is sent with is not read
+      source.cancel();
+      return errorAnswer(415, 'Send this request with Content-Type: application/json, even without a body');
     }
-    const fields = PARTICIPANT_OPERATIONS[operation.operationId];
-    if (fields && body) {
+    const { operationId } = operation;
+    if (body && isParticipantOperation(operationId)) {
+      const fields = PARTICIPANT_OPERATIONS[operationId];
       let decision: ParticipantDecision;
       try {
         decision = await (decideParticipant as NonNullable<typeof decideParticipant>)(request, proxied, body);
       } catch (error) {
         return fault(error, request, 500, 'Deciding the participant failed');
       }
-      const required = operation.operationId !== 'edit_participant';
+      const required = operationId !== 'edit_participant';
       const valid =
         typeof decision === 'object' &&
         decision !== null &&
@@ -288,13 +292,12 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
         );
       if (!valid) {
         const error = new TypeError(
-          `decideParticipant must return { ${fields.join(', ')} } as non-empty strings for ${operation.operationId}${required ? '' : ' (each optional)'}`,
+          `decideParticipant must return { ${fields.join(', ')} } as non-empty strings for ${operationId}${required ? '' : ' (each optional)'}`,
         );
         return fault(error, request, 500, 'Deciding the participant failed');
       }
-      const { preset_name: _preset, custom_participant_id: _identity, ...rest } = body;
-      body = rest;
-      for (const field of fields) if (decision[field] !== undefined) body[field] = decision[field];
+      // only what the spec declares, less what the server decides, then the decision: no alias, no __proto__
+      body = participantBody(operationId, body, decision);
     }
     // every value of each declared parameter: the client sends one as one, several repeated, none not at all; one the
     // spec sends comma-separated (`status=A,B`, explode: false) split at its commas, so the server client joins it again

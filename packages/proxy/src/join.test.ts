@@ -96,7 +96,10 @@ describe('the join route', () => {
       'Use POST for this route',
     ]);
     const bad = await handle(post('/meetings/a.b/join'));
-    expect([bad.status, (await bad.json()).error.message]).toEqual([400, 'meeting_id is not a valid ID']);
+    expect([bad.status, (await bad.json()).error.message]).toEqual([
+      400,
+      'meeting_id is not a valid ID: a meeting ID is a UUID',
+    ]);
     for (const path of [`/meetings/${MEETING}/join/extra`, `/xmeetings/${MEETING}/join`]) {
       expect((await handle(post(path))).status).toBe(404);
     }

@@ -1,7 +1,7 @@
 import { openapiDocument } from '@realtimekit-meetings/mock/openapi';
 import { describe, expect, it, vi } from 'vitest';
 import { browserRequest, MEETING, PARTICIPANT, proxyWith } from '../test-support/setup';
-import { PARTICIPANT_OPERATIONS } from './create-proxy';
+import { PARTICIPANT_BODY_PROPERTIES, PARTICIPANT_OPERATIONS } from './participant-body';
 
 type Node = Record<string, unknown>;
 /** Follows `#/components/...` references through the spec document. */
@@ -38,6 +38,49 @@ describe('no browser chooses a participant’s preset or identity through an all
       Object.fromEntries(Object.entries(PARTICIPANT_OPERATIONS).map(([id, fields]) => [id, [...fields].sort()])),
     );
   });
+
+  it('PARTICIPANT_BODY_PROPERTIES lists exactly the properties the spec declares for each body', () => {
+    const declared: Record<string, string[]> = {};
+    for (const path of Object.values(openapiDocument.paths as Record<string, Record<string, Node>>)) {
+      for (const operation of Object.values(path)) {
+        const id = typeof operation === 'object' ? (operation.operationId as string) : '';
+        if (id in PARTICIPANT_BODY_PROPERTIES) declared[id] = bodyProperties(operation).sort();
+      }
+    }
+    expect(declared).toEqual(
+      Object.fromEntries(Object.entries(PARTICIPANT_BODY_PROPERTIES).map(([id, names]) => [id, [...names].sort()])),
+    );
+  });
+
+  it.each([
+    ['add_participant', 'POST', `/meetings/${MEETING}/participants`, 201],
+    ['replace_participant', 'PUT', `/meetings/${MEETING}/participants/${PARTICIPANT}`, 200],
+    ['edit_participant', 'PATCH', `/meetings/${MEETING}/participants/${PARTICIPANT}`, 200],
+  ] as const)(
+    '%s: aliases of the decided fields and prototype keys never reach upstream',
+    async (id, method, path, status) => {
+      const decideParticipant = vi.fn(() => ({ preset_name: 'guest', custom_participant_id: 'user-ada' }));
+      const { handle, sent } = proxyWith({ allow: [id], decideParticipant });
+      // raw JSON: an object literal's __proto__ would set its prototype instead of holding a key
+      const raw = `{"name":"Ada","picture":"https://example.com/a.png","presetName":"group_call_host",
+      "preset_id":"host-id","Preset_Name":"group_call_host","PRESET_NAME":"group_call_host","preset-name":"x",
+      "customParticipantId":"the-ceo","custom_participant_ID":"the-ceo","__proto__":{"preset_name":"group_call_host"},
+      "constructor":{"prototype":{"preset_name":"group_call_host"}},"prototype":{"admin":true},"token":"forged"}`;
+      const response = await handle(
+        browserRequest(path, { method, headers: { 'content-type': 'application/json' }, body: raw }),
+      );
+      expect(response.status).toBe(status);
+      const upstream = JSON.parse(sent[0]!.body);
+      expect(upstream).toEqual({
+        name: 'Ada',
+        picture: 'https://example.com/a.png',
+        preset_name: 'guest',
+        ...(id === 'edit_participant' ? {} : { custom_participant_id: 'user-ada' }),
+      });
+      // toEqual overlooks an own __proto__ key; the text does not
+      expect(sent[0]!.body).not.toMatch(/__proto__|constructor|prototype/);
+    },
+  );
 
   it('allowing add, replace or edit without decideParticipant is refused when the proxy is created', () => {
     for (const operation of ['add_participant', 'replace_participant', 'edit_participant'] as const) {

@@ -1,6 +1,6 @@
 import { RealtimeKitError } from '@realtimekit-meetings/client';
 import { describe, expect, it } from 'vitest';
-import { upstreamErrorAnswer } from './responses';
+import { MAX_MESSAGE, upstreamErrorAnswer } from './responses';
 
 const answer = (error: unknown) => {
   const { status, headers, body } = upstreamErrorAnswer(error);
@@ -21,8 +21,53 @@ describe('upstreamErrorAnswer: what the server client threw, as the browser sees
       cacheControl: 'no-store',
     });
     expect(answer(new RealtimeKitError('http', 'bad gateway', { status: 502 }))).toEqual(
-      refusal(502, '502: bad gateway'),
+      refusal(502, 'RealtimeKit answered 502'),
     );
+  });
+
+  it('of an upstream body, only the error code and message go on: nothing else it holds', () => {
+    const echoed = { authorization: 'Bearer cf-token', request: { headers: { cookie: 'session=abc' } } };
+    for (const [body, code, message] of [
+      [{ success: false, error: { code: 404, message: 'No meeting' }, debug: echoed }, 404, 'No meeting'],
+      [{ success: false, errors: [{ code: 1, message: 'bad', detail: echoed }], debug: echoed }, 1, 'bad'],
+      [{ error: { code: '7', message: 'code not a number' } }, 400, 'code not a number'],
+      [{ error: { code: 1.5, message: 'code not whole' } }, 400, 'code not whole'],
+    ] as const) {
+      expect(answer(new RealtimeKitError('http', 'x', { status: 400, body }))).toEqual({
+        status: 400,
+        body: { success: false, error: { code, message } },
+        cacheControl: 'no-store',
+      });
+    }
+  });
+
+  it('an upstream message that mentions a credential, is too long or is not a string is replaced', () => {
+    for (const message of [
+      'invalid header Authorization: Bearer cf-token',
+      'got bearer cf-token',
+      'x'.repeat(MAX_MESSAGE + 1),
+      '',
+      42,
+      { text: 'Bearer cf-token' },
+    ]) {
+      const body = { success: false, error: { code: 400, message } };
+      expect(answer(new RealtimeKitError('http', 'x', { status: 400, body }))).toEqual(
+        refusal(400, 'RealtimeKit answered 400'),
+      );
+    }
+    const longest = { error: { code: 400, message: 'y'.repeat(MAX_MESSAGE) } };
+    expect(answer(new RealtimeKitError('http', 'x', { status: 400, body: longest })).body.error.message).toHaveLength(
+      MAX_MESSAGE,
+    );
+  });
+
+  it('an answer under 400 with success: false (the API answered something unreadable): 502', () => {
+    for (const status of [200, 201, 204]) {
+      const body = { success: false, error: { code: status, message: 'odd' } };
+      expect(answer(new RealtimeKitError('http', 'odd', { status, body }))).toEqual(
+        refusal(502, `RealtimeKit answered ${status} with success: false`),
+      );
+    }
   });
 
   it.each([
@@ -46,9 +91,11 @@ describe('upstreamErrorAnswer: what the server client threw, as the browser sees
 });
 
 describe('upstreamErrorAnswer edge cases', () => {
-  it('an http error whose body is not a JSON object answers its own message in the RealtimeKit shape', () => {
-    for (const body of [null, 'text', 0, undefined]) {
-      expect(answer(new RealtimeKitError('http', 'down', { status: 503, body }))).toEqual(refusal(503, '503: down'));
+  it('an http error whose body is not a JSON object answers its status in the RealtimeKit shape, not its text', () => {
+    for (const body of [null, 'Authorization: Bearer cf-token', 0, undefined, ['x']]) {
+      expect(answer(new RealtimeKitError('http', `down ${body}`, { status: 503, body }))).toEqual(
+        refusal(503, 'RealtimeKit answered 503'),
+      );
     }
   });
 });

@@ -20,9 +20,9 @@ export const jsonAnswer = (status: number, body: unknown, headers: Record<string
   body: JSON.stringify(body),
 });
 
-/** A refusal in the RealtimeKit error shape: `{ success: false, error: { code, message } }`. */
-export const errorAnswer = (status: number, message: string, headers?: Record<string, string>) =>
-  jsonAnswer(status, errorBody(status, message), headers);
+/** A refusal in the RealtimeKit error shape: `{ success: false, error: { code, message } }`, the code the status unless given. */
+export const errorAnswer = (status: number, message: string, headers?: Record<string, string>, code = status) =>
+  jsonAnswer(status, errorBody(code, message), headers);
 
 /** A web Response of an answer (one the app's `authorize` returned passes through as it is). */
 export const toResponse = (answer: ProxyAnswer | Response) =>
@@ -38,21 +38,47 @@ interface ClientError {
   retryAfter?: number;
 }
 
+/** The longest upstream error message passed on: RealtimeKit's are one sentence; anything longer is not for a browser. */
+export const MAX_MESSAGE = 300;
+
 /**
- * Turns what the server-side client threw into an answer: an upstream error keeps its status and its JSON
- * body, except a refused API token (401, 403), which is the server's fault (502); a failure to reach the API is a 502 or 504. Nothing of the request, and so nothing of the token, is in it.
+ * The code and message of an upstream error body, and nothing else of it: RealtimeKit's `{ error: { code, message } }`
+ * or Cloudflare's v4 `{ errors: [{ code, message }] }`. A message that is not a string, is longer than `MAX_MESSAGE`
+ * or mentions a credential (`Bearer`, `Authorization`: an upstream echoing the request's headers) is left out, as is
+ * a code that is not a whole number.
+ */
+function upstreamRefusal(status: number, body: unknown): ProxyAnswer {
+  const b = (body ?? {}) as { error?: unknown; errors?: unknown };
+  const e = (typeof b === 'object' ? (b.error ?? (Array.isArray(b.errors) ? b.errors[0] : undefined)) : undefined) as
+    | { code?: unknown; message?: unknown }
+    | undefined;
+  const code = Number.isSafeInteger(e?.code) ? (e?.code as number) : status;
+  const message = e?.message;
+  const readable =
+    typeof message === 'string' && message !== '' && message.length <= MAX_MESSAGE && !CREDENTIAL.test(message);
+  return errorAnswer(status, readable ? message : `RealtimeKit answered ${status}`, undefined, code);
+}
+const CREDENTIAL = /bearer|authorization/i;
+
+/**
+ * Turns what the server-side client threw into an answer: an upstream error keeps its status, and of its body only the
+ * error's code and message (upstreamRefusal: never the rest, which may quote the request and so the token), except a
+ * refused API token (401, 403), which is the server's fault (502), and an answer under 400 that says `success: false`
+ * (unreadable: 502); a failure to reach the API is a 502 or 504. Nothing of the request is in it.
  */
 export function upstreamErrorAnswer(error: unknown): ProxyAnswer {
   const e = (error ?? {}) as ClientError;
   if (e.name !== 'RealtimeKitError') return errorAnswer(500, 'The proxy failed');
-  // the client's http errors always carry the status; its message always says what went wrong
+  // the client's http errors always carry the status
   if (e.kind === 'http') {
     const status = e.status as number;
     // the API token is the server's: a revoked or under-permitted one is the server's fault, not the browser's
     if (status === 401 || status === 403) {
       return errorAnswer(502, "RealtimeKit refused the server's API token: the proxy's configuration needs fixing");
     }
-    return e.body && typeof e.body === 'object' ? jsonAnswer(status, e.body) : errorAnswer(status, e.message);
+    // a 2xx with `success: false`: no browser can act on it, and the server should hear of it
+    if (status < 400) return errorAnswer(502, `RealtimeKit answered ${status} with success: false`);
+    return upstreamRefusal(status, e.body);
   }
   if (e.kind === 'timeout') return errorAnswer(504, 'RealtimeKit did not answer in time');
   if (e.kind === 'invalid_argument') return errorAnswer(400, e.message);

@@ -18,6 +18,13 @@ export interface ProxiedOperation {
  */
 const ID = /^[A-Za-z0-9_-]{1,128}$/;
 
+/**
+ * A UUID, the format the spec declares for the meeting ID of every operation a join makes (list, add, edit and refresh
+ * a participant), as the API checks it (hex in either case; the `urn:uuid:` form JSON Schema also allows has a `:`).
+ */
+const UUID = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+export const isUuid = (segment: string) => UUID.test(segment);
+
 /** A raw path segment, when it is an ID the proxy passes on; undefined otherwise. */
 export const isProxiedId = (segment: string): string | undefined => (ID.test(segment) ? segment : undefined);
 

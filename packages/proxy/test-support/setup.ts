@@ -29,9 +29,10 @@ export interface Upstream {
 export function proxyWith(
   options: Partial<RealtimeKitProxyOptions> & { upstream?: string; fetch?: (r: Request) => Promise<Response> } = {},
 ) {
+  const { upstream, fetch: intercept, ...proxyOptions } = options;
   const sent: Upstream[] = [];
   const client = createRealtimeKitClient({
-    baseUrl: options.upstream ?? inject('realtimekitMockUrl'),
+    baseUrl: upstream ?? inject('realtimekitMockUrl'),
     apiToken: TOKEN,
     accountId: ACCOUNT,
     appId: APP,
@@ -39,7 +40,7 @@ export function proxyWith(
     fetch: async (request) => {
       const body = await request.clone().text();
       sent.push({ method: request.method, url: request.url, headers: new Headers(request.headers), body });
-      return (options.fetch ?? fetch)(request);
+      return (intercept ?? fetch)(request);
     },
   });
   const handle = createRealtimeKitProxy({
@@ -48,7 +49,7 @@ export function proxyWith(
     allow: ALL,
     authorize: () => true,
     decideParticipant: echoParticipant,
-    ...options,
+    ...proxyOptions,
   });
   return { handle, sent, client };
 }
