@@ -51,12 +51,7 @@ describe('concurrency', () => {
   });
 
   it('200 mixed operations in flight against the Prism mock all answer as their operation should', async () => {
-    // application/json on the body-less refreshToken too (see browserClient in create-proxy.test.ts)
-    const rtk = createRealtimeKitClient({
-      proxyUrl: `${mockProxyOrigin}${BASE}`,
-      maxRetries: 0,
-      headers: { 'content-type': 'application/json' },
-    });
+    const rtk = createRealtimeKitClient({ proxyUrl: `${mockProxyOrigin}${BASE}`, maxRetries: 0 });
     const calls = Array.from({ length: 200 }, (_, i) => {
       switch (i % 4) {
         case 0:

@@ -10,9 +10,6 @@ const browserClient = (handle: (r: Request) => Promise<Response>) =>
     proxyUrl: `https://app.example.test${BASE}`,
     fetch: handle,
     maxRetries: 0,
-    // body-less writes need application/json (no cross-site form can send it): given here until the client sends it
-    // on every write itself; an app on an older client gives it the same way
-    headers: { 'content-type': 'application/json' },
   });
 
 /** A preset the spec accepts (the contract's conforming body). */

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
-import { type OperationId, operationTable } from '@realtimekit-meetings/core';
+import { APP_PATH_PREFIX, type OperationId, operationTable } from '@realtimekit-meetings/core';
 import { startMockServer } from '@realtimekit-meetings/mock';
 import { createRealtimeKitProxy } from '@realtimekit-meetings/proxy';
 import { toNodeListener } from '@realtimekit-meetings/proxy/node';
@@ -26,7 +26,10 @@ export default async function setup(project: {
     appId: APP,
     maxRetries: 0,
   });
-  const allow = Object.keys(operationTable) as OperationId[]; // every operation
+  // every operation of the app (the account's own, apps, are no proxy's: createRealtimeKitProxy refuses them)
+  const allow = (Object.keys(operationTable) as OperationId[]).filter((id) =>
+    operationTable[id].path.startsWith(`${APP_PATH_PREFIX}/`),
+  );
   const handle = createRealtimeKitProxy({
     client,
     basePath: '/api/realtimekit',
