@@ -1,4 +1,4 @@
-import { type OperationId, type OperationResponseBody, operationRoutes } from '@realtimekit-meetings/core';
+import { closestName, type OperationId, type OperationResponseBody, operationRoutes } from '@realtimekit-meetings/core';
 import { RealtimeKitError } from './errors';
 import type { RequestOptions } from './options';
 import type { RequestInput, Route, SendFunction } from './request';
@@ -23,12 +23,8 @@ export function createRequest(send: SendFunction) {
   };
 }
 
-/** Operation IDs spelt alike but for case and separators (`getMeeting`, `get-meeting` for `get_meeting`). */
-const normal = (id: string) => id.toLowerCase().replace(/[^a-z0-9]/g, '');
-
 function unknownOperation(operationId: unknown) {
-  const closest =
-    typeof operationId === 'string' && Object.keys(operationRoutes).find((id) => normal(id) === normal(operationId));
+  const closest = typeof operationId === 'string' && closestName(operationId, Object.keys(operationRoutes));
   return new RealtimeKitError(
     'invalid_argument',
     `unknown operationId${typeof operationId === 'string' ? '' : ` (a ${typeof operationId})`}${closest ? `: did you mean "${closest}"?` : ": the operation IDs are the spec's (rtk.request('get_meeting', ...)); the typed methods (rtk.meetings.get) need none"}`,

@@ -1,3 +1,4 @@
+export { closestName } from './closest-name';
 export { errorBody } from './error-body';
 export type { components, operations, paths } from './generated/openapi.gen';
 export {

@@ -1,7 +1,6 @@
 import { createRealtimeKitClient } from '@realtimekit-meetings/client';
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT, APP, BASE, TOKEN } from '../test-support/setup';
-import { closest } from './check-options';
 import { createRealtimeKitProxy, type RealtimeKitProxyOptions } from './create-proxy';
 
 const client = createRealtimeKitClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP });
@@ -93,17 +92,5 @@ describe('createRealtimeKitProxy checks its options when it is created, with the
     expect(thrown({ join: { identify: () => null, authorize: () => true, preset: 'p' }, maxBodyBytes: 10 })).toBe(
       'nothing thrown',
     );
-  });
-});
-
-describe('closest', () => {
-  it('is the same name but for case and separators, or one within an edit per four characters, or none', () => {
-    expect(closest('get-meeting', ['get_meeting', 'get_meetings'])).toBe('get_meeting');
-    expect(closest('alow', ['allow', 'authorize'])).toBe('allow');
-    expect(closest('alw', ['allow'])).toBeUndefined(); // two edits in three characters
-    expect(closest('aw', ['allow'])).toBeUndefined();
-    expect(closest('get_metng', ['get_meeting'])).toBe('get_meeting');
-    expect(closest('gt_metng', ['get_meeting'])).toBeUndefined();
-    expect(closest('anything', [])).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { APP_PATH_PREFIX, type Operation, operationTable } from '@realtimekit-meetings/core';
+import { APP_PATH_PREFIX, closestName, type Operation, operationTable } from '@realtimekit-meetings/core';
 
 /** Every option createRealtimeKitProxy takes: anything else is a typo (`alow`, `basepath`) that would do nothing. */
 const OPTIONS = ['client', 'basePath', 'allow', 'authorize', 'decideParticipant', 'join', 'maxBodyBytes', 'onError'];
@@ -8,45 +8,10 @@ const operations = Object.values(operationTable) as Operation[];
 /** The operations of an app, the only ones a proxy can serve (the account's own, `/accounts/{account_id}/…/apps`, are not). */
 const APP_OPERATIONS = operations.filter((op) => op.path.startsWith(`${APP_PATH_PREFIX}/`)).map((op) => op.operationId);
 
-/** A name without case or separators: `GetSessionParticipants`, `get-session_participants` and `getsessionparticipants` meet. */
-const normal = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
-
-/** Levenshtein distance: insertions, deletions and substitutions. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
-}
-
-/**
- * The known name `name` was probably meant to be: the same but for case and separators, else the nearest within one
- * edit per four characters (`alow` → `allow`, `presets` → `preset`, `get_meting` → `get_meeting`); none when none is.
- */
-export function closest(name: string, known: readonly string[]): string | undefined {
-  const wanted = normal(name);
-  let best: string | undefined;
-  let bestDistance = Math.max(1, Math.floor(wanted.length / 4)) + 1;
-  for (const candidate of known) {
-    const d = distance(wanted, normal(candidate));
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-
 function checkNames(given: object, known: readonly string[], prefix: string) {
   for (const name of Object.keys(given)) {
     if (known.includes(name)) continue;
-    const meant = closest(name, known);
+    const meant = closestName(name, known);
     throw new TypeError(
       `unknown option "${prefix}${name}"${meant ? `: did you mean "${prefix}${meant}"?` : `; the options are ${known.map((k) => prefix + k).join(', ')}`}`,
     );
@@ -61,7 +26,7 @@ function refusedEntry(entry: unknown): string | undefined {
   if (operation) {
     return `allow: "${entry}" (${operation.method} ${operation.path}) is an operation of the account, not of an app: the proxy serves one app's operations; call it on the server with the client`;
   }
-  const meant = closest(entry, APP_OPERATIONS);
+  const meant = closestName(entry, APP_OPERATIONS);
   return `allow: "${entry}" is not an operationId${meant ? `: did you mean "${meant}"?` : ' of the RealtimeKit API (see operationTable in @realtimekit-meetings/core)'}`;
 }
 
