@@ -280,7 +280,7 @@ describe('what the proxy refuses', () => {
     const sameLength = [`${BASE.slice(0, -1)}X/meetings`, `${'/'.padEnd(BASE.length, 'x')}/meetings`];
     for (const path of [...sameLength, `${BASE}X/meetings`, '/meetings']) {
       const response = await handle(new Request(`https://app.example.test${path}`));
-      expect([path, await refused(response, 404)]).toEqual([path, 'No such route']);
+      expect([path, await refused(response, 404)]).toEqual([path, `No such route: this proxy serves ${BASE}/`]);
     }
     expect(sent).toHaveLength(0);
   });

@@ -216,7 +216,8 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
   const core: ProxyCore = async (call) => {
     const { method, url, request, fetchSite, body: source, signal } = call;
     const { pathname } = url;
-    if (!pathname.startsWith(`${basePath}/`)) return errorAnswer(404, 'No such route');
+    // the mount named, so that a client whose proxyUrl is wrong says where the proxy is (a path, no secret)
+    if (!pathname.startsWith(`${basePath}/`)) return errorAnswer(404, `No such route: this proxy serves ${basePath}/`);
     const rest = pathname.slice(basePath.length + 1);
     const joining = join && rest.match(/^meetings\/([^/]+)\/join$/);
     if (joining) {
