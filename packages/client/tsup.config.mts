@@ -42,7 +42,7 @@ const sharedErrors = {
 
 const ENTRIES = { index: 'src/index.ts', webhooks: 'src/webhooks/index.ts', presets: 'src/presets/index.ts' };
 
-/** No openapi-fetch (raw), no node:http, no Attempt class, no environment variables, no Node-only error codes. */
+/** The browser and worker builds' files: no openapi-fetch (raw), no node:http, no Attempt class. */
 const withoutNode = ['raw-client', 'node-http', 'attempt'];
 
 export default defineConfig([
@@ -65,16 +65,28 @@ export default defineConfig([
     esbuildPlugins: [sharedErrors, generatedDocsLeftOut],
     onSuccess: esmTypesOf(ENTRIES),
   },
-  // The `browser` export condition (nothing of Node, and no table of every operation: request() by operationId says
-  // what to do instead) and the `worker` one (Cloudflare Workers, edge runtimes: servers without Node's modules, with
-  // request() by operationId), in one run: the same modules but for request-by-id, in one shared chunk
+  // The `browser` export condition: nothing of Node, nothing only a server needs (the rate budget, environment
+  // variables, cutting the token out of errors), and no table of every operation (request() by operationId says what
+  // to do instead)
   {
     ...library,
     format: ['esm'],
     dts: false,
     clean: false,
-    define: { __RTK_BROWSER__: 'true' },
-    entry: { 'index.browser': 'src/index.ts', 'index.worker': 'src/index.worker.ts' },
+    define: { __RTK_BROWSER__: 'true', __RTK_NO_NODE__: 'true' },
+    entry: { 'index.browser': 'src/index.ts' },
+    esbuildPlugins: [browserFiles([...withoutNode, 'request-by-id']), sharedErrors, generatedDocsLeftOut],
+  },
+  // The `worker` one (Cloudflare Workers, edge runtimes): a server without Node's modules, so everything a server
+  // needs, the rate budget first, over fetch, and request() by operationId. Built apart from the browser's: sharing
+  // its chunk left the budget and the token's redaction out of Workers.
+  {
+    ...library,
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    define: { __RTK_NO_NODE__: 'true' },
+    entry: { 'index.worker': 'src/index.worker.ts' },
     esbuildPlugins: [
       browserFiles([...withoutNode, 'request-by-id'], { file: 'request-by-id', importer: 'create-client.ts' }),
       sharedErrors,

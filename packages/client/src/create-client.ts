@@ -164,7 +164,7 @@ function setUp(options: RealtimeKitClientOptions) {
   const scope = stringOption('scope', options.scope) || (proxy ? `proxy:${proxyUrl}` : `${accountId}/${appId}`);
   // what `raw` is made of (the browser build's `raw` only says it is not there: none of it is kept there)
   const raw = { baseUrl, headers: { ...headers, ...authorization }, fetch, middleware };
-  return { config, scope, raw: typeof __RTK_BROWSER__ === 'undefined' ? raw : (undefined as never) };
+  return { config, scope, raw: typeof __RTK_NO_NODE__ === 'undefined' ? raw : (undefined as never) };
 }
 
 /**

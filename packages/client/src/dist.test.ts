@@ -98,9 +98,9 @@ ${sameClass('RealtimeKitError, errors.RealtimeKitError, require("../dist/index.j
     const text = (file: string) => readFileSync(new URL(file, dist), 'utf8');
     const doc = '* Returns data of the given session ID including recording details.';
     const call = /"GetSessionDetails",\s*"GET",\s*"\/sessions\/\{session_id\}"/;
-    // the Node ESM, CommonJS and shared browser/worker builds each have the method, none its doc
+    // the Node ESM, CommonJS, browser and worker builds each have the method, none its doc
     const withMethod = js.filter((file) => call.test(text(file)));
-    expect(withMethod.length).toBe(3);
+    expect(withMethod.length).toBe(4);
     for (const file of withMethod) expect(text(file)).not.toContain(doc);
     // the hand-written modules keep theirs
     expect(text('index.js')).toContain("/** @param send the client's request pipeline");
@@ -160,4 +160,36 @@ console.log(JSON.stringify({ id: meeting.id, alone: alone.id, byId, raw }));`;
   it('the worker build (Workers, edge runtimes) makes the same call, and request() by ID too', async () => {
     expect(await fetchOnly('index.worker.mjs')).toEqual({ id: 'm1', alone: 'm1', byId: 'm1', raw });
   });
+
+  it.each(['index.mjs', 'index.worker.mjs'])(
+    '%s, a server build, keeps the rate budget and cuts the token out of an answer that echoes it',
+    async (file) => {
+      const echo = await startFaultServer((req) => ({
+        status: 400,
+        body: { success: false, error: { code: 400, message: `got ${req.headers.authorization}` } },
+      }));
+      try {
+        const code = `const { createRealtimeKitClient } = await import(new URL('../dist/${file}', 'file://${import.meta.dirname}/').href);
+const token = 'worker-secret-token-0123456789';
+const rtk = createRealtimeKitClient({ apiToken: token, accountId: 'a', appId: 'b', baseUrl: process.env.ECHO, maxRetries: 0,
+  rateBudget: { requests: 1, windowSeconds: 60, maxWaitSeconds: 0 } });
+const seen = [];
+for (let i = 0; i < 2; i++) await rtk.meetings.get('m1').catch((e) => seen.push([e.kind, e.message.includes(token) || JSON.stringify(e).includes(token)]));
+console.log(JSON.stringify(seen));`;
+        const { stdout } = await exec(process.execPath, ['--input-type=module', '-e', code], {
+          cwd: import.meta.dirname,
+          env: { ...process.env, ECHO: echo.url },
+          timeout: 30_000,
+        });
+        // the first call is answered and its error holds no token; the second is refused before it is sent
+        expect(JSON.parse(stdout)).toEqual([
+          ['http', false],
+          ['rate_limited', false],
+        ]);
+        expect(echo.requests).toHaveLength(1);
+      } finally {
+        await echo.close();
+      }
+    },
+  );
 });

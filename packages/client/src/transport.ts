@@ -40,7 +40,7 @@ export function createTransport({ baseUrl, headers: base, fetch, middleware, max
   // node:http: the headers built once, and the base URL parsed once when it has no query or fragment of its own
   let withBody = base;
   let fixed: { base: NodeHttpBase; path: string } | undefined;
-  if (typeof __RTK_BROWSER__ === 'undefined') {
+  if (typeof __RTK_NO_NODE__ === 'undefined') {
     withBody = { 'content-type': 'application/json', ...base };
     if (URL.canParse(root) && !/[?#]/.test(root)) {
       fixed = nodeHttpTarget(root);
@@ -60,7 +60,7 @@ export function createTransport({ baseUrl, headers: base, fetch, middleware, max
     commaQuery?: readonly string[],
   ) {
     let target = root;
-    if (typeof __RTK_BROWSER__ === 'undefined') {
+    if (typeof __RTK_NO_NODE__ === 'undefined') {
       // in Node, the template split once: its text at even places, its parameters' names at odd ones
       templates[template] ??= template.split(/\{([\w-]+)\}/);
       const parts = templates[template];
@@ -152,7 +152,7 @@ export function createTransport({ baseUrl, headers: base, fetch, middleware, max
   // node:http in Node without custom fetch or middleware (a browser build keeps none of it): the answer parsed as it
   // is read, no promise in between
   const send =
-    typeof __RTK_BROWSER__ === 'undefined' && !intercepted
+    typeof __RTK_NO_NODE__ === 'undefined' && !intercepted
       ? (method: string, target: string, { body, headers, attempt }: SendInit): Promise<Answer> => {
           const fixedHeaders = body === undefined && !(jsonWrites && method !== 'GET') ? base : withBody;
           // the base parsed once, and what follows it as is, when URL parsing would leave it so; else the whole URL

@@ -10,6 +10,7 @@ const { build } = createRequire(require.resolve('tsup'))('esbuild') as {
 
 /** A Worker that takes slots of a shared budget (D1, or the coordinator) and answers what the store said. */
 const worker = `
+import { createRealtimeKitClient } from '@realtimekit-meetings/client';
 import { d1RateBudgetStore, durableObjectRateBudgetStore, RateBudgetCoordinator } from './join-stores';
 export { RateBudgetCoordinator };
 export default {
@@ -17,6 +18,17 @@ export default {
     const store = env.STORE === 'd1' ? d1RateBudgetStore(env.DB) : durableObjectRateBudgetStore(env.RATE_BUDGET);
     const { op, key, requests, windowMs, now, until } = await request.json();
     if (op === 'block') return Response.json({ ok: await store.block(key, until) === undefined });
+    if (op === 'call') {
+      // the client's own budget, as the Workers build of the client has it, on the shared store; its fetch answers here
+      let sent = false;
+      const rtk = createRealtimeKitClient({
+        apiToken: 'worker-budget-token', accountId: 'a', appId: 'b', maxRetries: 0,
+        fetch: async () => { sent = true; return Response.json({ success: true, data: { id: 'm1' } }); },
+        rateBudget: { store, key, requests, windowSeconds: windowMs / 1000, maxWaitSeconds: 0 },
+      });
+      const kind = await rtk.meetings.get('m1').then(() => 'ok', (e) => e.kind);
+      return Response.json({ kind, sent });
+    }
     return Response.json({ retryAt: await store.take(key, requests, windowMs, now) });
   },
 };
@@ -79,5 +91,14 @@ describe.each([
     expect(await call(3, { op: 'take', key, requests: 30, windowMs: 60_000, now: T0 + 120_000 })).toEqual({
       retryAt: T0 + 400_000,
     });
+  });
+
+  it(`the client's own budget in the Workers build: of 100 calls over ${WORKERS} Workers with 30 slots, 30 are sent`, async () => {
+    const key = `client-${first}`;
+    const answers = (await Promise.all(
+      Array.from({ length: 100 }, (_, i) => call(i, { op: 'call', key, requests: 30, windowMs: 60_000 })),
+    )) as unknown as { kind: string; sent: boolean }[];
+    expect(answers.filter((a) => a.kind === 'ok' && a.sent)).toHaveLength(30);
+    expect(answers.filter((a) => a.kind === 'rate_limited' && !a.sent)).toHaveLength(70);
   });
 });
