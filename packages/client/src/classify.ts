@@ -7,37 +7,53 @@ import { isPlainObject } from './validate-input';
 
 type Fail = (kind: RealtimeKitErrorKind, message: string, details?: object) => RealtimeKitError;
 
+/** What stands in for an answer's body that quoted the token and could not be rebuilt without it. */
+const WITHHELD = '[withheld: it quoted the API token]';
+
 /**
- * `value` with every copy of `secret` (the API token) replaced by `[redacted]`: a string, or a JSON body (rebuilt, keys
- * and strings, only when it holds one). What the far side writes into an error (a gateway or a debugging upstream that echoes the
+ * `value` with every copy of `secret` (the API token) replaced by `[redacted]`: a string, or a JSON body (keys and
+ * strings, at any depth: rebuilt from its JSON text, in which the token is escaped as in its strings), or an array of
+ * header entries. What the far side writes into an error (a gateway or a debugging upstream that echoes the
  * request's Authorization header, a redirect's Location) may quote it.
  */
 function redactSecret<T>(value: T, secret: string | undefined): T {
-  if (!secret) return value;
+  if (!secret || value === undefined) return value;
   if (typeof value === 'string') return (value.includes(secret) ? value.split(secret).join('[redacted]') : value) as T;
-  if (typeof value !== 'object' || value === null || !holds(value, secret, 64)) return value;
-  // a parsed JSON body (or Headers' entries): a tree of arrays, objects and strings
-  if (Array.isArray(value)) return value.map((item) => redactSecret(item, secret)) as T;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [redactSecret(key, secret), redactSecret(item, secret)]),
-  ) as T;
+  try {
+    const json = JSON.stringify(value);
+    const quoted = JSON.stringify(secret).slice(1, -1);
+    return json.includes(quoted) ? JSON.parse(json.split(quoted).join('[redacted]')) : value;
+  } catch {
+    // a body too deep to write, or a token that matched across the JSON's syntax (digits, say)
+    return WITHHELD as T;
+  }
 }
 
-/** redactSecret in Node and workers; nothing in the browser build (its page holds the token anyway, if any). */
+/**
+ * The answer's headers, or a copy without the token when one quotes it: in a value, or in a name (lower-cased there,
+ * and replaced by `redacted`, since a name cannot hold brackets).
+ */
+function redactHeaders(headers: Headers, secret: string): Headers {
+  const lower = secret.toLowerCase();
+  const entries = [...headers];
+  if (!entries.some(([name, value]) => name.includes(lower) || value.includes(secret))) return headers;
+  return new Headers(entries.map(([name, value]) => [name.split(lower).join('redacted'), redactSecret(value, secret)]));
+}
+
+/** redactSecret in Node and workers; nothing in the browser build (a page holding a token shows it anyway). */
 const redact: <T>(value: T, secret: string | undefined) => T =
   typeof __RTK_BROWSER__ === 'undefined' ? redactSecret : (value) => value;
 
 /**
- * Whether `value` holds `secret` anywhere a log or `util.inspect` would show it: a string, an error's message, stack
- * and cause, or the fields of an object, an array or a Headers (a custom fetch's error often keeps the request's
- * options, headers included), four levels deep.
+ * A foreign error as a cause we may keep: a plain Error with its name, code and message, the token cut out of each.
+ * The original is never kept beside a token: a custom fetch's or a middleware's error may hold the request (its
+ * Authorization header) anywhere, in a Request, a Map, a getter, where no search finds it but util.inspect shows it.
  */
-function holds(value: unknown, secret: string, depth = 4): boolean {
-  if (typeof value === 'string') return value.includes(secret);
-  if (typeof value !== 'object' || value === null || depth === 0) return false;
-  const inside: unknown[] = value instanceof Headers ? [...value.values()] : Object.entries(value).flat();
-  if (value instanceof Error) inside.push(value.message, value.stack, value.cause);
-  return inside.some((item) => holds(item, secret, depth - 1));
+function foreignCause(thrown: unknown, code: string, secret: string): Error {
+  const copy = new Error(redact(thrown instanceof Error ? thrown.message : String(thrown), secret));
+  copy.name = redact(thrown instanceof Error ? thrown.name : 'Error', secret);
+  if (code) Object.assign(copy, { code: redact(code, secret) });
+  return copy;
 }
 
 /**
@@ -61,7 +77,7 @@ export function classifyAnswer(
   }
   const payload = ok ? data : errorBody;
   if (ok && isPlainObject(payload) && payload.success !== false) return payload;
-  const requestId = response.headers.get('cf-ray') ?? undefined;
+  const requestId = redact(response.headers.get('cf-ray') ?? undefined, secret);
   if (ok && !isPlainObject(payload)) {
     throw fail('invalid_response', 'the API answered with a body that is not a JSON object', { requestId });
   }
@@ -77,9 +93,7 @@ export function classifyAnswer(
     requestId,
     retryAfter: parseRetryAfter(response.headers.get('retry-after')),
     headers:
-      typeof __RTK_BROWSER__ === 'undefined' && secret && holds(response.headers, secret)
-        ? new Headers(redact([...response.headers], secret))
-        : response.headers,
+      typeof __RTK_BROWSER__ === 'undefined' && secret ? redactHeaders(response.headers, secret) : response.headers,
   });
 }
 
@@ -102,8 +116,8 @@ const NETWORK: Record<string, (host: string) => string> =
 /**
  * Sorts a failure to get an answer from `host`: our timeout, or a network error. Bad Unicode in an ID, unreadable
  * JSON and an answer over maxResponseBytes are thrown at once: no retry mends them. A foreign error's message is
- * never copied (a custom fetch or middleware may quote a header, and so the token, in it): its name is, and the error
- * itself is the `cause`, unless it holds the token.
+ * never copied (a custom fetch or middleware may quote a header, and so the token, in it): its name is; the `cause` is
+ * the error itself on a client without a token (a browser's, a proxy client's), else a copy of it (foreignCause).
  */
 export function classifyFailure(
   thrown: unknown,
@@ -125,17 +139,10 @@ export function classifyFailure(
     throw fail('invalid_response', `${thrown.message} (maxResponseBytes): it was not read`);
   }
   if (timedOut) return fail('timeout', `no answer within ${timeoutMs} ms from ${host}`);
-  const code = networkCode(thrown) ?? '';
-  const name = thrown instanceof Error ? thrown.name : '';
+  const code = redact(networkCode(thrown) ?? '', secret);
+  const name = redact(thrown instanceof Error ? thrown.name : '', secret);
   const detail = NETWORK[code]?.(host) ?? `${code || (name ? `${name} (see cause)` : 'failed')} talking to ${host}`;
-  // a cause that quotes the token is replaced by a copy of its name, code and message without it
-  let cause = thrown;
-  if (typeof __RTK_BROWSER__ === 'undefined' && secret && holds(thrown, secret)) {
-    cause = Object.assign(new Error(redact(thrown instanceof Error ? thrown.message : String(thrown), secret)), {
-      name: name || 'Error',
-      ...(code && { code }),
-    });
-  }
+  const cause = typeof __RTK_BROWSER__ === 'undefined' && secret ? foreignCause(thrown, code, secret) : thrown;
   return fail('network', detail, { cause });
 }
 

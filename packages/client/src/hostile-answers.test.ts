@@ -252,6 +252,21 @@ describe.each(transports)('%s: an answer that echoes the API token back never ca
     }
   });
 
+  it('a body quoting it 70 levels deep, a cf-ray and a header named after it', async () => {
+    const { url } = await serve((req, res) => {
+      const token = req.headers.authorization?.slice(7) as string;
+      let deep: unknown = token;
+      for (let i = 0; i < 70; i++) deep = { deeper: deep };
+      res.writeHead(500, { 'content-type': 'application/json', 'cf-ray': token, [`x-${token.toLowerCase()}`]: '1' });
+      res.end(JSON.stringify({ success: false, errors: [{ code: 1, message: 'deep' }], deep }));
+    });
+    const error = await rejection(make(url, { apiToken: TOKEN }).meetings.get(MEETING));
+    expect([error.status, error.requestId]).toEqual([500, '[redacted]']);
+    for (const text of [...shown(error), inspect(error, { showHidden: true, depth: 100 })]) {
+      expect(text).not.toContain(TOKEN);
+    }
+  });
+
   it('a redirect whose Location quotes the token', async () => {
     const { url } = await serve((req, res) => {
       res.writeHead(302, { location: `/to/${req.headers.authorization?.slice(7)}/there` });
@@ -267,6 +282,18 @@ describe('a failure whose error quotes the request', () => {
   const TOKEN = 'echoed-secret-token-0123456789abcdef';
   it.each([
     ['a custom fetch whose error quotes the header', () => new Error(`request failed: auth=Bearer ${TOKEN}`)],
+    [
+      'an error holding the Request it was handed (ky), where no search of its fields finds the header',
+      () =>
+        Object.assign(new Error('The request timed out'), {
+          name: 'TimeoutError',
+          request: new Request('https://x.test', { headers: { authorization: `Bearer ${TOKEN}` } }),
+        }),
+    ],
+    [
+      'an error whose code and name are the token',
+      () => Object.assign(new Error('x'), { name: `E_${TOKEN}`, code: TOKEN }),
+    ],
     [
       'an error that keeps the request options (got, axios)',
       () =>
@@ -290,11 +317,14 @@ describe('a failure whose error quotes the request', () => {
     expect(error.kind).toBe('network');
     expect(inspect(error, { depth: 8 })).not.toContain(TOKEN);
     expect(JSON.stringify(error)).not.toContain(TOKEN);
-    expect((error.cause as Error).name).toBe(thrown().name);
+    expect((error.cause as Error).name).toBe(thrown().name.replace(TOKEN, '[redacted]'));
   });
 
-  it('a cause without the token is kept as it is', async () => {
-    const thrown = new TypeError('fetch failed');
+  it('a cause that quotes nothing is a copy too (name, code, message): a search could miss a token inside it', async () => {
+    const thrown = Object.assign(new TypeError('fetch failed'), {
+      code: 'ECONNRESET',
+      request: new Request('https://x.test'),
+    });
     const rtk = createRealtimeKitClient({
       baseUrl: 'http://127.0.0.1:9',
       apiToken: TOKEN,
@@ -305,6 +335,13 @@ describe('a failure whose error quotes the request', () => {
         throw thrown;
       },
     });
-    expect((await rejection(rtk.meetings.get(MEETING))).cause).toBe(thrown);
+    const cause = (await rejection(rtk.meetings.get(MEETING))).cause as Error & { code?: string };
+    expect(cause).not.toBe(thrown);
+    expect([cause.name, cause.message, cause.code, Object.keys(cause).sort()]).toEqual([
+      'TypeError',
+      'fetch failed',
+      'ECONNRESET',
+      ['code', 'name'],
+    ]);
   });
 });
