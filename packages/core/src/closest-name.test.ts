@@ -20,7 +20,7 @@ describe('closestName', () => {
     expect(closestName('anything', [])).toBeUndefined();
   });
 
-  it('two edits in three characters, or two and more in eight, are too far', () => {
+  it('one edit per four characters at most: two in three are too far, two in eight near, three in seven too far', () => {
     expect(closestName('alw', ['allow'])).toBeUndefined();
     expect(closestName('aw', ['allow'])).toBeUndefined();
     expect(closestName('get_metng', ['get_meeting'])).toBe('get_meeting');

@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { APP_PATH_PREFIX, type OperationId, operationTable } from '@realtimekit-meetings/core';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { BASE, browserRequest, MEETING, PARTICIPANT, proxyWith } from '../test-support/setup';
 import { toNodeListener } from './node';
 
@@ -51,6 +51,21 @@ describe('a write without a body is refused unless sent as application/json (wha
       ]);
     }
     expect(sent).toHaveLength(0);
+  });
+
+  it('a write refused for its content type never reaches authorize (its logging, its counting)', async () => {
+    const authorize = vi.fn(() => true);
+    const { handle, sent } = proxyWith({ authorize });
+    const operationId = BODY_LESS_WRITES[0] as OperationId;
+    const { method } = operationTable[operationId];
+    const response = await handle(
+      browserRequest(below(operationId), { method, headers: { 'content-type': 'text/plain' } }),
+    );
+    expect([response.status, authorize.mock.calls.length, sent.length]).toEqual([415, 0, 0]);
+    const create = await handle(
+      browserRequest('/meetings', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' }),
+    );
+    expect([create.status, authorize.mock.calls.length, sent.length]).toEqual([415, 0, 0]);
   });
 
   it.each(BODY_LESS_WRITES)('%s: application/json with no body goes through', async (operationId) => {

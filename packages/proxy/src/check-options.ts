@@ -1,8 +1,34 @@
 import { APP_PATH_PREFIX, closestName, type Operation, operationTable } from '@realtimekit-meetings/core';
+import type { ProxyJoinOptions, RealtimeKitProxyOptions } from './create-proxy';
 
-/** Every option createRealtimeKitProxy takes: anything else is a typo (`alow`, `basepath`) that would do nothing. */
-const OPTIONS = ['client', 'basePath', 'allow', 'authorize', 'decideParticipant', 'join', 'maxBodyBytes', 'onError'];
-const JOIN_OPTIONS = ['identify', 'authorize', 'preset', 'store', 'leaseMs', 'defaultName'];
+/**
+ * Every option createRealtimeKitProxy takes: anything else is a typo (`alow`, `basepath`) that would do nothing. Each
+ * list is every key of its options type, no more and no fewer (it compiles only then: `Unlisted` below).
+ */
+const OPTIONS = [
+  'client',
+  'basePath',
+  'allow',
+  'authorize',
+  'decideParticipant',
+  'join',
+  'maxBodyBytes',
+  'onError',
+] as const satisfies readonly (keyof RealtimeKitProxyOptions)[];
+const JOIN_OPTIONS = [
+  'identify',
+  'authorize',
+  'preset',
+  'store',
+  'leaseMs',
+  'defaultName',
+] as const satisfies readonly (keyof ProxyJoinOptions)[];
+/** A key of the options types missing from the lists; compiles only when there is none (the error names it). */
+type Unlisted =
+  | Exclude<keyof RealtimeKitProxyOptions, (typeof OPTIONS)[number]>
+  | Exclude<keyof ProxyJoinOptions, (typeof JOIN_OPTIONS)[number]>;
+type EveryOptionListed<U extends never> = U;
+export type OptionsChecked = EveryOptionListed<Unlisted>;
 
 const operations = Object.values(operationTable) as Operation[];
 /** The operations of an app, the only ones a proxy can serve (the account's own, `/accounts/{account_id}/…/apps`, are not). */

@@ -308,7 +308,13 @@ describe('what the proxy refuses', () => {
     expect(await refused(await handle(browserRequest('/meetings/other-meeting')), 403)).toBe(
       'Not authorized for this operation',
     );
-    const own = await handle(browserRequest(`/meetings/${MEETING}/participants`, { method: 'POST', body: '{}' }));
+    const own = await handle(
+      browserRequest(`/meetings/${MEETING}/participants`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      }),
+    );
     expect([own.status, await own.text()]).toEqual([401, 'sign in first']);
     expect(await refused(await handle(browserRequest('/meetings')), 500)).toBe('Authorization failed');
     expect(seen).toHaveLength(1);

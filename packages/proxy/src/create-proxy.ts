@@ -222,10 +222,13 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
     const joining = join && rest.match(/^meetings\/([^/]+)\/join$/);
     if (joining) {
       if (method !== 'POST') return errorAnswer(405, 'Use POST for this route', { allow: 'POST' });
-      const meetingId = joining[1] as string;
       // refused here, not upstream: a 400 from upstream on a join is the server's fault (502, onError), and a browser
       // must not be able to fill the server's error log at will
-      if (!isUuid(meetingId)) return errorAnswer(400, 'meeting_id is not a valid ID: a meeting ID is a UUID');
+      if (!isUuid(joining[1] as string))
+        return errorAnswer(400, 'meeting_id is not a valid ID: a meeting ID is a UUID');
+      // one spelling per meeting: the join's store and its calls in flight are keyed by the ID, so `ABC…` and `abc…`
+      // would each add the user again (the API, like a UUID column, reads them as one meeting)
+      const meetingId = (joining[1] as string).toLowerCase();
       // a page on another site can send a form or a text/plain POST with the user's cookie, but not JSON
       if (isCrossSite(fetchSite)) return errorAnswer(403, 'Cross-site requests may not join meetings');
       if (!isJson(source.contentType)) {
@@ -245,6 +248,17 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
     if (method !== 'GET' && isCrossSite(fetchSite)) {
       source.cancel();
       return errorAnswer(403, 'Cross-site requests may not change anything through this proxy');
+    }
+    // a write says JSON, body or not: a page on another site can POST a form with the user's cookie, but not JSON (that
+    // needs a CORS preflight, which the proxy never grants). Checked before authorize: the header alone refuses it.
+    if (method !== 'GET' && !isJson(source.contentType)) {
+      source.cancel();
+      return errorAnswer(
+        415,
+        operation.hasBody
+          ? 'Send the body as application/json'
+          : 'Send this request with Content-Type: application/json, even without a body',
+      );
     }
 
     const proxied: ProxiedOperation = {
@@ -269,11 +283,6 @@ export function createRealtimeKitProxy<U extends JoinUser = JoinUser>(
       const read = await readJsonBody(source, maxBodyBytes);
       if (!read.ok) return errorAnswer(read.status, read.message);
       body = read.value;
-    } else if (method !== 'GET' && !isJson(source.contentType)) {
-      // a write without a body too: a page on another site can POST a form with the user's cookie, but not JSON
-      // (that needs a CORS preflight, which the proxy never grants); what a body-less write is sent with is not read
-      source.cancel();
-      return errorAnswer(415, 'Send this request with Content-Type: application/json, even without a body');
     }
     const { operationId } = operation;
     if (body && isParticipantOperation(operationId)) {

@@ -84,18 +84,21 @@ const ignore = () => {};
 
 async function send(req: IncomingMessage, res: ServerResponse, answer: ProxyAnswer | Response) {
   let status: number;
-  let headers: Record<string, string>;
+  let headers: Record<string, string | string[]>;
   let body: string | Buffer;
   if (answer instanceof Response) {
-    // what an app's `authorize` returned, passed on as it is
+    // what an app's `authorize` returned, passed on as it is: every Set-Cookie line (a sign-out clears several),
+    // which Headers joins into one entry
     status = answer.status;
     headers = Object.fromEntries(answer.headers);
+    const cookies = answer.headers.getSetCookie();
+    if (cookies.length > 0) headers['set-cookie'] = cookies;
     body = Buffer.from(await answer.arrayBuffer());
   } else ({ status, headers, body } = answer);
   // A body we refused (413, 415) may still be arriving: close the connection rather than read the rest.
   const unread = !req.readableEnded && req.method !== 'GET' && req.method !== 'HEAD';
   // one object to writeHead, which then skips node's per-header bookkeeping of setHeader
-  const head: Record<string, string | number> = { ...headers, 'content-length': Buffer.byteLength(body) };
+  const head: Record<string, string | string[] | number> = { ...headers, 'content-length': Buffer.byteLength(body) };
   if (unread) head.connection = 'close';
   res.writeHead(status, head);
   res.end(body);

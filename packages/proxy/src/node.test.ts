@@ -128,6 +128,19 @@ describe('toNodeListener', () => {
     expect(sent).toHaveLength(0);
   });
 
+  it('passes on every Set-Cookie line of a Response authorize returns (a sign-out clears several)', async () => {
+    const { raw } = await listening({
+      authorize: () => {
+        const headers = new Headers();
+        headers.append('set-cookie', 'session=; Max-Age=0');
+        headers.append('set-cookie', 'csrf=; Max-Age=0');
+        return new Response('signed out', { status: 401, headers });
+      },
+    });
+    const answer = await raw('GET', `${BASE}/meetings`);
+    expect([answer.status, answer.headers['set-cookie']]).toEqual([401, ['session=; Max-Age=0', 'csrf=; Max-Age=0']]);
+  });
+
   it('shows authorize a real Request, made only once it reads it: the Request constructor and fetch take it', async () => {
     const seen: unknown[] = [];
     const { raw, sent } = await listening({

@@ -98,4 +98,25 @@ describe('upstreamErrorAnswer edge cases', () => {
       );
     }
   });
+  it('a status past 599 from upstream is a 502: no Response and no browser takes it', () => {
+    for (const status of [600, 999]) {
+      expect(answer(new RealtimeKitError('http', 'odd', { status, body: { error: { message: 'odd' } } }))).toEqual(
+        refusal(502, `RealtimeKit answered ${status}, which is no HTTP status`),
+      );
+    }
+  });
+
+  it("a spent rate budget is a 429 with Retry-After that names neither the server's budget nor the operation", () => {
+    const error = new RealtimeKitError(
+      'rate_limited',
+      'not sent: the rate budget (30 calls per 300 s) is spent; retry after 2026-12-01T12:05:00.000Z (in 42 s)',
+      { operationId: 'get_meeting_participants', retryAfter: 42 },
+    );
+    const { status, headers, body } = upstreamErrorAnswer(error);
+    expect([status, headers['retry-after'], JSON.parse(body)]).toEqual([
+      429,
+      '42',
+      { success: false, error: { code: 429, message: 'Too many requests: retry after 42 s' } },
+    ]);
+  });
 });

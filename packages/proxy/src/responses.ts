@@ -39,7 +39,7 @@ interface ClientError {
 }
 
 /** The longest upstream error message passed on: RealtimeKit's are one sentence; anything longer is not for a browser. */
-export const MAX_MESSAGE = 300;
+export const MAX_MESSAGE = 1_000;
 
 /**
  * The code and message of an upstream error body, and nothing else of it: RealtimeKit's `{ error: { code, message } }`
@@ -78,12 +78,18 @@ export function upstreamErrorAnswer(error: unknown): ProxyAnswer {
     }
     // a 2xx with `success: false`: no browser can act on it, and the server should hear of it
     if (status < 400) return errorAnswer(502, `RealtimeKit answered ${status} with success: false`);
+    // no browser or Response takes a status past 599 (undici's Response throws on one)
+    if (status > 599) return errorAnswer(502, `RealtimeKit answered ${status}, which is no HTTP status`);
     return upstreamRefusal(status, e.body);
   }
   if (e.kind === 'timeout') return errorAnswer(504, 'RealtimeKit did not answer in time');
   if (e.kind === 'invalid_argument') return errorAnswer(400, e.message);
   if (e.kind === 'aborted') return errorAnswer(499, 'The request was aborted');
   // the server's rate budget is spent or the API blocked it: nothing was sent; the browser may come back later
-  if (e.kind === 'rate_limited') return errorAnswer(429, e.message, { 'retry-after': String(e.retryAfter ?? 60) });
+  // (its message, which names the server's budget and the operation behind a join, is the server's: not passed on)
+  if (e.kind === 'rate_limited') {
+    const seconds = e.retryAfter ?? 60;
+    return errorAnswer(429, `Too many requests: retry after ${seconds} s`, { 'retry-after': String(seconds) });
+  }
   return errorAnswer(502, 'RealtimeKit could not be reached or answered something unreadable');
 }

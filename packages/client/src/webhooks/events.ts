@@ -102,7 +102,7 @@ export interface WebhookRecording {
    * is `PAUSED` (the spec's enum), which the SDK's fake sends after a pause. Whether the API's webhook carries `PAUSED`
    * is not documented.
    */
-  status: 'RECORDING' | 'PAUSED' | 'UPLOADING' | 'UPLOADED' | 'ERRORED' | (string & {});
+  status: 'INVOKED' | 'RECORDING' | 'PAUSED' | 'UPLOADING' | 'UPLOADED' | 'ERRORED' | (string & {});
   downloadUrl: string;
   audioDownloadUrl: string;
   /** ISO 8601. */

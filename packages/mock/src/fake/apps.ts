@@ -1,4 +1,4 @@
-import { type Call, type Context, type Handler, page } from './context';
+import { type Context, type Handler, page } from './context';
 import { refuse } from './refusal';
 
 /** An app of an account: what `GET /apps` lists. */
