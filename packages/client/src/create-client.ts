@@ -46,7 +46,10 @@ const OPTIONS = [
   'rateBudget',
 ];
 
-/** The known option spelt the same but for case and separators (`baseURL`, `timeout_ms`); none when there is none. */
+/**
+ * The known option spelt the same but for case and separators (`baseURL`, `timeout_ms`); none when there is none.
+ * Not core's closestName (which also takes a typo): this one is in every browser bundle, and costs it 100 B less.
+ */
 const normal = (name: string) => name.toLowerCase().replace(/[^a-z]/g, '');
 const closestOption = (name: string) => OPTIONS.find((known) => normal(known) === normal(name));
 
