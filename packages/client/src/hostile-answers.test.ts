@@ -280,6 +280,18 @@ describe.each(transports)('%s: an answer that echoes the API token back never ca
 
 describe('a failure whose error quotes the request', () => {
   const TOKEN = 'echoed-secret-token-0123456789abcdef';
+  /** A client holding TOKEN whose fetch throws `thrown`, as a custom fetch or middleware may. */
+  const failingWith = (thrown: unknown) =>
+    createRealtimeKitClient({
+      baseUrl: 'http://127.0.0.1:9',
+      apiToken: TOKEN,
+      accountId: ACCOUNT,
+      appId: APP,
+      maxRetries: 0,
+      fetch: async () => {
+        throw thrown;
+      },
+    });
   it.each([
     ['a custom fetch whose error quotes the header', () => new Error(`request failed: auth=Bearer ${TOKEN}`)],
     [
@@ -303,17 +315,7 @@ describe('a failure whose error quotes the request', () => {
         }),
     ],
   ])('%s: its cause is a copy without the token', async (_what, thrown) => {
-    const rtk = createRealtimeKitClient({
-      baseUrl: 'http://127.0.0.1:9',
-      apiToken: TOKEN,
-      accountId: ACCOUNT,
-      appId: APP,
-      maxRetries: 0,
-      fetch: async () => {
-        throw thrown();
-      },
-    });
-    const error = await rejection(rtk.meetings.get(MEETING));
+    const error = await rejection(failingWith(thrown()).meetings.get(MEETING));
     expect(error.kind).toBe('network');
     expect(inspect(error, { depth: 8 })).not.toContain(TOKEN);
     expect(JSON.stringify(error)).not.toContain(TOKEN);
@@ -325,17 +327,7 @@ describe('a failure whose error quotes the request', () => {
       code: 'ECONNRESET',
       request: new Request('https://x.test'),
     });
-    const rtk = createRealtimeKitClient({
-      baseUrl: 'http://127.0.0.1:9',
-      apiToken: TOKEN,
-      accountId: ACCOUNT,
-      appId: APP,
-      maxRetries: 0,
-      fetch: async () => {
-        throw thrown;
-      },
-    });
-    const cause = (await rejection(rtk.meetings.get(MEETING))).cause as Error & { code?: string };
+    const cause = (await rejection(failingWith(thrown).meetings.get(MEETING))).cause as Error & { code?: string };
     expect(cause).not.toBe(thrown);
     expect([cause.name, cause.message, cause.code, Object.keys(cause).sort()]).toEqual([
       'TypeError',

@@ -1,19 +1,10 @@
 import { openapiDocument } from '@realtimekit-meetings/mock/openapi';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { startFakeServer } from '../test-support/fake-server';
+import { resolveRef } from '../test-support/spec';
 import { createRealtimeKitProxy } from './create-proxy';
 
 type Node = Record<string, unknown>;
-const resolve = (node: Node): Node => {
-  const ref = node.$ref as string | undefined;
-  if (!ref) return node;
-  return resolve(
-    ref
-      .slice(2)
-      .split('/')
-      .reduce<Node>((at, key) => at[key] as Node, openapiDocument as Node),
-  );
-};
 
 /** A join-only proxy on the stateful fake over node:http, which refuses an ID out of its format as the API does (400). */
 async function joinProxy() {
@@ -46,7 +37,7 @@ describe('the join route takes only a meeting ID in the format the spec declares
         if (!joinOperations.includes(operation?.operationId as string)) continue;
         // an operation's own parameter overrides its path's of the same name
         const declared = [...((item.parameters as Node[]) ?? []), ...((operation.parameters as Node[]) ?? [])]
-          .map(resolve)
+          .map((p) => resolveRef(p) as Node)
           .filter((p) => p.in === 'path' && p.name === 'meeting_id');
         formats[operation.operationId as string] = (declared.at(-1)?.schema as Node)?.format;
       }

@@ -1,23 +1,13 @@
 import { openapiDocument } from '@realtimekit-meetings/mock/openapi';
 import { describe, expect, it, vi } from 'vitest';
 import { browserRequest, MEETING, PARTICIPANT, proxyWith } from '../test-support/setup';
+import { resolveRef } from '../test-support/spec';
 import { PARTICIPANT_BODY_PROPERTIES, PARTICIPANT_OPERATIONS } from './participant-body';
 
 type Node = Record<string, unknown>;
-/** Follows `#/components/...` references through the spec document. */
-const resolve = (node: Node | undefined): Node | undefined => {
-  const ref = node?.$ref as string | undefined;
-  if (!ref) return node;
-  return resolve(
-    ref
-      .slice(2)
-      .split('/')
-      .reduce<Node>((at, key) => at[key] as Node, openapiDocument as Node),
-  );
-};
 const bodyProperties = (operation: Node) => {
-  const body = resolve(operation.requestBody as Node);
-  const schema = resolve(((body?.content as Node)?.['application/json'] as Node)?.schema as Node);
+  const body = resolveRef(operation.requestBody as Node);
+  const schema = resolveRef(((body?.content as Node)?.['application/json'] as Node)?.schema as Node);
   return Object.keys((schema?.properties as Node) ?? {});
 };
 
