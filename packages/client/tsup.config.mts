@@ -10,17 +10,13 @@ type Build = {
   ) => void;
 };
 
-/**
- * Builds the `.browser.ts` sibling of each file named in `files` (`./raw-client` -> `./raw-client.browser.ts`), for
- * the importers `only` names when given (the worker entry keeps request-by-id.ts, which create-client.ts does not).
- */
-const browserFiles = (files: string[], only?: { file: string; importer: string }) => ({
+/** Builds the `.browser.ts` sibling of each file named in `files` (`./raw-client` -> `./raw-client.browser.ts`). */
+const browserFiles = (files: string[]) => ({
   name: 'browser-files',
   setup(build: Build) {
-    build.onResolve({ filter: new RegExp(`^\\./(${files.join('|')})$`) }, (args) => {
-      if (only && args.path === `./${only.file}` && path.basename(args.importer) !== only.importer) return undefined;
-      return { path: path.join(args.resolveDir, `${args.path}.browser.ts`) };
-    });
+    build.onResolve({ filter: new RegExp(`^\\./(${files.join('|')})$`) }, (args) => ({
+      path: path.join(args.resolveDir, `${args.path}.browser.ts`),
+    }));
   },
 });
 
@@ -86,11 +82,7 @@ export default defineConfig([
     dts: false,
     clean: false,
     define: { __RTK_NO_NODE__: 'true' },
-    entry: { 'index.worker': 'src/index.worker.ts' },
-    esbuildPlugins: [
-      browserFiles([...withoutNode, 'request-by-id'], { file: 'request-by-id', importer: 'create-client.ts' }),
-      sharedErrors,
-      generatedDocsLeftOut,
-    ],
+    entry: { 'index.worker': 'src/index.ts' },
+    esbuildPlugins: [browserFiles(withoutNode), sharedErrors, generatedDocsLeftOut],
   },
 ]);

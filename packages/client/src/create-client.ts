@@ -5,7 +5,7 @@ import { createJoinMeeting } from './join-meeting';
 import type { RawClient, RealtimeKitClientOptions } from './options';
 import { createRateBudget, type RateBudget } from './rate-budget';
 import { createRawClient } from './raw-client';
-import { createSend, type RequestConfig, type SendFunction } from './request';
+import { createSend, type RequestConfig } from './request';
 import { createRequest } from './request-by-id';
 import { createTransport } from './transport';
 import { check, checkHeaders, checkLimits, isPlainObject } from './validate-input';
@@ -176,24 +176,13 @@ function setUp(options: RealtimeKitClientOptions) {
  * instead. Setup mistakes are refused here, as `invalid_argument`, with the fix in the message.
  */
 export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}): RealtimeKitClient {
-  return createClientWith(options, createRequest);
-}
-
-/**
- * @internal createRealtimeKitClient with its `request()` made by `makeRequest`: the `worker` entry
- * (index.worker.ts) passes the one that finds an operation in core's table, over the same modules as the `browser`
- * build (whose `request()` says what to do instead), so that the two builds share one chunk.
- */
-export function createClientWith(
-  options: RealtimeKitClientOptions,
-  makeRequest: (send: SendFunction) => RealtimeKitClient['request'],
-): RealtimeKitClient {
   const { config, scope, raw: rawOptions } = setUp(options);
   const { transport, proxy, timeoutMs, host } = config;
   const send = createSend(config);
   const client = {
     ...createResources(new ApiClient(send)),
-    request: makeRequest(send),
+    // by operationId, from core's table of every operation; the browser build's says what to do instead
+    request: createRequest(send),
     joinMeeting: createJoinMeeting(transport, proxy, timeoutMs, host),
     scope,
   } as RealtimeKitClient;

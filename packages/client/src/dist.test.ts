@@ -161,6 +161,20 @@ console.log(JSON.stringify({ id: meeting.id, alone: alone.id, byId, raw }));`;
     expect(await fetchOnly('index.worker.mjs')).toEqual({ id: 'm1', alone: 'm1', byId: 'm1', raw });
   });
 
+  it('the worker and browser builds export what the Node build does, and check options as it does', async () => {
+    const code = `const load = (file) => import(new URL('../dist/' + file, 'file://${import.meta.dirname}/').href);
+const builds = await Promise.all(['index.mjs', 'index.worker.mjs', 'index.browser.mjs'].map(load));
+const refused = builds.map((b) => { try { b.createRealtimeKitClient({ timeoutMS: 5 }); } catch (e) { return e.message; } });
+console.log(JSON.stringify({ exports: builds.map((b) => Object.keys(b).sort().join()), refused }));`;
+    const { stdout } = await exec(process.execPath, ['--input-type=module', '-e', code], {
+      cwd: import.meta.dirname,
+      timeout: 30_000,
+    });
+    const { exports, refused } = JSON.parse(stdout);
+    expect(new Set(exports).size).toBe(1);
+    expect(refused).toEqual(Array(3).fill('invalid_argument: unknown option "timeoutMS": did you mean "timeoutMs"?'));
+  });
+
   it.each(['index.mjs', 'index.worker.mjs'])(
     '%s, a server build, keeps the rate budget and cuts the token out of an answer that echoes it',
     async (file) => {
