@@ -146,7 +146,7 @@ console.log(JSON.stringify({ id: meeting.id, alone: alone.id, byId, raw }));`;
     return JSON.parse(stdout);
   }
   const raw =
-    "invalid_argument: raw is not in the browser build: call the methods, or createClient<paths>() from 'openapi-fetch'";
+    "invalid_argument: raw is not in the browser or worker build: call the methods, or createClient<paths>() from 'openapi-fetch'";
 
   it('the browser build makes the same call, and says what to do instead of request() by ID and raw', async () => {
     expect(await fetchOnly('index.browser.mjs')).toEqual({

@@ -398,7 +398,7 @@ describe('what goes wrong after that says what happened, where, and keeps the fa
 
   it('rtk.raw in the browser build, which carries no openapi-fetch', () => {
     expect(setupError(() => createBrowserRawClient({}))).toBe(
-      "invalid_argument: raw is not in the browser build: call the methods, or createClient<paths>() from 'openapi-fetch'",
+      "invalid_argument: raw is not in the browser or worker build: call the methods, or createClient<paths>() from 'openapi-fetch'",
     );
   });
 
