@@ -45,14 +45,21 @@ const redact: <T>(value: T, secret: string | undefined) => T =
   typeof __RTK_BROWSER__ === 'undefined' ? redactSecret : (value) => value;
 
 /**
- * A foreign error as a cause we may keep: a plain Error with its name, code and message, the token cut out of each.
+ * A foreign error as a cause we may keep: a plain Error with its name, code and message, the token cut out of each,
+ * and so on down its own causes, four deep.
  * The original is never kept beside a token: a custom fetch's or a middleware's error may hold the request (its
  * Authorization header) anywhere, in a Request, a Map, a getter, where no search finds it but util.inspect shows it.
  */
-function foreignCause(thrown: unknown, code: string, secret: string): Error {
-  const copy = new Error(redact(thrown instanceof Error ? thrown.message : String(thrown), secret));
-  copy.name = redact(thrown instanceof Error ? thrown.name : 'Error', secret);
-  if (code) Object.assign(copy, { code: redact(code, secret) });
+function foreignCause(thrown: unknown, secret: string, depth = 4): Error {
+  const { name, message, code, cause } = (typeof thrown === 'object' && thrown !== null ? thrown : {}) as Record<
+    string,
+    unknown
+  >;
+  const copy = new Error(redact(typeof message === 'string' ? message : String(thrown), secret));
+  copy.name = redact(typeof name === 'string' ? name : 'Error', secret);
+  if (typeof code === 'string' || typeof code === 'number') Object.assign(copy, { code: redact(String(code), secret) });
+  // the reason is often inside (Node's fetch: `fetch failed`, its cause `bad port`): the chain is copied too
+  if (cause !== undefined && depth > 1) copy.cause = foreignCause(cause, secret, depth - 1);
   return copy;
 }
 
@@ -142,7 +149,7 @@ export function classifyFailure(
   const code = redact(networkCode(thrown) ?? '', secret);
   const name = redact(thrown instanceof Error ? thrown.name : '', secret);
   const detail = NETWORK[code]?.(host) ?? `${code || (name ? `${name} (see cause)` : 'failed')} talking to ${host}`;
-  const cause = typeof __RTK_BROWSER__ === 'undefined' && secret ? foreignCause(thrown, code, secret) : thrown;
+  const cause = typeof __RTK_BROWSER__ === 'undefined' && secret ? foreignCause(thrown, secret) : thrown;
   return fail('network', detail, { cause });
 }
 

@@ -322,6 +322,20 @@ describe('a failure whose error quotes the request', () => {
     expect((error.cause as Error).name).toBe(thrown().name.replace(TOKEN, '[redacted]'));
   });
 
+  it("the copy keeps the cause's own causes (the reason Node's fetch gives is inside), copied the same way", async () => {
+    const thrown = new TypeError('fetch failed', {
+      cause: Object.assign(new Error(`other side closed (Bearer ${TOKEN})`), { code: 'UND_ERR_SOCKET' }),
+    });
+    const error = await rejection(failingWith(thrown).meetings.get(MEETING));
+    const inner = (error.cause as Error).cause as Error & { code?: string };
+    expect([error.message.startsWith('network get_meeting: the connection to'), inner.message, inner.code]).toEqual([
+      true,
+      'other side closed (Bearer [redacted])',
+      'UND_ERR_SOCKET',
+    ]);
+    expect(inspect(error, { depth: 8 })).not.toContain(TOKEN);
+  });
+
   it('a cause that quotes nothing is a copy too (name, code, message): a search could miss a token inside it', async () => {
     const thrown = Object.assign(new TypeError('fetch failed'), {
       code: 'ECONNRESET',
