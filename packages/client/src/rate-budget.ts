@@ -19,7 +19,7 @@ export interface RateBudgetOptions {
    * never waits out a block (a 429, or `Ratelimit` saying none are left): it fails at once.
    */
   maxWaitSeconds?: number;
-  /** Where calls are counted. Default: this process (`memoryRateBudgetStore()`). */
+  /** Where calls are counted. Default: this client's own count (`memoryRateBudgetStore()`, one per client made). */
   store?: RateBudgetStore;
   /** The budget's name in the store: one per API token. Default `account:{accountId}`. */
   key?: string;

@@ -28,6 +28,7 @@ type Unlisted =
   | Exclude<keyof RealtimeKitProxyOptions, (typeof OPTIONS)[number]>
   | Exclude<keyof ProxyJoinOptions, (typeof JOIN_OPTIONS)[number]>;
 type EveryOptionListed<U extends never> = U;
+// exported only so that the check is not an unused type; the package does not export it
 export type OptionsChecked = EveryOptionListed<Unlisted>;
 
 const operations = Object.values(operationTable) as Operation[];

@@ -30,7 +30,8 @@ function tooDeep(value: unknown): boolean {
 }
 
 /**
- * Reads a JSON object body of at most `maxBytes`: 415 when it is not JSON, 413 as soon as it is too large
+ * Reads a JSON object body of at most `maxBytes`: 415 when it is not JSON (the proxy checks that before `authorize`;
+ * this stays for any other caller), 413 as soon as it is too large
  * (from Content-Length, or mid-stream, without reading the rest), 400 when it does not parse, is not an object or
  * nests deeper than `MAX_DEPTH` (it could not be sent on).
  */

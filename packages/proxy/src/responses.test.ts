@@ -119,4 +119,14 @@ describe('upstreamErrorAnswer edge cases', () => {
       { success: false, error: { code: 429, message: 'Too many requests: retry after 42 s' } },
     ]);
   });
+  it("an upstream 429 keeps the API's Retry-After", () => {
+    const body = { success: false, error: { code: 429, message: 'Too many requests' } };
+    const { status, headers } = upstreamErrorAnswer(
+      new RealtimeKitError('http', 'x', { status: 429, body, retryAfter: 7 }),
+    );
+    expect([status, headers['retry-after']]).toEqual([429, '7']);
+    expect(upstreamErrorAnswer(new RealtimeKitError('http', 'x', { status: 404, body })).headers['retry-after']).toBe(
+      undefined,
+    );
+  });
 });

@@ -38,7 +38,11 @@ interface ClientError {
   retryAfter?: number;
 }
 
-/** The longest upstream error message passed on: RealtimeKit's are one sentence; anything longer is not for a browser. */
+/**
+ * The longest upstream error message passed on. RealtimeKit's validation messages list what is allowed (the fake's
+ * unknown-preset 400 names every preset: 243 characters with the defaults alone), so 300 cut real ones; anything
+ * longer than this is not for a browser.
+ */
 export const MAX_MESSAGE = 1_000;
 
 /**
@@ -47,7 +51,7 @@ export const MAX_MESSAGE = 1_000;
  * or mentions a credential (`Bearer`, `Authorization`: an upstream echoing the request's headers) is left out, as is
  * a code that is not a whole number.
  */
-function upstreamRefusal(status: number, body: unknown): ProxyAnswer {
+function upstreamRefusal(status: number, body: unknown, retryAfter?: number): ProxyAnswer {
   const b = (body ?? {}) as { error?: unknown; errors?: unknown };
   const e = (typeof b === 'object' ? (b.error ?? (Array.isArray(b.errors) ? b.errors[0] : undefined)) : undefined) as
     | { code?: unknown; message?: unknown }
@@ -56,7 +60,9 @@ function upstreamRefusal(status: number, body: unknown): ProxyAnswer {
   const message = e?.message;
   const readable =
     typeof message === 'string' && message !== '' && message.length <= MAX_MESSAGE && !CREDENTIAL.test(message);
-  return errorAnswer(status, readable ? message : `RealtimeKit answered ${status}`, undefined, code);
+  // a 429 or 503 says when to come back, as the API said it
+  const headers = retryAfter === undefined ? undefined : { 'retry-after': String(retryAfter) };
+  return errorAnswer(status, readable ? message : `RealtimeKit answered ${status}`, headers, code);
 }
 const CREDENTIAL = /bearer|authorization/i;
 
@@ -80,7 +86,7 @@ export function upstreamErrorAnswer(error: unknown): ProxyAnswer {
     if (status < 400) return errorAnswer(502, `RealtimeKit answered ${status} with success: false`);
     // no browser or Response takes a status past 599 (undici's Response throws on one)
     if (status > 599) return errorAnswer(502, `RealtimeKit answered ${status}, which is no HTTP status`);
-    return upstreamRefusal(status, e.body);
+    return upstreamRefusal(status, e.body, e.retryAfter);
   }
   if (e.kind === 'timeout') return errorAnswer(504, 'RealtimeKit did not answer in time');
   if (e.kind === 'invalid_argument') return errorAnswer(400, e.message);
