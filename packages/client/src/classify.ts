@@ -12,9 +12,9 @@ const WITHHELD = '[withheld: it quoted the API token]';
 
 /**
  * `value` with every copy of `secret` (the API token) replaced by `[redacted]`: a string, or a JSON body (keys and
- * strings, at any depth: rebuilt from its JSON text, in which the token is escaped as in its strings), or an array of
- * header entries. What the far side writes into an error (a gateway or a debugging upstream that echoes the
- * request's Authorization header, a redirect's Location) may quote it.
+ * strings, at any depth: rebuilt from its JSON text, in which the token is escaped as in its strings). What the far
+ * side writes into an error (a gateway or a debugging upstream that echoes the request's Authorization header, a
+ * redirect's Location) may quote it.
  */
 function redactSecret<T>(value: T, secret: string | undefined): T {
   if (!secret || value === undefined) return value;
@@ -51,16 +51,23 @@ const redact: <T>(value: T, secret: string | undefined) => T =
  * Authorization header) anywhere, in a Request, a Map, a getter, where no search finds it but util.inspect shows it.
  */
 function foreignCause(thrown: unknown, secret: string, depth = 4): Error {
-  const { name, message, code, cause } = (typeof thrown === 'object' && thrown !== null ? thrown : {}) as Record<
-    string,
-    unknown
-  >;
-  const copy = new Error(redact(typeof message === 'string' ? message : String(thrown), secret));
-  copy.name = redact(typeof name === 'string' ? name : 'Error', secret);
-  if (typeof code === 'string' || typeof code === 'number') Object.assign(copy, { code: redact(String(code), secret) });
-  // the reason is often inside (Node's fetch: `fetch failed`, its cause `bad port`): the chain is copied too
-  if (cause !== undefined && depth > 1) copy.cause = foreignCause(cause, secret, depth - 1);
-  return copy;
+  try {
+    const { name, message, code, cause } = (typeof thrown === 'object' && thrown !== null ? thrown : {}) as Record<
+      string,
+      unknown
+    >;
+    const copy = new Error(redact(typeof message === 'string' ? message : String(thrown), secret));
+    copy.name = redact(typeof name === 'string' ? name : 'Error', secret);
+    if (typeof code === 'string' || typeof code === 'number') {
+      Object.assign(copy, { code: redact(String(code), secret) });
+    }
+    // the reason is often inside (Node's fetch: `fetch failed`, its cause `bad port`): the chain is copied too
+    if (cause !== undefined && depth > 1) copy.cause = foreignCause(cause, secret, depth - 1);
+    return copy;
+  } catch {
+    // a getter or toString that throws: the failure is still a network error, its cause unreadable
+    return new Error('the error thrown could not be read');
+  }
 }
 
 /**

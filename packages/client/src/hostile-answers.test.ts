@@ -336,6 +336,16 @@ describe('a failure whose error quotes the request', () => {
     expect(inspect(error, { depth: 8 })).not.toContain(TOKEN);
   });
 
+  it('an error whose fields throw when read is still a network error, its cause said to be unreadable', async () => {
+    const hostile = Object.defineProperty(new Error('x'), 'message', {
+      get() {
+        throw new Error('no');
+      },
+    });
+    const error = await rejection(failingWith(hostile).meetings.get(MEETING));
+    expect([error.kind, (error.cause as Error).message]).toEqual(['network', 'the error thrown could not be read']);
+  });
+
   it('a cause that quotes nothing is a copy too (name, code, message): a search could miss a token inside it', async () => {
     const thrown = Object.assign(new TypeError('fetch failed'), {
       code: 'ECONNRESET',
